@@ -1,0 +1,176 @@
+//! Who may see and change what.
+//!
+//! Every decision is a pure function of the caller's memberships and where the
+//! organisation sits ([`OrgContext`]). A permitted decision returns a proof value
+//! (for example [`OrgView`]) that only this module can make; repository calls
+//! that touch non-public data take such a proof, so storage cannot be reached
+//! without a check.
+
+mod role;
+
+pub use role::Role;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::organisations::{OrgContext, OrgKind, OrgRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("access denied")]
+pub struct AccessDenied;
+
+/// One of a person's roles in one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    pub org: OrgRef,
+    pub role: Role,
+}
+
+/// The signed-in person on whose behalf a request runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    pub memberships: Vec<Membership>,
+}
+
+impl Actor {
+    pub fn is_platform_admin(&self) -> bool {
+        self.has_role(&OrgRef::platform(), Role::PlatformAdmin)
+    }
+
+    pub fn has_role(&self, org: &OrgRef, role: Role) -> bool {
+        self.memberships.iter().any(|m| &m.org == org && m.role == role)
+    }
+
+    fn is_member_of(&self, org: &OrgRef) -> bool {
+        self.memberships.iter().any(|m| &m.org == org)
+    }
+
+    fn has_role_in_any_swv(&self, swvs: &[String], roles: &[Role]) -> bool {
+        self.memberships.iter().any(|m| {
+            m.org.kind == OrgKind::Swv && roles.contains(&m.role) && swvs.contains(&m.org.code)
+        })
+    }
+
+    fn is_board_member_of(&self, board: Option<&String>) -> bool {
+        board.is_some_and(|board| {
+            self.memberships.iter().any(|m| {
+                m.org.kind == OrgKind::Board && &m.org.code == board && m.role == Role::BoardMember
+            })
+        })
+    }
+}
+
+/// Proof that the actor may read the non-public data of `org`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgView {
+    org: OrgRef,
+}
+
+impl OrgView {
+    pub fn org(&self) -> &OrgRef {
+        &self.org
+    }
+}
+
+/// Proof that the actor may give (or take away) `role` in `org`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleGrant {
+    org: OrgRef,
+    role: Role,
+}
+
+impl RoleGrant {
+    pub fn org(&self) -> &OrgRef {
+        &self.org
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+}
+
+/// Proof that the actor may edit an SWV's own details (name, contact, steunpunt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SwvEdit {
+    code: String,
+}
+
+impl SwvEdit {
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+/// Proof that the actor administers the platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlatformAdmin(());
+
+pub fn platform_admin(actor: &Actor) -> Result<PlatformAdmin, AccessDenied> {
+    if actor.is_platform_admin() { Ok(PlatformAdmin(())) } else { Err(AccessDenied) }
+}
+
+/// May the actor read the members, invitations and dashboard of `org`?
+pub fn view_org(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Result<OrgView, AccessDenied> {
+    let allowed = actor.is_platform_admin()
+        || actor.is_member_of(org)
+        || match org.kind {
+            OrgKind::School => {
+                actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin])
+                    || actor.is_board_member_of(ctx.board.as_ref())
+            }
+            OrgKind::Board => actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin]),
+            OrgKind::Swv | OrgKind::Platform => false,
+        };
+    if allowed { Ok(OrgView { org: org.clone() }) } else { Err(AccessDenied) }
+}
+
+/// May the actor give `role` in `org` (by invitation) or take it away?
+pub fn grant_role(
+    actor: &Actor,
+    org: &OrgRef,
+    ctx: &OrgContext,
+    role: Role,
+) -> Result<RoleGrant, AccessDenied> {
+    if invitable_roles(actor, org, ctx).contains(&role) {
+        Ok(RoleGrant { org: org.clone(), role })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
+/// The roles the actor may give in `org`, in display order.
+pub fn invitable_roles(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Vec<Role> {
+    let fitting = Role::ALL.into_iter().filter(|r| r.fits(org.kind));
+    if actor.is_platform_admin() {
+        return fitting.collect();
+    }
+    let swv_admin_here = match org.kind {
+        OrgKind::Swv => actor.has_role(org, Role::SwvAdmin),
+        OrgKind::School | OrgKind::Board => actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvAdmin]),
+        OrgKind::Platform => false,
+    };
+    let director_here = org.kind == OrgKind::School && actor.has_role(org, Role::Director);
+    fitting
+        .filter(|role| match role {
+            Role::SwvStaff | Role::SwvAdmin => swv_admin_here,
+            Role::BoardMember => swv_admin_here,
+            Role::Director => swv_admin_here || director_here,
+            Role::TeamMember | Role::Ib | Role::MrMember => director_here,
+            Role::PlatformAdmin => false,
+        })
+        .collect()
+}
+
+/// May the actor edit the SWV's name, contact details and steunpunt?
+pub fn edit_swv(actor: &Actor, code: &str) -> Result<SwvEdit, AccessDenied> {
+    let org = OrgRef { kind: OrgKind::Swv, code: code.to_owned() };
+    if actor.is_platform_admin() || actor.has_role(&org, Role::SwvAdmin) {
+        Ok(SwvEdit { code: code.to_owned() })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
+#[cfg(test)]
+mod tests;

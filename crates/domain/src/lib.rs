@@ -1,0 +1,12 @@
+//! Passend's domain: plain types and rules with no IO.
+//!
+//! Storage, web and the command line sit around this crate; everything here is
+//! deterministic and unit-tested.
+
+pub mod access;
+pub mod accounts;
+pub mod duo;
+pub mod message;
+pub mod organisations;
+
+pub use message::{Message, MessageArg};
