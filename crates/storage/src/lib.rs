@@ -1,1 +1,20 @@
+//! Storage for Passend: one schema and one set of queries for SQLite (the
+//! embedded default) and PostgreSQL, chosen by the database URL.
+//!
+//! Queries go through sqlx's `Any` driver with `$n` placeholders, which both
+//! backends accept; the few dialect differences live in [`migrations`].
+//! Functions that read or change non-public data take a proof from
+//! [`passend_domain::access`], so the web layer cannot skip the access check.
 
+mod db;
+mod error;
+pub mod migrations;
+
+pub mod accounts;
+pub mod directory;
+pub mod import;
+pub mod outbox;
+pub mod test_support;
+
+pub use db::{Backend, Database, PoolStats, now};
+pub use error::StorageError;

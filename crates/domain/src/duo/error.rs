@@ -24,23 +24,48 @@ pub enum ImportErrorKind {
     EmptyFile,
     UnknownFormat,
     /// Bytes that are not text in the file's encoding.
-    Encoding { encoding: &'static str },
-    MissingColumn { name: String },
+    Encoding {
+        encoding: &'static str,
+    },
+    MissingColumn {
+        name: String,
+    },
     /// The line has another number of fields than the header.
-    FieldCount { expected: usize, found: usize },
-    Malformed { detail: String },
-    DuplicateCode { code: String, first_line: u64 },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    Malformed {
+        detail: String,
+    },
+    DuplicateCode {
+        code: String,
+        first_line: u64,
+    },
     InvalidCode(CodeError),
     /// A location code that does not start with the BRIN of its line.
-    CodeMismatch { location: String, brin: String },
-    InvalidNumber { value: String },
-    InvalidPostcode { value: String },
+    CodeMismatch {
+        location: String,
+        brin: String,
+    },
+    InvalidNumber {
+        value: String,
+    },
+    InvalidPostcode {
+        value: String,
+    },
     MissingValue,
 }
 
 impl ImportError {
     pub fn new(file: &str, line: u64, column: Option<usize>, kind: ImportErrorKind) -> Self {
-        ImportError { file: file.to_owned(), line, column, column_name: None, kind }
+        ImportError {
+            file: file.to_owned(),
+            line,
+            column,
+            column_name: None,
+            kind,
+        }
     }
 
     pub fn named(mut self, column_name: &str) -> Self {
@@ -71,9 +96,11 @@ impl ImportError {
                     .with("first", i64::try_from(*first_line).unwrap_or(i64::MAX))
             }
             ImportErrorKind::InvalidCode(error) => error.message(),
-            ImportErrorKind::CodeMismatch { location, brin } => Message::new("import-code-mismatch")
-                .with("location", location.as_str())
-                .with("brin", brin.as_str()),
+            ImportErrorKind::CodeMismatch { location, brin } => {
+                Message::new("import-code-mismatch")
+                    .with("location", location.as_str())
+                    .with("brin", brin.as_str())
+            }
             ImportErrorKind::InvalidNumber { value } => {
                 Message::new("import-invalid-number").with("value", value.as_str())
             }

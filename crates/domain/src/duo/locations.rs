@@ -114,10 +114,15 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
         let board_value = match row.text(board) {
             None => None,
             Some(raw) => Some(BoardCode::parse(&raw).map_err(|e| {
-                row.error(board.expect("value implies column"), ImportErrorKind::InvalidCode(e))
+                row.error(
+                    board.expect("value implies column"),
+                    ImportErrorKind::InvalidCode(e),
+                )
             })?),
         };
-        let duo_type = row.text(primary_kind).or_else(|| row.text(secondary_structure));
+        let duo_type = row
+            .text(primary_kind)
+            .or_else(|| row.text(secondary_structure));
         let sector = match (&duo_type, secondary_structure) {
             (Some(t), _) => Sector::from_duo_type(t),
             (None, Some(_)) => Some(Sector::Vo),
@@ -147,7 +152,8 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
 }
 
 fn parse_brin(row: &Row<'_>, column: Column) -> Result<Brin, ImportError> {
-    Brin::parse(row.required(column)?).map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
+    Brin::parse(row.required(column)?)
+        .map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
 }
 
 fn check_code_matches(
@@ -161,7 +167,10 @@ fn check_code_matches(
     } else {
         Err(row.error(
             column,
-            ImportErrorKind::CodeMismatch { location: code.to_string(), brin: brin.to_string() },
+            ImportErrorKind::CodeMismatch {
+                location: code.to_string(),
+                brin: brin.to_string(),
+            },
         ))
     }
 }
@@ -175,7 +184,10 @@ fn check_unique(
     if let Some(first_line) = seen.insert(code.clone(), row.line) {
         return Err(row.error(
             column,
-            ImportErrorKind::DuplicateCode { code: code.to_string(), first_line },
+            ImportErrorKind::DuplicateCode {
+                code: code.to_string(),
+                first_line,
+            },
         ));
     }
     Ok(())
@@ -187,7 +199,11 @@ fn parse_postcode(row: &Row<'_>, column: Column) -> Result<Option<String>, Impor
     if raw.is_empty() {
         return Ok(None);
     }
-    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     let b = compact.as_bytes();
     let valid = b.len() == 6
         && b[0] != b'0'
@@ -196,7 +212,12 @@ fn parse_postcode(row: &Row<'_>, column: Column) -> Result<Option<String>, Impor
     if valid {
         Ok(Some(compact))
     } else {
-        Err(row.error(column, ImportErrorKind::InvalidPostcode { value: raw.to_owned() }))
+        Err(row.error(
+            column,
+            ImportErrorKind::InvalidPostcode {
+                value: raw.to_owned(),
+            },
+        ))
     }
 }
 

@@ -54,19 +54,31 @@ impl OrgRef {
     pub const PLATFORM_CODE: &'static str = "passend";
 
     pub fn platform() -> Self {
-        OrgRef { kind: OrgKind::Platform, code: Self::PLATFORM_CODE.to_owned() }
+        OrgRef {
+            kind: OrgKind::Platform,
+            code: Self::PLATFORM_CODE.to_owned(),
+        }
     }
 
     pub fn swv(code: &SwvCode) -> Self {
-        OrgRef { kind: OrgKind::Swv, code: code.as_str().to_owned() }
+        OrgRef {
+            kind: OrgKind::Swv,
+            code: code.as_str().to_owned(),
+        }
     }
 
     pub fn board(code: &BoardCode) -> Self {
-        OrgRef { kind: OrgKind::Board, code: code.as_str().to_owned() }
+        OrgRef {
+            kind: OrgKind::Board,
+            code: code.as_str().to_owned(),
+        }
     }
 
     pub fn school(brin: &Brin) -> Self {
-        OrgRef { kind: OrgKind::School, code: brin.as_str().to_owned() }
+        OrgRef {
+            kind: OrgKind::School,
+            code: brin.as_str().to_owned(),
+        }
     }
 }
 
@@ -121,7 +133,13 @@ pub fn assign_swvs(
     area_vo: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let kinds = sector.map_or(&[][..], Sector::swv_kinds);
-    let po = kinds.contains(&SwvKind::Po).then(|| area_po.map(str::to_owned)).flatten();
-    let vo = kinds.contains(&SwvKind::Vo).then(|| area_vo.map(str::to_owned)).flatten();
+    let po = kinds
+        .contains(&SwvKind::Po)
+        .then(|| area_po.map(str::to_owned))
+        .flatten();
+    let vo = kinds
+        .contains(&SwvKind::Vo)
+        .then(|| area_vo.map(str::to_owned))
+        .flatten();
     (po, vo)
 }

@@ -1,0 +1,159 @@
+use passend_domain::access::{Membership, OrgView, Role, RoleGrant};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::{Database, StorageError, now};
+
+/// A person in an organisation's member list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub membership_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub since: i64,
+}
+
+impl Database {
+    pub async fn memberships_of(&self, user_id: i64) -> Result<Vec<Membership>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT org_kind, org_code, role FROM memberships WHERE user_id = $1 ORDER BY org_kind, org_code, role",
+        )
+        .bind(user_id)
+        .fetch_all(&self.read)
+        .await?;
+        let mut memberships = Vec::new();
+        for row in rows {
+            let kind: String = row.try_get(0)?;
+            let role: String = row.try_get(2)?;
+            if let (Some(kind), Some(role)) = (OrgKind::parse(&kind), Role::parse(&role)) {
+                memberships.push(Membership {
+                    org: OrgRef {
+                        kind,
+                        code: row.try_get(1)?,
+                    },
+                    role,
+                });
+            }
+        }
+        Ok(memberships)
+    }
+
+    pub async fn members_of(&self, view: &OrgView) -> Result<Vec<Member>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.user_id, u.name, u.email, m.role, m.created_at
+             FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_kind = $1 AND m.org_code = $2
+             ORDER BY u.name, u.email, m.role",
+        )
+        .bind(view.org().kind.as_str())
+        .bind(&view.org().code)
+        .fetch_all(&self.read)
+        .await?;
+        let mut members = Vec::new();
+        for row in rows {
+            let Some(role) = Role::parse(&row.try_get::<String, _>(4)?) else {
+                continue;
+            };
+            members.push(Member {
+                membership_id: row.try_get(0)?,
+                user_id: row.try_get(1)?,
+                name: row.try_get(2)?,
+                email: row.try_get(3)?,
+                role,
+                since: row.try_get(5)?,
+            });
+        }
+        Ok(members)
+    }
+
+    /// The organisation and role of a membership, so that a removal can be checked.
+    pub async fn membership(&self, id: i64) -> Result<Option<Membership>, StorageError> {
+        let row = sqlx::query("SELECT org_kind, org_code, role FROM memberships WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let kind = OrgKind::parse(&row.try_get::<String, _>(0)?);
+        let role = Role::parse(&row.try_get::<String, _>(2)?);
+        Ok(kind.zip(role).map(|(kind, role)| Membership {
+            org: OrgRef {
+                kind,
+                code: row.try_get(1).unwrap_or_default(),
+            },
+            role,
+        }))
+    }
+
+    /// Gives the granted role to the user; giving it twice is not an error.
+    pub async fn add_membership(
+        &self,
+        grant: &RoleGrant,
+        user_id: i64,
+        by: Option<i64>,
+    ) -> Result<(), StorageError> {
+        add_membership(&self.write, grant.org(), grant.role(), user_id, by).await
+    }
+
+    pub async fn remove_membership(
+        &self,
+        grant: &RoleGrant,
+        membership_id: i64,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "DELETE FROM memberships WHERE id = $1 AND org_kind = $2 AND org_code = $3 AND role = $4",
+        )
+        .bind(membership_id)
+        .bind(grant.org().kind.as_str())
+        .bind(&grant.org().code)
+        .bind(grant.role().as_str())
+        .execute(&self.write)
+        .await?;
+        if done.rows_affected() == 0 {
+            Err(StorageError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Makes a user platform admin. Only the command line does this: it runs
+    /// with the operator's authority, outside any session.
+    pub async fn bootstrap_platform_admin(&self, user_id: i64) -> Result<(), StorageError> {
+        add_membership(
+            &self.write,
+            &OrgRef::platform(),
+            Role::PlatformAdmin,
+            user_id,
+            None,
+        )
+        .await
+    }
+}
+
+pub(super) async fn add_membership<'c, E>(
+    executor: E,
+    org: &OrgRef,
+    role: Role,
+    user_id: i64,
+    by: Option<i64>,
+) -> Result<(), StorageError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO memberships (user_id, org_kind, org_code, role, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (user_id, org_kind, org_code, role) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(org.kind.as_str())
+    .bind(&org.code)
+    .bind(role.as_str())
+    .bind(by)
+    .bind(now())
+    .execute(executor)
+    .await?;
+    Ok(())
+}

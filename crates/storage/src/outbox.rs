@@ -1,0 +1,93 @@
+//! Every mail Passend sends is first written here. Without SMTP configured it
+//! stays here for a platform admin to read; with SMTP it is marked sent or
+//! failed.
+
+use passend_domain::access::PlatformAdmin;
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Database, StorageError, now};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub error: Option<String>,
+}
+
+fn mail_from_row(row: &AnyRow) -> Result<OutboxMail, sqlx::Error> {
+    Ok(OutboxMail {
+        id: row.try_get("id")?,
+        recipient: row.try_get("recipient")?,
+        subject: row.try_get("subject")?,
+        body: row.try_get("body")?,
+        created_at: row.try_get("created_at")?,
+        sent_at: row.try_get("sent_at")?,
+        error: row.try_get("error")?,
+    })
+}
+
+impl Database {
+    pub async fn queue_mail(
+        &self,
+        recipient: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<i64, StorageError> {
+        let row = sqlx::query("INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(recipient)
+            .bind(subject)
+            .bind(body)
+            .bind(now())
+            .fetch_one(&self.write)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    pub async fn mark_mail_sent(&self, id: i64) -> Result<(), StorageError> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, error = NULL WHERE id = $2")
+            .bind(now())
+            .bind(id)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn mark_mail_failed(&self, id: i64, error: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE outbox SET error = $1 WHERE id = $2")
+            .bind(error)
+            .bind(id)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn outbox(
+        &self,
+        _admin: &PlatformAdmin,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>, StorageError> {
+        let rows = sqlx::query("SELECT * FROM outbox ORDER BY id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(&self.read)
+            .await?;
+        Ok(rows.iter().map(mail_from_row).collect::<Result<_, _>>()?)
+    }
+
+    pub async fn outbox_mail(
+        &self,
+        _admin: &PlatformAdmin,
+        id: i64,
+    ) -> Result<Option<OutboxMail>, StorageError> {
+        let row = sqlx::query("SELECT * FROM outbox WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        Ok(row.as_ref().map(mail_from_row).transpose()?)
+    }
+}
