@@ -2,7 +2,7 @@
 //! organisation sits for access checks.
 
 use passend_domain::access::SwvEdit;
-use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector};
+use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -16,19 +16,6 @@ pub struct SwvSummary {
     pub name: Option<String>,
     pub schools: i64,
     pub locations: i64,
-}
-
-/// An SWV's own details; the name and contacts are edited by its admin.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SwvDetails {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub website: Option<String>,
-    pub steunpunt_name: Option<String>,
-    pub steunpunt_email: Option<String>,
-    pub steunpunt_phone: Option<String>,
-    pub steunpunt_website: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,1 +1,25 @@
+//! The HTTP edge of Passend: server-rendered pages, the JSON API under
+//! `/api/v1`, sessions, CSRF protection, mail and operations endpoints.
+//!
+//! Folders follow capabilities (`accounts`, `directory`, `members`,
+//! `dashboard`, `admin`); each holds its pages and API handlers beside the
+//! actions they share.
 
+mod accounts;
+mod admin;
+mod app;
+mod dashboard;
+mod directory;
+mod error;
+mod i18n;
+mod mail;
+mod members;
+mod openapi;
+mod ops;
+mod pages;
+mod security;
+
+pub use app::{AppState, WebConfig, router, route_inventory};
+pub use mail::{MailConfig, Mailer};
+pub use openapi::api_document;
+pub use security::password::{hash_password, verify_password};

@@ -103,7 +103,7 @@ fn a_duplicate_code_names_both_lines() {
         }
     );
     assert_eq!((e.line, e.column), (5, Some(1)));
-    assert_eq!(e.column_name.as_deref(), Some("VESTIGINGSCODE"));
+    assert_eq!(e.column_name.as_deref(), Some("vestigingscode"));
 }
 
 #[test]

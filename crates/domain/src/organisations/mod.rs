@@ -3,9 +3,11 @@
 
 mod codes;
 mod sector;
+mod swv_details;
 
 pub use codes::{BoardCode, Brin, CodeError, LocationCode, SwvCode, SwvKind};
 pub use sector::Sector;
+pub use swv_details::SwvDetails;
 
 use serde::{Deserialize, Serialize};
 

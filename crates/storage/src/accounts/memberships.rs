@@ -118,17 +118,11 @@ impl Database {
         }
     }
 
-    /// Makes a user platform admin. Only the command line does this: it runs
-    /// with the operator's authority, outside any session.
-    pub async fn bootstrap_platform_admin(&self, user_id: i64) -> Result<(), StorageError> {
-        add_membership(
-            &self.write,
-            &OrgRef::platform(),
-            Role::PlatformAdmin,
-            user_id,
-            None,
-        )
-        .await
+    /// Gives a membership without an access check. Only the command line
+    /// (`create-admin`, the demo) does this: it runs with the operator's
+    /// authority, outside any session.
+    pub async fn seed_membership(&self, membership: &Membership, user_id: i64) -> Result<(), StorageError> {
+        add_membership(&self.write, &membership.org, membership.role, user_id, None).await
     }
 }
 

@@ -1,0 +1,279 @@
+## Navigation and shared parts
+nav-skip = Skip to content
+nav-label = Main menu
+nav-schools = Schools
+nav-swvs = Partnerships
+nav-dashboard = My overview
+nav-outbox = Sent mail
+nav-login = Log in
+nav-logout = Log out
+nav-other-language = Nederlands
+footer-about = Passend is open source software for the school support profile.
+footer-api = API for developers
+footer-open-data = School data: DUO open education data (CC0).
+save-button = Save
+form-has-errors = Please check these fields
+search-label = Find a school by name, BRIN or place
+search-button = Search
+search-hint = Type at least two letters.
+search-too-short = Type at least two characters.
+
+## Notices after an action
+notice-invitation-sent = The invitation has been sent.
+notice-invitation-revoked = The invitation has been withdrawn.
+notice-member-removed = The role has been removed.
+notice-saved = Your changes have been saved.
+notice-logged-out = You are logged out.
+notice-password-changed = Your password has been changed. Log in with your new password.
+notice-reset-sent = If we know this address, you will receive an e-mail with a link within a few minutes.
+notice-welcome = Welcome to Passend!
+
+## Errors
+error-not-found-title = Page not found
+error-not-found = This page does not exist (any more). Please check the address.
+error-forbidden-title = No access
+error-forbidden = You do not have access to this information.
+error-unauthenticated-title = Please log in
+error-unauthenticated = Log in first to continue.
+error-csrf-title = Form expired
+error-csrf = The form could not be processed. Reload the page and try again.
+error-bad-request-title = Invalid data
+error-bad-request = The data was not filled in correctly.
+error-conflict-title = Already exists
+error-conflict = This already exists.
+error-rate-limited-title = Too many attempts
+error-rate-limited = A wrong password was entered too often. Wait fifteen minutes and try again.
+error-internal-title = Something went wrong
+error-internal = Something went wrong on our side. Please try again later.
+error-home-link = Go to the home page
+
+## Fields
+field-email = E-mail address
+field-password = Password
+field-new-password = New password
+field-password-hint = At least 10 characters. A sentence of a few words is strong and easy to remember.
+field-password-confirm = Repeat the password
+field-name = Name
+field-name-org = Name
+field-role = Role
+field-phone = Phone
+field-website = Website
+field-too-long = This is too long: at most { $max } characters.
+field-phone-invalid = Enter a phone number, for example 020 123 45 67.
+field-url-invalid = Enter a web address that starts with https://
+account-email-invalid = Enter a valid e-mail address, for example name@school.nl.
+account-name-invalid = Enter your name (at most 100 characters).
+account-password-too-short = The password is too short: use at least { $min } characters.
+account-password-too-long = The password is too long: use at most { $max } characters.
+account-password-is-email = Choose a password that differs from your e-mail address.
+account-password-mismatch = The two passwords are not the same.
+
+## Roles
+role-team_member = Team member
+role-ib = Support coordinator (IB / zorgcoördinator)
+role-director = Head of school
+role-board_member = Board member
+role-mr_member = Participation council member
+role-swv_staff = Partnership staff
+role-swv_admin = Partnership administrator
+role-platform_admin = Passend administrator
+
+## Home
+home-title = Passend: the school support profile that lives
+home-lead = What support does a school offer? Passend helps schools describe it together, keep it up to date every year and share it so that parents understand it.
+home-for-whom = For whom
+home-schools-title = For schools
+home-schools-text = The team fills in a questionnaire together. From it you compose the profile, with the participation council's advice and the board's adoption.
+home-parents-title = For parents and pupils
+home-parents-text = Read in plain language what help a school can give, and whom to turn to.
+home-swv-title = For partnerships
+home-swv-text = See the profiles of all schools in your region together: does the offer cover every need?
+home-swv-link = See the partnerships
+
+## Login and password
+login-title = Log in
+login-button = Log in
+login-forgot = Forgot your password?
+login-invalid = The e-mail address or password is not correct.
+forgot-title = Forgot your password
+forgot-intro = Enter your e-mail address. You will receive an e-mail with a link to choose a new password.
+forgot-button = Send me a link
+reset-title = Choose a new password
+reset-button = Save password
+reset-invalid = This link no longer works. It has been used already or is too old.
+reset-again = Ask for a new link
+
+## Invitations
+invitation-title = Invitation
+invitation-for = You have been invited to { $org }
+invitation-role = as { $role }.
+invitation-email = The invitation is for { $email }.
+invitation-signed-in = You are logged in with this address. Press the button to accept the invitation.
+invitation-existing-account = There is an account with this address already. Enter its password to accept the invitation.
+invitation-accept = Accept invitation
+invitation-invalid = This invitation no longer works. It has been used, withdrawn or has expired. Ask the person who invited you for a new one.
+invitations-pending = Open invitations
+invitations-expires = Valid until
+invitations-revoke = Withdraw
+invite-title = Invite someone
+invite-intro = The person receives an e-mail with a link to create an account and get the role.
+invite-button = Send invitation
+invite-role-invalid = Choose a role you may give.
+invite-already-member = This person has this role already.
+
+## Members
+members-title = Members
+members-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+members-none = Nobody yet.
+members-since = Since
+members-actions = Actions
+members-remove = Remove role
+members-link = Members
+members-manage-link = Manage members
+
+## Overview
+dashboard-title = My overview
+dashboard-hello = Welcome, { $name }.
+dashboard-platform = Passend administration
+dashboard-users = Accounts
+dashboard-locations = School locations
+dashboard-swvs = Partnerships
+dashboard-mail = E-mail
+dashboard-invite-swv-admins = Invite partnership administrators
+dashboard-your-roles = Your role
+dashboard-swv-schools = Schools in this partnership: { $count }
+dashboard-no-memberships = You have no role in an organisation yet. Ask your head of school or partnership for an invitation.
+profile-status-none = No profile yet
+
+## Partnerships, boards and schools
+swvs-title = Partnerships (samenwerkingsverbanden)
+swvs-intro = All schools of a region work together in a partnership for inclusive education, so that every child gets a fitting place.
+swvs-caption = { $count } partnerships
+swv-code = Code
+swv-name = Name
+swv-schools = Schools
+swv-locations = Locations
+swv-unnamed = Partnership
+swv-kind-label = Partnership for inclusive education
+swv-contact = Contact
+swv-no-contact = The partnership has not filled in its contact details yet.
+swv-steunpunt = Parent and youth support point
+swv-steunpunt-explained = Parents and young people can turn here with questions about inclusive education.
+swv-schools-heading = Schools ({ $count })
+swv-edit-link = Edit details
+swv-edit-title = Details of the partnership
+swv-public-page = Public page
+board-unnamed = Board { $code }
+schools-title = Find schools
+schools-found = { $count ->
+    [0] No schools found
+    [one] 1 school found
+   *[other] { $count } schools found
+}
+school-name = School
+school-city = Place
+school-pupils = Pupils
+school-swvs = Partnership
+school-no-swv = Unknown
+school-board = Board
+school-board-unknown = Unknown
+school-locations = Locations
+school-team = Team
+school-mr = Participation council
+school-profile-status = Profile
+school-public-page = Public page
+location-type = Kind of school
+location-denomination = Denomination
+location-address = Address
+
+## Sent mail (administration)
+outbox-title = Sent mail
+outbox-smtp-on = Mail is sent over SMTP.
+outbox-smtp-off = No SMTP server is configured: mail is only kept here.
+outbox-empty = There is no mail yet.
+outbox-caption = Newest mail first
+outbox-created = Created
+outbox-recipient = To
+outbox-subject = Subject
+outbox-state = State
+outbox-sent = Sent
+outbox-failed = Failed
+outbox-kept = Kept
+outbox-back = Back to sent mail
+
+## API page
+api-title = API for developers
+api-intro = Everything you can do on the pages can also be done through the JSON API. The full OpenAPI document:
+api-operations = Operations
+api-method = Method
+api-path = Path
+api-summary = Description
+api-login = Login
+api-public = Not needed
+api-session = Needed
+
+## E-mail
+mail-invitation-subject = Invitation to Passend: { $org }
+mail-invitation-body =
+    Hello,
+
+    { $inviter } invites you to { $org } in Passend, as { $role }.
+
+    Accept the invitation with this link:
+    { $link }
+
+    The link is valid for { $days } days. Not expecting this invitation? Then you can ignore this e-mail.
+
+    Kind regards,
+    Passend
+mail-reset-subject = New password for Passend
+mail-reset-body =
+    Hello { $name },
+
+    Someone asked for a new password for your Passend account. Choose a new password with this link:
+    { $link }
+
+    The link is valid for { $hours } hours. Did you not ask for this? Then ignore this e-mail; your password stays the same.
+
+    Kind regards,
+    Passend
+
+## Codes and import
+code-swv-invalid = "{ $value }" is not a partnership code (such as PO2707).
+code-brin-invalid = "{ $value }" is not a valid BRIN (two digits and two letters, such as 32DD).
+code-location-invalid = "{ $value }" is not a valid location code (BRIN and two digits, such as 32DD00).
+code-board-invalid = "{ $value }" is not a valid board number.
+import-empty-file = The file is empty.
+import-unknown-format = This file is not recognised: expected a location list, a DUO address file or the postcode → partnership table.
+import-encoding = This character is not valid text in { $encoding }. Save the file in the right encoding.
+import-missing-column = The column "{ $name }" is missing.
+import-field-count = This line has { $found } fields, the header { $expected }.
+import-malformed = The CSV file is damaged: { $detail }
+import-duplicate-code = The code { $code } appears twice; it was on line { $first } already.
+import-code-mismatch = Location code { $location } does not belong to BRIN { $brin }.
+import-invalid-number = "{ $value }" is not a number.
+import-invalid-postcode = "{ $value }" is not a valid postcode.
+import-missing-value = This field is empty but must be filled in.
+
+## Command line
+cli-migrate-none = The database is up to date already.
+cli-migrate-applied = Migration { $version } ({ $name }) applied.
+cli-serve-url = Passend is running at { $url }
+cli-demo-logins = Demo accounts (password: { $password }):
+cli-admin-created = Administrator { $email } is ready. Log in at /inloggen.
+cli-import-error = { $file }, line { $line }, column { $column }: { $message }
+cli-import-nothing-written = Nothing was saved.
+cli-import-read = Read { $files } file(s), { $records } records.
+cli-created = created
+cli-updated = updated
+cli-unchanged = unchanged
+cli-swvs = Partnerships
+cli-boards = Boards
+cli-schools = Schools
+cli-locations = Locations
+cli-postcode-areas = Postcode areas
+cli-import-without-swv = { $count } location(s) without partnership (postcode not in the table, or kind of school unknown).
+cli-import-time = Done in { $seconds } s (writing { $write } s).

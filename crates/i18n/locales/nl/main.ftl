@@ -1,0 +1,279 @@
+## Navigatie en algemene onderdelen
+nav-skip = Naar de inhoud
+nav-label = Hoofdmenu
+nav-schools = Scholen
+nav-swvs = Samenwerkingsverbanden
+nav-dashboard = Mijn overzicht
+nav-outbox = Verzonden mail
+nav-login = Inloggen
+nav-logout = Uitloggen
+nav-other-language = English
+footer-about = Passend is open source software voor het schoolondersteuningsprofiel.
+footer-api = API voor ontwikkelaars
+footer-open-data = Schoolgegevens: open onderwijsdata van DUO (CC0).
+save-button = Opslaan
+form-has-errors = Controleer de volgende velden
+search-label = Zoek een school op naam, BRIN of plaats
+search-button = Zoeken
+search-hint = Typ minstens twee letters.
+search-too-short = Typ minstens twee tekens.
+
+## Meldingen na een actie
+notice-invitation-sent = De uitnodiging is verstuurd.
+notice-invitation-revoked = De uitnodiging is ingetrokken.
+notice-member-removed = De rol is weggehaald.
+notice-saved = De wijzigingen zijn opgeslagen.
+notice-logged-out = U bent uitgelogd.
+notice-password-changed = Uw wachtwoord is gewijzigd. Log in met uw nieuwe wachtwoord.
+notice-reset-sent = Als dit adres bij ons bekend is, krijgt u binnen enkele minuten een e-mail met een link.
+notice-welcome = Welkom bij Passend!
+
+## Foutmeldingen
+error-not-found-title = Pagina niet gevonden
+error-not-found = Deze pagina bestaat niet (meer). Controleer het adres.
+error-forbidden-title = Geen toegang
+error-forbidden = U heeft geen toegang tot deze gegevens.
+error-unauthenticated-title = Inloggen nodig
+error-unauthenticated = Log eerst in om verder te gaan.
+error-csrf-title = Formulier verlopen
+error-csrf = Het formulier kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.
+error-bad-request-title = Onjuiste gegevens
+error-bad-request = De gegevens zijn niet goed ingevuld.
+error-conflict-title = Bestaat al
+error-conflict = Dit bestaat al.
+error-rate-limited-title = Te veel pogingen
+error-rate-limited = Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het dan opnieuw.
+error-internal-title = Er ging iets mis
+error-internal = Er ging iets mis aan onze kant. Probeer het later opnieuw.
+error-home-link = Naar de startpagina
+
+## Velden
+field-email = E-mailadres
+field-password = Wachtwoord
+field-new-password = Nieuw wachtwoord
+field-password-hint = Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.
+field-password-confirm = Herhaal het wachtwoord
+field-name = Naam
+field-name-org = Naam
+field-role = Rol
+field-phone = Telefoon
+field-website = Website
+field-too-long = Dit is te lang: maximaal { $max } tekens.
+field-phone-invalid = Vul een telefoonnummer in, bijvoorbeeld 020 123 45 67.
+field-url-invalid = Vul een webadres in dat begint met https://
+account-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
+account-name-invalid = Vul uw naam in (maximaal 100 tekens).
+account-password-too-short = Het wachtwoord is te kort: gebruik minstens { $min } tekens.
+account-password-too-long = Het wachtwoord is te lang: gebruik hoogstens { $max } tekens.
+account-password-is-email = Kies een wachtwoord dat niet gelijk is aan uw e-mailadres.
+account-password-mismatch = De twee wachtwoorden zijn niet gelijk.
+
+## Rollen
+role-team_member = Teamlid
+role-ib = Intern begeleider / zorgcoördinator
+role-director = Directeur
+role-board_member = Bestuurder
+role-mr_member = MR-lid
+role-swv_staff = Medewerker samenwerkingsverband
+role-swv_admin = Beheerder samenwerkingsverband
+role-platform_admin = Beheerder Passend
+
+## Startpagina
+home-title = Passend: het schoolondersteuningsprofiel dat leeft
+home-lead = Welke ondersteuning biedt een school? Passend helpt scholen dat samen te beschrijven, elk jaar bij te houden en zo te delen dat ouders het begrijpen.
+home-for-whom = Voor wie
+home-schools-title = Voor scholen
+home-schools-text = Het team vult samen een vragenlijst in. Daaruit maakt u het profiel, met advies van de MR en vaststelling door het bestuur.
+home-parents-title = Voor ouders en leerlingen
+home-parents-text = Lees in gewone taal welke hulp een school kan geven, en bij wie u terecht kunt.
+home-swv-title = Voor samenwerkingsverbanden
+home-swv-text = Zie de profielen van alle scholen in uw regio bij elkaar: is het aanbod dekkend?
+home-swv-link = Bekijk de samenwerkingsverbanden
+
+## Inloggen en wachtwoord
+login-title = Inloggen
+login-button = Inloggen
+login-forgot = Wachtwoord vergeten?
+login-invalid = Het e-mailadres of het wachtwoord klopt niet.
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul uw e-mailadres in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.
+forgot-button = Stuur mij een link
+reset-title = Nieuw wachtwoord kiezen
+reset-button = Wachtwoord opslaan
+reset-invalid = Deze link werkt niet meer. Hij is al gebruikt of te oud.
+reset-again = Vraag een nieuwe link aan
+
+## Uitnodigingen
+invitation-title = Uitnodiging
+invitation-for = U bent uitgenodigd voor { $org }
+invitation-role = als { $role }.
+invitation-email = De uitnodiging is voor { $email }.
+invitation-signed-in = U bent al ingelogd met dit adres. Klik op de knop om de uitnodiging aan te nemen.
+invitation-existing-account = Er is al een account met dit adres. Vul uw wachtwoord in om de uitnodiging aan te nemen.
+invitation-accept = Uitnodiging aannemen
+invitation-invalid = Deze uitnodiging werkt niet meer. Ze is al gebruikt, ingetrokken of verlopen. Vraag degene die u uitnodigde om een nieuwe.
+invitations-pending = Openstaande uitnodigingen
+invitations-expires = Geldig tot
+invitations-revoke = Intrekken
+invite-title = Iemand uitnodigen
+invite-intro = De persoon krijgt een e-mail met een link. Daarmee maakt hij of zij een account en krijgt de rol.
+invite-button = Uitnodiging versturen
+invite-role-invalid = Kies een rol die u mag geven.
+invite-already-member = Deze persoon heeft deze rol al.
+
+## Leden
+members-title = Leden
+members-count = { $count ->
+    [one] 1 lid
+   *[other] { $count } leden
+}
+members-none = Nog niemand.
+members-since = Sinds
+members-actions = Acties
+members-remove = Rol weghalen
+members-link = Leden
+members-manage-link = Leden beheren
+
+## Overzicht
+dashboard-title = Mijn overzicht
+dashboard-hello = Welkom, { $name }.
+dashboard-platform = Beheer van Passend
+dashboard-users = Accounts
+dashboard-locations = Schoolvestigingen
+dashboard-swvs = Samenwerkingsverbanden
+dashboard-mail = E-mail
+dashboard-invite-swv-admins = Beheerders van samenwerkingsverbanden uitnodigen
+dashboard-your-roles = Uw rol
+dashboard-swv-schools = Scholen in dit samenwerkingsverband: { $count }
+dashboard-no-memberships = U heeft nog geen rol bij een organisatie. Vraag uw directeur of samenwerkingsverband om een uitnodiging.
+profile-status-none = Nog geen profiel
+
+## Samenwerkingsverbanden, besturen en scholen
+swvs-title = Samenwerkingsverbanden
+swvs-intro = Alle scholen in een regio werken samen in een samenwerkingsverband passend onderwijs. Samen zorgen ze dat elk kind een passende plek krijgt.
+swvs-caption = { $count } samenwerkingsverbanden
+swv-code = Code
+swv-name = Naam
+swv-schools = Scholen
+swv-locations = Vestigingen
+swv-unnamed = Samenwerkingsverband
+swv-kind-label = Samenwerkingsverband passend onderwijs
+swv-contact = Contact
+swv-no-contact = Het samenwerkingsverband heeft zijn contactgegevens nog niet ingevuld.
+swv-steunpunt = Ouder- en jeugdsteunpunt
+swv-steunpunt-explained = Hier kunnen ouders en jongeren terecht met vragen over passend onderwijs.
+swv-schools-heading = Scholen ({ $count })
+swv-edit-link = Gegevens bewerken
+swv-edit-title = Gegevens van het samenwerkingsverband
+swv-public-page = Openbare pagina
+board-unnamed = Bestuur { $code }
+schools-title = Scholen zoeken
+schools-found = { $count ->
+    [0] Geen scholen gevonden
+    [one] 1 school gevonden
+   *[other] { $count } scholen gevonden
+}
+school-name = School
+school-city = Plaats
+school-pupils = Leerlingen
+school-swvs = Samenwerkingsverband
+school-no-swv = Niet bekend
+school-board = Bestuur
+school-board-unknown = Niet bekend
+school-locations = Vestigingen
+school-team = Team
+school-mr = Medezeggenschapsraad
+school-profile-status = Profiel
+school-public-page = Openbare pagina
+location-type = Soort school
+location-denomination = Richting
+location-address = Adres
+
+## Verzonden mail (beheer)
+outbox-title = Verzonden mail
+outbox-smtp-on = Mail wordt verstuurd via SMTP.
+outbox-smtp-off = Er is geen SMTP-server ingesteld: mail wordt alleen hier bewaard.
+outbox-empty = Er is nog geen mail.
+outbox-caption = De nieuwste mail eerst
+outbox-created = Gemaakt
+outbox-recipient = Aan
+outbox-subject = Onderwerp
+outbox-state = Status
+outbox-sent = Verstuurd
+outbox-failed = Mislukt
+outbox-kept = Bewaard
+outbox-back = Terug naar verzonden mail
+
+## API-pagina
+api-title = API voor ontwikkelaars
+api-intro = Alles wat u op de pagina's kunt doen, kan ook via de JSON-API. Het volledige OpenAPI-document:
+api-operations = Bewerkingen
+api-method = Methode
+api-path = Pad
+api-summary = Omschrijving
+api-login = Inloggen
+api-public = Niet nodig
+api-session = Nodig
+
+## E-mail
+mail-invitation-subject = Uitnodiging voor Passend: { $org }
+mail-invitation-body =
+    Beste,
+
+    { $inviter } nodigt u uit voor { $org } in Passend, als { $role }.
+
+    Neem de uitnodiging aan via deze link:
+    { $link }
+
+    De link is { $days } dagen geldig. Verwacht u deze uitnodiging niet? Dan kunt u deze e-mail negeren.
+
+    Met vriendelijke groet,
+    Passend
+mail-reset-subject = Nieuw wachtwoord voor Passend
+mail-reset-body =
+    Beste { $name },
+
+    Iemand vroeg een nieuw wachtwoord aan voor uw account bij Passend. Kies een nieuw wachtwoord via deze link:
+    { $link }
+
+    De link is { $hours } uur geldig. Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.
+
+    Met vriendelijke groet,
+    Passend
+
+## Codes en import
+code-swv-invalid = "{ $value }" is geen code van een samenwerkingsverband (zoals PO2707).
+code-brin-invalid = "{ $value }" is geen geldig BRIN-nummer (twee cijfers en twee letters, zoals 32DD).
+code-location-invalid = "{ $value }" is geen geldige vestigingscode (BRIN en twee cijfers, zoals 32DD00).
+code-board-invalid = "{ $value }" is geen geldig bevoegd-gezagnummer.
+import-empty-file = Het bestand is leeg.
+import-unknown-format = Dit bestand wordt niet herkend: verwacht een vestigingenlijst, een DUO-adressenbestand of de tabel postcode → samenwerkingsverband.
+import-encoding = Dit teken is geen geldige tekst in { $encoding }. Sla het bestand op in de juiste codering.
+import-missing-column = De kolom "{ $name }" ontbreekt.
+import-field-count = Deze regel heeft { $found } velden, de kopregel { $expected }.
+import-malformed = Het CSV-bestand is beschadigd: { $detail }
+import-duplicate-code = De code { $code } staat dubbel; hij stond al op regel { $first }.
+import-code-mismatch = De vestigingscode { $location } hoort niet bij BRIN { $brin }.
+import-invalid-number = "{ $value }" is geen getal.
+import-invalid-postcode = "{ $value }" is geen geldige postcode.
+import-missing-value = Dit veld is leeg, maar moet ingevuld zijn.
+
+## Opdrachtregel
+cli-migrate-none = De database is al bijgewerkt.
+cli-migrate-applied = Migratie { $version } ({ $name }) uitgevoerd.
+cli-serve-url = Passend draait op { $url }
+cli-demo-logins = Demo-accounts (wachtwoord: { $password }):
+cli-admin-created = Beheerder { $email } is klaar. Log in op /inloggen.
+cli-import-error = { $file }, regel { $line }, kolom { $column }: { $message }
+cli-import-nothing-written = Er is niets opgeslagen.
+cli-import-read = { $files } bestand(en) gelezen, { $records } regels.
+cli-created = nieuw
+cli-updated = gewijzigd
+cli-unchanged = gelijk
+cli-swvs = Samenwerkingsverbanden
+cli-boards = Besturen
+cli-schools = Scholen
+cli-locations = Vestigingen
+cli-postcode-areas = Postcodegebieden
+cli-import-without-swv = { $count } vestiging(en) zonder samenwerkingsverband (postcode niet in de tabel, of soort school onbekend).
+cli-import-time = Klaar in { $seconds } s (waarvan schrijven { $write } s).

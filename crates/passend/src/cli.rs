@@ -1,0 +1,111 @@
+//! The command line: `serve`, `migrate`, `import duo`, `create-admin`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands;
+use crate::config::Config;
+
+#[derive(Parser)]
+#[command(name = "passend", version, about = "Passend: the living school support profile (schoolondersteuningsprofiel)")]
+pub struct Cli {
+    /// Configuration file (TOML). Default: ./passend.toml when it exists.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// sqlite://PATH (default: sqlite://passend.db) or postgres://user@host/db.
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server.
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080 (port 0 picks a free one).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// Fill the database with schools and demo logins, and print them.
+        #[arg(long)]
+        demo: bool,
+        /// Folder with vestigingen_2024-11.csv and pc4_swv_2015.csv for the demo
+        /// (default: ../shared/data/duo when present, else a small built-in set).
+        #[arg(long, value_name = "DIR", requires = "demo")]
+        demo_data: Option<PathBuf>,
+    },
+    /// Apply database migrations and stop.
+    Migrate,
+    /// Import open data.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Create (or promote) a platform administrator.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// Display name (default: the part of the address before the @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// DUO school locations (open-data CSV or DUO's own address files) and the
+    /// postcode → SWV table, in one transaction.
+    Duo {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("passend: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(url) = cli.database_url {
+        config.database_url = url;
+    }
+    crate::logging::init(&config.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("passend: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve { bind, demo, demo_data } => {
+                if let Some(bind) = bind {
+                    config.bind = bind;
+                }
+                commands::serve::run(&config, demo, demo_data.as_deref()).await
+            }
+            Command::Migrate => commands::migrate::run(&config).await,
+            Command::Import { source: ImportSource::Duo { files } } => commands::import::run(&config, &files).await,
+            Command::CreateAdmin { email, name, password_stdin } => {
+                commands::create_admin::run(&config, &email, name.as_deref(), password_stdin).await
+            }
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("passend: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

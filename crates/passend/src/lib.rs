@@ -1,0 +1,9 @@
+//! The `passend` binary: command line, configuration, wiring and the server's
+//! life cycle. Integration tests start the server through [`server::start`].
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod logging;
+pub mod server;

@@ -1,0 +1,119 @@
+//! Starting and stopping the web server.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use passend_storage::Database;
+use passend_web::{AppState, MailConfig, WebConfig};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::config::Config;
+
+/// Opens the database named by the configuration and brings its schema up to date.
+pub async fn open_database(url: &str) -> anyhow::Result<Database> {
+    let db = Database::connect(url).await.map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+    let applied = passend_storage::migrations::run(&db).await?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "database migrated");
+    }
+    Ok(db)
+}
+
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    /// The public URL the server uses in mailed links.
+    pub url: String,
+    pub db: Database,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+/// Binds the address and serves in the background.
+pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServer> {
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+    let addr = listener.local_addr()?;
+    let url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let web_config = WebConfig {
+        public_url: url.clone(),
+        session_hours: config.session_hours,
+        mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() },
+    };
+    let state = AppState::new(db.clone(), web_config)?;
+    if state.mailer.sends_over_smtp() {
+        tracing::info!("mail is sent over SMTP");
+    } else {
+        tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
+    }
+    spawn_housekeeping(db.clone());
+    let app = passend_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let (shutdown, signal) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = signal.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, %url, "Passend is listening");
+    Ok(RunningServer { addr, url, db, shutdown: Some(shutdown), task })
+}
+
+/// Removes expired sessions, reset links and old login attempts every hour.
+fn spawn_housekeeping(db: Database) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let day_ago = passend_storage::now() - 86_400;
+            if let Err(error) = db.purge_expired(day_ago).await {
+                tracing::warn!(%error, "housekeeping failed");
+            }
+        }
+    });
+}
+
+impl RunningServer {
+    /// Stops accepting connections, lets requests in flight finish, closes the database.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match tokio::time::timeout(Duration::from_secs(30), &mut self.task).await {
+            Ok(result) => result??,
+            Err(_) => tracing::warn!("requests still running after 30 s; stopping anyway"),
+        }
+        self.db.close().await;
+        Ok(())
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then shuts down gracefully.
+    pub async fn run_until_signal(self) -> anyhow::Result<()> {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        self.stop().await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,5 @@
+//! Accounts: login and logout, accepting an invitation, password reset.
+
+pub mod actions;
+pub mod api;
+pub mod pages;

@@ -1,0 +1,232 @@
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use passend_storage::accounts::Invitation;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::actions::{self, AcceptForm, ClientAddr, LoginOutcome};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::pages::{FieldErrors, PageContext, local_path, render};
+use crate::security::csrf::{CsrfForm, PublicForm};
+use crate::security::session::{end_session, set_cookie_header, start_session};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login_page, login))
+        .routes(routes!(logout))
+        .routes(routes!(forgot_page, forgot))
+        .routes(routes!(reset_page, reset))
+        .routes(routes!(invitation_page, accept))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    ctx: PageContext,
+    email: String,
+    back: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Back {
+    terug: Option<String>,
+}
+
+#[utoipa::path(get, path = "/inloggen", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
+pub async fn login_page(ctx: PageContext, Query(back): Query<Back>) -> AppResult<Response> {
+    if ctx.session.is_some() {
+        return Ok(Redirect::to(&local_path(back.terug.as_deref())).into_response());
+    }
+    let back = local_path(back.terug.as_deref());
+    Ok(render(&LoginPage { ctx, email: String::new(), back, error: None })?.into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    terug: Option<String>,
+}
+
+#[utoipa::path(post, path = "/inloggen", tag = "pages", security(()), responses((status = 303, description = "Signed in")))]
+pub async fn login(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    ClientAddr(client): ClientAddr,
+    PublicForm(form): PublicForm<LoginForm>,
+) -> AppResult<Response> {
+    let back = local_path(form.terug.as_deref());
+    match actions::login(&state, &form.email, &form.password, &client).await? {
+        LoginOutcome::Success(user) => {
+            let (cookie, _) = start_session(&state, &headers, user.id).await?;
+            Ok(([set_cookie_header(cookie)], Redirect::to(&back)).into_response())
+        }
+        LoginOutcome::Invalid => {
+            let error = Some(ctx.t("login-invalid"));
+            let page = render(&LoginPage { ctx, email: form.email, back, error })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+#[utoipa::path(post, path = "/uitloggen", tag = "pages", responses((status = 303, description = "Signed out")))]
+pub async fn logout(State(state): State<AppState>, form: CsrfForm<Empty>) -> AppResult<Response> {
+    let cookie = end_session(&state, &form.session).await?;
+    Ok(([set_cookie_header(cookie)], Redirect::to("/?melding=uitgelogd")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/forgot_password.html")]
+struct ForgotPage {
+    ctx: PageContext,
+}
+
+#[utoipa::path(get, path = "/wachtwoord-vergeten", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
+pub async fn forgot_page(ctx: PageContext) -> AppResult<impl IntoResponse> {
+    render(&ForgotPage { ctx })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ForgotForm {
+    email: String,
+}
+
+#[utoipa::path(post, path = "/wachtwoord-vergeten", tag = "pages", security(()), responses((status = 303, description = "Mail sent if the account exists")))]
+pub async fn forgot(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    PublicForm(form): PublicForm<ForgotForm>,
+) -> AppResult<Redirect> {
+    actions::request_password_reset(&state, ctx.lang, &form.email).await?;
+    Ok(Redirect::to("/inloggen?melding=herstel-verstuurd"))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset_password.html")]
+struct ResetPage {
+    ctx: PageContext,
+    valid: bool,
+    errors: FieldErrors,
+}
+
+#[utoipa::path(get, path = "/wachtwoord-herstellen/{token}", tag = "pages", security(()),
+    params(("token" = String, Path)), responses((status = 200, content_type = "text/html")))]
+pub async fn reset_page(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Response> {
+    let valid = state.db.password_reset_user(&crate::security::tokens::token_hash(&token)).await?.is_some();
+    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    Ok((status, render(&ResetPage { ctx, valid, errors: FieldErrors::default() })?).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResetForm {
+    password: String,
+    password_confirm: String,
+}
+
+#[utoipa::path(post, path = "/wachtwoord-herstellen/{token}", tag = "pages", security(()),
+    params(("token" = String, Path)), responses((status = 303, description = "Password changed")))]
+pub async fn reset(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+    PublicForm(form): PublicForm<ResetForm>,
+) -> AppResult<Response> {
+    match actions::reset_password(&state, &token, &form.password, &form.password_confirm).await? {
+        None => Ok((StatusCode::NOT_FOUND, render(&ResetPage { ctx, valid: false, errors: FieldErrors::default() })?).into_response()),
+        Some(Ok(())) => Ok(Redirect::to("/inloggen?melding=wachtwoord-gewijzigd").into_response()),
+        Some(Err(problems)) => {
+            let mut errors = FieldErrors::default();
+            for (field, message) in problems {
+                errors.add(field, ctx.lang.message(&message));
+            }
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ResetPage { ctx, valid: true, errors })?).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/invitation.html")]
+struct InvitationPage {
+    ctx: PageContext,
+    invitation: Option<InvitationView>,
+    name: String,
+    errors: FieldErrors,
+}
+
+struct InvitationView {
+    email: String,
+    org_name: String,
+    role: passend_domain::access::Role,
+    /// The address has an account already: ask its password instead of a new one.
+    has_account: bool,
+    /// That account is the one signed in: one click accepts.
+    is_signed_in_user: bool,
+}
+
+async fn invitation_view(state: &AppState, ctx: &PageContext, invitation: &Invitation) -> AppResult<InvitationView> {
+    let email = passend_domain::accounts::Email::parse(&invitation.email).ok();
+    let account = match &email {
+        Some(e) => state.db.user_by_email(e).await?,
+        None => None,
+    };
+    Ok(InvitationView {
+        email: invitation.email.clone(),
+        org_name: state.db.org_name(&invitation.org).await?.unwrap_or_else(|| invitation.org.code.clone()),
+        role: invitation.role,
+        has_account: account.is_some(),
+        is_signed_in_user: account.is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
+    })
+}
+
+#[utoipa::path(get, path = "/uitnodiging/{token}", tag = "pages", security(()),
+    params(("token" = String, Path)), responses((status = 200, content_type = "text/html")))]
+pub async fn invitation_page(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Response> {
+    let Some(invitation) = actions::open_invitation(&state, &token).await? else {
+        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
+        return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
+    };
+    let view = invitation_view(&state, &ctx, &invitation).await?;
+    Ok(render(&InvitationPage { ctx, invitation: Some(view), name: String::new(), errors: FieldErrors::default() })?.into_response())
+}
+
+#[utoipa::path(post, path = "/uitnodiging/{token}", tag = "pages", security(()),
+    params(("token" = String, Path)), responses((status = 303, description = "Accepted; signed in")))]
+pub async fn accept(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    PublicForm(form): PublicForm<AcceptForm>,
+) -> AppResult<Response> {
+    let Some(invitation) = actions::open_invitation(&state, &token).await? else {
+        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
+        return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
+    };
+    match actions::accept_invitation(&state, &invitation, ctx.session.as_deref(), &form).await? {
+        Ok(user_id) => {
+            let (cookie, _) = start_session(&state, &headers, user_id).await?;
+            Ok(([set_cookie_header(cookie)], Redirect::to("/dashboard?melding=welkom")).into_response())
+        }
+        Err(problems) => {
+            let mut errors = FieldErrors::default();
+            for (field, message) in problems {
+                errors.add(field, ctx.lang.message(&message));
+            }
+            let view = invitation_view(&state, &ctx, &invitation).await?;
+            let page = InvitationPage { ctx, invitation: Some(view), name: form.name, errors };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
+}

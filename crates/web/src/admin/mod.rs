@@ -1,0 +1,4 @@
+//! Platform administration: the outbox of mail.
+
+pub mod api;
+pub mod pages;

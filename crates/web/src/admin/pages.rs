@@ -1,0 +1,53 @@
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use passend_domain::access;
+use passend_storage::outbox::OutboxMail;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::pages::{PageContext, render};
+use crate::security::session::SignedIn;
+
+pub const OUTBOX_PAGE_SIZE: i64 = 200;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(outbox_mail))
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxPage {
+    ctx: PageContext,
+    mails: Vec<OutboxMail>,
+    smtp: bool,
+}
+
+#[utoipa::path(get, path = "/beheer/outbox", tag = "pages", responses((status = 200, content_type = "text/html")))]
+pub async fn outbox(State(state): State<AppState>, ctx: PageContext, SignedIn(session): SignedIn) -> AppResult<Html<String>> {
+    let admin = access::platform_admin(&session.actor)?;
+    let mails = state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?;
+    render(&OutboxPage { ctx, mails, smtp: state.mailer.sends_over_smtp() })
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox_mail.html")]
+struct OutboxMailPage {
+    ctx: PageContext,
+    mail: OutboxMail,
+}
+
+#[utoipa::path(get, path = "/beheer/outbox/{id}", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn outbox_mail(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let admin = access::platform_admin(&session.actor)?;
+    let mail = state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?;
+    render(&OutboxMailPage { ctx, mail })
+}

@@ -1,0 +1,277 @@
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use passend_domain::access;
+use passend_domain::organisations::{Brin, SwvDetails};
+use passend_storage::directory::{SchoolSummary, Swv, SwvSummary};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::swv_code;
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::security::session::SignedIn;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_swvs))
+        .routes(routes!(get_swv, update_swv))
+        .routes(routes!(swv_schools))
+        .routes(routes!(search_schools))
+        .routes(routes!(get_school))
+        .routes(routes!(get_board))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SwvItem {
+    /// Normalised code, e.g. `PO2707`.
+    pub code: String,
+    /// As people write it, e.g. `PO 27-07`.
+    pub display_code: String,
+    /// `po` or `vo`.
+    pub kind: String,
+    pub name: Option<String>,
+    pub schools: i64,
+    pub locations: i64,
+}
+
+impl From<SwvSummary> for SwvItem {
+    fn from(s: SwvSummary) -> Self {
+        SwvItem {
+            display_code: passend_domain::organisations::SwvCode::parse(&s.code).map_or_else(|_| s.code.clone(), |c| c.display()),
+            code: s.code,
+            kind: s.kind,
+            name: s.name,
+            schools: s.schools,
+            locations: s.locations,
+        }
+    }
+}
+
+/// The SWV's details as the API shows and takes them.
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+pub struct SwvDetailsBody {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    /// The ouder- en jeugdsteunpunt every SWV must run.
+    pub steunpunt_name: Option<String>,
+    pub steunpunt_email: Option<String>,
+    pub steunpunt_phone: Option<String>,
+    pub steunpunt_website: Option<String>,
+}
+
+impl From<SwvDetails> for SwvDetailsBody {
+    fn from(d: SwvDetails) -> Self {
+        SwvDetailsBody {
+            name: d.name,
+            email: d.email,
+            phone: d.phone,
+            website: d.website,
+            steunpunt_name: d.steunpunt_name,
+            steunpunt_email: d.steunpunt_email,
+            steunpunt_phone: d.steunpunt_phone,
+            steunpunt_website: d.steunpunt_website,
+        }
+    }
+}
+
+impl From<SwvDetailsBody> for SwvDetails {
+    fn from(d: SwvDetailsBody) -> Self {
+        SwvDetails {
+            name: d.name,
+            email: d.email,
+            phone: d.phone,
+            website: d.website,
+            steunpunt_name: d.steunpunt_name,
+            steunpunt_email: d.steunpunt_email,
+            steunpunt_phone: d.steunpunt_phone,
+            steunpunt_website: d.steunpunt_website,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SwvBody {
+    pub code: String,
+    pub display_code: String,
+    pub kind: String,
+    #[serde(flatten)]
+    pub details: SwvDetailsBody,
+}
+
+impl From<Swv> for SwvBody {
+    fn from(s: Swv) -> Self {
+        SwvBody {
+            display_code: passend_domain::organisations::SwvCode::parse(&s.code).map_or_else(|_| s.code.clone(), |c| c.display()),
+            code: s.code,
+            kind: s.kind,
+            details: s.details.into(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SchoolItem {
+    /// BRIN, e.g. `32DD`.
+    pub brin: String,
+    pub name: String,
+    pub city: Option<String>,
+    pub locations: i64,
+    pub pupils: Option<i64>,
+}
+
+impl From<SchoolSummary> for SchoolItem {
+    fn from(s: SchoolSummary) -> Self {
+        SchoolItem { brin: s.brin, name: s.name, city: s.city, locations: s.locations, pupils: s.pupils }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LocationBody {
+    /// BRIN6, e.g. `32DD00`.
+    pub code: String,
+    pub name: String,
+    /// `po`, `sbo`, `so`, `vso`, `so_vso` or `vo`.
+    pub sector: Option<String>,
+    pub duo_type: Option<String>,
+    pub denomination: Option<String>,
+    pub street: Option<String>,
+    pub house_number: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub municipality: Option<String>,
+    pub province: Option<String>,
+    pub website: Option<String>,
+    pub pupils: Option<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub swv_po: Option<String>,
+    pub swv_vo: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SchoolBody {
+    pub brin: String,
+    pub name: String,
+    pub board: Option<String>,
+    pub board_name: Option<String>,
+    pub locations: Vec<LocationBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BoardBody {
+    pub code: String,
+    pub name: Option<String>,
+    pub schools: Vec<SchoolItem>,
+}
+
+/// All SWVs with the number of schools and locations placed in each.
+#[utoipa::path(get, path = "/api/v1/swvs", tag = "directory", security(()), responses((status = 200, body = [SwvItem])))]
+pub async fn list_swvs(State(state): State<AppState>) -> AppResult<Json<Vec<SwvItem>>> {
+    Ok(Json(state.db.list_swvs().await?.into_iter().map(Into::into).collect()))
+}
+
+/// One SWV with its contact details and ouder- en jeugdsteunpunt.
+#[utoipa::path(get, path = "/api/v1/swvs/{code}", tag = "directory", security(()),
+    params(("code" = String, Path, description = "e.g. PO2707, PO 27-07 or po2707")),
+    responses((status = 200, body = SwvBody), (status = 404, description = "No such SWV")))]
+pub async fn get_swv(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<SwvBody>> {
+    let code = swv_code(&code)?;
+    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
+}
+
+/// Changes the SWV's name and contact details (the SWV's own admins).
+#[utoipa::path(put, path = "/api/v1/swvs/{code}", tag = "directory", security(("session" = [])),
+    params(("code" = String, Path)), request_body = SwvDetailsBody,
+    responses((status = 200, body = SwvBody), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
+pub async fn update_swv(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Json(body): Json<SwvDetailsBody>,
+) -> AppResult<Json<SwvBody>> {
+    let code = swv_code(&code)?;
+    let edit = access::edit_swv(&session.actor, code.as_str())?;
+    let details = SwvDetails::validate(&body.into())
+        .map_err(|p| AppError::invalid(p.into_iter().map(|(f, m)| (f.to_owned(), m)).collect()))?;
+    state.db.update_swv(&edit, &details).await?;
+    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
+}
+
+/// The schools with a location in the SWV.
+#[utoipa::path(get, path = "/api/v1/swvs/{code}/schools", tag = "directory", security(()),
+    params(("code" = String, Path)), responses((status = 200, body = [SchoolItem]), (status = 404, description = "No such SWV")))]
+pub async fn swv_schools(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<Vec<SchoolItem>>> {
+    let code = swv_code(&code)?;
+    state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    Ok(Json(state.db.schools_of_swv(code.as_str()).await?.into_iter().map(Into::into).collect()))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct SchoolQuery {
+    /// Part of a name, BRIN or place (at least two characters).
+    q: String,
+}
+
+/// Finds schools by name, BRIN or place (at most 100).
+#[utoipa::path(get, path = "/api/v1/schools", tag = "directory", security(()), params(SchoolQuery),
+    responses((status = 200, body = [SchoolItem])))]
+pub async fn search_schools(State(state): State<AppState>, Query(query): Query<SchoolQuery>) -> AppResult<Json<Vec<SchoolItem>>> {
+    if query.q.trim().chars().count() < 2 {
+        return Err(AppError::invalid(vec![("q".into(), passend_domain::Message::new("search-too-short"))]));
+    }
+    let schools = state.db.search_schools(&query.q, super::pages::SEARCH_LIMIT).await?;
+    Ok(Json(schools.into_iter().map(Into::into).collect()))
+}
+
+/// A school with its board and locations.
+#[utoipa::path(get, path = "/api/v1/schools/{brin}", tag = "directory", security(()),
+    params(("brin" = String, Path)), responses((status = 200, body = SchoolBody), (status = 404, description = "No such school")))]
+pub async fn get_school(State(state): State<AppState>, Path(brin): Path<String>) -> AppResult<Json<SchoolBody>> {
+    let brin = Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let detail = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    Ok(Json(SchoolBody {
+        brin: detail.school.brin,
+        name: detail.school.name,
+        board: detail.school.board,
+        board_name: detail.board_name,
+        locations: detail
+            .locations
+            .into_iter()
+            .map(|l| LocationBody {
+                code: l.code,
+                name: l.name,
+                sector: l.sector.map(|s| s.as_str().to_owned()),
+                duo_type: l.duo_type,
+                denomination: l.denomination,
+                street: l.street,
+                house_number: l.house_number,
+                postcode: l.postcode,
+                city: l.city,
+                municipality: l.municipality,
+                province: l.province,
+                website: l.website,
+                pupils: l.pupils,
+                lat: l.lat,
+                lon: l.lon,
+                swv_po: l.swv_po,
+                swv_vo: l.swv_vo,
+            })
+            .collect(),
+    }))
+}
+
+/// A board (bevoegd gezag) and its schools.
+#[utoipa::path(get, path = "/api/v1/boards/{code}", tag = "directory", security(()),
+    params(("code" = String, Path)), responses((status = 200, body = BoardBody), (status = 404, description = "No such board")))]
+pub async fn get_board(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<BoardBody>> {
+    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
+    Ok(Json(BoardBody {
+        code: board.code,
+        name: board.name,
+        schools: board.schools.into_iter().map(Into::into).collect(),
+    }))
+}

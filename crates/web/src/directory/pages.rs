@@ -1,0 +1,214 @@
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_domain::access;
+use passend_domain::organisations::{OrgRef, SwvDetails};
+use passend_storage::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{Abilities, abilities, swv_code};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::pages::{FieldErrors, PageContext, render};
+use crate::security::csrf::CsrfForm;
+use crate::security::session::SignedIn;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(swv_list))
+        .routes(routes!(swv_page))
+        .routes(routes!(swv_edit_page, swv_edit))
+        .routes(routes!(school_search))
+        .routes(routes!(school_page))
+        .routes(routes!(board_page))
+}
+
+#[derive(Template)]
+#[template(path = "directory/swvs.html")]
+struct SwvListPage {
+    ctx: PageContext,
+    swvs: Vec<SwvSummary>,
+}
+
+#[utoipa::path(get, path = "/samenwerkingsverbanden", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
+pub async fn swv_list(State(state): State<AppState>, ctx: PageContext) -> AppResult<Html<String>> {
+    let swvs = state.db.list_swvs().await?;
+    render(&SwvListPage { ctx, swvs })
+}
+
+#[derive(Template)]
+#[template(path = "directory/swv.html")]
+struct SwvPage {
+    ctx: PageContext,
+    swv: Swv,
+    schools: Vec<SchoolSummary>,
+    can: Abilities,
+}
+
+#[utoipa::path(get, path = "/samenwerkingsverbanden/{code}", tag = "pages", security(()),
+    params(("code" = String, Path, description = "SWV code, e.g. PO2707")), responses((status = 200, content_type = "text/html")))]
+pub async fn swv_page(State(state): State<AppState>, ctx: PageContext, Path(code): Path<String>) -> AppResult<Response> {
+    let code = swv_code(&code)?;
+    if code.as_str() != ctx.path.rsplit('/').next().unwrap_or_default() {
+        return Ok(Redirect::permanent(&format!("/samenwerkingsverbanden/{code}")).into_response());
+    }
+    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let schools = state.db.schools_of_swv(code.as_str()).await?;
+    let can = abilities(&state, ctx.session.as_deref(), &OrgRef::swv(&code)).await?;
+    Ok(render(&SwvPage { ctx, swv, schools, can })?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "directory/swv_edit.html")]
+struct SwvEditPage {
+    ctx: PageContext,
+    code: String,
+    contact: Vec<TextField>,
+    steunpunt: Vec<TextField>,
+    errors: FieldErrors,
+}
+
+/// One text input of a form, with its current value.
+struct TextField {
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: String,
+    error: Option<String>,
+}
+
+impl SwvEditPage {
+    fn new(ctx: PageContext, code: String, d: SwvDetails, errors: FieldErrors) -> Self {
+        let field = |name, label, kind, value: Option<String>| TextField {
+            name,
+            label,
+            kind,
+            value: value.unwrap_or_default(),
+            error: errors.get(name).map(str::to_owned),
+        };
+        SwvEditPage {
+            ctx,
+            code,
+            contact: vec![
+                field("name", "field-name-org", "text", d.name),
+                field("email", "field-email", "email", d.email),
+                field("phone", "field-phone", "tel", d.phone),
+                field("website", "field-website", "url", d.website),
+            ],
+            steunpunt: vec![
+                field("steunpunt_name", "field-name-org", "text", d.steunpunt_name),
+                field("steunpunt_email", "field-email", "email", d.steunpunt_email),
+                field("steunpunt_phone", "field-phone", "tel", d.steunpunt_phone),
+                field("steunpunt_website", "field-website", "url", d.steunpunt_website),
+            ],
+            errors,
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/samenwerkingsverbanden/{code}/bewerken", tag = "pages",
+    params(("code" = String, Path)), responses((status = 200, content_type = "text/html")))]
+pub async fn swv_edit_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+) -> AppResult<Html<String>> {
+    let code = swv_code(&code)?;
+    access::edit_swv(&session.actor, code.as_str())?;
+    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    render(&SwvEditPage::new(ctx, swv.code, swv.details, FieldErrors::default()))
+}
+
+#[utoipa::path(post, path = "/samenwerkingsverbanden/{code}/bewerken", tag = "pages",
+    params(("code" = String, Path)), responses((status = 303, description = "Saved")))]
+pub async fn swv_edit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+    form: CsrfForm<SwvDetails>,
+) -> AppResult<Response> {
+    let code = swv_code(&code)?;
+    let edit = access::edit_swv(&form.session.actor, code.as_str())?;
+    match SwvDetails::validate(&form.form) {
+        Ok(details) => {
+            state.db.update_swv(&edit, &details).await?;
+            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response())
+        }
+        Err(problems) => {
+            let mut errors = FieldErrors::default();
+            for (field, message) in problems {
+                errors.add(field, ctx.lang.message(&message));
+            }
+            let page = SwvEditPage::new(ctx, code.to_string(), form.form, errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Search {
+    q: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "directory/schools.html")]
+struct SchoolSearchPage {
+    ctx: PageContext,
+    query: String,
+    schools: Vec<SchoolSummary>,
+    searched: bool,
+}
+
+pub const SEARCH_LIMIT: i64 = 100;
+
+#[utoipa::path(get, path = "/scholen", tag = "pages", security(()),
+    params(("q" = Option<String>, Query, description = "Name, BRIN or place")), responses((status = 200, content_type = "text/html")))]
+pub async fn school_search(State(state): State<AppState>, ctx: PageContext, Query(search): Query<Search>) -> AppResult<Html<String>> {
+    let query = search.q.unwrap_or_default().trim().to_owned();
+    let searched = query.chars().count() >= 2;
+    let schools = if searched { state.db.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
+    render(&SchoolSearchPage { ctx, query, schools, searched })
+}
+
+#[derive(Template)]
+#[template(path = "directory/school.html")]
+struct SchoolPage {
+    ctx: PageContext,
+    school: SchoolDetail,
+    swvs: Vec<String>,
+    can: Abilities,
+}
+
+#[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
+    params(("brin" = String, Path, description = "BRIN, e.g. 32DD")), responses((status = 200, content_type = "text/html")))]
+pub async fn school_page(State(state): State<AppState>, ctx: PageContext, Path(brin): Path<String>) -> AppResult<Html<String>> {
+    let brin = passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let mut swvs: Vec<String> =
+        school.locations.iter().flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter())).cloned().collect();
+    swvs.sort();
+    swvs.dedup();
+    let can = abilities(&state, ctx.session.as_deref(), &OrgRef::school(&brin)).await?;
+    render(&SchoolPage { ctx, school, swvs, can })
+}
+
+#[derive(Template)]
+#[template(path = "directory/board.html")]
+struct BoardPage {
+    ctx: PageContext,
+    board: Board,
+    can: Abilities,
+}
+
+#[utoipa::path(get, path = "/besturen/{code}", tag = "pages", security(()),
+    params(("code" = String, Path, description = "Board number (bevoegd gezag)")), responses((status = 200, content_type = "text/html")))]
+pub async fn board_page(State(state): State<AppState>, ctx: PageContext, Path(code): Path<String>) -> AppResult<Html<String>> {
+    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
+    let org = OrgRef { kind: passend_domain::organisations::OrgKind::Board, code: board.code.clone() };
+    let can = abilities(&state, ctx.session.as_deref(), &org).await?;
+    render(&BoardPage { ctx, board, can })
+}

@@ -1,0 +1,134 @@
+//! One error type for every request, and its one mapping to a response.
+//!
+//! Handlers return [`AppResult`]. The error becomes a bare response carrying
+//! [`ErrorKind`]; the `render_errors` layer turns it into a JSON body for
+//! `/api/` requests and a page in the reader's language for the rest.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use passend_domain::access::AccessDenied;
+use passend_storage::StorageError;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    Forbidden,
+    Unauthenticated,
+    InvalidCredentials,
+    Csrf,
+    BadRequest,
+    Conflict,
+    RateLimited,
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
+            ErrorKind::Unauthenticated | ErrorKind::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::Unauthenticated => "unauthenticated",
+            ErrorKind::InvalidCredentials => "invalid_credentials",
+            ErrorKind::Csrf => "csrf",
+            ErrorKind::BadRequest => "bad_request",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The catalogue id of the message people see.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "error-not-found",
+            ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::Unauthenticated => "error-unauthenticated",
+            ErrorKind::InvalidCredentials => "login-invalid",
+            ErrorKind::Csrf => "error-csrf",
+            ErrorKind::BadRequest => "error-bad-request",
+            ErrorKind::Conflict => "error-conflict",
+            ErrorKind::RateLimited => "error-rate-limited",
+            ErrorKind::Internal => "error-internal",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct AppError {
+    pub kind: ErrorKind,
+    /// Field-level problems of an API request: field name → catalogue message.
+    pub fields: Vec<(String, passend_domain::Message)>,
+}
+
+impl AppError {
+    pub fn new(kind: ErrorKind) -> Self {
+        AppError { kind, fields: Vec::new() }
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(ErrorKind::NotFound)
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(ErrorKind::Forbidden)
+    }
+
+    pub fn invalid(fields: Vec<(String, passend_domain::Message)>) -> Self {
+        AppError { kind: ErrorKind::BadRequest, fields }
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(error: StorageError) -> Self {
+        match error {
+            StorageError::NotFound => AppError::not_found(),
+            StorageError::Conflict => AppError::new(ErrorKind::Conflict),
+            other => {
+                tracing::error!(error = %other, "storage error");
+                AppError::new(ErrorKind::Internal)
+            }
+        }
+    }
+}
+
+impl From<AccessDenied> for AppError {
+    fn from(_: AccessDenied) -> Self {
+        AppError::forbidden()
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(error: anyhow::Error) -> Self {
+        tracing::error!(error = %error, "internal error");
+        AppError::new(ErrorKind::Internal)
+    }
+}
+
+/// The error as it travels to the `render_errors` layer.
+#[derive(Debug, Clone)]
+pub struct ErrorMarker {
+    pub kind: ErrorKind,
+    pub fields: Vec<(String, passend_domain::Message)>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.kind.status().into_response();
+        response.extensions_mut().insert(ErrorMarker { kind: self.kind, fields: self.fields });
+        response
+    }
+}

@@ -1,0 +1,52 @@
+//! The OpenAPI document of the JSON API, generated from the handlers.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::{accounts, admin, directory, members};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Passend API",
+        description = "JSON API of Passend, the living school support profile. Reads of the public \
+            directory need no login. Everything else uses the session cookie from `POST /api/v1/session`; \
+            requests that change state send the session's `csrf_token` in the `X-CSRF-Token` header.",
+        license(name = "EUPL-1.2")
+    ),
+    modifiers(&SessionCookie),
+    tags(
+        (name = "session", description = "Login, logout and the current user"),
+        (name = "directory", description = "SWVs, boards, schools and locations (public open data)"),
+        (name = "members", description = "Memberships and invitations of an organisation"),
+        (name = "admin", description = "Platform administration"),
+    )
+)]
+struct ApiDoc;
+
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::security::session::SESSION_COOKIE))),
+        );
+    }
+}
+
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(accounts::api::router())
+        .merge(directory::api::router())
+        .merge(members::api::router())
+        .merge(admin::api::router())
+}
+
+/// The API's OpenAPI document.
+pub fn api_document() -> utoipa::openapi::OpenApi {
+    api_router().into_openapi()
+}

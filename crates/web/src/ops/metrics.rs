@@ -1,0 +1,107 @@
+//! Request counts and latencies per route, and the database pool, in
+//! Prometheus text format.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::app::AppState;
+
+/// Upper bounds of the latency histogram, in seconds.
+const BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
+
+#[derive(Default)]
+struct RouteStats {
+    /// Requests per status code.
+    by_status: BTreeMap<u16, u64>,
+    /// Cumulative counts per bucket, as Prometheus expects.
+    buckets: [u64; BUCKETS.len()],
+    count: u64,
+    sum_secs: f64,
+}
+
+#[derive(Default)]
+pub struct Metrics {
+    routes: Mutex<BTreeMap<(String, String), RouteStats>>,
+}
+
+impl Metrics {
+    fn observe(&self, method: &str, route: &str, status: u16, secs: f64) {
+        let mut routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
+        let stats = routes.entry((method.to_owned(), route.to_owned())).or_default();
+        *stats.by_status.entry(status).or_default() += 1;
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            if secs <= *bound {
+                stats.buckets[i] += 1;
+            }
+        }
+        stats.count += 1;
+        stats.sum_secs += secs;
+    }
+
+    fn render(&self, pool: passend_storage::PoolStats) -> String {
+        let mut out = String::new();
+        let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
+        out.push_str("# HELP passend_http_requests_total HTTP requests by route and status.\n");
+        out.push_str("# TYPE passend_http_requests_total counter\n");
+        for ((method, route), stats) in routes.iter() {
+            for (status, n) in &stats.by_status {
+                let _ = writeln!(
+                    out,
+                    "passend_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {n}"
+                );
+            }
+        }
+        out.push_str("# HELP passend_http_request_duration_seconds Time to answer, by route.\n");
+        out.push_str("# TYPE passend_http_request_duration_seconds histogram\n");
+        for ((method, route), stats) in routes.iter() {
+            let labels = format!("method=\"{method}\",route=\"{route}\"");
+            for (bound, n) in BUCKETS.iter().zip(stats.buckets) {
+                let _ = writeln!(out, "passend_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {n}");
+            }
+            let _ = writeln!(out, "passend_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", stats.count);
+            let _ = writeln!(out, "passend_http_request_duration_seconds_sum{{{labels}}} {}", stats.sum_secs);
+            let _ = writeln!(out, "passend_http_request_duration_seconds_count{{{labels}}} {}", stats.count);
+        }
+        out.push_str("# HELP passend_db_pool_connections Open database connections.\n");
+        out.push_str("# TYPE passend_db_pool_connections gauge\n");
+        let _ = writeln!(out, "passend_db_pool_connections {}", pool.size);
+        out.push_str("# HELP passend_db_pool_idle_connections Idle database connections.\n");
+        out.push_str("# TYPE passend_db_pool_idle_connections gauge\n");
+        let _ = writeln!(out, "passend_db_pool_idle_connections {}", pool.idle);
+        out.push_str("# HELP passend_db_pool_max_connections The pool's limit.\n");
+        out.push_str("# TYPE passend_db_pool_max_connections gauge\n");
+        let _ = writeln!(out, "passend_db_pool_max_connections {}", pool.max);
+        out
+    }
+}
+
+/// Counts every request under its route template (never the raw path, so
+/// codes and tokens in URLs do not become label values).
+pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().to_string();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    response
+}
+
+#[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
+    responses((status = 200, description = "Prometheus text format", content_type = "text/plain")))]
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        state.metrics.render(state.db.pool_stats()),
+    )
+        .into_response()
+}

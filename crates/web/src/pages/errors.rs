@@ -1,0 +1,70 @@
+//! Turns an [`AppError`](crate::error::AppError) into what the reader gets:
+//! JSON under `/api/`, a redirect to the login page for a page that needs a
+//! session, and otherwise an error page in the reader's language.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde_json::json;
+
+use super::PageContext;
+use crate::error::{ErrorKind, ErrorMarker};
+use crate::i18n::lang_of;
+use crate::security::session::Session;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: PageContext,
+    title: String,
+    message: String,
+}
+
+pub async fn render_errors(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let path_and_query = request.uri().path_and_query().map_or_else(|| path.clone(), |p| p.to_string());
+    let is_get = request.method() == axum::http::Method::GET;
+    let lang = lang_of(request.headers());
+    let session = request.extensions().get::<Option<Arc<Session>>>().cloned().flatten();
+    let response = next.run(request).await;
+    let Some(marker) = response.extensions().get::<ErrorMarker>().cloned() else {
+        return response;
+    };
+    let status = marker.kind.status();
+    if path.starts_with("/api/") {
+        let fields: Vec<_> = marker
+            .fields
+            .iter()
+            .map(|(field, message)| json!({ "field": field, "message": lang.message(message), "code": message.id }))
+            .collect();
+        let body = json!({ "error": {
+            "code": marker.kind.code(),
+            "message": lang.t(marker.kind.message_id()),
+            "fields": fields,
+        }});
+        return (status, axum::Json(body)).into_response();
+    }
+    if marker.kind == ErrorKind::Unauthenticated && is_get {
+        let target = serde_urlencoded::to_string([("terug", path_and_query)]).unwrap_or_default();
+        return Redirect::to(&format!("/inloggen?{target}")).into_response();
+    }
+    let page = ErrorPage {
+        title: lang.t(&format!("{}-title", marker.kind.message_id())),
+        message: lang.t(marker.kind.message_id()),
+        ctx: PageContext { lang, session, path, notice: None },
+    };
+    match page.render() {
+        Ok(html) => {
+            let mut response = (status, axum::response::Html(html)).into_response();
+            if marker.kind == ErrorKind::RateLimited {
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+            }
+            response
+        }
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error").into_response(),
+    }
+}

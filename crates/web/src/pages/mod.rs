@@ -1,0 +1,198 @@
+//! What every page shares: the context (language, signed-in person, CSRF
+//! token, notice), rendering, error pages, static files and the site-wide
+//! routes.
+
+pub mod errors;
+mod home;
+mod language;
+mod static_files;
+
+use std::fmt::Display;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::Html;
+use passend_domain::access::Role;
+use passend_domain::organisations::SwvCode;
+use passend_i18n::Lang;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::i18n::lang_of;
+use crate::security::session::Session;
+use crate::{accounts, admin, dashboard, directory, members, ops};
+
+#[derive(OpenApi)]
+#[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
+struct PageDoc;
+
+/// Every route that is not part of the JSON API, documented like the API so
+/// that tests can walk them all.
+pub fn page_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(PageDoc::openapi())
+        .routes(routes!(home::home))
+        .routes(routes!(language::switch))
+        .routes(routes!(static_files::stylesheet))
+        .routes(routes!(static_files::script))
+        .routes(routes!(ops::health::healthz))
+        .routes(routes!(ops::metrics::metrics))
+        .routes(routes!(home::api_docs))
+        .routes(routes!(home::openapi_json))
+        .merge(accounts::pages::router())
+        .merge(dashboard::router())
+        .merge(directory::pages::router())
+        .merge(members::pages::router())
+        .merge(admin::pages::router())
+}
+
+pub fn page_document() -> utoipa::openapi::OpenApi {
+    page_router().into_openapi()
+}
+
+/// What a page template needs besides its own data.
+pub struct PageContext {
+    pub lang: Lang,
+    pub session: Option<Arc<Session>>,
+    pub path: String,
+    pub notice: Option<String>,
+}
+
+/// Notices that a redirect may ask a page to show (`?melding=…`), mapped to catalogue ids.
+const NOTICES: &[(&str, &str)] = &[
+    ("uitnodiging-verstuurd", "notice-invitation-sent"),
+    ("uitnodiging-ingetrokken", "notice-invitation-revoked"),
+    ("lid-verwijderd", "notice-member-removed"),
+    ("opgeslagen", "notice-saved"),
+    ("uitgelogd", "notice-logged-out"),
+    ("wachtwoord-gewijzigd", "notice-password-changed"),
+    ("herstel-verstuurd", "notice-reset-sent"),
+    ("welkom", "notice-welcome"),
+];
+
+impl<S: Send + Sync> FromRequestParts<S> for PageContext {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(&parts.headers);
+        let notice = parts
+            .uri
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "melding"))
+            .and_then(|(_, v)| NOTICES.iter().find(|(key, _)| *key == v))
+            .map(|(_, id)| lang.t(id));
+        Ok(PageContext {
+            lang,
+            session: parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten(),
+            path: parts.uri.path().to_owned(),
+            notice,
+        })
+    }
+}
+
+impl PageContext {
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    pub fn t1(&self, id: &str, name: &'static str, value: impl Display) -> String {
+        self.lang.t_with(id, &[(name, passend_domain::MessageArg::Text(value.to_string()))])
+    }
+
+    pub fn role(&self, role: &Role) -> String {
+        self.lang.t(role.message_id())
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn other_lang(&self) -> Lang {
+        if self.lang == Lang::Nl { Lang::En } else { Lang::Nl }
+    }
+
+    pub fn csrf(&self) -> &str {
+        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+    }
+
+    pub fn user_name(&self) -> Option<&str> {
+        self.session.as_ref().map(|s| s.user.name.as_str())
+    }
+
+    pub fn is_platform_admin(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.actor.is_platform_admin())
+    }
+
+    /// `PO2707` → `PO 27-07`.
+    pub fn swv_code(&self, code: &str) -> String {
+        SwvCode::parse(code).map_or_else(|_| code.to_owned(), |c| c.display())
+    }
+
+    pub fn date(&self, unix: &i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*unix)
+            .map(|t| format!("{:02}-{:02}-{}", t.day(), u8::from(t.month()), t.year()))
+            .unwrap_or_default()
+    }
+
+    pub fn date_time(&self, unix: &i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*unix)
+            .map(|t| format!("{:02}-{:02}-{} {:02}:{:02} UTC", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute()))
+            .unwrap_or_default()
+    }
+
+    pub fn number(&self, n: &i64) -> String {
+        let digits = n.abs().to_string();
+        let sep = if self.lang == Lang::Nl { '.' } else { ',' };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if *n < 0 { format!("-{out}") } else { out }
+    }
+}
+
+/// Renders a template into an HTML response.
+pub fn render(template: &impl Template) -> AppResult<Html<String>> {
+    template.render().map(Html).map_err(|error| {
+        tracing::error!(%error, "template failed");
+        AppError::new(ErrorKind::Internal)
+    })
+}
+
+/// A field's error message, shown next to the field.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn all(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+/// A safe place to return to after login: a local path only.
+pub fn local_path(target: Option<&str>) -> String {
+    match target {
+        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_owned(),
+        _ => "/dashboard".to_owned(),
+    }
+}

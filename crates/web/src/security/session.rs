@@ -1,0 +1,102 @@
+//! Server-side sessions: a random id in an HttpOnly cookie, its hash in the database.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use passend_domain::access::Actor;
+use passend_storage::accounts::User;
+use passend_storage::now;
+
+use super::cookies::{clear_cookie, cookie, set_cookie};
+use super::tokens::{random_token, token_hash};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult, ErrorKind};
+
+pub const SESSION_COOKIE: &str = "passend_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The signed-in person of a request.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id_hash: String,
+    pub user: User,
+    pub actor: Actor,
+    pub csrf_token: String,
+}
+
+/// Loads the session named by the cookie, once per request.
+pub async fn load_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let mut session = None;
+    if let Some(id) = cookie(request.headers(), SESSION_COOKIE) {
+        let id_hash = token_hash(&id);
+        match state.db.session(&id_hash).await {
+            Ok(Some(record)) => match load_person(&state, record.user_id).await {
+                Ok(Some((user, actor))) => {
+                    session = Some(Arc::new(Session { id_hash, user, actor, csrf_token: record.csrf_token }))
+                }
+                Ok(None) => {}
+                Err(error) => tracing::error!(?error, "loading a session's user failed"),
+            },
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "loading a session failed"),
+        }
+    }
+    request.extensions_mut().insert(session);
+    next.run(request).await
+}
+
+async fn load_person(state: &AppState, user_id: i64) -> AppResult<Option<(User, Actor)>> {
+    let Some(user) = state.db.user_by_id(user_id).await? else { return Ok(None) };
+    let memberships = state.db.memberships_of(user_id).await?;
+    Ok(Some((user, Actor { user_id, memberships })))
+}
+
+fn session_of(parts: &Parts) -> Option<Arc<Session>> {
+    parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten()
+}
+
+
+/// A signed-in person, required. For API requests that change state, the
+/// `X-CSRF-Token` header must carry the session's token.
+pub struct SignedIn(pub Arc<Session>);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let session = session_of(parts).ok_or_else(|| AppError::new(ErrorKind::Unauthenticated))?;
+        let safe = parts.method.is_safe();
+        if parts.uri.path().starts_with("/api/") && !safe {
+            let header = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+            if !super::tokens::same_secret(header, &session.csrf_token) {
+                return Err(AppError::new(ErrorKind::Csrf));
+            }
+        }
+        Ok(SignedIn(session))
+    }
+}
+
+/// Starts a session for the user: always a new id, and the old session ends.
+pub async fn start_session(state: &AppState, request_headers: &HeaderMap, user_id: i64) -> AppResult<(HeaderValue, String)> {
+    if let Some(old) = cookie(request_headers, SESSION_COOKIE) {
+        state.db.delete_session(&token_hash(&old)).await?;
+    }
+    let id = random_token();
+    let csrf = random_token();
+    let ttl = state.config.session_hours * 3600;
+    state.db.create_session(&token_hash(&id), user_id, &csrf, now() + ttl).await?;
+    Ok((set_cookie(SESSION_COOKIE, &id, ttl, state.config.secure_cookies()), csrf))
+}
+
+pub async fn end_session(state: &AppState, session: &Session) -> AppResult<HeaderValue> {
+    state.db.delete_session(&session.id_hash).await?;
+    Ok(clear_cookie(SESSION_COOKIE, state.config.secure_cookies()))
+}
+
+pub fn set_cookie_header(value: HeaderValue) -> (header::HeaderName, HeaderValue) {
+    (header::SET_COOKIE, value)
+}
