@@ -33,12 +33,12 @@ impl Table {
             .headers()
             .map_err(|e| csv_error(file, &e))?
             .iter()
-            .map(|h| h.trim().to_ascii_uppercase())
+            .map(|h| h.trim().to_owned())
             .collect();
         let index = headers
             .iter()
             .enumerate()
-            .map(|(i, h)| (h.clone(), i))
+            .map(|(i, h)| (h.to_ascii_uppercase(), i))
             .collect();
         let mut rows = Vec::new();
         for record in reader.records() {
