@@ -9,7 +9,11 @@ use crate::commands;
 use crate::config::Config;
 
 #[derive(Parser)]
-#[command(name = "passend", version, about = "Passend: the living school support profile (schoolondersteuningsprofiel)")]
+#[command(
+    name = "passend",
+    version,
+    about = "Passend: the living school support profile (schoolondersteuningsprofiel)"
+)]
 pub struct Cli {
     /// Configuration file (TOML). Default: ./passend.toml when it exists.
     #[arg(long, global = true, value_name = "FILE")]
@@ -79,7 +83,10 @@ pub fn main() -> ExitCode {
         config.database_url = url;
     }
     crate::logging::init(&config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("passend: cannot start: {error}");
@@ -88,15 +95,25 @@ pub fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         match cli.command {
-            Command::Serve { bind, demo, demo_data } => {
+            Command::Serve {
+                bind,
+                demo,
+                demo_data,
+            } => {
                 if let Some(bind) = bind {
                     config.bind = bind;
                 }
                 commands::serve::run(&config, demo, demo_data.as_deref()).await
             }
             Command::Migrate => commands::migrate::run(&config).await,
-            Command::Import { source: ImportSource::Duo { files } } => commands::import::run(&config, &files).await,
-            Command::CreateAdmin { email, name, password_stdin } => {
+            Command::Import {
+                source: ImportSource::Duo { files },
+            } => commands::import::run(&config, &files).await,
+            Command::CreateAdmin {
+                email,
+                name,
+                password_stdin,
+            } => {
                 commands::create_admin::run(&config, &email, name.as_deref(), password_stdin).await
             }
         }

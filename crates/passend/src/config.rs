@@ -47,7 +47,9 @@ impl Config {
     pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         let file: Option<PathBuf> = match file {
-            Some(path) if !path.exists() => anyhow::bail!("configuration file {} does not exist", path.display()),
+            Some(path) if !path.exists() => {
+                anyhow::bail!("configuration file {} does not exist", path.display())
+            }
             Some(path) => Some(path.to_owned()),
             None => Some(PathBuf::from(DEFAULT_FILE)).filter(|p| p.exists()),
         };
@@ -56,9 +58,19 @@ impl Config {
         }
         // Only known keys are taken from the environment, so that unrelated
         // PASSEND_* variables (the test harness's, say) do not stop the start.
-        let known = ["DATABASE_URL", "BIND", "PUBLIC_URL", "SESSION_HOURS", "SMTP_URL", "SMTP_FROM", "LOG_FORMAT"];
+        let known = [
+            "DATABASE_URL",
+            "BIND",
+            "PUBLIC_URL",
+            "SESSION_HOURS",
+            "SMTP_URL",
+            "SMTP_FROM",
+            "LOG_FORMAT",
+        ];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
-        let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        let config: Config = figment
+            .extract()
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {
             anyhow::bail!("log_format must be \"text\" or \"json\"");
         }

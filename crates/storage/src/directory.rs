@@ -2,7 +2,9 @@
 //! organisation sits for access checks.
 
 use passend_domain::access::SwvEdit;
-use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails};
+use passend_domain::organisations::{
+    Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails,
+};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;

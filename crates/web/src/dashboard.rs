@@ -60,11 +60,19 @@ struct DashboardPage {
 }
 
 fn roles_in(memberships: &[access::Membership], org: &OrgRef) -> Vec<Role> {
-    memberships.iter().filter(|m| m.org == *org).map(|m| m.role).collect()
+    memberships
+        .iter()
+        .filter(|m| m.org == *org)
+        .map(|m| m.role)
+        .collect()
 }
 
 #[utoipa::path(get, path = "/dashboard", tag = "pages", responses((status = 200, content_type = "text/html")))]
-pub async fn dashboard(State(state): State<AppState>, ctx: PageContext, SignedIn(session): SignedIn) -> AppResult<Html<String>> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+) -> AppResult<Html<String>> {
     let actor = &session.actor;
     let mut orgs: Vec<OrgRef> = actor.memberships.iter().map(|m| m.org.clone()).collect();
     orgs.sort();
@@ -83,7 +91,9 @@ pub async fn dashboard(State(state): State<AppState>, ctx: PageContext, SignedIn
     let mut boards = Vec::new();
     let mut schools = Vec::new();
     for org in orgs {
-        let Some(org_ctx) = state.db.org_context(&org).await? else { continue };
+        let Some(org_ctx) = state.db.org_context(&org).await? else {
+            continue;
+        };
         match org.kind {
             OrgKind::Swv => {
                 let swv = state.db.swv(&org.code).await?;
@@ -106,9 +116,14 @@ pub async fn dashboard(State(state): State<AppState>, ctx: PageContext, SignedIn
             OrgKind::School => {
                 let view = access::view_org(actor, &org, &org_ctx)?;
                 let members = state.db.members_of(&view).await?;
-                let (mr, team): (Vec<Member>, Vec<Member>) = members.into_iter().partition(|m| m.role == Role::MrMember);
+                let (mr, team): (Vec<Member>, Vec<Member>) =
+                    members.into_iter().partition(|m| m.role == Role::MrMember);
                 schools.push(SchoolSection {
-                    name: state.db.org_name(&org).await?.unwrap_or_else(|| org.code.clone()),
+                    name: state
+                        .db
+                        .org_name(&org)
+                        .await?
+                        .unwrap_or_else(|| org.code.clone()),
                     roles: roles_in(&actor.memberships, &org),
                     team,
                     mr,
@@ -119,5 +134,11 @@ pub async fn dashboard(State(state): State<AppState>, ctx: PageContext, SignedIn
             OrgKind::Platform => {}
         }
     }
-    render(&DashboardPage { ctx, platform, swvs, boards, schools })
+    render(&DashboardPage {
+        ctx,
+        platform,
+        swvs,
+        boards,
+        schools,
+    })
 }

@@ -19,7 +19,7 @@ mod ops;
 mod pages;
 mod security;
 
-pub use app::{AppState, WebConfig, router, route_inventory};
+pub use app::{AppState, WebConfig, route_inventory, router};
 pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;
 pub use security::password::{hash_password, verify_password};

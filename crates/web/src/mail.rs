@@ -37,7 +37,11 @@ impl Mailer {
                     .build(),
             ),
         };
-        Ok(Mailer { db, transport, from })
+        Ok(Mailer {
+            db,
+            transport,
+            from,
+        })
     }
 
     pub fn sends_over_smtp(&self) -> bool {
@@ -48,12 +52,17 @@ impl Mailer {
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
         let id = self.db.queue_mail(to, subject, body).await?;
         let Some(transport) = self.transport.clone() else {
-            tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
+            tracing::info!(
+                outbox_id = id,
+                "mail kept in the outbox (no SMTP configured)"
+            );
             return Ok(());
         };
         let message = Message::builder()
             .from(self.from.clone())
-            .to(to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?)
+            .to(to
+                .parse()
+                .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
             .body(body.to_owned())?;

@@ -7,7 +7,12 @@ use passend_domain::organisations::OrgRef;
 
 use crate::config::Config;
 
-pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdin: bool) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    config: &Config,
+    email: &str,
+    name: Option<&str>,
+    password_stdin: bool,
+) -> anyhow::Result<ExitCode> {
     let lang = super::cli_lang();
     let email = match Email::parse(email) {
         Ok(email) => email,
@@ -30,7 +35,12 @@ pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdi
             return Ok(ExitCode::from(2));
         }
     };
-    let default_name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
+    let default_name = email
+        .as_str()
+        .split('@')
+        .next()
+        .unwrap_or("admin")
+        .to_owned();
     let name = match PersonName::parse(name.unwrap_or(&default_name)) {
         Ok(name) => name,
         Err(error) => {
@@ -47,9 +57,15 @@ pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdi
         }
         None => db.create_user(&email, name.as_str(), &hash).await?,
     };
-    let membership = Membership { org: OrgRef::platform(), role: Role::PlatformAdmin };
+    let membership = Membership {
+        org: OrgRef::platform(),
+        role: Role::PlatformAdmin,
+    };
     db.seed_membership(&membership, user_id).await?;
-    println!("{}", lang.t_with("cli-admin-created", &[("email", email.as_str().into())]));
+    println!(
+        "{}",
+        lang.t_with("cli-admin-created", &[("email", email.as_str().into())])
+    );
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }

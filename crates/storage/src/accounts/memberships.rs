@@ -121,7 +121,11 @@ impl Database {
     /// Gives a membership without an access check. Only the command line
     /// (`create-admin`, the demo) does this: it runs with the operator's
     /// authority, outside any session.
-    pub async fn seed_membership(&self, membership: &Membership, user_id: i64) -> Result<(), StorageError> {
+    pub async fn seed_membership(
+        &self,
+        membership: &Membership,
+        user_id: i64,
+    ) -> Result<(), StorageError> {
         add_membership(&self.write, &membership.org, membership.role, user_id, None).await
     }
 }

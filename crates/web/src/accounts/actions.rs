@@ -31,7 +31,10 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        let addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
         Ok(ClientAddr(addr))
     }
 }
@@ -42,7 +45,12 @@ pub enum LoginOutcome {
 }
 
 /// Checks the password; too many failures for the address or the client stop further tries.
-pub async fn login(state: &AppState, email: &str, password: &str, client: &str) -> AppResult<LoginOutcome> {
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> AppResult<LoginOutcome> {
     if !rate_limit::allowed(&state.db, email, client).await? {
         return Err(AppError::new(ErrorKind::RateLimited));
     }
@@ -50,7 +58,12 @@ pub async fn login(state: &AppState, email: &str, password: &str, client: &str) 
         Ok(email) => state.db.user_by_email(&email).await?,
         Err(_) => None,
     };
-    if verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await {
+    if verify_password(
+        password,
+        user.as_ref().and_then(|u| u.password_hash.as_deref()),
+    )
+    .await
+    {
         let user = user.expect("a verified password belongs to a user");
         rate_limit::record_success(&state.db, &user.email).await?;
         Ok(LoginOutcome::Success(user))
@@ -62,7 +75,11 @@ pub async fn login(state: &AppState, email: &str, password: &str, client: &str) 
 
 /// An open invitation by the token in its link.
 pub async fn open_invitation(state: &AppState, token: &str) -> AppResult<Option<Invitation>> {
-    Ok(state.db.invitation_by_token(&token_hash(token)).await?.filter(|i| i.is_open(now())))
+    Ok(state
+        .db
+        .invitation_by_token(&token_hash(token))
+        .await?
+        .filter(|i| i.is_open(now())))
 }
 
 /// What a person fills in to accept an invitation.
@@ -88,7 +105,8 @@ pub async fn accept_invitation(
     session: Option<&Session>,
     form: &AcceptForm,
 ) -> AppResult<Result<i64, FieldProblems>> {
-    let email = Email::parse(&invitation.email).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
+    let email =
+        Email::parse(&invitation.email).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
     let existing = state.db.user_by_email(&email).await?;
     let user_id = match existing {
         Some(user) if session.is_some_and(|s| s.user.id == user.id) => user.id,
@@ -100,12 +118,17 @@ pub async fn accept_invitation(
         }
         None => {
             let mut problems = FieldProblems::new();
-            let name = PersonName::parse(&form.name).map_err(|e| problems.push(("name", e.message()))).ok();
+            let name = PersonName::parse(&form.name)
+                .map_err(|e| problems.push(("name", e.message())))
+                .ok();
             let password = NewPassword::parse(&form.password, &email)
                 .map_err(|e| problems.push(("password", e.message())))
                 .ok();
             if password.is_some() && form.password != form.password_confirm {
-                problems.push(("password_confirm", Message::new("account-password-mismatch")));
+                problems.push((
+                    "password_confirm",
+                    Message::new("account-password-mismatch"),
+                ));
             }
             let (Some(name), Some(password), true) = (name, password, problems.is_empty()) else {
                 return Ok(Err(problems));
@@ -121,18 +144,29 @@ pub async fn accept_invitation(
 /// Mails a reset link when the address has an account. The answer is the same
 /// either way, so the form does not reveal who has an account.
 pub async fn request_password_reset(state: &AppState, lang: Lang, email: &str) -> AppResult<()> {
-    let Ok(email) = Email::parse(email) else { return Ok(()) };
+    let Ok(email) = Email::parse(email) else {
+        return Ok(());
+    };
     let Some(user) = state.db.user_by_email(&email).await? else {
         tracing::info!("password reset asked for an address without account");
         return Ok(());
     };
     let token = random_token();
-    state.db.create_password_reset(&token_hash(&token), user.id, now() + RESET_HOURS * 3600).await?;
-    let link = state.config.link(&format!("/wachtwoord-herstellen/{token}"));
+    state
+        .db
+        .create_password_reset(&token_hash(&token), user.id, now() + RESET_HOURS * 3600)
+        .await?;
+    let link = state
+        .config
+        .link(&format!("/wachtwoord-herstellen/{token}"));
     let subject = lang.t("mail-reset-subject");
     let body = lang.t_with(
         "mail-reset-body",
-        &[("name", user.name.clone().into()), ("link", link.into()), ("hours", RESET_HOURS.into())],
+        &[
+            ("name", user.name.clone().into()),
+            ("link", link.into()),
+            ("hours", RESET_HOURS.into()),
+        ],
     );
     state.mailer.send(&user.email, &subject, &body).await?;
     Ok(())
@@ -146,19 +180,29 @@ pub async fn reset_password(
     confirm: &str,
 ) -> AppResult<Option<Result<(), FieldProblems>>> {
     let hash = token_hash(token);
-    let Some(user_id) = state.db.password_reset_user(&hash).await? else { return Ok(None) };
-    let Some(user) = state.db.user_by_id(user_id).await? else { return Ok(None) };
+    let Some(user_id) = state.db.password_reset_user(&hash).await? else {
+        return Ok(None);
+    };
+    let Some(user) = state.db.user_by_id(user_id).await? else {
+        return Ok(None);
+    };
     let email = Email::parse(&user.email).map_err(|_| AppError::new(ErrorKind::Internal))?;
     let password = match NewPassword::parse(password, &email) {
         Ok(p) => p,
         Err(e) => return Ok(Some(Err(vec![("password", e.message())]))),
     };
     if password.expose() != confirm {
-        return Ok(Some(Err(vec![("password_confirm", Message::new("account-password-mismatch"))])));
+        return Ok(Some(Err(vec![(
+            "password_confirm",
+            Message::new("account-password-mismatch"),
+        )])));
     }
     if !state.db.use_password_reset(&hash).await? {
         return Ok(None);
     }
-    state.db.set_password(user_id, &hash_password(password.expose()).await?).await?;
+    state
+        .db
+        .set_password(user_id, &hash_password(password.expose()).await?)
+        .await?;
     Ok(Some(Ok(())))
 }

@@ -43,7 +43,13 @@ pub async fn login_page(ctx: PageContext, Query(back): Query<Back>) -> AppResult
         return Ok(Redirect::to(&local_path(back.terug.as_deref())).into_response());
     }
     let back = local_path(back.terug.as_deref());
-    Ok(render(&LoginPage { ctx, email: String::new(), back, error: None })?.into_response())
+    Ok(render(&LoginPage {
+        ctx,
+        email: String::new(),
+        back,
+        error: None,
+    })?
+    .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -70,7 +76,12 @@ pub async fn login(
         }
         LoginOutcome::Invalid => {
             let error = Some(ctx.t("login-invalid"));
-            let page = render(&LoginPage { ctx, email: form.email, back, error })?;
+            let page = render(&LoginPage {
+                ctx,
+                email: form.email,
+                back,
+                error,
+            })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -82,7 +93,11 @@ pub struct Empty {}
 #[utoipa::path(post, path = "/uitloggen", tag = "pages", responses((status = 303, description = "Signed out")))]
 pub async fn logout(State(state): State<AppState>, form: CsrfForm<Empty>) -> AppResult<Response> {
     let cookie = end_session(&state, &form.session).await?;
-    Ok(([set_cookie_header(cookie)], Redirect::to("/?melding=uitgelogd")).into_response())
+    Ok((
+        [set_cookie_header(cookie)],
+        Redirect::to("/?melding=uitgelogd"),
+    )
+        .into_response())
 }
 
 #[derive(Template)]
@@ -122,10 +137,30 @@ struct ResetPage {
 
 #[utoipa::path(get, path = "/wachtwoord-herstellen/{token}", tag = "pages", security(()),
     params(("token" = String, Path)), responses((status = 200, content_type = "text/html")))]
-pub async fn reset_page(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Response> {
-    let valid = state.db.password_reset_user(&crate::security::tokens::token_hash(&token)).await?.is_some();
-    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
-    Ok((status, render(&ResetPage { ctx, valid, errors: FieldErrors::default() })?).into_response())
+pub async fn reset_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let valid = state
+        .db
+        .password_reset_user(&crate::security::tokens::token_hash(&token))
+        .await?
+        .is_some();
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    Ok((
+        status,
+        render(&ResetPage {
+            ctx,
+            valid,
+            errors: FieldErrors::default(),
+        })?,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -144,14 +179,30 @@ pub async fn reset(
     PublicForm(form): PublicForm<ResetForm>,
 ) -> AppResult<Response> {
     match actions::reset_password(&state, &token, &form.password, &form.password_confirm).await? {
-        None => Ok((StatusCode::NOT_FOUND, render(&ResetPage { ctx, valid: false, errors: FieldErrors::default() })?).into_response()),
+        None => Ok((
+            StatusCode::NOT_FOUND,
+            render(&ResetPage {
+                ctx,
+                valid: false,
+                errors: FieldErrors::default(),
+            })?,
+        )
+            .into_response()),
         Some(Ok(())) => Ok(Redirect::to("/inloggen?melding=wachtwoord-gewijzigd").into_response()),
         Some(Err(problems)) => {
             let mut errors = FieldErrors::default();
             for (field, message) in problems {
                 errors.add(field, ctx.lang.message(&message));
             }
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ResetPage { ctx, valid: true, errors })?).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&ResetPage {
+                    ctx,
+                    valid: true,
+                    errors,
+                })?,
+            )
+                .into_response())
         }
     }
 }
@@ -175,7 +226,11 @@ struct InvitationView {
     is_signed_in_user: bool,
 }
 
-async fn invitation_view(state: &AppState, ctx: &PageContext, invitation: &Invitation) -> AppResult<InvitationView> {
+async fn invitation_view(
+    state: &AppState,
+    ctx: &PageContext,
+    invitation: &Invitation,
+) -> AppResult<InvitationView> {
     let email = passend_domain::accounts::Email::parse(&invitation.email).ok();
     let account = match &email {
         Some(e) => state.db.user_by_email(e).await?,
@@ -183,22 +238,42 @@ async fn invitation_view(state: &AppState, ctx: &PageContext, invitation: &Invit
     };
     Ok(InvitationView {
         email: invitation.email.clone(),
-        org_name: state.db.org_name(&invitation.org).await?.unwrap_or_else(|| invitation.org.code.clone()),
+        org_name: state
+            .db
+            .org_name(&invitation.org)
+            .await?
+            .unwrap_or_else(|| invitation.org.code.clone()),
         role: invitation.role,
         has_account: account.is_some(),
-        is_signed_in_user: account.is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
+        is_signed_in_user: account
+            .is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
     })
 }
 
 #[utoipa::path(get, path = "/uitnodiging/{token}", tag = "pages", security(()),
     params(("token" = String, Path)), responses((status = 200, content_type = "text/html")))]
-pub async fn invitation_page(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn invitation_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     let Some(invitation) = actions::open_invitation(&state, &token).await? else {
-        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
+        let page = InvitationPage {
+            ctx,
+            invitation: None,
+            name: String::new(),
+            errors: FieldErrors::default(),
+        };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
     let view = invitation_view(&state, &ctx, &invitation).await?;
-    Ok(render(&InvitationPage { ctx, invitation: Some(view), name: String::new(), errors: FieldErrors::default() })?.into_response())
+    Ok(render(&InvitationPage {
+        ctx,
+        invitation: Some(view),
+        name: String::new(),
+        errors: FieldErrors::default(),
+    })?
+    .into_response())
 }
 
 #[utoipa::path(post, path = "/uitnodiging/{token}", tag = "pages", security(()),
@@ -211,13 +286,22 @@ pub async fn accept(
     PublicForm(form): PublicForm<AcceptForm>,
 ) -> AppResult<Response> {
     let Some(invitation) = actions::open_invitation(&state, &token).await? else {
-        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
+        let page = InvitationPage {
+            ctx,
+            invitation: None,
+            name: String::new(),
+            errors: FieldErrors::default(),
+        };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
     match actions::accept_invitation(&state, &invitation, ctx.session.as_deref(), &form).await? {
         Ok(user_id) => {
             let (cookie, _) = start_session(&state, &headers, user_id).await?;
-            Ok(([set_cookie_header(cookie)], Redirect::to("/dashboard?melding=welkom")).into_response())
+            Ok((
+                [set_cookie_header(cookie)],
+                Redirect::to("/dashboard?melding=welkom"),
+            )
+                .into_response())
         }
         Err(problems) => {
             let mut errors = FieldErrors::default();
@@ -225,7 +309,12 @@ pub async fn accept(
                 errors.add(field, ctx.lang.message(&message));
             }
             let view = invitation_view(&state, &ctx, &invitation).await?;
-            let page = InvitationPage { ctx, invitation: Some(view), name: form.name, errors };
+            let page = InvitationPage {
+                ctx,
+                invitation: Some(view),
+                name: form.name,
+                errors,
+            };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }

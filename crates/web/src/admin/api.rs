@@ -12,7 +12,9 @@ use crate::error::{AppError, AppResult};
 use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_outbox)).routes(routes!(get_outbox_mail))
+    OpenApiRouter::new()
+        .routes(routes!(list_outbox))
+        .routes(routes!(get_outbox_mail))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -44,9 +46,20 @@ impl From<passend_storage::outbox::OutboxMail> for OutboxMailBody {
 /// The newest mails Passend sent or kept (platform admins).
 #[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin", security(("session" = [])),
     responses((status = 200, body = [OutboxMailBody]), (status = 403, description = "Platform admins only")))]
-pub async fn list_outbox(State(state): State<AppState>, SignedIn(session): SignedIn) -> AppResult<Json<Vec<OutboxMailBody>>> {
+pub async fn list_outbox(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+) -> AppResult<Json<Vec<OutboxMailBody>>> {
     let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        state
+            .db
+            .outbox(&admin, OUTBOX_PAGE_SIZE)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// One mail of the outbox.
@@ -59,5 +72,12 @@ pub async fn get_outbox_mail(
     Path(id): Path<i64>,
 ) -> AppResult<Json<OutboxMailBody>> {
     let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?.into()))
+    Ok(Json(
+        state
+            .db
+            .outbox_mail(&admin, id)
+            .await?
+            .ok_or_else(AppError::not_found)?
+            .into(),
+    ))
 }

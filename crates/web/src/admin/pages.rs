@@ -14,7 +14,9 @@ use crate::security::session::SignedIn;
 pub const OUTBOX_PAGE_SIZE: i64 = 200;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(outbox_mail))
+    OpenApiRouter::new()
+        .routes(routes!(outbox))
+        .routes(routes!(outbox_mail))
 }
 
 #[derive(Template)]
@@ -26,10 +28,18 @@ struct OutboxPage {
 }
 
 #[utoipa::path(get, path = "/beheer/outbox", tag = "pages", responses((status = 200, content_type = "text/html")))]
-pub async fn outbox(State(state): State<AppState>, ctx: PageContext, SignedIn(session): SignedIn) -> AppResult<Html<String>> {
+pub async fn outbox(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+) -> AppResult<Html<String>> {
     let admin = access::platform_admin(&session.actor)?;
     let mails = state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?;
-    render(&OutboxPage { ctx, mails, smtp: state.mailer.sends_over_smtp() })
+    render(&OutboxPage {
+        ctx,
+        mails,
+        smtp: state.mailer.sends_over_smtp(),
+    })
 }
 
 #[derive(Template)]
@@ -48,6 +58,10 @@ pub async fn outbox_mail(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let admin = access::platform_admin(&session.actor)?;
-    let mail = state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?;
+    let mail = state
+        .db
+        .outbox_mail(&admin, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     render(&OutboxMailPage { ctx, mail })
 }

@@ -22,9 +22,17 @@ pub struct Abilities {
     pub edit: bool,
 }
 
-pub async fn abilities(state: &AppState, session: Option<&Session>, org: &OrgRef) -> AppResult<Abilities> {
-    let Some(session) = session else { return Ok(Abilities::default()) };
-    let Some(ctx) = state.db.org_context(org).await? else { return Ok(Abilities::default()) };
+pub async fn abilities(
+    state: &AppState,
+    session: Option<&Session>,
+    org: &OrgRef,
+) -> AppResult<Abilities> {
+    let Some(session) = session else {
+        return Ok(Abilities::default());
+    };
+    let Some(ctx) = state.db.org_context(org).await? else {
+        return Ok(Abilities::default());
+    };
     Ok(Abilities {
         view_members: access::view_org(&session.actor, org, &ctx).is_ok(),
         edit: org.kind == OrgKind::Swv && access::edit_swv(&session.actor, &org.code).is_ok(),

@@ -50,15 +50,29 @@ struct SwvPage {
 
 #[utoipa::path(get, path = "/samenwerkingsverbanden/{code}", tag = "pages", security(()),
     params(("code" = String, Path, description = "SWV code, e.g. PO2707")), responses((status = 200, content_type = "text/html")))]
-pub async fn swv_page(State(state): State<AppState>, ctx: PageContext, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn swv_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     let code = swv_code(&code)?;
     if code.as_str() != ctx.path.rsplit('/').next().unwrap_or_default() {
         return Ok(Redirect::permanent(&format!("/samenwerkingsverbanden/{code}")).into_response());
     }
-    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let swv = state
+        .db
+        .swv(code.as_str())
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let schools = state.db.schools_of_swv(code.as_str()).await?;
     let can = abilities(&state, ctx.session.as_deref(), &OrgRef::swv(&code)).await?;
-    Ok(render(&SwvPage { ctx, swv, schools, can })?.into_response())
+    Ok(render(&SwvPage {
+        ctx,
+        swv,
+        schools,
+        can,
+    })?
+    .into_response())
 }
 
 #[derive(Template)]
@@ -102,7 +116,12 @@ impl SwvEditPage {
                 field("steunpunt_name", "field-name-org", "text", d.steunpunt_name),
                 field("steunpunt_email", "field-email", "email", d.steunpunt_email),
                 field("steunpunt_phone", "field-phone", "tel", d.steunpunt_phone),
-                field("steunpunt_website", "field-website", "url", d.steunpunt_website),
+                field(
+                    "steunpunt_website",
+                    "field-website",
+                    "url",
+                    d.steunpunt_website,
+                ),
             ],
             errors,
         }
@@ -119,8 +138,17 @@ pub async fn swv_edit_page(
 ) -> AppResult<Html<String>> {
     let code = swv_code(&code)?;
     access::edit_swv(&session.actor, code.as_str())?;
-    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
-    render(&SwvEditPage::new(ctx, swv.code, swv.details, FieldErrors::default()))
+    let swv = state
+        .db
+        .swv(code.as_str())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    render(&SwvEditPage::new(
+        ctx,
+        swv.code,
+        swv.details,
+        FieldErrors::default(),
+    ))
 }
 
 #[utoipa::path(post, path = "/samenwerkingsverbanden/{code}/bewerken", tag = "pages",
@@ -136,7 +164,10 @@ pub async fn swv_edit(
     match SwvDetails::validate(&form.form) {
         Ok(details) => {
             state.db.update_swv(&edit, &details).await?;
-            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response())
+            Ok(Redirect::to(&format!(
+                "/samenwerkingsverbanden/{code}?melding=opgeslagen"
+            ))
+            .into_response())
         }
         Err(problems) => {
             let mut errors = FieldErrors::default();
@@ -167,11 +198,24 @@ pub const SEARCH_LIMIT: i64 = 100;
 
 #[utoipa::path(get, path = "/scholen", tag = "pages", security(()),
     params(("q" = Option<String>, Query, description = "Name, BRIN or place")), responses((status = 200, content_type = "text/html")))]
-pub async fn school_search(State(state): State<AppState>, ctx: PageContext, Query(search): Query<Search>) -> AppResult<Html<String>> {
+pub async fn school_search(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(search): Query<Search>,
+) -> AppResult<Html<String>> {
     let query = search.q.unwrap_or_default().trim().to_owned();
     let searched = query.chars().count() >= 2;
-    let schools = if searched { state.db.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
-    render(&SchoolSearchPage { ctx, query, schools, searched })
+    let schools = if searched {
+        state.db.search_schools(&query, SEARCH_LIMIT).await?
+    } else {
+        Vec::new()
+    };
+    render(&SchoolSearchPage {
+        ctx,
+        query,
+        schools,
+        searched,
+    })
 }
 
 #[derive(Template)]
@@ -185,15 +229,33 @@ struct SchoolPage {
 
 #[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
     params(("brin" = String, Path, description = "BRIN, e.g. 32DD")), responses((status = 200, content_type = "text/html")))]
-pub async fn school_page(State(state): State<AppState>, ctx: PageContext, Path(brin): Path<String>) -> AppResult<Html<String>> {
-    let brin = passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
-    let mut swvs: Vec<String> =
-        school.locations.iter().flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter())).cloned().collect();
+pub async fn school_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(brin): Path<String>,
+) -> AppResult<Html<String>> {
+    let brin =
+        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let school = state
+        .db
+        .school(brin.as_str())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mut swvs: Vec<String> = school
+        .locations
+        .iter()
+        .flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter()))
+        .cloned()
+        .collect();
     swvs.sort();
     swvs.dedup();
     let can = abilities(&state, ctx.session.as_deref(), &OrgRef::school(&brin)).await?;
-    render(&SchoolPage { ctx, school, swvs, can })
+    render(&SchoolPage {
+        ctx,
+        school,
+        swvs,
+        can,
+    })
 }
 
 #[derive(Template)]
@@ -206,9 +268,20 @@ struct BoardPage {
 
 #[utoipa::path(get, path = "/besturen/{code}", tag = "pages", security(()),
     params(("code" = String, Path, description = "Board number (bevoegd gezag)")), responses((status = 200, content_type = "text/html")))]
-pub async fn board_page(State(state): State<AppState>, ctx: PageContext, Path(code): Path<String>) -> AppResult<Html<String>> {
-    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
-    let org = OrgRef { kind: passend_domain::organisations::OrgKind::Board, code: board.code.clone() };
+pub async fn board_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+) -> AppResult<Html<String>> {
+    let board = state
+        .db
+        .board(code.trim())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let org = OrgRef {
+        kind: passend_domain::organisations::OrgKind::Board,
+        code: board.code.clone(),
+    };
     let can = abilities(&state, ctx.session.as_deref(), &org).await?;
     render(&BoardPage { ctx, board, can })
 }

@@ -71,8 +71,16 @@ async fn members_page_for(
     let members = state.db.members_of(&view).await?;
     let invitations = state.db.pending_invitations(&view).await?;
     let roles = access::invitable_roles(&session.actor, &org, org_ctx);
-    let org_name = state.db.org_name(&org).await?.unwrap_or_else(|| org.code.clone());
-    let org_name = if org.kind == OrgKind::Swv { format!("{} ({})", org_name, ctx.swv_code(&org.code)) } else { org_name };
+    let org_name = state
+        .db
+        .org_name(&org)
+        .await?
+        .unwrap_or_else(|| org.code.clone());
+    let org_name = if org.kind == OrgKind::Swv {
+        format!("{} ({})", org_name, ctx.swv_code(&org.code))
+    } else {
+        org_name
+    };
     render(&MembersPage {
         ctx,
         org_link: org_link(&org),
@@ -97,7 +105,16 @@ pub async fn members_page(
     Path((kind, code)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
-    members_page_for(&state, ctx, &session, org, &org_ctx, InviteForm::default(), FieldErrors::default()).await
+    members_page_for(
+        &state,
+        ctx,
+        &session,
+        org,
+        &org_ctx,
+        InviteForm::default(),
+        FieldErrors::default(),
+    )
+    .await
 }
 
 #[utoipa::path(post, path = "/organisaties/{kind}/{code}/uitnodigingen", tag = "pages",
@@ -112,15 +129,20 @@ pub async fn invite(
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
     access::view_org(&form.session.actor, &org, &org_ctx)?;
     match actions::invite(&state, ctx.lang, &form.session, &org, &org_ctx, &form.form).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=uitnodiging-verstuurd", org.kind.as_str(), org.code))
-            .into_response()),
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/organisaties/{}/{}/leden?melding=uitnodiging-verstuurd",
+            org.kind.as_str(),
+            org.code
+        ))
+        .into_response()),
         Err(problems) => {
             let mut errors = FieldErrors::default();
             for (field, message) in problems {
                 errors.add(field, ctx.lang.message(&message));
             }
             let session = form.session.clone();
-            let page = members_page_for(&state, ctx, &session, org, &org_ctx, form.form, errors).await?;
+            let page =
+                members_page_for(&state, ctx, &session, org, &org_ctx, form.form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -139,7 +161,11 @@ pub async fn revoke(
 ) -> AppResult<Redirect> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
     actions::revoke(&state, &form.session, &org, &org_ctx, id).await?;
-    Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=uitnodiging-ingetrokken", org.kind.as_str(), org.code)))
+    Ok(Redirect::to(&format!(
+        "/organisaties/{}/{}/leden?melding=uitnodiging-ingetrokken",
+        org.kind.as_str(),
+        org.code
+    )))
 }
 
 #[utoipa::path(post, path = "/organisaties/{kind}/{code}/leden/{id}/verwijderen", tag = "pages",
@@ -152,5 +178,9 @@ pub async fn remove(
 ) -> AppResult<Redirect> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
     actions::remove(&state, &form.session, &org, &org_ctx, id).await?;
-    Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=lid-verwijderd", org.kind.as_str(), org.code)))
+    Ok(Redirect::to(&format!(
+        "/organisaties/{}/{}/leden?melding=lid-verwijderd",
+        org.kind.as_str(),
+        org.code
+    )))
 }

@@ -26,10 +26,17 @@ struct ErrorPage {
 
 pub async fn render_errors(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let path_and_query = request.uri().path_and_query().map_or_else(|| path.clone(), |p| p.to_string());
+    let path_and_query = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| path.clone(), |p| p.to_string());
     let is_get = request.method() == axum::http::Method::GET;
     let lang = lang_of(request.headers());
-    let session = request.extensions().get::<Option<Arc<Session>>>().cloned().flatten();
+    let session = request
+        .extensions()
+        .get::<Option<Arc<Session>>>()
+        .cloned()
+        .flatten();
     let response = next.run(request).await;
     let Some(marker) = response.extensions().get::<ErrorMarker>().cloned() else {
         return response;
@@ -55,13 +62,20 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let page = ErrorPage {
         title: lang.t(&format!("{}-title", marker.kind.message_id())),
         message: lang.t(marker.kind.message_id()),
-        ctx: PageContext { lang, session, path, notice: None },
+        ctx: PageContext {
+            lang,
+            session,
+            path,
+            notice: None,
+        },
     };
     match page.render() {
         Ok(html) => {
             let mut response = (status, axum::response::Html(html)).into_response();
             if marker.kind == ErrorKind::RateLimited {
-                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
             }
             response
         }

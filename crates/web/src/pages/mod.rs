@@ -28,7 +28,10 @@ use crate::security::session::Session;
 use crate::{accounts, admin, dashboard, directory, members, ops};
 
 #[derive(OpenApi)]
-#[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
+#[openapi(info(
+    title = "Passend pages",
+    description = "The server-rendered pages (not a public API)."
+))]
 struct PageDoc;
 
 /// Every route that is not part of the JSON API, documented like the API so
@@ -88,7 +91,11 @@ impl<S: Send + Sync> FromRequestParts<S> for PageContext {
             .map(|(_, id)| lang.t(id));
         Ok(PageContext {
             lang,
-            session: parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten(),
+            session: parts
+                .extensions
+                .get::<Option<Arc<Session>>>()
+                .cloned()
+                .flatten(),
             path: parts.uri.path().to_owned(),
             notice,
         })
@@ -101,7 +108,16 @@ impl PageContext {
     }
 
     pub fn t1(&self, id: &str, name: &'static str, value: impl Display) -> String {
-        self.lang.t_with(id, &[(name, passend_domain::MessageArg::Text(value.to_string()))])
+        self.lang.t_with(
+            id,
+            &[(name, passend_domain::MessageArg::Text(value.to_string()))],
+        )
+    }
+
+    /// A message with a count, so that the catalogue can choose singular or plural.
+    pub fn tn(&self, id: &str, name: &'static str, count: usize) -> String {
+        self.lang
+            .t_with(id, &[(name, passend_domain::MessageArg::from(count))])
     }
 
     pub fn role(&self, role: &Role) -> String {
@@ -113,7 +129,11 @@ impl PageContext {
     }
 
     pub fn other_lang(&self) -> Lang {
-        if self.lang == Lang::Nl { Lang::En } else { Lang::Nl }
+        if self.lang == Lang::Nl {
+            Lang::En
+        } else {
+            Lang::Nl
+        }
     }
 
     pub fn csrf(&self) -> &str {
@@ -125,7 +145,9 @@ impl PageContext {
     }
 
     pub fn is_platform_admin(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.actor.is_platform_admin())
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.actor.is_platform_admin())
     }
 
     /// `PO2707` → `PO 27-07`.
@@ -141,7 +163,16 @@ impl PageContext {
 
     pub fn date_time(&self, unix: &i64) -> String {
         time::OffsetDateTime::from_unix_timestamp(*unix)
-            .map(|t| format!("{:02}-{:02}-{} {:02}:{:02} UTC", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute()))
+            .map(|t| {
+                format!(
+                    "{:02}-{:02}-{} {:02}:{:02} UTC",
+                    t.day(),
+                    u8::from(t.month()),
+                    t.year(),
+                    t.hour(),
+                    t.minute()
+                )
+            })
             .unwrap_or_default()
     }
 
@@ -177,7 +208,10 @@ impl FieldErrors {
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,8 +1,8 @@
 //! argon2id password hashes, computed off the async runtime.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 pub async fn hash_password(password: &str) -> anyhow::Result<String> {
     let password = password.to_owned();
@@ -26,7 +26,11 @@ pub async fn verify_password(password: &str, hash: Option<&str>) -> bool {
     let hash = hash.unwrap_or(DUMMY).to_owned();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await

@@ -8,7 +8,10 @@ pub const MAX_PER_CLIENT: i64 = 30;
 pub const WINDOW_SECS: i64 = 15 * 60;
 
 fn keys(email: &str, client: &str) -> [String; 2] {
-    [format!("email:{}", email.trim().to_lowercase()), format!("ip:{client}")]
+    [
+        format!("email:{}", email.trim().to_lowercase()),
+        format!("ip:{client}"),
+    ]
 }
 
 /// Whether a login attempt may go ahead.

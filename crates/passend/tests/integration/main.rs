@@ -1,0 +1,14 @@
+//! Integration tests: the real server on a random port, a fresh database per
+//! test (SQLite, or PostgreSQL when TEST_DATABASE_URL names a server), spoken
+//! to over HTTP.
+
+mod accounts;
+mod csrf;
+mod directory;
+mod import_cli;
+mod languages;
+mod members;
+mod openapi;
+mod ops;
+mod support;
+mod tenancy;

@@ -1,0 +1,195 @@
+use passend::config::Config;
+use passend::server::{self, RunningServer};
+use passend_domain::access::{Membership, Role};
+use passend_domain::accounts::Email;
+use passend_domain::duo::{DuoFile, parse_file};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_storage::Database;
+use passend_storage::test_support::fresh_database_url;
+use reqwest::header::{COOKIE, HeaderMap, HeaderValue};
+use reqwest::redirect::Policy;
+use sha2::{Digest, Sha256};
+
+pub const PASSWORD: &str = "een lang wachtwoord";
+
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/duo")
+        .join(name)
+}
+
+fn parsed(name: &str) -> DuoFile {
+    parse_file(name, &std::fs::read(fixture(name)).unwrap()).unwrap()
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub db: Database,
+    server: Option<RunningServer>,
+    pub http: reqwest::Client,
+}
+
+/// A signed-in person: the session cookie and its CSRF token.
+#[derive(Clone)]
+pub struct Login {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl Login {
+    pub fn headers(&self) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, HeaderValue::from_str(&self.cookie).unwrap());
+        headers.insert("x-csrf-token", HeaderValue::from_str(&self.csrf).unwrap());
+        headers
+    }
+}
+
+impl TestApp {
+    /// A server on a fresh database with the small DUO fixtures imported
+    /// (SWVs PO2707, PO2815, PO2509, VO…; schools 04FZ, 20XK, 32DD, 13EU, 17AB; boards 41234, 50001).
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let database_url = fresh_database_url().await;
+        let mut config = Config {
+            database_url: database_url.clone(),
+            bind: "127.0.0.1:0".to_owned(),
+            ..Config::default()
+        };
+        adjust(&mut config);
+        let db = server::open_database(&database_url).await.unwrap();
+        let files = vec![
+            parsed("vestigingen_klein.csv"),
+            parsed("pc4_swv_klein.csv"),
+            parsed("duo_adressen_oud.csv"),
+        ];
+        db.import_duo(&files, &|_| {}).await.unwrap();
+        let running = server::start(&config, db.clone()).await.unwrap();
+        let http = reqwest::Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            url: running.url.clone(),
+            db,
+            server: Some(running),
+            http,
+        }
+    }
+
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{}", self.url, path)
+    }
+
+    /// Makes an account with the given memberships.
+    pub async fn user(&self, email: &str, name: &str, roles: &[(OrgKind, &str, Role)]) -> i64 {
+        let hash = passend_web::hash_password(PASSWORD).await.unwrap();
+        let id = self
+            .db
+            .create_user(&Email::parse(email).unwrap(), name, &hash)
+            .await
+            .unwrap();
+        for (kind, code, role) in roles {
+            let membership = Membership {
+                org: OrgRef {
+                    kind: *kind,
+                    code: (*code).to_owned(),
+                },
+                role: *role,
+            };
+            self.db.seed_membership(&membership, id).await.unwrap();
+        }
+        id
+    }
+
+    /// A session made directly in the store, as the login would: the
+    /// authorisation tests do not need to pay for a password check per request.
+    pub async fn session_for(&self, user_id: i64) -> Login {
+        let token = format!("{:064x}", rand_u128(user_id));
+        let csrf = format!("{:064x}", rand_u128(user_id + 7));
+        let hash = hex::encode(Sha256::digest(token.as_bytes()));
+        self.db
+            .create_session(&hash, user_id, &csrf, passend_storage::now() + 3600)
+            .await
+            .unwrap();
+        Login {
+            cookie: format!("passend_session={token}"),
+            csrf,
+        }
+    }
+
+    /// Logs in through the API, as a client would.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.http
+            .post(self.at("/api/v1/session"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await.unwrap();
+        }
+    }
+}
+
+fn rand_u128(seed: i64) -> u128 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let counter = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed) as u128;
+    let mut hasher = Sha256::new();
+    hasher.update(nanos.to_le_bytes());
+    hasher.update(seed.to_le_bytes());
+    hasher.update(counter.to_le_bytes());
+    u128::from_le_bytes(hasher.finalize()[..16].try_into().unwrap())
+}
+
+static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The mails in the outbox to one address, newest first.
+pub async fn mails_to(db: &Database, recipient: &str) -> Vec<passend_storage::outbox::OutboxMail> {
+    let admin_id = {
+        let email = Email::parse("outbox-reader@passend.test").unwrap();
+        match db.user_by_email(&email).await.unwrap() {
+            Some(user) => user.id,
+            None => {
+                let id = db.create_user(&email, "Reader", "x").await.unwrap();
+                let m = Membership {
+                    org: OrgRef::platform(),
+                    role: Role::PlatformAdmin,
+                };
+                db.seed_membership(&m, id).await.unwrap();
+                id
+            }
+        }
+    };
+    let actor = passend_domain::access::Actor {
+        user_id: admin_id,
+        memberships: db.memberships_of(admin_id).await.unwrap(),
+    };
+    let admin = passend_domain::access::platform_admin(&actor).unwrap();
+    db.outbox(&admin, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.recipient == recipient)
+        .collect()
+}
+
+/// The first link to `path_prefix` in a text.
+pub fn link_in(text: &str, path_prefix: &str) -> String {
+    let start = text
+        .find(path_prefix)
+        .unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
+    let rest = &text[start..];
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    rest[..end].to_owned()
+}

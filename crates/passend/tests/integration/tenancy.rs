@@ -1,0 +1,366 @@
+//! Tenancy: walks every route of the application (from the same route tables
+//! the router is built from) for every role in tenant A and proves that tenant
+//! B's non-public data can be neither read nor changed.
+//!
+//! Tenant A: SWV PO2707, school 04FZ, board 41234. Tenant B: SWV PO2815,
+//! school 32DD, board 50001. Everything private of B carries the marker
+//! `geheim-b`; no response to A may contain it, and B's members, invitations
+//! and details must be the same after the walk.
+
+use std::collections::BTreeMap;
+
+use passend_domain::access::{Actor, Role, view_org};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{Login, TestApp};
+
+const MARKER: &str = "geheim-b";
+
+struct TenantB {
+    membership_id: i64,
+    invitation_id: i64,
+    mail_id: i64,
+}
+
+/// Everything of B that must not change.
+async fn state_of_b(app: &TestApp) -> String {
+    let reader = app
+        .db
+        .user_by_email(&passend_domain::accounts::Email::parse("platform@passend.test").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = Actor {
+        user_id: reader.id,
+        memberships: app.db.memberships_of(reader.id).await.unwrap(),
+    };
+    let mut out = String::new();
+    for org in [
+        OrgRef {
+            kind: OrgKind::School,
+            code: "32DD".into(),
+        },
+        OrgRef {
+            kind: OrgKind::Swv,
+            code: "PO2815".into(),
+        },
+        OrgRef {
+            kind: OrgKind::Board,
+            code: "50001".into(),
+        },
+    ] {
+        let ctx = app.db.org_context(&org).await.unwrap().unwrap();
+        let view = view_org(&actor, &org, &ctx).unwrap();
+        let members: Vec<_> = app
+            .db
+            .members_of(&view)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.email, m.role))
+            .collect();
+        let invitations: Vec<_> = app
+            .db
+            .pending_invitations(&view)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.email, i.role))
+            .collect();
+        out.push_str(&format!("{org:?} {members:?} {invitations:?}\n"));
+    }
+    out.push_str(&format!(
+        "{:?}",
+        app.db.swv("PO2815").await.unwrap().unwrap().details
+    ));
+    out
+}
+
+async fn set_up_tenant_b(app: &TestApp) -> TenantB {
+    let director = app
+        .user(
+            "geheim-b-directeur@b.test",
+            "Bertha geheim-b",
+            &[(OrgKind::School, "32DD", Role::Director)],
+        )
+        .await;
+    app.user(
+        "geheim-b-mr@b.test",
+        "Mr geheim-b",
+        &[(OrgKind::School, "32DD", Role::MrMember)],
+    )
+    .await;
+    app.user(
+        "geheim-b-swv@b.test",
+        "Swv geheim-b",
+        &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)],
+    )
+    .await;
+    app.user(
+        "geheim-b-bestuur@b.test",
+        "Bestuur geheim-b",
+        &[(OrgKind::Board, "50001", Role::BoardMember)],
+    )
+    .await;
+    let login = app.session_for(director).await;
+    let invited: Value = app
+        .http
+        .post(app.at("/api/v1/organisations/school/32DD/invitations"))
+        .headers(login.headers())
+        .json(&json!({ "email": "geheim-b-uitgenodigd@b.test", "role": "team_member" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let members: Value = app
+        .http
+        .get(app.at("/api/v1/organisations/school/32DD/members"))
+        .headers(login.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mail_id = crate::support::mails_to(&app.db, "geheim-b-uitgenodigd@b.test").await[0].id;
+    TenantB {
+        membership_id: members[0]["id"].as_i64().unwrap(),
+        invitation_id: invited["id"].as_i64().expect("invitation in B"),
+        mail_id,
+    }
+}
+
+/// The concrete paths for a route template aimed at B (several for `{kind}/{code}`).
+fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
+    let orgs: Vec<(&str, &str)> = if template.contains("{kind}") {
+        vec![("school", "32DD"), ("swv", "PO2815"), ("board", "50001")]
+    } else {
+        vec![("", "")]
+    };
+    orgs.into_iter()
+        .map(|(kind, org_code)| {
+            let mut path = String::new();
+            for segment in template.split('/').skip(1) {
+                path.push('/');
+                let value = match segment {
+                    "{kind}" => kind.to_owned(),
+                    "{code}" if !kind.is_empty() => org_code.to_owned(),
+                    "{code}" if template.contains("swv") || template.contains("samenwerkingsverbanden") => "PO2815".to_owned(),
+                    "{code}" if template.contains("board") || template.contains("besturen") => "50001".to_owned(),
+                    "{brin}" => "32DD".to_owned(),
+                    "{id}" if template.contains("member") || template.contains("leden") => b.membership_id.to_string(),
+                    "{id}" if template.contains("invitation") || template.contains("uitnodiging") => b.invitation_id.to_string(),
+                    "{id}" if template.contains("outbox") => b.mail_id.to_string(),
+                    "{token}" => "0".repeat(64),
+                    "{lang}" => "en".to_owned(),
+                    s if s.starts_with('{') => panic!("route {template} has parameter {s} that the tenancy test does not know: add it"),
+                    s => s.to_owned(),
+                };
+                path.push_str(&value);
+            }
+            path
+        })
+        .collect()
+}
+
+/// A plausible request body, so that a refusal is about who asks, not about what is sent.
+fn form_body(csrf: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("csrf_token", csrf.to_owned()),
+        ("email", "nieuw@a.test".to_owned()),
+        ("role", "team_member".to_owned()),
+        ("name", "Overgenomen".to_owned()),
+        ("password", "een lang wachtwoord".to_owned()),
+        ("password_confirm", "een lang wachtwoord".to_owned()),
+    ]
+}
+
+fn json_body() -> Value {
+    json!({
+        "email": "nieuw@a.test", "role": "director", "name": "Overgenomen",
+        "password": "een lang wachtwoord", "password_confirm": "een lang wachtwoord"
+    })
+}
+
+async fn send(
+    app: &TestApp,
+    method: &Method,
+    path: &str,
+    login: Option<&Login>,
+) -> (StatusCode, String, Option<String>) {
+    let mut request = app.http.request(method.clone(), app.at(path));
+    if let Some(login) = login {
+        request = request.headers(login.headers());
+    }
+    if *method != Method::GET {
+        request = if path.starts_with("/api/") {
+            request.json(&json_body())
+        } else {
+            request.form(&form_body(login.map_or("", |l| l.csrf.as_str())))
+        };
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (status, response.text().await.unwrap(), location)
+}
+
+fn tenant_routes() -> Vec<(Method, String, bool)> {
+    passend_web::route_inventory()
+        .into_iter()
+        .map(|(method, path, public)| {
+            (
+                Method::from_bytes(method.as_str().as_bytes()).unwrap(),
+                path,
+                public,
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
+    let app = TestApp::spawn().await;
+    app.user(
+        "platform@passend.test",
+        "Platform",
+        &[(OrgKind::Platform, "passend", Role::PlatformAdmin)],
+    )
+    .await;
+    let b = set_up_tenant_b(&app).await;
+    let before = state_of_b(&app).await;
+
+    let roles_of_a: Vec<(&str, Vec<(OrgKind, &str, Role)>)> = vec![
+        (
+            "team_member",
+            vec![(OrgKind::School, "04FZ", Role::TeamMember)],
+        ),
+        ("ib", vec![(OrgKind::School, "04FZ", Role::Ib)]),
+        ("director", vec![(OrgKind::School, "04FZ", Role::Director)]),
+        (
+            "board_member",
+            vec![(OrgKind::Board, "41234", Role::BoardMember)],
+        ),
+        ("mr_member", vec![(OrgKind::School, "04FZ", Role::MrMember)]),
+        ("swv_staff", vec![(OrgKind::Swv, "PO2707", Role::SwvStaff)]),
+        ("swv_admin", vec![(OrgKind::Swv, "PO2707", Role::SwvAdmin)]),
+    ];
+    let mut users = BTreeMap::new();
+    for (name, roles) in &roles_of_a {
+        users.insert(
+            *name,
+            app.user(&format!("{name}@a.test"), &format!("A {name}"), roles)
+                .await,
+        );
+    }
+
+    let routes = tenant_routes();
+    let mut checked = 0;
+    let mut leaks = Vec::new();
+    for (method, template, public) in &routes {
+        for path in paths_for(template, &b) {
+            // Anonymous first, then every role of A; each request gets a fresh
+            // session, as a logout route would end a shared one.
+            let mut callers: Vec<(&str, Option<Login>)> = vec![("anonymous", None)];
+            for (name, id) in &users {
+                callers.push((name, Some(app.session_for(*id).await)));
+            }
+            for (who, login) in callers {
+                let (status, body, location) = send(&app, method, &path, login.as_ref()).await;
+                checked += 1;
+                if body.contains(MARKER) || location.as_deref().is_some_and(|l| l.contains(MARKER))
+                {
+                    leaks.push(format!("{who} {method} {path}: {status} shows B's data"));
+                }
+                if status.is_server_error() {
+                    leaks.push(format!("{who} {method} {path}: {status}"));
+                }
+                let aimed_at_b = template.contains('{')
+                    && !template.contains("{token}")
+                    && !template.contains("{lang}");
+                if !*public && aimed_at_b {
+                    let refused = matches!(
+                        status,
+                        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+                    ) || (status == StatusCode::SEE_OTHER
+                        && location
+                            .as_deref()
+                            .is_some_and(|l| l.starts_with("/inloggen")));
+                    if !refused {
+                        leaks.push(format!("{who} {method} {path}: {status} was not refused"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} problems:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+    assert_eq!(state_of_b(&app).await, before, "B's data changed");
+    assert!(
+        routes.len() >= 40,
+        "the inventory lists every route ({} found)",
+        routes.len()
+    );
+    assert!(checked > routes.len() * 8, "{checked} requests");
+    app.stop().await;
+}
+
+/// The same walk, aimed at the caller's own tenant, must let the right roles
+/// in: otherwise the test above would pass on a server that refuses everything.
+#[tokio::test]
+async fn the_own_tenants_data_is_reachable_for_the_right_roles() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .user(
+            "swv_admin@a.test",
+            "A admin",
+            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)],
+        )
+        .await;
+    let director = app
+        .user(
+            "director@a.test",
+            "A director",
+            &[(OrgKind::School, "04FZ", Role::Director)],
+        )
+        .await;
+    let admin = app.session_for(admin).await;
+    let director = app.session_for(director).await;
+    for (login, path) in [
+        (&admin, "/organisaties/school/04FZ/leden"),
+        (&admin, "/organisaties/swv/PO2707/leden"),
+        (&admin, "/api/v1/organisations/school/04FZ/members"),
+        (&admin, "/api/v1/organisations/board/41234/invitations"),
+        (&admin, "/samenwerkingsverbanden/PO2707/bewerken"),
+        (&director, "/organisaties/school/04FZ/leden"),
+        (&director, "/api/v1/organisations/school/04FZ/invitations"),
+        (&director, "/dashboard"),
+    ] {
+        let (status, body, _) = send(&app, &Method::GET, path, Some(login)).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    let (status, _, _) = send(
+        &app,
+        &Method::GET,
+        "/organisaties/swv/PO2707/leden",
+        Some(&director),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "a school's director does not see the SWV's members"
+    );
+    app.stop().await;
+}
