@@ -341,25 +341,23 @@ impl Database {
         }
     }
 
-    /// The display name of an organisation, for pages and mails.
+    /// The name an organisation has been given, if any (SWVs and boards get
+    /// theirs from their admins; schools from DUO).
     pub async fn org_name(&self, org: &OrgRef) -> Result<Option<String>, StorageError> {
-        let (sql, fallback) = match org.kind {
+        let sql = match org.kind {
             OrgKind::Platform => return Ok(Some("Passend".to_owned())),
-            OrgKind::Swv => ("SELECT name FROM swvs WHERE code = $1", true),
-            OrgKind::Board => ("SELECT name FROM boards WHERE code = $1", true),
-            OrgKind::School => ("SELECT name FROM schools WHERE brin = $1", false),
+            OrgKind::Swv => "SELECT name FROM swvs WHERE code = $1",
+            OrgKind::Board => "SELECT name FROM boards WHERE code = $1",
+            OrgKind::School => "SELECT name FROM schools WHERE brin = $1",
         };
         let row = sqlx::query(sql)
             .bind(&org.code)
             .fetch_optional(&self.read)
             .await?;
-        Ok(match row {
-            None => None,
-            Some(row) => {
-                let name: Option<String> = row.try_get(0)?;
-                name.or_else(|| fallback.then(|| org.code.clone()))
-            }
-        })
+        Ok(row
+            .map(|row| row.try_get::<Option<String>, _>(0))
+            .transpose()?
+            .flatten())
     }
 
     pub async fn count_locations(&self) -> Result<i64, StorageError> {

@@ -84,7 +84,7 @@ impl Database {
             done: 0,
             total: 1,
         });
-        let snapshot = load_snapshot(&mut *tx).await?;
+        let snapshot = load_snapshot(&mut tx).await?;
         let plan = duo::plan(&snapshot, files);
         let total = [
             plan.swvs.created.len(),
@@ -96,7 +96,7 @@ impl Database {
         .iter()
         .sum::<usize>();
         let mut writer = Writer {
-            conn: &mut *tx,
+            conn: &mut tx,
             done: 0,
             total,
             progress,

@@ -29,7 +29,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-const ADVISORY_LOCK_KEY: i64 = 0x7061_7373_656e_64;
+// "passend" in ASCII.
+const ADVISORY_LOCK_KEY: i64 = 0x0070_6173_7365_6e64;
 
 fn render(sql: &str, backend: Backend) -> String {
     let id = match backend {

@@ -119,11 +119,7 @@ pub async fn dashboard(
                 let (mr, team): (Vec<Member>, Vec<Member>) =
                     members.into_iter().partition(|m| m.role == Role::MrMember);
                 schools.push(SchoolSection {
-                    name: state
-                        .db
-                        .org_name(&org)
-                        .await?
-                        .unwrap_or_else(|| org.code.clone()),
+                    name: crate::directory::display_name(&state, ctx.lang, &org).await?,
                     roles: roles_in(&actor.memberships, &org),
                     team,
                     mr,

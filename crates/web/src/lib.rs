@@ -19,6 +19,9 @@ mod ops;
 mod pages;
 mod security;
 
+#[cfg(test)]
+mod catalogue_tests;
+
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;

@@ -95,6 +95,7 @@ login-title = Log in
 login-button = Log in
 login-forgot = Forgot your password?
 login-invalid = The e-mail address or password is not correct.
+login-invalid-title = Login failed
 forgot-title = Forgot your password
 forgot-intro = Enter your e-mail address. You will receive an e-mail with a link to choose a new password.
 forgot-button = Send me a link

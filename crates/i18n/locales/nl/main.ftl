@@ -95,6 +95,7 @@ login-title = Inloggen
 login-button = Inloggen
 login-forgot = Wachtwoord vergeten?
 login-invalid = Het e-mailadres of het wachtwoord klopt niet.
+login-invalid-title = Inloggen mislukt
 forgot-title = Wachtwoord vergeten
 forgot-intro = Vul uw e-mailadres in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.
 forgot-button = Stuur mij een link

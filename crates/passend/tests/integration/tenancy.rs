@@ -237,28 +237,25 @@ async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
     let b = set_up_tenant_b(&app).await;
     let before = state_of_b(&app).await;
 
-    let roles_of_a: Vec<(&str, Vec<(OrgKind, &str, Role)>)> = vec![
-        (
-            "team_member",
-            vec![(OrgKind::School, "04FZ", Role::TeamMember)],
-        ),
-        ("ib", vec![(OrgKind::School, "04FZ", Role::Ib)]),
-        ("director", vec![(OrgKind::School, "04FZ", Role::Director)]),
-        (
-            "board_member",
-            vec![(OrgKind::Board, "41234", Role::BoardMember)],
-        ),
-        ("mr_member", vec![(OrgKind::School, "04FZ", Role::MrMember)]),
-        ("swv_staff", vec![(OrgKind::Swv, "PO2707", Role::SwvStaff)]),
-        ("swv_admin", vec![(OrgKind::Swv, "PO2707", Role::SwvAdmin)]),
+    let roles_of_a = [
+        ("team_member", OrgKind::School, "04FZ", Role::TeamMember),
+        ("ib", OrgKind::School, "04FZ", Role::Ib),
+        ("director", OrgKind::School, "04FZ", Role::Director),
+        ("board_member", OrgKind::Board, "41234", Role::BoardMember),
+        ("mr_member", OrgKind::School, "04FZ", Role::MrMember),
+        ("swv_staff", OrgKind::Swv, "PO2707", Role::SwvStaff),
+        ("swv_admin", OrgKind::Swv, "PO2707", Role::SwvAdmin),
     ];
     let mut users = BTreeMap::new();
-    for (name, roles) in &roles_of_a {
-        users.insert(
-            *name,
-            app.user(&format!("{name}@a.test"), &format!("A {name}"), roles)
-                .await,
-        );
+    for (name, kind, code, role) in roles_of_a {
+        let id = app
+            .user(
+                &format!("{name}@a.test"),
+                &format!("A {name}"),
+                &[(kind, code, role)],
+            )
+            .await;
+        users.insert(name, id);
     }
 
     let routes = tenant_routes();

@@ -238,11 +238,7 @@ async fn invitation_view(
     };
     Ok(InvitationView {
         email: invitation.email.clone(),
-        org_name: state
-            .db
-            .org_name(&invitation.org)
-            .await?
-            .unwrap_or_else(|| invitation.org.code.clone()),
+        org_name: crate::directory::display_name(state, ctx.lang, &invitation.org).await?,
         role: invitation.role,
         has_account: account.is_some(),
         is_signed_in_user: account

@@ -5,6 +5,7 @@ pub mod pages;
 
 use passend_domain::access;
 use passend_domain::organisations::{OrgKind, OrgRef, SwvCode};
+use passend_i18n::Lang;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
@@ -36,5 +37,22 @@ pub async fn abilities(
     Ok(Abilities {
         view_members: access::view_org(&session.actor, org, &ctx).is_ok(),
         edit: org.kind == OrgKind::Swv && access::edit_swv(&session.actor, &org.code).is_ok(),
+    })
+}
+
+/// How people call an organisation: its name, or for an SWV or board without
+/// one, "Samenwerkingsverband PO 27-07" / "Bestuur 41234".
+pub async fn display_name(state: &AppState, lang: Lang, org: &OrgRef) -> AppResult<String> {
+    let name = state.db.org_name(org).await?;
+    Ok(match (org.kind, name) {
+        (_, Some(name)) => name,
+        (OrgKind::Swv, None) => {
+            let code = SwvCode::parse(&org.code).map_or_else(|_| org.code.clone(), |c| c.display());
+            format!("{} {code}", lang.t("swv-unnamed"))
+        }
+        (OrgKind::Board, None) => {
+            lang.t_with("board-unnamed", &[("code", org.code.clone().into())])
+        }
+        (_, None) => org.code.clone(),
     })
 }

@@ -91,11 +91,7 @@ pub async fn invite(
             now() + INVITATION_DAYS * 86_400,
         )
         .await?;
-    let org_name = state
-        .db
-        .org_name(org)
-        .await?
-        .unwrap_or_else(|| org.code.clone());
+    let org_name = crate::directory::display_name(state, lang, org).await?;
     let link = state.config.link(&format!("/uitnodiging/{token}"));
     let subject = lang.t_with(
         "mail-invitation-subject",

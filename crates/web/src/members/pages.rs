@@ -71,16 +71,7 @@ async fn members_page_for(
     let members = state.db.members_of(&view).await?;
     let invitations = state.db.pending_invitations(&view).await?;
     let roles = access::invitable_roles(&session.actor, &org, org_ctx);
-    let org_name = state
-        .db
-        .org_name(&org)
-        .await?
-        .unwrap_or_else(|| org.code.clone());
-    let org_name = if org.kind == OrgKind::Swv {
-        format!("{} ({})", org_name, ctx.swv_code(&org.code))
-    } else {
-        org_name
-    };
+    let org_name = crate::directory::display_name(state, ctx.lang, &org).await?;
     render(&MembersPage {
         ctx,
         org_link: org_link(&org),

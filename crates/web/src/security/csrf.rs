@@ -36,10 +36,12 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
-    if let Some(public) = &state.config.public_origin() {
-        if origin == public {
-            return true;
-        }
+    if state
+        .config
+        .public_origin()
+        .is_some_and(|public| origin == public)
+    {
+        return true;
     }
     let host = headers
         .get(header::HOST)
