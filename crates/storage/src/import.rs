@@ -9,10 +9,17 @@ use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::{Any, AnyConnection, Row};
 
 use crate::directory::{LOCATION_COLUMNS, location_from_row};
-use crate::{Database, StorageError, now};
+use crate::{Backend, Database, StorageError, now};
 
-/// Rows per INSERT statement: well under SQLite's and PostgreSQL's limits on parameters.
-const BATCH_ROWS: usize = 250;
+/// Rows per INSERT statement, measured (docs/performance.md): sqlx's SQLite
+/// driver binds slower per parameter as statements grow, PostgreSQL gains from
+/// fewer round trips. Both stay well under the backends' parameter limits.
+fn batch_rows(backend: Backend) -> usize {
+    match backend {
+        Backend::Sqlite => 25,
+        Backend::Postgres => 250,
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -96,6 +103,7 @@ impl Database {
         .iter()
         .sum::<usize>();
         let mut writer = Writer {
+            batch_rows: batch_rows(self.backend()),
             conn: &mut tx,
             done: 0,
             total,
@@ -176,6 +184,7 @@ async fn load_snapshot(conn: &mut AnyConnection) -> Result<Snapshot, StorageErro
 }
 
 struct Writer<'a> {
+    batch_rows: usize,
     conn: &'a mut AnyConnection,
     done: usize,
     total: usize,
@@ -326,7 +335,7 @@ impl Writer<'_> {
                 .collect();
             format!("ON CONFLICT ({key}) DO UPDATE SET {}", set.join(", "))
         };
-        for batch in rows.chunks(BATCH_ROWS) {
+        for batch in rows.chunks(self.batch_rows) {
             let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
             let mut n = 0;
             for (i, row) in batch.iter().enumerate() {
