@@ -5,18 +5,23 @@
 // Starts a real SMTP sink (smtp_sink.py) and the passend server on free
 // loopback ports, prepares an SQLite database with the CLI, and drives Debian's
 // Chromium through the invitation flow (platform admin -> SWV admin ->
-// school director). Every page visited is checked with axe-core (WCAG 2.1
-// A + AA). Prints `E2E: N passed, M failed` as its last line and exits
-// non-zero on any failure.
+// school director), then tours every kind of page: anonymously, as platform
+// admin, as team member, in English at phone width, and through a password
+// reset. Every page load and every form result is checked with axe-core
+// (WCAG 2.1 A + AA), and the raw HTML of every distinct page is validated at
+// the end with the Nu Html Checker (vnu.jar, needs Java 11+). Prints
+// `E2E: N passed, M failed` as its last line and exits non-zero on any failure.
 //
 // Environment:
 //   PASSEND_BIN      the passend binary (default $CARGO_TARGET_DIR/debug/passend)
 //   PYTHON           Python with aiosmtpd (default python3)
 //   CHROMIUM         browser executable (default /usr/bin/chromium)
-//   E2E_TIMEOUT_S    watchdog for the whole run (default 300)
-//   E2E_KEEP_TMP=1   keep the temp dir (database, logs, mails) even on success
+//   JAVA             Java runtime for vnu.jar (default java)
+//   E2E_TIMEOUT_S    watchdog for the whole run (default 600)
+//   E2E_KEEP_TMP=1   keep the temp dir (database, logs, mails, pages) even on success
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -52,11 +57,19 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const WATCHDOG_S = Number(process.env.E2E_TIMEOUT_S || 300);
+const JAVA = process.env.JAVA || 'java';
+const WATCHDOG_S = Number(process.env.E2E_TIMEOUT_S || 600);
 
 const ADMIN = { email: 'admin@e2e.test', name: 'E2E Beheer', password: 'e2e-admin-wachtwoord' };
 const SWV_ADMIN = { email: 'swv-admin@e2e.test', name: 'Sanne SWV', password: 'swv-wachtwoord-123' };
 const DIRECTOR = { email: 'directeur@e2e.test', name: 'Dirk Directeur', password: 'directeur-wachtwoord-1' };
+const TEAM_MEMBER = { email: 'teamlid@e2e.test', name: 'Tim Teamlid', password: 'teamlid-wachtwoord-12' };
+const DIRECTOR_NEW_PASSWORD = 'directeur-nieuw-wachtwoord-2';
+// A well-formed reset token that was never issued.
+const UNKNOWN_TOKEN = '0'.repeat(64);
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const STEP_TIMEOUT_MS = 15_000;
@@ -275,12 +288,16 @@ function readMails(file) {
     .map((l) => JSON.parse(l));
 }
 
-async function waitForInviteLink(file, to, port, timeoutMs = 15_000) {
-  const re = new RegExp(`http://127\\.0\\.0\\.1:${port}/uitnodiging/[A-Za-z0-9_-]+`);
+// Polls the sink for the newest mail to `to` whose subject matches subjectRe
+// and whose body has a link to `pathPattern` on the server; returns the link.
+async function waitForMailLink(file, to, port, pathPattern, { subjectRe = /./, timeoutMs = 15_000 } = {}) {
+  const re = new RegExp(`http://127\\.0\\.0\\.1:${port}${pathPattern}`);
   const deadline = Date.now() + timeoutMs;
   let mails = [];
   while (Date.now() < deadline) {
-    mails = readMails(file).filter((m) => (m.to || []).some((t) => t.toLowerCase() === to.toLowerCase()));
+    mails = readMails(file).filter(
+      (m) => (m.to || []).some((t) => t.toLowerCase() === to.toLowerCase()) && subjectRe.test(m.subject || ''),
+    );
     for (const m of mails.slice().reverse()) {
       const match = re.exec(m.body || '');
       if (match) {
@@ -292,23 +309,41 @@ async function waitForInviteLink(file, to, port, timeoutMs = 15_000) {
   }
   if (mails.length) {
     throw new Error(
-      `mail(s) to ${to} arrived but none has a link matching ${re}; last body:\n${mails.at(-1).body}`,
+      `mail(s) to ${to} with a subject matching ${subjectRe} arrived but none has a link matching ${re}; last body:\n${mails.at(-1).body}`,
     );
   }
   const all = readMails(file);
   throw new Error(
-    `no mail to ${to} within ${timeoutMs / 1000} s (${all.length} mail(s) in the sink, to: ${
-      all.map((m) => m.to.join(',')).join('; ') || 'none'
+    `no mail to ${to} with a subject matching ${subjectRe} within ${timeoutMs / 1000} s (${all.length} mail(s) in the sink: ${
+      all.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ') || 'none'
     })`,
   );
 }
 
+function waitForInviteLink(file, to, port) {
+  return waitForMailLink(file, to, port, '/uitnodiging/[A-Za-z0-9_-]+');
+}
+
 // ---------------------------------------------------------- page helpers ---
 
-function makeSteps(page, ctx) {
-  // ctx.a11y collects axe findings for the running step; ctx.http5xx server errors.
+function pagePath(page) {
+  const u = new URL(page.url());
+  return `${u.pathname}${u.search}`;
+}
+
+// The pages whose raw HTML step 12 validates: one entry per distinct document
+// (CSRF tokens blanked before comparing), in the order they were first seen.
+const htmlPages = new Map();
+
+// opts.lang: the <html lang> every page must have; opts.noOverflow: no page
+// may be wider than the viewport. Both are reported per page like axe findings.
+function makeSteps(page, ctx, opts = {}) {
+  // ctx.a11y collects axe findings for the running step; ctx.http5xx server
+  // errors; ctx.layout wrong page languages and horizontal overflow.
+  const expect = { lang: opts.lang ?? null, noOverflow: !!opts.noOverflow };
+
   async function axeCheck(label) {
-    const where = `${label} [${new URL(page.url()).pathname}]`;
+    const where = `${label} [${pagePath(page)}]`;
     await page.addScriptTag({ path: AXE_PATH });
     const violations = await page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -333,20 +368,104 @@ function makeSteps(page, ctx) {
     }
   }
 
-  async function goto(p) {
+  async function layoutCheck(label) {
+    const where = `${label} [${pagePath(page)}]`;
+    if (expect.lang) {
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (lang !== expect.lang) {
+        log(`  lang: ${where}: <html lang="${lang}">, expected "${expect.lang}"`);
+        ctx.layout.push(`<html lang="${lang}"> instead of "${expect.lang}" on ${where}`);
+      }
+    }
+    if (expect.noOverflow) {
+      const o = await page.evaluate(() => {
+        const vw = window.innerWidth;
+        const sw = document.documentElement.scrollWidth;
+        if (sw <= vw + 1) return null;
+        // Elements that stick out of the viewport (or whose text spills out of
+        // them), outside any scroll container, innermost first.
+        const inScroller = (el) => {
+          for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+            if (a !== document.body && getComputedStyle(a).overflowX !== 'visible') return true;
+          }
+          return false;
+        };
+        const wide = [...document.body.querySelectorAll('*')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          const spills = el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible';
+          return (r.right > vw + 1 || spills) && !inScroller(el);
+        });
+        const innermost = wide.filter((el) => !wide.some((d) => d !== el && el.contains(d)));
+        const name = (el) =>
+          el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+        return {
+          vw,
+          sw,
+          wide: innermost.slice(0, 5).map((el) => {
+            const r = el.getBoundingClientRect();
+            return `${name(el)} (${Math.round(r.left)}..${Math.round(r.right)} px, scrollWidth ${el.scrollWidth}): ${JSON.stringify((el.textContent || '').trim().slice(0, 60))}`;
+          }),
+        };
+      });
+      if (o) {
+        log(`  overflow: ${where}: document ${o.sw} px wide in a ${o.vw} px viewport`);
+        for (const w of o.wide) log(`    - ${w}`);
+        ctx.layout.push(`horizontal overflow (${o.sw} px > ${o.vw} px) on ${where}`);
+      }
+    }
+  }
+
+  // Keeps the raw HTML the server sent for this document, for step 12.
+  async function recordHtml(res) {
+    const url = page.url();
+    const method = res.request().method();
+    let status = res.status();
+    let html;
+    let type = res.headers()['content-type'] || '';
+    try {
+      html = await res.text();
+    } catch (e) {
+      if (method !== 'GET') {
+        log(`  (raw HTML of ${method} ${url} unavailable: ${e.message})`);
+        return;
+      }
+      const again = await page.request.get(url);
+      status = again.status();
+      type = again.headers()['content-type'] || '';
+      html = await again.text();
+    }
+    if (!type.includes('text/html')) return;
+    const key = createHash('sha256')
+      .update(html.replace(/(name="csrf_token" value=")[^"]*/g, '$1'))
+      .digest('hex');
+    if (!htmlPages.has(key)) htmlPages.set(key, { url, status, method, step: ctx.step, html });
+  }
+
+  // Everything checked on each page the browser lands on.
+  async function loaded(label, res) {
+    await axeCheck(label);
+    await layoutCheck(label);
+    if (res) await recordHtml(res);
+  }
+
+  // Navigates and expects exactly `status` (after redirects).
+  async function goto(p, { status = 200 } = {}) {
     const url = new URL(p, ctx.base).href;
     log(`  goto ${url}`);
     const res = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     if (!res) throw new Error(`no response for ${url}`);
-    if (res.status() >= 400) throw new Error(`GET ${url} answered HTTP ${res.status()}`);
-    await axeCheck('after goto');
+    if (res.status() !== status) {
+      throw new Error(`GET ${url} answered HTTP ${res.status()}, expected ${status} (now at ${page.url()})`);
+    }
+    await loaded('after goto', res);
     return res;
   }
 
   // Submit a form through its submit button and wait for the page that follows.
   // Falls back to requestSubmit() when the button is not visible (e.g. a
-  // logout button in a collapsed menu).
-  async function submit(formSelector, label = formSelector) {
+  // logout button in a collapsed menu). With `status`, the page that follows
+  // (after redirects) must have exactly that status.
+  async function submit(formSelector, label = formSelector, { status } = {}) {
     const btnSel = `${formSelector} button[type=submit]`;
     const btn = page.locator(btnSel).first();
     if ((await btn.count()) === 0) throw new Error(`no ${btnSel} on ${page.url()}`);
@@ -359,8 +478,34 @@ function makeSteps(page, ctx) {
     }
     const res = await nav;
     if (res && res.status() >= 500) throw new Error(`submitting ${formSelector} answered HTTP ${res.status()}`);
-    await axeCheck(`after submit ${label}`);
+    if (status !== undefined && (!res || res.status() !== status)) {
+      throw new Error(
+        `submitting ${formSelector} answered HTTP ${res ? res.status() : '(no response)'}, expected ${status} (now at ${page.url()})`,
+      );
+    }
+    await loaded(`after submit ${label}`, res);
     return res;
+  }
+
+  async function fill(formSelector, fields) {
+    for (const [name, value] of Object.entries(fields)) {
+      await page.fill(`${formSelector} [name=${name}]`, value);
+    }
+  }
+
+  async function expectVisible(selector, what = selector) {
+    const el = page.locator(selector);
+    if ((await el.count()) === 0) throw new Error(`no ${what} (${selector}) on ${page.url()}`);
+    if (!(await el.first().isVisible())) throw new Error(`${what} (${selector}) is not visible on ${page.url()}`);
+    return (await el.first().innerText()).trim();
+  }
+
+  // Logs in through form#login (from the login page if not already on it).
+  async function login(user, password = user.password) {
+    if (new URL(page.url()).pathname !== '/inloggen') await goto('/inloggen');
+    await fill('form#login', { email: user.email, password });
+    await submit('form#login', 'login', { status: 200 });
+    expectPath('/dashboard');
   }
 
   async function text() {
@@ -375,6 +520,15 @@ function makeSteps(page, ctx) {
   function expectPath(suffix) {
     const p = new URL(page.url()).pathname;
     if (!p.endsWith(suffix)) throw new Error(`expected URL ending with ${suffix}, got ${page.url()}`);
+  }
+
+  // Exact path and, optionally, one query parameter.
+  function expectAt(pathname, param, value) {
+    const u = new URL(page.url());
+    if (u.pathname !== pathname || (param && u.searchParams.get(param) !== value)) {
+      const want = param ? `${pathname}?${param}=${value}` : pathname;
+      throw new Error(`expected to be at ${want}, got ${page.url()}`);
+    }
   }
 
   async function logout() {
@@ -399,7 +553,111 @@ function makeSteps(page, ctx) {
     await page.fill('form#accept input[name=password_confirm]', confirm);
   }
 
-  return { goto, submit, text, expectText, expectPath, logout, invite, fillAccept, axeCheck };
+  function setLang(lang) {
+    expect.lang = lang;
+  }
+
+  return {
+    goto,
+    submit,
+    fill,
+    text,
+    expectText,
+    expectPath,
+    expectAt,
+    expectVisible,
+    login,
+    logout,
+    invite,
+    fillAccept,
+    axeCheck,
+    setLang,
+  };
+}
+
+// ------------------------------------------------------- HTML validation ---
+
+// Writes every collected page to `dir` and checks them all in one run of the
+// Nu Html Checker; throws with every error (message, file, line) found.
+function validateHtml(dir) {
+  let jar;
+  try {
+    jar = String(require('vnu-jar'));
+  } catch (e) {
+    throw new Error(`the npm package vnu-jar is missing (run npm ci in e2e/): ${e.message}`);
+  }
+  if (!fs.existsSync(jar)) throw new Error(`vnu.jar not found at ${jar} (run npm ci in e2e/)`);
+  const java = spawnSync(JAVA, ['-version'], { encoding: 'utf8' });
+  if (java.error || java.status !== 0) {
+    throw new Error(
+      `no Java runtime: \`${JAVA} -version\` failed (${java.error ? java.error.code || java.error.message : `exit ${java.status}`}); ` +
+        'the Nu Html Checker needs Java 11 or later (Debian: apt-get install default-jre-headless)',
+    );
+  }
+  const version = /version "(\d+)/.exec(`${java.stderr}${java.stdout}`);
+  log(`  java: ${`${java.stderr}${java.stdout}`.split('\n')[0].trim()}`);
+  if (version && Number(version[1]) < 11) {
+    throw new Error(`the Nu Html Checker needs Java 11 or later; ${JAVA} is Java ${version[1]}`);
+  }
+  if (htmlPages.size === 0) throw new Error('no pages were collected to validate');
+
+  fs.mkdirSync(dir, { recursive: true });
+  const files = new Map(); // file -> page
+  let n = 0;
+  for (const pg of htmlPages.values()) {
+    n += 1;
+    const u = new URL(pg.url);
+    const slug = `${u.pathname}${u.search}`.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+    const file = path.join(dir, `${String(n).padStart(3, '0')}-${slug || 'home'}-${pg.status}.html`);
+    fs.writeFileSync(file, pg.html);
+    files.set(file, pg);
+  }
+  log(`  ${files.size} distinct page(s) written to ${dir}`);
+  log(`$ ${JAVA} -jar ${jar} --errors-only --format json --stdout <${files.size} files>`);
+  const res = spawnSync(JAVA, ['-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files.keys()], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (res.error) throw new Error(`could not run vnu.jar: ${res.error.message}`);
+  let report;
+  try {
+    report = JSON.parse(res.stdout);
+  } catch {
+    throw new Error(`vnu.jar exited with ${res.status ?? res.signal} without a JSON report\n${res.stdout}\n${res.stderr}`);
+  }
+  const errors = (report.messages || []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  if (!errors.length) {
+    if (res.status !== 0) throw new Error(`vnu.jar exited with ${res.status} but reported no error\n${res.stderr}`);
+    log(`  vnu ${report.version}: no errors in ${files.size} page(s)`);
+    return;
+  }
+  // The same template mistake shows on many pages: one entry per message.
+  const byMessage = new Map();
+  for (const m of errors) {
+    let file = m.url || '';
+    try {
+      file = fileURLToPath(file);
+    } catch {}
+    const list = byMessage.get(m.message) || [];
+    list.push({ ...m, file });
+    byMessage.set(m.message, list);
+  }
+  const pagesWithErrors = new Set(errors.map((m) => m.url));
+  log(`  vnu ${report.version}: ${errors.length} error(s) in ${pagesWithErrors.size} of ${files.size} page(s)`);
+  for (const [message, list] of byMessage) {
+    log(`    - ${message} (${list.length}x)`);
+    if (list[0].extract) log(`      extract: ${JSON.stringify(list[0].extract)}`);
+    for (const m of list.slice(0, 8)) {
+      const pg = files.get(m.file);
+      const where = pg ? `${pg.method} ${pg.url} (HTTP ${pg.status}, ${pg.step})` : '';
+      log(`      ${path.basename(m.file)}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'} ${where}`);
+    }
+    if (list.length > 8) log(`      ... and ${list.length - 8} more`);
+  }
+  throw new Error(
+    `${errors.length} HTML error(s) (${byMessage.size} distinct) in ${pagesWithErrors.size} of ${files.size} page(s); pages kept in ${dir}`,
+  );
 }
 
 // ------------------------------------------------------------ step runner ---
@@ -429,6 +687,8 @@ async function main() {
     'duo',
     path.join(FIXTURES, 'vestigingen_klein.csv'),
     path.join(FIXTURES, 'pc4_swv_klein.csv'),
+    // DUO's own address file brings the boards (41234, 50001) for /besturen.
+    path.join(FIXTURES, 'duo_adressen_oud.csv'),
   ]);
   runCli(
     ['--database-url', dbUrl, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--password-stdin'],
@@ -441,28 +701,37 @@ async function main() {
   log(`passend server healthy at ${base} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  // bypassCSP: axe is injected as an inline script, which a strict
-  // Content-Security-Policy from the server would otherwise block.
-  const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+  const ctx = { base, a11y: [], http5xx: [], layout: [], step: null };
 
-  const ctx = { base, a11y: [], http5xx: [] };
-  page.on('response', (r) => {
-    if (r.status() >= 500) ctx.http5xx.push(`${r.request().method()} ${r.url()} -> HTTP ${r.status()}`);
-  });
-  page.on('pageerror', (e) => log(`  [page error] ${e.message}`));
-  page.on('console', (m) => {
-    // HTTP errors are tracked from the responses themselves; skip their echo.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) log(`  [console error] ${m.text()}`);
-  });
+  // A fresh browser context (own cookies) with one page, watched for server
+  // errors and page script errors.
+  async function openPage(options = {}) {
+    // bypassCSP: axe is injected as an inline script, which a strict
+    // Content-Security-Policy from the server would otherwise block.
+    const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: true, ...options });
+    const p = await context.newPage();
+    p.setDefaultTimeout(STEP_TIMEOUT_MS);
+    p.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+    p.on('response', (r) => {
+      if (r.status() >= 500) ctx.http5xx.push(`${r.request().method()} ${r.url()} -> HTTP ${r.status()}`);
+    });
+    p.on('pageerror', (e) => log(`  [page error] ${e.message}`));
+    p.on('console', (m) => {
+      // HTTP errors are tracked from the responses themselves; skip their echo.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) log(`  [console error] ${m.text()}`);
+    });
+    return p;
+  }
+
+  const page = await openPage();
+  let active = page; // the page a failing step reports on
 
   const S = makeSteps(page, ctx);
   const blocked = new Set(); // names of steps whose flow failed
   const state = {};
 
-  async function step(name, needs, fn) {
+  // opts.browser = false: the step uses no page, so report none on failure.
+  async function step(name, needs, fn, opts = {}) {
     if (aborting) return new Promise(() => {}); // finish() exits the process
     log(`\n-- ${name}`);
     const missing = needs.filter((n) => blocked.has(n));
@@ -474,6 +743,8 @@ async function main() {
     }
     ctx.a11y = [];
     ctx.http5xx = [];
+    ctx.layout = [];
+    ctx.step = name;
     const t = Date.now();
     let error = null;
     try {
@@ -487,6 +758,7 @@ async function main() {
     if (error) problems.push(error.message);
     if (ctx.http5xx.length) problems.push(`server errors: ${ctx.http5xx.join('; ')}`);
     if (ctx.a11y.length) problems.push(`accessibility violations: ${ctx.a11y.join('; ')}`);
+    if (ctx.layout.length) problems.push(`layout problems: ${ctx.layout.join('; ')}`);
     const secs = ((Date.now() - t) / 1000).toFixed(1);
     if (!problems.length) {
       passed += 1;
@@ -499,19 +771,21 @@ async function main() {
     if (error && error.stack) {
       log(error.stack.split('\n').slice(1, 6).join('\n'));
     }
-    const shot = path.join(RESULTS_DIR, `${name}.png`);
-    try {
-      await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
-      log(`  screenshot: ${path.relative(REPO, shot)}`);
-    } catch (e) {
-      log(`  (screenshot failed: ${e.message})`);
-    }
-    log(`  page URL: ${page.url()}`);
-    try {
-      const t2 = await page.locator('body').innerText({ timeout: 5000 });
-      log(`  page text (first 2000 chars):\n${t2.slice(0, 2000)}`);
-    } catch (e) {
-      log(`  (page text unavailable: ${e.message})`);
+    if (opts.browser !== false) {
+      const shot = path.join(RESULTS_DIR, `${name}.png`);
+      try {
+        await active.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
+        log(`  screenshot: ${path.relative(REPO, shot)}`);
+      } catch (e) {
+        log(`  (screenshot failed: ${e.message})`);
+      }
+      log(`  page URL: ${active.url()}`);
+      try {
+        const t2 = await active.locator('body').innerText({ timeout: 5000 });
+        log(`  page text (first 2000 chars):\n${t2.slice(0, 2000)}`);
+      } catch (e) {
+        log(`  (page text unavailable: ${e.message})`);
+      }
     }
     printServerLogTail();
   }
@@ -578,7 +852,148 @@ async function main() {
     await S.expectText(DIRECTOR.name);
   });
 
-  await context.close();
+  // ------------------------------------------------------------ the tour ---
+  // Every kind of page, each checked with axe (and its raw HTML kept for
+  // step 12) on load and after every form result.
+
+  const desk = await openPage({ viewport: DESKTOP });
+  const D = makeSteps(desk, ctx, { lang: 'nl' });
+
+  // 8. Anonymous, in Dutch, on a desktop: every public page and form result.
+  await step('08-tour-anonymous', [], async () => {
+    active = desk;
+    await D.goto('/');
+    await D.goto('/scholen');
+    await D.goto('/scholen?q=brug');
+    await D.expectText('De Brug');
+    await D.goto('/scholen/04FZ');
+    await D.goto('/besturen/41234');
+    await D.expectText('De Brug');
+    await D.goto('/samenwerkingsverbanden');
+    await D.goto('/samenwerkingsverbanden/PO2707');
+    await D.goto('/api');
+    await D.goto('/inloggen');
+    await D.fill('form#login', { email: 'niemand@e2e.test', password: 'geen-geldig-wachtwoord' });
+    await D.submit('form#login', 'login (wrong password)', { status: 422 });
+    await D.expectVisible('[role=alert]', 'login error');
+    await D.goto('/wachtwoord-vergeten');
+    await D.fill('form#forgot', { email: 'niemand@e2e.test' });
+    await D.submit('form#forgot', 'forgot password (unknown address)', { status: 200 });
+    D.expectAt('/inloggen', 'melding', 'herstel-verstuurd');
+    await D.expectVisible('.notice[role=status]', 'notice');
+    await D.goto(`/wachtwoord-herstellen/${UNKNOWN_TOKEN}`, { status: 404 });
+    await D.expectVisible('main a[href="/wachtwoord-vergeten"]', 'link to ask for a new reset mail');
+    await D.goto('/bestaat-niet', { status: 404 });
+  });
+
+  // 9. The platform admin: dashboard, member pages, SWV edit (invalid and
+  // valid), outbox, API, error pages; then a new team member's dashboard and
+  // a page they may not see (403).
+  await step('09-tour-admin', [], async () => {
+    active = desk;
+    await D.login(ADMIN);
+    await D.goto('/organisaties/swv/PO2707/leden');
+    await D.goto('/organisaties/board/41234/leden');
+    await D.invite('/organisaties/school/04FZ/leden', TEAM_MEMBER.email, 'team_member');
+    state.teamLink = await waitForInviteLink(mailFile, TEAM_MEMBER.email, port);
+    await D.goto('/scholen/04FZ'); // with the form to correct a location's SWVs
+    await D.goto('/besturen/41234');
+
+    await D.goto('/samenwerkingsverbanden/PO2707/bewerken');
+    await D.fill('form#swv-edit', { website: 'swv.nl' });
+    await D.submit('form#swv-edit', 'SWV edit (invalid website)', { status: 422 });
+    D.expectAt('/samenwerkingsverbanden/PO2707/bewerken');
+    log(`  error shown: ${JSON.stringify(await D.expectVisible('.field-error', 'field error'))}`);
+    await D.expectVisible('[role=alert]', 'error summary');
+    await D.fill('form#swv-edit', {
+      name: 'Passend Onderwijs Amsterdam E2E',
+      email: 'info@swv-amsterdam.nl',
+      phone: '020 123 4567',
+      website: 'https://www.swv-amsterdam.nl',
+      steunpunt_name: 'Ouder- en jeugdsteunpunt Amsterdam',
+      steunpunt_email: 'steunpunt@swv-amsterdam.nl',
+      steunpunt_phone: '+31 20 765 4321',
+      steunpunt_website: 'https://steunpunt.swv-amsterdam.nl',
+    });
+    await D.submit('form#swv-edit', 'SWV edit', { status: 200 });
+    D.expectAt('/samenwerkingsverbanden/PO2707', 'melding', 'opgeslagen');
+    await D.expectVisible('.notice[role=status]', 'notice');
+    await D.expectText('Passend Onderwijs Amsterdam E2E');
+
+    await D.goto('/beheer/outbox');
+    const mail = await desk.locator('main a[href^="/beheer/outbox/"]').first().getAttribute('href');
+    if (!mail) throw new Error('no link to a mail (a[href^="/beheer/outbox/"]) on /beheer/outbox');
+    await D.goto(mail);
+    await D.goto('/api');
+    await D.goto('/bestaat-niet', { status: 404 });
+    await D.goto('/wachtwoord-vergeten');
+    await D.goto(`/wachtwoord-herstellen/${UNKNOWN_TOKEN}`, { status: 404 });
+
+    await D.logout();
+    await D.goto(state.teamLink);
+    await D.fillAccept(TEAM_MEMBER.name, TEAM_MEMBER.password, TEAM_MEMBER.password);
+    await D.submit('form#accept', 'accept (team member)', { status: 200 });
+    D.expectAt('/dashboard');
+    await D.expectText('De Brug');
+    await D.goto('/beheer/outbox', { status: 403 });
+    await D.logout();
+  });
+
+  // 10. In English on a phone: public pages, the director's pages and a 403;
+  // every page in English and no wider than the screen. Then back to Dutch.
+  const phone = await openPage({ viewport: PHONE, isMobile: true });
+  const M = makeSteps(phone, ctx, { lang: 'en', noOverflow: true });
+  await step('10-tour-english-mobile', ['07-director-accept'], async () => {
+    active = phone;
+    await M.goto('/taal/en?terug=/');
+    M.expectAt('/');
+    await M.goto('/scholen?q=brug');
+    await M.expectText('De Brug');
+    await M.goto('/scholen/04FZ');
+    await M.goto('/samenwerkingsverbanden');
+    await M.goto('/samenwerkingsverbanden/PO2707');
+    await M.goto('/inloggen');
+    await M.login(DIRECTOR);
+    await M.expectText(DIRECTOR.name);
+    await M.goto('/organisaties/school/04FZ/leden');
+    await M.goto('/beheer/outbox', { status: 403 });
+    M.setLang('nl');
+    await M.goto('/taal/nl?terug=/');
+    M.expectAt('/');
+  });
+
+  // 11. A password reset for the director, from the mail to a new login.
+  const anon = await openPage({ viewport: DESKTOP });
+  const A = makeSteps(anon, ctx, { lang: 'nl' });
+  await step('11-password-reset', ['07-director-accept'], async () => {
+    active = anon;
+    await A.goto('/wachtwoord-vergeten');
+    await A.fill('form#forgot', { email: DIRECTOR.email });
+    await A.submit('form#forgot', 'forgot password', { status: 200 });
+    A.expectAt('/inloggen', 'melding', 'herstel-verstuurd');
+    await A.expectVisible('.notice[role=status]', 'notice');
+    const link = await waitForMailLink(mailFile, DIRECTOR.email, port, '/wachtwoord-herstellen/[0-9a-f]+', {
+      subjectRe: /wachtwoord|password/i,
+    });
+    const resetPath = new URL(link).pathname;
+    await A.goto(link);
+    await A.fill('form#reset', { password: DIRECTOR_NEW_PASSWORD, password_confirm: `${DIRECTOR_NEW_PASSWORD}-anders` });
+    await A.submit('form#reset', 'reset (mismatch)', { status: 422 });
+    A.expectAt(resetPath);
+    log(`  error shown: ${JSON.stringify(await A.expectVisible('.field-error', 'field error'))}`);
+    await A.fill('form#reset', { password: DIRECTOR_NEW_PASSWORD, password_confirm: DIRECTOR_NEW_PASSWORD });
+    await A.submit('form#reset', 'reset', { status: 200 });
+    A.expectAt('/inloggen', 'melding', 'wachtwoord-gewijzigd');
+    await A.expectVisible('.notice[role=status]', 'notice');
+    await A.login(DIRECTOR, DIRECTOR_NEW_PASSWORD);
+    await A.expectText('De Brug');
+  });
+
+  for (const p of [page, desk, phone, anon]) await p.context().close();
+
+  // 12. The raw HTML of every distinct page seen is valid (Nu Html Checker).
+  await step('12-html-valid', [], async () => validateHtml(path.join(tmp, 'html')), { browser: false });
+
   return failed === 0 ? 0 : 1;
 }
 

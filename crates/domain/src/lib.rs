@@ -9,4 +9,4 @@ pub mod duo;
 pub mod message;
 pub mod organisations;
 
-pub use message::{Message, MessageArg};
+pub use message::{FieldProblems, Message, MessageArg};

@@ -54,3 +54,6 @@ impl Message {
         self
     }
 }
+
+/// What is wrong with a form, field by field.
+pub type FieldProblems = Vec<(&'static str, Message)>;

@@ -1,9 +1,9 @@
 //! The public directory of SWVs, boards, schools and locations, and where an
 //! organisation sits for access checks.
 
-use passend_domain::access::SwvEdit;
+use passend_domain::access::{LocationSwvEdit, SwvEdit};
 use passend_domain::organisations::{
-    Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails,
+    Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs,
 };
 use serde::Serialize;
 use sqlx::Row;
@@ -358,6 +358,81 @@ impl Database {
             .map(|row| row.try_get::<Option<String>, _>(0))
             .transpose()?
             .flatten())
+    }
+
+    pub async fn location(&self, code: &str) -> Result<Option<Location>, StorageError> {
+        let row = sqlx::query(&format!(
+            "SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"
+        ))
+        .bind(code)
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.as_ref().map(location_from_row).transpose()?)
+    }
+
+    /// Sets a location's SWVs by hand; imports leave them alone from now on.
+    pub async fn set_location_swvs(
+        &self,
+        edit: &LocationSwvEdit,
+        po: Option<&str>,
+        vo: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE locations SET swv_po = $1, swv_vo = $2, swv_set_by_hand = 1, updated_at = $3 WHERE code = $4",
+        )
+        .bind(po)
+        .bind(vo)
+        .bind(now())
+        .bind(edit.location())
+        .execute(&self.write)
+        .await?;
+        if done.rows_affected() == 0 {
+            Err(StorageError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Undoes a correction: the SWVs follow the postcode table again.
+    pub async fn reset_location_swvs(&self, edit: &LocationSwvEdit) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"
+        ))
+        .bind(edit.location())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+        let location = location_from_row(&row)?;
+        let pc4 = location
+            .postcode
+            .as_deref()
+            .and_then(passend_domain::duo::pc4_of);
+        let area = match pc4 {
+            Some(pc4) => {
+                sqlx::query("SELECT po_swv, vo_swv FROM postcode_areas WHERE pc4 = $1")
+                    .bind(pc4)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            None => None,
+        };
+        let (area_po, area_vo): (Option<String>, Option<String>) = match &area {
+            Some(row) => (row.try_get(0)?, row.try_get(1)?),
+            None => (None, None),
+        };
+        let (po, vo) = assign_swvs(location.sector, area_po.as_deref(), area_vo.as_deref());
+        sqlx::query(
+            "UPDATE locations SET swv_po = $1, swv_vo = $2, swv_set_by_hand = 0, updated_at = $3 WHERE code = $4",
+        )
+        .bind(po)
+        .bind(vo)
+        .bind(now())
+        .bind(edit.location())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn count_locations(&self) -> Result<i64, StorageError> {

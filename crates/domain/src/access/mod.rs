@@ -104,6 +104,18 @@ impl SwvEdit {
     }
 }
 
+/// Proof that the actor may correct which SWVs a location belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocationSwvEdit {
+    location: String,
+}
+
+impl LocationSwvEdit {
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+}
+
 /// Proof that the actor administers the platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformAdmin(());
@@ -186,6 +198,23 @@ pub fn edit_swv(actor: &Actor, code: &str) -> Result<SwvEdit, AccessDenied> {
     if actor.is_platform_admin() || actor.has_role(&org, Role::SwvAdmin) {
         Ok(SwvEdit {
             code: code.to_owned(),
+        })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
+/// May the actor correct the SWVs of a location? A platform admin may, and an
+/// admin of an SWV the location belongs to now (who knows it is misplaced); an
+/// SWV cannot take a school from another.
+pub fn correct_location_swvs(
+    actor: &Actor,
+    location: &str,
+    current_swvs: &[String],
+) -> Result<LocationSwvEdit, AccessDenied> {
+    if actor.is_platform_admin() || actor.has_role_in_any_swv(current_swvs, &[Role::SwvAdmin]) {
+        Ok(LocationSwvEdit {
+            location: location.to_owned(),
         })
     } else {
         Err(AccessDenied)

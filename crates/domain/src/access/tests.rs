@@ -152,3 +152,16 @@ fn only_the_swvs_own_admin_edits_it() {
     assert!(edit_swv(&staff, "PO2707").is_err());
     assert!(platform_admin(&staff).is_err());
 }
+
+#[test]
+fn only_the_current_swvs_admin_corrects_a_locations_swvs() {
+    let current = vec!["PO2707".to_owned()];
+    let admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
+    assert!(correct_location_swvs(&admin, "04FZ00", &current).is_ok());
+    let other = actor(&[(swv("PO2815"), Role::SwvAdmin)]);
+    assert!(correct_location_swvs(&other, "04FZ00", &current).is_err());
+    let staff = actor(&[(swv("PO2707"), Role::SwvStaff)]);
+    assert!(correct_location_swvs(&staff, "04FZ00", &current).is_err());
+    let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
+    assert!(correct_location_swvs(&platform, "04FZ00", &[]).is_ok());
+}

@@ -145,3 +145,52 @@ pub fn assign_swvs(
         .flatten();
     (po, vo)
 }
+
+/// A location's SWVs as a person sets them: empty means none; a code must be of
+/// the right kind (a PO code for the primary SWV, a VO code for the secondary).
+pub fn parse_swv_choice(
+    po: &str,
+    vo: &str,
+) -> Result<(Option<SwvCode>, Option<SwvCode>), crate::FieldProblems> {
+    let mut problems = Vec::new();
+    let mut one = |field: &'static str, raw: &str, kind: SwvKind| -> Option<SwvCode> {
+        if raw.trim().is_empty() {
+            return None;
+        }
+        match SwvCode::parse(raw) {
+            Ok(code) if code.kind() == kind => Some(code),
+            Ok(_) => {
+                problems.push((field, crate::Message::new("swv-choice-wrong-kind")));
+                None
+            }
+            Err(error) => {
+                problems.push((field, error.message()));
+                None
+            }
+        }
+    };
+    let po = one("swv_po", po, SwvKind::Po);
+    let vo = one("swv_vo", vo, SwvKind::Vo);
+    if problems.is_empty() {
+        Ok((po, vo))
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod choice_tests {
+    use super::*;
+
+    #[test]
+    fn swv_choices_must_be_of_the_right_kind() {
+        let (po, vo) = parse_swv_choice("po 27-07", "").unwrap();
+        assert_eq!(po.unwrap().as_str(), "PO2707");
+        assert!(vo.is_none());
+        let problems = parse_swv_choice("VO2708", "PO27").unwrap_err();
+        assert_eq!(
+            problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            vec!["swv_po", "swv_vo"]
+        );
+    }
+}

@@ -22,7 +22,7 @@ const MAX_TEXT: usize = 200;
 impl SwvDetails {
     /// Trims every field, turns empty ones into `None` and checks the rest;
     /// returns every problem by field name.
-    pub fn validate(raw: &SwvDetails) -> Result<SwvDetails, Vec<(&'static str, Message)>> {
+    pub fn validate(raw: &SwvDetails) -> Result<SwvDetails, crate::FieldProblems> {
         let mut problems = Vec::new();
         let clean = |v: &Option<String>| {
             v.as_deref()

@@ -188,6 +188,15 @@ school-profile-status = Profile
 school-public-page = Public page
 location-type = Kind of school
 location-denomination = Denomination
+location-swv-by-hand = corrected by hand
+location-swv-correct = Correct the partnership
+location-swv-hint = By default the partnership follows from the location's postcode. If that is wrong, choose the right one here. A later import does not change your choice.
+location-swv-po = Primary partnership (PO)
+location-swv-vo = Secondary partnership (VO)
+location-swv-none = None
+location-swv-reset = Back to the postcode assignment
+swv-choice-wrong-kind = Choose a partnership of the right kind (PO or VO).
+swv-choice-unknown = Partnership { $code } does not exist.
 location-address = Address
 
 ## Sent mail (administration)

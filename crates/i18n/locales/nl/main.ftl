@@ -188,6 +188,15 @@ school-profile-status = Profiel
 school-public-page = Openbare pagina
 location-type = Soort school
 location-denomination = Richting
+location-swv-by-hand = met de hand gecorrigeerd
+location-swv-correct = Samenwerkingsverband corrigeren
+location-swv-hint = Standaard volgt het samenwerkingsverband uit de postcode van de vestiging. Klopt dat niet, kies dan hier het juiste. Een volgende import verandert uw keuze niet.
+location-swv-po = Samenwerkingsverband primair onderwijs (PO)
+location-swv-vo = Samenwerkingsverband voortgezet onderwijs (VO)
+location-swv-none = Geen
+location-swv-reset = Terug naar de indeling op postcode
+swv-choice-wrong-kind = Kies een samenwerkingsverband van de juiste soort (PO of VO).
+swv-choice-unknown = Samenwerkingsverband { $code } bestaat niet.
 location-address = Adres
 
 ## Verzonden mail (beheer)

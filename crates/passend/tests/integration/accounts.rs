@@ -305,3 +305,21 @@ async fn an_expired_session_is_not_a_session() {
     assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn reset_mails_to_one_address_are_limited() {
+    let app = TestApp::spawn().await;
+    app.user("anne@school.nl", "Anne", &[]).await;
+    for _ in 0..5 {
+        let asked = app
+            .http
+            .post(app.at("/api/v1/password-reset"))
+            .json(&json!({ "email": "anne@school.nl" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asked.status(), StatusCode::ACCEPTED);
+    }
+    assert_eq!(mails_to(&app.db, "anne@school.nl").await.len(), 3);
+    app.stop().await;
+}

@@ -230,3 +230,139 @@ async fn an_swv_admin_edits_the_swv_and_bad_input_loses_nothing() {
     assert_eq!(api_bad.status(), StatusCode::BAD_REQUEST);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_swv_admin_corrects_a_locations_swv_and_imports_keep_it() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .user(
+            "sanne@swv.nl",
+            "Sanne",
+            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)],
+        )
+        .await;
+    let login = app.session_for(id).await;
+    let page = app
+        .http
+        .get(app.at("/scholen/04FZ"))
+        .headers(login.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Samenwerkingsverband corrigeren"),
+        "the admin of the current SWV may correct"
+    );
+    let other = app
+        .http
+        .get(app.at("/scholen/32DD"))
+        .headers(login.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !other.contains("Samenwerkingsverband corrigeren"),
+        "not a school of another SWV"
+    );
+
+    let wrong_kind = app
+        .http
+        .post(app.at("/scholen/04FZ/vestigingen/04FZ01/samenwerkingsverband"))
+        .headers(login.headers())
+        .form(&[
+            ("csrf_token", login.csrf.as_str()),
+            ("swv_po", "VO2708"),
+            ("swv_vo", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_kind.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong_kind
+            .text()
+            .await
+            .unwrap()
+            .contains("id=\"swv_po-04FZ01-error\"")
+    );
+
+    let moved = app
+        .http
+        .post(app.at("/scholen/04FZ/vestigingen/04FZ01/samenwerkingsverband"))
+        .headers(login.headers())
+        .form(&[
+            ("csrf_token", login.csrf.as_str()),
+            ("swv_po", "PO2815"),
+            ("swv_vo", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let location = app.db.location("04FZ01").await.unwrap().unwrap();
+    assert_eq!(
+        (location.swv_po.as_deref(), location.swv_set_by_hand),
+        (Some("PO2815"), true)
+    );
+
+    let files = vec![
+        passend_domain::duo::parse_file(
+            "v.csv",
+            &std::fs::read(crate::support::fixture("vestigingen_klein.csv")).unwrap(),
+        )
+        .unwrap(),
+    ];
+    app.db.import_duo(&files, &|_| {}).await.unwrap();
+    assert_eq!(
+        app.db
+            .location("04FZ01")
+            .await
+            .unwrap()
+            .unwrap()
+            .swv_po
+            .as_deref(),
+        Some("PO2815"),
+        "an import keeps it"
+    );
+
+    // Now the school's location is in PO2815: PO2707's admin no longer decides about it.
+    let again = app
+        .http
+        .put(app.at("/api/v1/locations/04FZ01/swvs"))
+        .headers(login.headers())
+        .json(&json!({ "swv_po": "PO2707" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::FORBIDDEN);
+
+    let platform = app
+        .user(
+            "beheer@passend.nl",
+            "Beheer",
+            &[(OrgKind::Platform, "passend", Role::PlatformAdmin)],
+        )
+        .await;
+    let platform = app.session_for(platform).await;
+    let reset = app
+        .http
+        .delete(app.at("/api/v1/locations/04FZ01/swvs"))
+        .headers(platform.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status(), StatusCode::NO_CONTENT);
+    let location = app.db.location("04FZ01").await.unwrap().unwrap();
+    assert_eq!(
+        (location.swv_po.as_deref(), location.swv_set_by_hand),
+        (Some("PO2707"), false),
+        "back to the postcode table"
+    );
+    app.stop().await;
+}

@@ -149,6 +149,7 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                 let value = match segment {
                     "{kind}" => kind.to_owned(),
                     "{code}" if !kind.is_empty() => org_code.to_owned(),
+                    "{code}" if template.contains("locations") || template.contains("vestigingen") => "32DD00".to_owned(),
                     "{code}" if template.contains("swv") || template.contains("samenwerkingsverbanden") => "PO2815".to_owned(),
                     "{code}" if template.contains("board") || template.contains("besturen") => "50001".to_owned(),
                     "{brin}" => "32DD".to_owned(),

@@ -21,8 +21,7 @@ use crate::security::tokens::{random_token, token_hash};
 pub const INVITATION_DAYS: i64 = 14;
 pub const RESET_HOURS: i64 = 2;
 
-/// Field name → what is wrong with it.
-pub type FieldProblems = Vec<(&'static str, Message)>;
+pub use passend_domain::FieldProblems;
 
 /// The client's network address, for rate limiting.
 pub struct ClientAddr(pub String);
@@ -151,6 +150,10 @@ pub async fn request_password_reset(state: &AppState, lang: Lang, email: &str) -
         tracing::info!("password reset asked for an address without account");
         return Ok(());
     };
+    if !rate_limit::reset_mail_allowed(&state.db, user.email.as_str()).await? {
+        tracing::warn!("password reset mails for one address exceeded the hourly limit");
+        return Ok(());
+    }
     let token = random_token();
     state
         .db

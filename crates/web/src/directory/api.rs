@@ -21,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search_schools))
         .routes(routes!(get_school))
         .routes(routes!(get_board))
+        .routes(routes!(correct_location_swvs, reset_location_swvs))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -345,4 +346,56 @@ pub async fn get_board(
         name: board.name,
         schools: board.schools.into_iter().map(Into::into).collect(),
     }))
+}
+
+/// The SWVs chosen for a location; empty or absent means none.
+#[derive(Deserialize, ToSchema, Default)]
+pub struct SwvChoice {
+    /// A PO code, e.g. `PO2707`.
+    #[serde(default)]
+    pub swv_po: Option<String>,
+    /// A VO code, e.g. `VO2708`.
+    #[serde(default)]
+    pub swv_vo: Option<String>,
+}
+
+/// Corrects which SWVs a location belongs to (a platform admin, or an admin of
+/// an SWV it belongs to now); later imports keep the correction.
+#[utoipa::path(put, path = "/api/v1/locations/{code}/swvs", tag = "directory", security(("session" = [])),
+    params(("code" = String, Path, description = "Location code, e.g. 32DD00")), request_body = SwvChoice,
+    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"),
+              (status = 403, description = "Not allowed"), (status = 404, description = "No such location")))]
+pub async fn correct_location_swvs(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Json(choice): Json<SwvChoice>,
+) -> AppResult<axum::http::StatusCode> {
+    let code = passend_domain::organisations::LocationCode::parse(&code)
+        .map_err(|_| AppError::not_found())?;
+    super::correct_swvs(
+        &state,
+        &session,
+        code.as_str(),
+        choice.swv_po.as_deref().unwrap_or(""),
+        choice.swv_vo.as_deref().unwrap_or(""),
+    )
+    .await?
+    .map_err(crate::accounts::api::problems_error)?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// Undoes a correction: the postcode table decides the location's SWVs again.
+#[utoipa::path(delete, path = "/api/v1/locations/{code}/swvs", tag = "directory", security(("session" = [])),
+    params(("code" = String, Path)),
+    responses((status = 204, description = "Reset"), (status = 403, description = "Not allowed"), (status = 404, description = "No such location")))]
+pub async fn reset_location_swvs(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+) -> AppResult<axum::http::StatusCode> {
+    let code = passend_domain::organisations::LocationCode::parse(&code)
+        .map_err(|_| AppError::not_found())?;
+    super::reset_swvs(&state, &session, code.as_str()).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -56,3 +56,69 @@ pub async fn display_name(state: &AppState, lang: Lang, org: &OrgRef) -> AppResu
         (_, None) => org.code.clone(),
     })
 }
+
+/// Corrects the SWVs of a location by hand (see [`access::correct_location_swvs`]).
+pub async fn correct_swvs(
+    state: &AppState,
+    session: &Session,
+    location: &str,
+    po: &str,
+    vo: &str,
+) -> AppResult<Result<(), crate::accounts::actions::FieldProblems>> {
+    let current = state
+        .db
+        .location(location)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let swvs: Vec<String> = current
+        .swv_po
+        .iter()
+        .chain(current.swv_vo.iter())
+        .cloned()
+        .collect();
+    let edit = access::correct_location_swvs(&session.actor, &current.code, &swvs)?;
+    let (po, vo) = match passend_domain::organisations::parse_swv_choice(po, vo) {
+        Ok(choice) => choice,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let mut problems = Vec::new();
+    for (field, code) in [("swv_po", &po), ("swv_vo", &vo)] {
+        if let Some(code) = code
+            && state.db.swv(code.as_str()).await?.is_none()
+        {
+            problems.push((
+                field,
+                passend_domain::Message::new("swv-choice-unknown").with("code", code.as_str()),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    state
+        .db
+        .set_location_swvs(
+            &edit,
+            po.as_ref().map(SwvCode::as_str),
+            vo.as_ref().map(SwvCode::as_str),
+        )
+        .await?;
+    Ok(Ok(()))
+}
+
+/// Lets the postcode table decide the location's SWVs again.
+pub async fn reset_swvs(state: &AppState, session: &Session, location: &str) -> AppResult<()> {
+    let current = state
+        .db
+        .location(location)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let swvs: Vec<String> = current
+        .swv_po
+        .iter()
+        .chain(current.swv_vo.iter())
+        .cloned()
+        .collect();
+    let edit = access::correct_location_swvs(&session.actor, &current.code, &swvs)?;
+    Ok(state.db.reset_location_swvs(&edit).await?)
+}

@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(swv_edit_page, swv_edit))
         .routes(routes!(school_search))
         .routes(routes!(school_page))
+        .routes(routes!(correct_location_swvs))
         .routes(routes!(board_page))
 }
 
@@ -225,17 +226,36 @@ struct SchoolPage {
     school: SchoolDetail,
     swvs: Vec<String>,
     can: Abilities,
+    /// Locations whose SWVs the reader may correct, with the choices.
+    correctable: Vec<String>,
+    po_swvs: Vec<SwvSummary>,
+    vo_swvs: Vec<SwvSummary>,
+    /// The location whose correction failed, and why.
+    errors_for: Option<String>,
+    errors: FieldErrors,
 }
 
-#[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
-    params(("brin" = String, Path, description = "BRIN, e.g. 32DD")), responses((status = 200, content_type = "text/html")))]
-pub async fn school_page(
-    State(state): State<AppState>,
+impl SchoolPage {
+    fn may_correct(&self, location: &str) -> bool {
+        self.correctable.iter().any(|c| c == location)
+    }
+
+    fn errors_of(&self, location: &str, field: &str) -> Option<&str> {
+        if self.errors_for.as_deref() == Some(location) {
+            self.errors.get(field)
+        } else {
+            None
+        }
+    }
+}
+
+async fn school_page_for(
+    state: &AppState,
     ctx: PageContext,
-    Path(brin): Path<String>,
+    brin: &passend_domain::organisations::Brin,
+    errors_for: Option<String>,
+    errors: FieldErrors,
 ) -> AppResult<Html<String>> {
-    let brin =
-        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
     let school = state
         .db
         .school(brin.as_str())
@@ -249,13 +269,106 @@ pub async fn school_page(
         .collect();
     swvs.sort();
     swvs.dedup();
-    let can = abilities(&state, ctx.session.as_deref(), &OrgRef::school(&brin)).await?;
+    let can = abilities(state, ctx.session.as_deref(), &OrgRef::school(brin)).await?;
+    let correctable: Vec<String> = match &ctx.session {
+        None => Vec::new(),
+        Some(session) => school
+            .locations
+            .iter()
+            .filter(|l| {
+                let current: Vec<String> =
+                    l.swv_po.iter().chain(l.swv_vo.iter()).cloned().collect();
+                access::correct_location_swvs(&session.actor, &l.code, &current).is_ok()
+            })
+            .map(|l| l.code.clone())
+            .collect(),
+    };
+    let (po_swvs, vo_swvs) = if correctable.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        state
+            .db
+            .list_swvs()
+            .await?
+            .into_iter()
+            .partition(|s| s.kind == "po")
+    };
     render(&SchoolPage {
         ctx,
         school,
         swvs,
         can,
+        correctable,
+        po_swvs,
+        vo_swvs,
+        errors_for,
+        errors,
     })
+}
+
+#[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
+    params(("brin" = String, Path, description = "BRIN, e.g. 32DD")), responses((status = 200, content_type = "text/html")))]
+pub async fn school_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(brin): Path<String>,
+) -> AppResult<Html<String>> {
+    let brin =
+        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    school_page_for(&state, ctx, &brin, None, FieldErrors::default()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SwvChoiceForm {
+    swv_po: String,
+    swv_vo: String,
+    /// `reset` lets the postcode table decide again.
+    action: String,
+}
+
+#[utoipa::path(post, path = "/scholen/{brin}/vestigingen/{code}/samenwerkingsverband", tag = "pages",
+    params(("brin" = String, Path), ("code" = String, Path, description = "Location code, e.g. 32DD00")),
+    responses((status = 303, description = "Saved")))]
+pub async fn correct_location_swvs(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((brin, code)): Path<(String, String)>,
+    form: CsrfForm<SwvChoiceForm>,
+) -> AppResult<Response> {
+    let brin =
+        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let code = passend_domain::organisations::LocationCode::parse(&code)
+        .map_err(|_| AppError::not_found())?;
+    if code.brin() != brin {
+        return Err(AppError::not_found());
+    }
+    let done = if form.form.action == "reset" {
+        super::reset_swvs(&state, &form.session, code.as_str()).await?;
+        Ok(())
+    } else {
+        super::correct_swvs(
+            &state,
+            &form.session,
+            code.as_str(),
+            &form.form.swv_po,
+            &form.form.swv_vo,
+        )
+        .await?
+    };
+    match done {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/scholen/{brin}?melding=opgeslagen#loc-{code}")).into_response(),
+        ),
+        Err(problems) => {
+            let mut errors = FieldErrors::default();
+            for (field, message) in problems {
+                errors.add(field, ctx.lang.message(&message));
+            }
+            let page = school_page_for(&state, ctx, &brin, Some(code.to_string()), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 #[derive(Template)]
