@@ -17,7 +17,7 @@
 //   PYTHON           Python with aiosmtpd (default python3)
 //   CHROMIUM         browser executable (default /usr/bin/chromium)
 //   JAVA             Java runtime for vnu.jar (default java)
-//   E2E_TIMEOUT_S    watchdog for the whole run (default 600)
+//   E2E_TIMEOUT_S    watchdog for the whole run (default 300)
 //   E2E_KEEP_TMP=1   keep the temp dir (database, logs, mails, pages) even on success
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -58,7 +58,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const JAVA = process.env.JAVA || 'java';
-const WATCHDOG_S = Number(process.env.E2E_TIMEOUT_S || 600);
+const WATCHDOG_S = Number(process.env.E2E_TIMEOUT_S || 300);
 
 const ADMIN = { email: 'admin@e2e.test', name: 'E2E Beheer', password: 'e2e-admin-wachtwoord' };
 const SWV_ADMIN = { email: 'swv-admin@e2e.test', name: 'Sanne SWV', password: 'swv-wachtwoord-123' };
@@ -392,7 +392,8 @@ function makeSteps(page, ctx, opts = {}) {
         };
         const wide = [...document.body.querySelectorAll('*')].filter((el) => {
           const r = el.getBoundingClientRect();
-          const spills = el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible';
+          const spills =
+            el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible';
           return (r.right > vw + 1 || spills) && !inScroller(el);
         });
         const innermost = wide.filter((el) => !wide.some((d) => d !== el && el.contains(d)));
@@ -403,7 +404,8 @@ function makeSteps(page, ctx, opts = {}) {
           sw,
           wide: innermost.slice(0, 5).map((el) => {
             const r = el.getBoundingClientRect();
-            return `${name(el)} (${Math.round(r.left)}..${Math.round(r.right)} px, scrollWidth ${el.scrollWidth}): ${JSON.stringify((el.textContent || '').trim().slice(0, 60))}`;
+            const text = JSON.stringify((el.textContent || '').trim().slice(0, 60));
+            return `${name(el)} (${Math.round(r.left)}..${Math.round(r.right)} px, scrollWidth ${el.scrollWidth}): ${text}`;
           }),
         };
       });
@@ -589,8 +591,9 @@ function validateHtml(dir) {
   if (!fs.existsSync(jar)) throw new Error(`vnu.jar not found at ${jar} (run npm ci in e2e/)`);
   const java = spawnSync(JAVA, ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
+    const why = java.error ? java.error.code || java.error.message : `exit ${java.status}`;
     throw new Error(
-      `no Java runtime: \`${JAVA} -version\` failed (${java.error ? java.error.code || java.error.message : `exit ${java.status}`}); ` +
+      `no Java runtime: \`${JAVA} -version\` failed (${why}); ` +
         'the Nu Html Checker needs Java 11 or later (Debian: apt-get install default-jre-headless)',
     );
   }
@@ -656,7 +659,8 @@ function validateHtml(dir) {
     if (list.length > 8) log(`      ... and ${list.length - 8} more`);
   }
   throw new Error(
-    `${errors.length} HTML error(s) (${byMessage.size} distinct) in ${pagesWithErrors.size} of ${files.size} page(s); pages kept in ${dir}`,
+    `${errors.length} HTML error(s) (${byMessage.size} distinct) in ${pagesWithErrors.size} of ${files.size} ` +
+      `page(s); pages kept in ${dir}`,
   );
 }
 
@@ -977,7 +981,10 @@ async function main() {
     });
     const resetPath = new URL(link).pathname;
     await A.goto(link);
-    await A.fill('form#reset', { password: DIRECTOR_NEW_PASSWORD, password_confirm: `${DIRECTOR_NEW_PASSWORD}-anders` });
+    await A.fill('form#reset', {
+      password: DIRECTOR_NEW_PASSWORD,
+      password_confirm: `${DIRECTOR_NEW_PASSWORD}-anders`,
+    });
     await A.submit('form#reset', 'reset (mismatch)', { status: 422 });
     A.expectAt(resetPath);
     log(`  error shown: ${JSON.stringify(await A.expectVisible('.field-error', 'field error'))}`);

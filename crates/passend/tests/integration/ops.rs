@@ -118,3 +118,29 @@ fn the_binary_shuts_down_gracefully_on_sigterm() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[tokio::test]
+async fn malformed_requests_get_the_usual_error_form() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.at("/api/v1/session"))
+        .header("content-type", "application/json")
+        .body("{ niet json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "bad_request");
+    let wrong_method = app.http.delete(app.at("/scholen")).send().await.unwrap();
+    assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        wrong_method
+            .text()
+            .await
+            .unwrap()
+            .contains("<html lang=\"nl\">")
+    );
+    app.stop().await;
+}

@@ -38,10 +38,19 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         .cloned()
         .flatten();
     let response = next.run(request).await;
-    let Some(marker) = response.extensions().get::<ErrorMarker>().cloned() else {
-        return response;
+    let (marker, status) = match response.extensions().get::<ErrorMarker>().cloned() {
+        Some(marker) => (marker.clone(), marker.kind.status()),
+        // axum's own rejections (malformed JSON, a path parameter of the wrong
+        // type, a wrong method) come as plain text: give them our form too.
+        None if is_framework_rejection(&response) => (
+            ErrorMarker {
+                kind: ErrorKind::BadRequest,
+                fields: Vec::new(),
+            },
+            response.status(),
+        ),
+        None => return response,
     };
-    let status = marker.kind.status();
     if path.starts_with("/api/") {
         let fields: Vec<_> = marker
             .fields
@@ -81,4 +90,18 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         }
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error").into_response(),
     }
+}
+
+fn is_framework_rejection(response: &Response) -> bool {
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    let status = response.status();
+    (plain || response.headers().get(header::CONTENT_TYPE).is_none())
+        && status.is_client_error()
+        && status != StatusCode::NOT_FOUND
+        && status != StatusCode::UNAUTHORIZED
+        && status != StatusCode::FORBIDDEN
 }
