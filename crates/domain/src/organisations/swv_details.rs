@@ -71,9 +71,10 @@ impl SwvDetails {
             ("steunpunt_website", &out.steunpunt_website),
         ] {
             let valid = |v: &String| {
-                (v.starts_with("https://") || v.starts_with("http://"))
-                    && v.len() > 10
-                    && !v.contains(char::is_whitespace)
+                url::Url::parse(v).is_ok_and(|u| {
+                    matches!(u.scheme(), "http" | "https")
+                        && u.host_str().is_some_and(|h| h.contains('.'))
+                })
             };
             if value.as_ref().is_some_and(|v| !valid(v)) {
                 problems.push((field, Message::new("field-url-invalid")));
@@ -104,6 +105,13 @@ mod tests {
         let problems = SwvDetails::validate(&raw).unwrap_err();
         let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, vec!["steunpunt_email", "website"]);
+        for bad in ["https://[x", "https://swv", "ftp://swv.nl"] {
+            let raw = SwvDetails {
+                website: Some(bad.into()),
+                ..SwvDetails::default()
+            };
+            assert!(SwvDetails::validate(&raw).is_err(), "{bad}");
+        }
         let ok = SwvDetails {
             website: Some("https://swv.nl".into()),
             steunpunt_email: None,

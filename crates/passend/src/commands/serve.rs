@@ -15,6 +15,7 @@ pub async fn run(
     } else {
         None
     };
+    let signal = server::ShutdownSignal::install();
     let running = server::start(config, db).await?;
     let lang = super::cli_lang();
     println!(
@@ -38,6 +39,6 @@ pub async fn run(
             );
         }
     }
-    running.run_until_signal().await?;
+    running.run_until(signal).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -111,7 +111,7 @@ impl SwvEditPage {
                 field("name", "field-name-org", "text", d.name),
                 field("email", "field-email", "email", d.email),
                 field("phone", "field-phone", "tel", d.phone),
-                field("website", "field-website", "url", d.website),
+                field("website", "field-website", "text", d.website),
             ],
             steunpunt: vec![
                 field("steunpunt_name", "field-name-org", "text", d.steunpunt_name),
@@ -120,7 +120,7 @@ impl SwvEditPage {
                 field(
                     "steunpunt_website",
                     "field-website",
-                    "url",
+                    "text",
                     d.steunpunt_website,
                 ),
             ],
