@@ -43,10 +43,7 @@ pub struct Message {
 
 impl Message {
     pub fn new(id: &'static str) -> Self {
-        Message {
-            id,
-            args: Vec::new(),
-        }
+        Message { id, args: Vec::new() }
     }
 
     pub fn with(mut self, name: &'static str, value: impl Into<MessageArg>) -> Self {

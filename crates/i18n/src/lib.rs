@@ -99,10 +99,7 @@ impl Lang {
             Lang::Nl => NL_SOURCE,
             Lang::En => EN_SOURCE,
         };
-        source.lines().any(|line| {
-            line.strip_prefix(id)
-                .is_some_and(|rest| rest.starts_with(" ="))
-        })
+        source.lines().any(|line| line.strip_prefix(id).is_some_and(|rest| rest.starts_with(" =")))
     }
 }
 
@@ -140,20 +137,14 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_in() {
-        let text = Lang::Nl.t_with(
-            "account-password-too-short",
-            &[("min", MessageArg::Number(10))],
-        );
+        let text = Lang::Nl.t_with("account-password-too-short", &[("min", MessageArg::Number(10))]);
         assert!(text.contains("10"), "{text}");
         assert_ne!(Lang::En.t("login-title"), Lang::Nl.t("login-title"));
     }
 
     #[test]
     fn the_browser_language_is_followed() {
-        assert_eq!(
-            Lang::from_accept_language("en-GB,en;q=0.9,nl;q=0.8"),
-            Lang::En
-        );
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,nl;q=0.8"), Lang::En);
         assert_eq!(Lang::from_accept_language("de-DE,nl;q=0.5"), Lang::Nl);
         assert_eq!(Lang::from_accept_language("fr"), Lang::Nl);
     }

@@ -83,10 +83,7 @@ pub fn main() -> ExitCode {
         config.database_url = url;
     }
     crate::logging::init(&config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("passend: cannot start: {error}");
@@ -95,25 +92,15 @@ pub fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         match cli.command {
-            Command::Serve {
-                bind,
-                demo,
-                demo_data,
-            } => {
+            Command::Serve { bind, demo, demo_data } => {
                 if let Some(bind) = bind {
                     config.bind = bind;
                 }
                 commands::serve::run(&config, demo, demo_data.as_deref()).await
             }
             Command::Migrate => commands::migrate::run(&config).await,
-            Command::Import {
-                source: ImportSource::Duo { files },
-            } => commands::import::run(&config, &files).await,
-            Command::CreateAdmin {
-                email,
-                name,
-                password_stdin,
-            } => {
+            Command::Import { source: ImportSource::Duo { files } } => commands::import::run(&config, &files).await,
+            Command::CreateAdmin { email, name, password_stdin } => {
                 commands::create_admin::run(&config, &email, name.as_deref(), password_stdin).await
             }
         }

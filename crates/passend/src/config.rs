@@ -58,19 +58,9 @@ impl Config {
         }
         // Only known keys are taken from the environment, so that unrelated
         // PASSEND_* variables (the test harness's, say) do not stop the start.
-        let known = [
-            "DATABASE_URL",
-            "BIND",
-            "PUBLIC_URL",
-            "SESSION_HOURS",
-            "SMTP_URL",
-            "SMTP_FROM",
-            "LOG_FORMAT",
-        ];
+        let known = ["DATABASE_URL", "BIND", "PUBLIC_URL", "SESSION_HOURS", "SMTP_URL", "SMTP_FROM", "LOG_FORMAT"];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
-        let config: Config = figment
-            .extract()
-            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {
             anyhow::bail!("log_format must be \"text\" or \"json\"");
         }

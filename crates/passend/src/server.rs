@@ -12,9 +12,7 @@ use crate::config::Config;
 
 /// Opens the database named by the configuration and brings its schema up to date.
 pub async fn open_database(url: &str) -> anyhow::Result<Database> {
-    let db = Database::connect(url)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+    let db = Database::connect(url).await.map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
     let applied = passend_storage::migrations::run(&db).await?;
     if !applied.is_empty() {
         tracing::info!(count = applied.len(), "database migrated");
@@ -37,25 +35,17 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
     let addr = listener.local_addr()?;
-    let url = config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{addr}"));
+    let url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
     let web_config = WebConfig {
         public_url: url.clone(),
         session_hours: config.session_hours,
-        mail: MailConfig {
-            smtp_url: config.smtp_url.clone(),
-            from: config.smtp_from.clone(),
-        },
+        mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() },
     };
     let state = AppState::new(db.clone(), web_config)?;
     if state.mailer.sends_over_smtp() {
         tracing::info!("mail is sent over SMTP");
     } else {
-        tracing::warn!(
-            "no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox"
-        );
+        tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
     }
     spawn_housekeeping(db.clone());
     let app = passend_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -68,13 +58,7 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
             .await
     });
     tracing::info!(%addr, %url, "Passend is listening");
-    Ok(RunningServer {
-        addr,
-        url,
-        db,
-        shutdown: Some(shutdown),
-        task,
-    })
+    Ok(RunningServer { addr, url, db, shutdown: Some(shutdown), task })
 }
 
 /// Removes expired sessions, reset links and old login attempts every hour.
@@ -124,8 +108,7 @@ impl ShutdownSignal {
     pub fn install() -> ShutdownSignal {
         #[cfg(unix)]
         {
-            let terminate =
-                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+            let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
             ShutdownSignal { terminate }
         }
         #[cfg(not(unix))]

@@ -8,9 +8,7 @@ use crate::StorageError;
 
 /// Seconds since the Unix epoch: how every time is stored.
 pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +68,7 @@ impl Database {
                 // The writer connects first so that WAL mode is set before readers open the file.
                 let write = pool(1).connect_with(options.clone()).await?;
                 let read = pool(4).connect_with(options).await?;
-                Ok(Database {
-                    read,
-                    write,
-                    backend,
-                })
+                Ok(Database { read, write, backend })
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -82,11 +76,7 @@ impl Database {
                     .acquire_timeout(Duration::from_secs(30))
                     .connect(url)
                     .await?;
-                Ok(Database {
-                    read: pool.clone(),
-                    write: pool,
-                    backend,
-                })
+                Ok(Database { read: pool.clone(), write: pool, backend })
             }
         }
     }

@@ -2,9 +2,7 @@
 //! organisation sits for access checks.
 
 use passend_domain::access::{LocationSwvEdit, SwvEdit};
-use passend_domain::organisations::{
-    Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs,
-};
+use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -62,10 +60,7 @@ pub(crate) fn location_from_row(row: &AnyRow) -> Result<Location, sqlx::Error> {
         brin: row.try_get("brin")?,
         name: row.try_get("name")?,
         duo_type: row.try_get("duo_type")?,
-        sector: row
-            .try_get::<Option<String>, _>("sector")?
-            .as_deref()
-            .and_then(Sector::parse),
+        sector: row.try_get::<Option<String>, _>("sector")?.as_deref().and_then(Sector::parse),
         denomination: row.try_get("denomination")?,
         street: row.try_get("street")?,
         house_number: row.try_get("house_number")?,
@@ -136,26 +131,13 @@ impl Database {
     }
 
     pub async fn swv(&self, code: &str) -> Result<Option<Swv>, StorageError> {
-        let row = sqlx::query("SELECT * FROM swvs WHERE code = $1")
-            .bind(code)
-            .fetch_optional(&self.read)
-            .await?;
-        row.map(|row| {
-            Ok(Swv {
-                code: row.try_get("code")?,
-                kind: row.try_get("kind")?,
-                details: swv_details(&row)?,
-            })
-        })
-        .transpose()
-        .map_err(|e: sqlx::Error| e.into())
+        let row = sqlx::query("SELECT * FROM swvs WHERE code = $1").bind(code).fetch_optional(&self.read).await?;
+        row.map(|row| Ok(Swv { code: row.try_get("code")?, kind: row.try_get("kind")?, details: swv_details(&row)? }))
+            .transpose()
+            .map_err(|e: sqlx::Error| e.into())
     }
 
-    pub async fn update_swv(
-        &self,
-        edit: &SwvEdit,
-        details: &SwvDetails,
-    ) -> Result<(), StorageError> {
+    pub async fn update_swv(&self, edit: &SwvEdit, details: &SwvDetails) -> Result<(), StorageError> {
         let done = sqlx::query(
             "UPDATE swvs SET name = $1, email = $2, phone = $3, website = $4, steunpunt_name = $5,
                 steunpunt_email = $6, steunpunt_phone = $7, steunpunt_website = $8, updated_at = $9
@@ -173,11 +155,7 @@ impl Database {
         .bind(edit.code())
         .execute(&self.write)
         .await?;
-        if done.rows_affected() == 0 {
-            Err(StorageError::NotFound)
-        } else {
-            Ok(())
-        }
+        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
 
     /// The schools with at least one location in the SWV, counting only those locations.
@@ -197,11 +175,7 @@ impl Database {
     }
 
     /// Schools whose name, BRIN or city contains the query, at most `limit`.
-    pub async fn search_schools(
-        &self,
-        query: &str,
-        limit: i64,
-    ) -> Result<Vec<SchoolSummary>, StorageError> {
+    pub async fn search_schools(&self, query: &str, limit: i64) -> Result<Vec<SchoolSummary>, StorageError> {
         let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
         let rows = sqlx::query(
             "SELECT sc.brin, sc.name, MIN(l.city) AS city, COUNT(l.code) AS locations,
@@ -231,15 +205,13 @@ impl Database {
         else {
             return Ok(None);
         };
-        let locations = sqlx::query(&format!(
-            "SELECT {LOCATION_COLUMNS} FROM locations WHERE brin = $1 ORDER BY code"
-        ))
-        .bind(brin)
-        .fetch_all(&self.read)
-        .await?
-        .iter()
-        .map(location_from_row)
-        .collect::<Result<_, _>>()?;
+        let locations = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE brin = $1 ORDER BY code"))
+            .bind(brin)
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(location_from_row)
+            .collect::<Result<_, _>>()?;
         Ok(Some(SchoolDetail {
             school: School {
                 brin: row.try_get("brin")?,
@@ -252,10 +224,8 @@ impl Database {
     }
 
     pub async fn board(&self, code: &str) -> Result<Option<Board>, StorageError> {
-        let Some(row) = sqlx::query("SELECT code, name FROM boards WHERE code = $1")
-            .bind(code)
-            .fetch_optional(&self.read)
-            .await?
+        let Some(row) =
+            sqlx::query("SELECT code, name FROM boards WHERE code = $1").bind(code).fetch_optional(&self.read).await?
         else {
             return Ok(None);
         };
@@ -272,11 +242,7 @@ impl Database {
         .iter()
         .map(school_summary)
         .collect::<Result<_, _>>()?;
-        Ok(Some(Board {
-            code: row.try_get("code")?,
-            name: row.try_get("name")?,
-            schools,
-        }))
+        Ok(Some(Board { code: row.try_get("code")?, name: row.try_get("name")?, schools }))
     }
 
     /// Where the organisation sits, or `None` when it does not exist.
@@ -291,10 +257,7 @@ impl Database {
                     .bind(&org.code)
                     .fetch_optional(&self.read)
                     .await?;
-                Ok(exists.map(|_| OrgContext {
-                    swvs: vec![org.code.clone()],
-                    board: None,
-                }))
+                Ok(exists.map(|_| OrgContext { swvs: vec![org.code.clone()], board: None }))
             }
             OrgKind::School => {
                 let Some(row) = sqlx::query("SELECT board_code FROM schools WHERE brin = $1")
@@ -311,10 +274,7 @@ impl Database {
                 .bind(&org.code)
                 .fetch_all(&self.read)
                 .await?;
-                Ok(Some(OrgContext {
-                    swvs: strings(swvs)?,
-                    board: row.try_get("board_code")?,
-                }))
+                Ok(Some(OrgContext { swvs: strings(swvs)?, board: row.try_get("board_code")? }))
             }
             OrgKind::Board => {
                 let exists = sqlx::query("SELECT code FROM boards WHERE code = $1")
@@ -333,10 +293,7 @@ impl Database {
                 .bind(&org.code)
                 .fetch_all(&self.read)
                 .await?;
-                Ok(Some(OrgContext {
-                    swvs: strings(swvs)?,
-                    board: Some(org.code.clone()),
-                }))
+                Ok(Some(OrgContext { swvs: strings(swvs)?, board: Some(org.code.clone()) }))
             }
         }
     }
@@ -350,23 +307,15 @@ impl Database {
             OrgKind::Board => "SELECT name FROM boards WHERE code = $1",
             OrgKind::School => "SELECT name FROM schools WHERE brin = $1",
         };
-        let row = sqlx::query(sql)
-            .bind(&org.code)
-            .fetch_optional(&self.read)
-            .await?;
-        Ok(row
-            .map(|row| row.try_get::<Option<String>, _>(0))
-            .transpose()?
-            .flatten())
+        let row = sqlx::query(sql).bind(&org.code).fetch_optional(&self.read).await?;
+        Ok(row.map(|row| row.try_get::<Option<String>, _>(0)).transpose()?.flatten())
     }
 
     pub async fn location(&self, code: &str) -> Result<Option<Location>, StorageError> {
-        let row = sqlx::query(&format!(
-            "SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"
-        ))
-        .bind(code)
-        .fetch_optional(&self.read)
-        .await?;
+        let row = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
+            .bind(code)
+            .fetch_optional(&self.read)
+            .await?;
         Ok(row.as_ref().map(location_from_row).transpose()?)
     }
 
@@ -386,28 +335,19 @@ impl Database {
         .bind(edit.location())
         .execute(&self.write)
         .await?;
-        if done.rows_affected() == 0 {
-            Err(StorageError::NotFound)
-        } else {
-            Ok(())
-        }
+        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
 
     /// Undoes a correction: the SWVs follow the postcode table again.
     pub async fn reset_location_swvs(&self, edit: &LocationSwvEdit) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
-        let row = sqlx::query(&format!(
-            "SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"
-        ))
-        .bind(edit.location())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+        let row = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
+            .bind(edit.location())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StorageError::NotFound)?;
         let location = location_from_row(&row)?;
-        let pc4 = location
-            .postcode
-            .as_deref()
-            .and_then(passend_domain::duo::pc4_of);
+        let pc4 = location.postcode.as_deref().and_then(passend_domain::duo::pc4_of);
         let area = match pc4 {
             Some(pc4) => {
                 sqlx::query("SELECT po_swv, vo_swv FROM postcode_areas WHERE pc4 = $1")
@@ -436,9 +376,6 @@ impl Database {
     }
 
     pub async fn count_locations(&self) -> Result<i64, StorageError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM locations")
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM locations").fetch_one(&self.read).await?.try_get(0)?)
     }
 }

@@ -7,14 +7,8 @@ pub enum StorageError {
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
     #[error("migration {version} ({name}) failed: {source}")]
-    Migration {
-        version: i64,
-        name: &'static str,
-        source: sqlx::Error,
-    },
-    #[error(
-        "the database has migration {0}, which this version of Passend does not know; upgrade Passend"
-    )]
+    Migration { version: i64, name: &'static str, source: sqlx::Error },
+    #[error("the database has migration {0}, which this version of Passend does not know; upgrade Passend")]
     UnknownMigration(i64),
     #[error("not found")]
     NotFound,

@@ -42,16 +42,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn created(&self) -> usize {
-        [
-            self.swvs,
-            self.boards,
-            self.schools,
-            self.locations,
-            self.postcode_areas,
-        ]
-        .iter()
-        .map(|c| c.created)
-        .sum()
+        [self.swvs, self.boards, self.schools, self.locations, self.postcode_areas].iter().map(|c| c.created).sum()
     }
 }
 
@@ -64,11 +55,7 @@ pub struct Progress {
 }
 
 fn counts<T>(changes: &duo::Changes<T>) -> Counts {
-    Counts {
-        created: changes.created.len(),
-        updated: changes.updated.len(),
-        unchanged: changes.unchanged,
-    }
+    Counts { created: changes.created.len(), updated: changes.updated.len(), unchanged: changes.unchanged }
 }
 
 enum Value {
@@ -86,11 +73,7 @@ impl Database {
     ) -> Result<ImportReport, StorageError> {
         let started = Instant::now();
         let mut tx = self.write.begin().await?;
-        progress(Progress {
-            step: "read",
-            done: 0,
-            total: 1,
-        });
+        progress(Progress { step: "read", done: 0, total: 1 });
         let snapshot = load_snapshot(&mut tx).await?;
         let plan = duo::plan(&snapshot, files);
         let total = [
@@ -102,21 +85,11 @@ impl Database {
         ]
         .iter()
         .sum::<usize>();
-        let mut writer = Writer {
-            batch_rows: batch_rows(self.backend()),
-            conn: &mut tx,
-            done: 0,
-            total,
-            progress,
-            now: now(),
-        };
+        let mut writer =
+            Writer { batch_rows: batch_rows(self.backend()), conn: &mut tx, done: 0, total, progress, now: now() };
         writer.write_plan(&plan).await?;
         tx.commit().await?;
-        progress(Progress {
-            step: "done",
-            done: total,
-            total,
-        });
+        progress(Progress { step: "done", done: total, total });
         Ok(ImportReport {
             swvs: counts(&plan.swvs),
             boards: counts(&plan.boards),
@@ -134,43 +107,19 @@ async fn load_snapshot(conn: &mut AnyConnection) -> Result<Snapshot, StorageErro
         rows.iter().map(|r| r.try_get::<String, _>(0)).collect()
     };
     let mut snapshot = Snapshot {
-        swvs: column(
-            sqlx::query("SELECT code FROM swvs")
-                .fetch_all(&mut *conn)
-                .await?,
-        )?
-        .into_iter()
-        .collect(),
-        boards: column(
-            sqlx::query("SELECT code FROM boards")
-                .fetch_all(&mut *conn)
-                .await?,
-        )?
-        .into_iter()
-        .collect(),
+        swvs: column(sqlx::query("SELECT code FROM swvs").fetch_all(&mut *conn).await?)?.into_iter().collect(),
+        boards: column(sqlx::query("SELECT code FROM boards").fetch_all(&mut *conn).await?)?.into_iter().collect(),
         ..Snapshot::default()
     };
-    for row in sqlx::query("SELECT brin, name, board_code FROM schools")
-        .fetch_all(&mut *conn)
-        .await?
-    {
-        let school = School {
-            brin: row.try_get(0)?,
-            name: row.try_get(1)?,
-            board: row.try_get(2)?,
-        };
+    for row in sqlx::query("SELECT brin, name, board_code FROM schools").fetch_all(&mut *conn).await? {
+        let school = School { brin: row.try_get(0)?, name: row.try_get(1)?, board: row.try_get(2)? };
         snapshot.schools.insert(school.brin.clone(), school);
     }
-    for row in sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations"))
-        .fetch_all(&mut *conn)
-        .await?
-    {
+    for row in sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations")).fetch_all(&mut *conn).await? {
         let location = location_from_row(&row)?;
         snapshot.locations.insert(location.code.clone(), location);
     }
-    for row in sqlx::query("SELECT pc4, municipality, po_swv, vo_swv FROM postcode_areas")
-        .fetch_all(&mut *conn)
-        .await?
+    for row in sqlx::query("SELECT pc4, municipality, po_swv, vo_swv FROM postcode_areas").fetch_all(&mut *conn).await?
     {
         let area = PostcodeArea {
             pc4: row.try_get(0)?,
@@ -212,35 +161,15 @@ impl Writer<'_> {
                 ]
             })
             .collect();
-        self.upsert(
-            "swvs",
-            &["code", "kind", "created_at", "updated_at"],
-            "code",
-            &[],
-            swvs,
-        )
-        .await?;
+        self.upsert("swvs", &["code", "kind", "created_at", "updated_at"], "code", &[], swvs).await?;
 
         let boards = plan
             .boards
             .created
             .iter()
-            .map(|code| {
-                vec![
-                    Value::Text(Some(code.clone())),
-                    Value::Int(Some(now)),
-                    Value::Int(Some(now)),
-                ]
-            })
+            .map(|code| vec![Value::Text(Some(code.clone())), Value::Int(Some(now)), Value::Int(Some(now))])
             .collect();
-        self.upsert(
-            "boards",
-            &["code", "created_at", "updated_at"],
-            "code",
-            &[],
-            boards,
-        )
-        .await?;
+        self.upsert("boards", &["code", "created_at", "updated_at"], "code", &[], boards).await?;
 
         let schools = plan
             .schools
@@ -266,31 +195,13 @@ impl Writer<'_> {
         )
         .await?;
 
-        let locations = plan
-            .locations
-            .created
-            .iter()
-            .chain(&plan.locations.updated)
-            .map(|l| location_values(l, now))
-            .collect();
-        let location_columns: Vec<&str> = LOCATION_COLUMNS
-            .split(", ")
-            .map(str::trim)
-            .chain(["created_at", "updated_at"])
-            .collect();
-        let location_updates: Vec<&str> = location_columns
-            .iter()
-            .copied()
-            .filter(|c| *c != "code" && *c != "created_at")
-            .collect();
-        self.upsert(
-            "locations",
-            &location_columns,
-            "code",
-            &location_updates,
-            locations,
-        )
-        .await?;
+        let locations =
+            plan.locations.created.iter().chain(&plan.locations.updated).map(|l| location_values(l, now)).collect();
+        let location_columns: Vec<&str> =
+            LOCATION_COLUMNS.split(", ").map(str::trim).chain(["created_at", "updated_at"]).collect();
+        let location_updates: Vec<&str> =
+            location_columns.iter().copied().filter(|c| *c != "code" && *c != "created_at").collect();
+        self.upsert("locations", &location_columns, "code", &location_updates, locations).await?;
 
         let areas = plan
             .postcodes
@@ -329,10 +240,7 @@ impl Writer<'_> {
         let on_conflict = if updates.is_empty() {
             format!("ON CONFLICT ({key}) DO NOTHING")
         } else {
-            let set: Vec<String> = updates
-                .iter()
-                .map(|c| format!("{c} = excluded.{c}"))
-                .collect();
+            let set: Vec<String> = updates.iter().map(|c| format!("{c} = excluded.{c}")).collect();
             format!("ON CONFLICT ({key}) DO UPDATE SET {}", set.join(", "))
         };
         for batch in rows.chunks(self.batch_rows) {
@@ -356,11 +264,7 @@ impl Writer<'_> {
             }
             query.execute(&mut *self.conn).await?;
             self.done += batch.len();
-            (self.progress)(Progress {
-                step: table,
-                done: self.done,
-                total: self.total,
-            });
+            (self.progress)(Progress { step: table, done: self.done, total: self.total });
         }
         Ok(())
     }

@@ -17,16 +17,8 @@ pub struct Migration {
 }
 
 pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "organisations",
-        sql: include_str!("../migrations/0001_organisations.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "accounts",
-        sql: include_str!("../migrations/0002_accounts.sql"),
-    },
+    Migration { version: 1, name: "organisations", sql: include_str!("../migrations/0001_organisations.sql") },
+    Migration { version: 2, name: "accounts", sql: include_str!("../migrations/0002_accounts.sql") },
 ];
 
 // "passend" in ASCII.
@@ -44,10 +36,7 @@ fn render(sql: &str, backend: Backend) -> String {
 pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError> {
     let mut conn = db.write.acquire().await?;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_lock($1)")
-            .bind(ADVISORY_LOCK_KEY)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("SELECT pg_advisory_lock($1)").bind(ADVISORY_LOCK_KEY).execute(&mut *conn).await?;
     }
     let result = async {
         sqlx::raw_sql(
@@ -56,56 +45,36 @@ pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError>
         )
         .execute(&mut *conn)
         .await?;
-        let applied: Vec<i64> =
-            sqlx::query("SELECT version FROM schema_migrations ORDER BY version")
-                .fetch_all(&mut *conn)
-                .await?
-                .iter()
-                .map(|row| row.try_get::<i64, _>(0))
-                .collect::<Result<_, _>>()?;
-        if let Some(unknown) = applied
+        let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations ORDER BY version")
+            .fetch_all(&mut *conn)
+            .await?
             .iter()
-            .find(|v| !MIGRATIONS.iter().any(|m| m.version == **v))
-        {
+            .map(|row| row.try_get::<i64, _>(0))
+            .collect::<Result<_, _>>()?;
+        if let Some(unknown) = applied.iter().find(|v| !MIGRATIONS.iter().any(|m| m.version == **v)) {
             return Err(StorageError::UnknownMigration(*unknown));
         }
         let mut done = Vec::new();
         for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
-            let fail = |source| StorageError::Migration {
-                version: migration.version,
-                name: migration.name,
-                source,
-            };
+            let fail = |source| StorageError::Migration { version: migration.version, name: migration.name, source };
             let mut tx = conn.begin().await?;
-            sqlx::raw_sql(&render(migration.sql, db.backend()))
+            sqlx::raw_sql(&render(migration.sql, db.backend())).execute(&mut *tx).await.map_err(fail)?;
+            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                .bind(migration.version)
+                .bind(migration.name)
+                .bind(now())
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
-            sqlx::query(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            )
-            .bind(migration.version)
-            .bind(migration.name)
-            .bind(now())
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
             tx.commit().await?;
-            tracing::info!(
-                version = migration.version,
-                name = migration.name,
-                "migration applied"
-            );
+            tracing::info!(version = migration.version, name = migration.name, "migration applied");
             done.push(migration);
         }
         Ok(done)
     }
     .await;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_unlock($1)")
-            .bind(ADVISORY_LOCK_KEY)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(ADVISORY_LOCK_KEY).execute(&mut *conn).await?;
     }
     result
 }

@@ -33,19 +33,16 @@ fn mail_from_row(row: &AnyRow) -> Result<OutboxMail, sqlx::Error> {
 }
 
 impl Database {
-    pub async fn queue_mail(
-        &self,
-        recipient: &str,
-        subject: &str,
-        body: &str,
-    ) -> Result<i64, StorageError> {
-        let row = sqlx::query("INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-            .bind(recipient)
-            .bind(subject)
-            .bind(body)
-            .bind(now())
-            .fetch_one(&self.write)
-            .await?;
+    pub async fn queue_mail(&self, recipient: &str, subject: &str, body: &str) -> Result<i64, StorageError> {
+        let row = sqlx::query(
+            "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(now())
+        .fetch_one(&self.write)
+        .await?;
         Ok(row.try_get(0)?)
     }
 
@@ -59,35 +56,18 @@ impl Database {
     }
 
     pub async fn mark_mail_failed(&self, id: i64, error: &str) -> Result<(), StorageError> {
-        sqlx::query("UPDATE outbox SET error = $1 WHERE id = $2")
-            .bind(error)
-            .bind(id)
-            .execute(&self.write)
-            .await?;
+        sqlx::query("UPDATE outbox SET error = $1 WHERE id = $2").bind(error).bind(id).execute(&self.write).await?;
         Ok(())
     }
 
-    pub async fn outbox(
-        &self,
-        _admin: &PlatformAdmin,
-        limit: i64,
-    ) -> Result<Vec<OutboxMail>, StorageError> {
-        let rows = sqlx::query("SELECT * FROM outbox ORDER BY id DESC LIMIT $1")
-            .bind(limit)
-            .fetch_all(&self.read)
-            .await?;
+    pub async fn outbox(&self, _admin: &PlatformAdmin, limit: i64) -> Result<Vec<OutboxMail>, StorageError> {
+        let rows =
+            sqlx::query("SELECT * FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(&self.read).await?;
         Ok(rows.iter().map(mail_from_row).collect::<Result<_, _>>()?)
     }
 
-    pub async fn outbox_mail(
-        &self,
-        _admin: &PlatformAdmin,
-        id: i64,
-    ) -> Result<Option<OutboxMail>, StorageError> {
-        let row = sqlx::query("SELECT * FROM outbox WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?;
+    pub async fn outbox_mail(&self, _admin: &PlatformAdmin, id: i64) -> Result<Option<OutboxMail>, StorageError> {
+        let row = sqlx::query("SELECT * FROM outbox WHERE id = $1").bind(id).fetch_optional(&self.read).await?;
         Ok(row.as_ref().map(mail_from_row).transpose()?)
     }
 }

@@ -5,17 +5,12 @@ use passend_storage::Database;
 use passend_storage::test_support::fresh_database_url;
 
 fn fixture(name: &str) -> DuoFile {
-    let path = format!(
-        "{}/../../tests/fixtures/duo/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/../../tests/fixtures/duo/{name}", env!("CARGO_MANIFEST_DIR"));
     parse_file(name, &std::fs::read(path).unwrap()).unwrap()
 }
 
 async fn database() -> Database {
-    let db = Database::connect(&fresh_database_url().await)
-        .await
-        .unwrap();
+    let db = Database::connect(&fresh_database_url().await).await.unwrap();
     passend_storage::migrations::run(&db).await.unwrap();
     db
 }
@@ -23,11 +18,7 @@ async fn database() -> Database {
 #[tokio::test]
 async fn an_import_is_idempotent_and_keeps_what_files_do_not_say() {
     let db = database().await;
-    let files = vec![
-        fixture("vestigingen_klein.csv"),
-        fixture("pc4_swv_klein.csv"),
-        fixture("duo_adressen_oud.csv"),
-    ];
+    let files = vec![fixture("vestigingen_klein.csv"), fixture("pc4_swv_klein.csv"), fixture("duo_adressen_oud.csv")];
     let first = db.import_duo(&files, &|_| {}).await.unwrap();
     assert_eq!(first.locations.created, 6);
     assert_eq!(first.swvs.created, 6);
@@ -45,22 +36,14 @@ async fn an_import_is_idempotent_and_keeps_what_files_do_not_say() {
     assert_eq!(brug.locations[0].pupils, Some(120));
     assert_eq!(brug.locations[1].name, "De Brug dépendance");
     let schools = db.schools_of_swv("PO2707").await.unwrap();
-    assert_eq!(
-        schools.iter().map(|s| s.brin.as_str()).collect::<Vec<_>>(),
-        vec!["04FZ", "20XK"]
-    );
+    assert_eq!(schools.iter().map(|s| s.brin.as_str()).collect::<Vec<_>>(), vec!["04FZ", "20XK"]);
     assert_eq!(schools[0].pupils, Some(160));
 }
 
 #[tokio::test]
 async fn migrations_run_once() {
     let db = database().await;
-    assert!(
-        passend_storage::migrations::run(&db)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(passend_storage::migrations::run(&db).await.unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -54,12 +54,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Database, config: WebConfig) -> anyhow::Result<AppState> {
         let mailer = Mailer::new(db.clone(), &config.mail)?;
-        Ok(AppState {
-            db,
-            config: Arc::new(config),
-            mailer,
-            metrics: Arc::new(Metrics::default()),
-        })
+        Ok(AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()) })
     }
 }
 
@@ -85,8 +80,7 @@ fn collect_routes(doc: &OpenApiDoc, out: &mut Vec<(Method, String, bool)>) {
         for (method, operation) in operations {
             if let Some(operation) = operation {
                 let public = operation.security.as_ref().is_some_and(|reqs| {
-                    reqs.iter()
-                        .all(|r| serde_json::to_value(r).is_ok_and(|v| v == serde_json::json!({})))
+                    reqs.iter().all(|r| serde_json::to_value(r).is_ok_and(|v| v == serde_json::json!({})))
                 });
                 out.push((method, path.clone(), public));
             }
@@ -111,25 +105,13 @@ pub fn router(state: AppState) -> Router {
         .merge(html)
         .merge(api)
         .fallback(|| async { error::AppError::not_found() })
-        .layer(from_fn_with_state(
-            state.clone(),
-            security::csrf::check_origin,
-        ))
+        .layer(from_fn_with_state(state.clone(), security::csrf::check_origin))
         .layer(from_fn(pages::errors::render_errors))
-        .layer(from_fn_with_state(
-            state.clone(),
-            security::session::load_session,
-        ))
+        .layer(from_fn_with_state(state.clone(), security::session::load_session))
         .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ));
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)));
     for (name, value) in security_headers {
-        router = router.layer(SetResponseHeaderLayer::if_not_present(
-            name,
-            HeaderValue::from_static(value),
-        ));
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
     router
         .layer(from_fn_with_state(state.clone(), ops::metrics::track))

@@ -25,9 +25,7 @@ fn used_ids(text: &str) -> Vec<String> {
             if let Some(end) = rest.find('"') {
                 let id = &rest[..end];
                 if !id.is_empty()
-                    && id.chars().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
-                    })
+                    && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
                 {
                     ids.push(id.to_owned());
                 }
@@ -58,11 +56,7 @@ fn every_used_message_id_exists() {
         }
     }
     assert!(count > 100, "found only {count} uses: the scan is broken");
-    assert!(
-        missing.is_empty(),
-        "missing catalogue entries:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "missing catalogue entries:\n{}", missing.join("\n"));
 }
 
 #[test]
@@ -83,10 +77,7 @@ fn every_role_and_error_has_a_message() {
             crate::error::ErrorKind::Internal,
         ] {
             assert!(lang.has(kind.message_id()), "{kind:?}");
-            assert!(
-                lang.has(&format!("{}-title", kind.message_id())),
-                "{kind:?}"
-            );
+            assert!(lang.has(&format!("{}-title", kind.message_id())), "{kind:?}");
         }
     }
 }

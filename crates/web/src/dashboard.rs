@@ -60,11 +60,7 @@ struct DashboardPage {
 }
 
 fn roles_in(memberships: &[access::Membership], org: &OrgRef) -> Vec<Role> {
-    memberships
-        .iter()
-        .filter(|m| m.org == *org)
-        .map(|m| m.role)
-        .collect()
+    memberships.iter().filter(|m| m.org == *org).map(|m| m.role).collect()
 }
 
 #[utoipa::path(get, path = "/dashboard", tag = "pages", responses((status = 200, content_type = "text/html")))]
@@ -130,11 +126,5 @@ pub async fn dashboard(
             OrgKind::Platform => {}
         }
     }
-    render(&DashboardPage {
-        ctx,
-        platform,
-        swvs,
-        boards,
-        schools,
-    })
+    render(&DashboardPage { ctx, platform, swvs, boards, schools })
 }

@@ -76,10 +76,7 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(kind: ErrorKind) -> Self {
-        AppError {
-            kind,
-            fields: Vec::new(),
-        }
+        AppError { kind, fields: Vec::new() }
     }
 
     pub fn not_found() -> Self {
@@ -91,10 +88,7 @@ impl AppError {
     }
 
     pub fn invalid(fields: Vec<(String, passend_domain::Message)>) -> Self {
-        AppError {
-            kind: ErrorKind::BadRequest,
-            fields,
-        }
+        AppError { kind: ErrorKind::BadRequest, fields }
     }
 }
 
@@ -134,10 +128,7 @@ pub struct ErrorMarker {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response = self.kind.status().into_response();
-        response.extensions_mut().insert(ErrorMarker {
-            kind: self.kind,
-            fields: self.fields,
-        });
+        response.extensions_mut().insert(ErrorMarker { kind: self.kind, fields: self.fields });
         response
     }
 }

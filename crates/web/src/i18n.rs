@@ -13,10 +13,7 @@ pub fn lang_of(headers: &HeaderMap) -> Lang {
     if let Some(lang) = cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v)) {
         return lang;
     }
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map_or(Lang::Nl, Lang::from_accept_language)
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map_or(Lang::Nl, Lang::from_accept_language)
 }
 
 /// Extracts the reader's language.

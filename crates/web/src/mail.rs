@@ -24,10 +24,8 @@ pub struct Mailer {
 
 impl Mailer {
     pub fn new(db: Database, config: &MailConfig) -> anyhow::Result<Mailer> {
-        let from: Mailbox = config
-            .from
-            .parse()
-            .map_err(|e| anyhow::anyhow!("invalid sender address {:?}: {e}", config.from))?;
+        let from: Mailbox =
+            config.from.parse().map_err(|e| anyhow::anyhow!("invalid sender address {:?}: {e}", config.from))?;
         let transport = match &config.smtp_url {
             None => None,
             Some(url) => Some(
@@ -37,11 +35,7 @@ impl Mailer {
                     .build(),
             ),
         };
-        Ok(Mailer {
-            db,
-            transport,
-            from,
-        })
+        Ok(Mailer { db, transport, from })
     }
 
     pub fn sends_over_smtp(&self) -> bool {
@@ -52,17 +46,12 @@ impl Mailer {
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
         let id = self.db.queue_mail(to, subject, body).await?;
         let Some(transport) = self.transport.clone() else {
-            tracing::info!(
-                outbox_id = id,
-                "mail kept in the outbox (no SMTP configured)"
-            );
+            tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
             return Ok(());
         };
         let message = Message::builder()
             .from(self.from.clone())
-            .to(to
-                .parse()
-                .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?)
+            .to(to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
             .body(body.to_owned())?;

@@ -39,9 +39,7 @@ impl Actor {
     }
 
     pub fn has_role(&self, org: &OrgRef, role: Role) -> bool {
-        self.memberships
-            .iter()
-            .any(|m| &m.org == org && m.role == role)
+        self.memberships.iter().any(|m| &m.org == org && m.role == role)
     }
 
     fn is_member_of(&self, org: &OrgRef) -> bool {
@@ -49,16 +47,16 @@ impl Actor {
     }
 
     fn has_role_in_any_swv(&self, swvs: &[String], roles: &[Role]) -> bool {
-        self.memberships.iter().any(|m| {
-            m.org.kind == OrgKind::Swv && roles.contains(&m.role) && swvs.contains(&m.org.code)
-        })
+        self.memberships
+            .iter()
+            .any(|m| m.org.kind == OrgKind::Swv && roles.contains(&m.role) && swvs.contains(&m.org.code))
     }
 
     fn is_board_member_of(&self, board: Option<&String>) -> bool {
         board.is_some_and(|board| {
-            self.memberships.iter().any(|m| {
-                m.org.kind == OrgKind::Board && &m.org.code == board && m.role == Role::BoardMember
-            })
+            self.memberships
+                .iter()
+                .any(|m| m.org.kind == OrgKind::Board && &m.org.code == board && m.role == Role::BoardMember)
         })
     }
 }
@@ -121,11 +119,7 @@ impl LocationSwvEdit {
 pub struct PlatformAdmin(());
 
 pub fn platform_admin(actor: &Actor) -> Result<PlatformAdmin, AccessDenied> {
-    if actor.is_platform_admin() {
-        Ok(PlatformAdmin(()))
-    } else {
-        Err(AccessDenied)
-    }
+    if actor.is_platform_admin() { Ok(PlatformAdmin(())) } else { Err(AccessDenied) }
 }
 
 /// May the actor read the members, invitations and dashboard of `org`?
@@ -137,30 +131,16 @@ pub fn view_org(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Result<OrgView
                 actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin])
                     || actor.is_board_member_of(ctx.board.as_ref())
             }
-            OrgKind::Board => {
-                actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin])
-            }
+            OrgKind::Board => actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin]),
             OrgKind::Swv | OrgKind::Platform => false,
         };
-    if allowed {
-        Ok(OrgView { org: org.clone() })
-    } else {
-        Err(AccessDenied)
-    }
+    if allowed { Ok(OrgView { org: org.clone() }) } else { Err(AccessDenied) }
 }
 
 /// May the actor give `role` in `org` (by invitation) or take it away?
-pub fn grant_role(
-    actor: &Actor,
-    org: &OrgRef,
-    ctx: &OrgContext,
-    role: Role,
-) -> Result<RoleGrant, AccessDenied> {
+pub fn grant_role(actor: &Actor, org: &OrgRef, ctx: &OrgContext, role: Role) -> Result<RoleGrant, AccessDenied> {
     if invitable_roles(actor, org, ctx).contains(&role) {
-        Ok(RoleGrant {
-            org: org.clone(),
-            role,
-        })
+        Ok(RoleGrant { org: org.clone(), role })
     } else {
         Err(AccessDenied)
     }
@@ -191,14 +171,9 @@ pub fn invitable_roles(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Vec<Rol
 
 /// May the actor edit the SWV's name, contact details and steunpunt?
 pub fn edit_swv(actor: &Actor, code: &str) -> Result<SwvEdit, AccessDenied> {
-    let org = OrgRef {
-        kind: OrgKind::Swv,
-        code: code.to_owned(),
-    };
+    let org = OrgRef { kind: OrgKind::Swv, code: code.to_owned() };
     if actor.is_platform_admin() || actor.has_role(&org, Role::SwvAdmin) {
-        Ok(SwvEdit {
-            code: code.to_owned(),
-        })
+        Ok(SwvEdit { code: code.to_owned() })
     } else {
         Err(AccessDenied)
     }
@@ -213,9 +188,7 @@ pub fn correct_location_swvs(
     current_swvs: &[String],
 ) -> Result<LocationSwvEdit, AccessDenied> {
     if actor.is_platform_admin() || actor.has_role_in_any_swv(current_swvs, &[Role::SwvAdmin]) {
-        Ok(LocationSwvEdit {
-            location: location.to_owned(),
-        })
+        Ok(LocationSwvEdit { location: location.to_owned() })
     } else {
         Err(AccessDenied)
     }

@@ -64,9 +64,7 @@ impl Role {
     /// member may sit at a board or, where DUO's board is not imported, at the school.
     pub fn fits(self, kind: OrgKind) -> bool {
         match self {
-            Role::TeamMember | Role::Ib | Role::Director | Role::MrMember => {
-                kind == OrgKind::School
-            }
+            Role::TeamMember | Role::Ib | Role::Director | Role::MrMember => kind == OrgKind::School,
             Role::BoardMember => matches!(kind, OrgKind::Board | OrgKind::School),
             Role::SwvStaff | Role::SwvAdmin => kind == OrgKind::Swv,
             Role::PlatformAdmin => kind == OrgKind::Platform,

@@ -1,44 +1,26 @@
 use super::*;
 
 fn school(code: &str) -> OrgRef {
-    OrgRef {
-        kind: OrgKind::School,
-        code: code.into(),
-    }
+    OrgRef { kind: OrgKind::School, code: code.into() }
 }
 
 fn swv(code: &str) -> OrgRef {
-    OrgRef {
-        kind: OrgKind::Swv,
-        code: code.into(),
-    }
+    OrgRef { kind: OrgKind::Swv, code: code.into() }
 }
 
 fn board(code: &str) -> OrgRef {
-    OrgRef {
-        kind: OrgKind::Board,
-        code: code.into(),
-    }
+    OrgRef { kind: OrgKind::Board, code: code.into() }
 }
 
 fn actor(memberships: &[(OrgRef, Role)]) -> Actor {
     Actor {
         user_id: 1,
-        memberships: memberships
-            .iter()
-            .map(|(org, role)| Membership {
-                org: org.clone(),
-                role: *role,
-            })
-            .collect(),
+        memberships: memberships.iter().map(|(org, role)| Membership { org: org.clone(), role: *role }).collect(),
     }
 }
 
 fn in_swv(code: &str) -> OrgContext {
-    OrgContext {
-        swvs: vec![code.into()],
-        board: Some("100".into()),
-    }
+    OrgContext { swvs: vec![code.into()], board: Some("100".into()) }
 }
 
 #[test]
@@ -62,56 +44,26 @@ fn team_members_see_only_their_own_school() {
 fn board_members_see_the_schools_of_their_board() {
     let a = actor(&[(board("100"), Role::BoardMember)]);
     assert!(view_org(&a, &school("32DD"), &in_swv("PO2707")).is_ok());
-    let other = OrgContext {
-        swvs: vec!["PO2707".into()],
-        board: Some("200".into()),
-    };
+    let other = OrgContext { swvs: vec!["PO2707".into()], board: Some("200".into()) };
     assert!(view_org(&a, &school("13EU"), &other).is_err());
 }
 
 #[test]
 fn the_invitation_chain_runs_platform_to_swv_to_director_to_team() {
     let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
-    assert!(
-        grant_role(
-            &platform,
-            &swv("PO2707"),
-            &OrgContext::default(),
-            Role::SwvAdmin
-        )
-        .is_ok()
-    );
+    assert!(grant_role(&platform, &swv("PO2707"), &OrgContext::default(), Role::SwvAdmin).is_ok());
 
     let swv_admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
     let ctx = in_swv("PO2707");
     assert!(grant_role(&swv_admin, &school("32DD"), &ctx, Role::Director).is_ok());
     assert!(grant_role(&swv_admin, &school("32DD"), &ctx, Role::BoardMember).is_ok());
     assert!(grant_role(&swv_admin, &school("32DD"), &ctx, Role::TeamMember).is_err());
-    assert!(
-        grant_role(
-            &swv_admin,
-            &school("13EU"),
-            &in_swv("PO2001"),
-            Role::Director
-        )
-        .is_err()
-    );
-    assert!(
-        grant_role(
-            &swv_admin,
-            &swv("PO2707"),
-            &OrgContext::default(),
-            Role::PlatformAdmin
-        )
-        .is_err()
-    );
+    assert!(grant_role(&swv_admin, &school("13EU"), &in_swv("PO2001"), Role::Director).is_err());
+    assert!(grant_role(&swv_admin, &swv("PO2707"), &OrgContext::default(), Role::PlatformAdmin).is_err());
 
     let director = actor(&[(school("32DD"), Role::Director)]);
     for role in [Role::TeamMember, Role::Ib, Role::MrMember, Role::Director] {
-        assert!(
-            grant_role(&director, &school("32DD"), &ctx, role).is_ok(),
-            "{role:?}"
-        );
+        assert!(grant_role(&director, &school("32DD"), &ctx, role).is_ok(), "{role:?}");
     }
     assert!(grant_role(&director, &school("32DD"), &ctx, Role::BoardMember).is_err());
     assert!(grant_role(&director, &school("13EU"), &ctx, Role::TeamMember).is_err());
@@ -123,24 +75,8 @@ fn the_invitation_chain_runs_platform_to_swv_to_director_to_team() {
 #[test]
 fn roles_only_fit_their_kind_of_organisation() {
     let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
-    assert!(
-        grant_role(
-            &platform,
-            &school("32DD"),
-            &OrgContext::default(),
-            Role::SwvAdmin
-        )
-        .is_err()
-    );
-    assert!(
-        grant_role(
-            &platform,
-            &board("100"),
-            &OrgContext::default(),
-            Role::BoardMember
-        )
-        .is_ok()
-    );
+    assert!(grant_role(&platform, &school("32DD"), &OrgContext::default(), Role::SwvAdmin).is_err());
+    assert!(grant_role(&platform, &board("100"), &OrgContext::default(), Role::BoardMember).is_ok());
 }
 
 #[test]

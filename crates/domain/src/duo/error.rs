@@ -59,13 +59,7 @@ pub enum ImportErrorKind {
 
 impl ImportError {
     pub fn new(file: &str, line: u64, column: Option<usize>, kind: ImportErrorKind) -> Self {
-        ImportError {
-            file: file.to_owned(),
-            line,
-            column,
-            column_name: None,
-            kind,
-        }
+        ImportError { file: file.to_owned(), line, column, column_name: None, kind }
     }
 
     pub fn named(mut self, column_name: &str) -> Self {
@@ -78,28 +72,20 @@ impl ImportError {
         match &self.kind {
             ImportErrorKind::EmptyFile => Message::new("import-empty-file"),
             ImportErrorKind::UnknownFormat => Message::new("import-unknown-format"),
-            ImportErrorKind::Encoding { encoding } => {
-                Message::new("import-encoding").with("encoding", *encoding)
-            }
+            ImportErrorKind::Encoding { encoding } => Message::new("import-encoding").with("encoding", *encoding),
             ImportErrorKind::MissingColumn { name } => {
                 Message::new("import-missing-column").with("name", name.as_str())
             }
-            ImportErrorKind::FieldCount { expected, found } => Message::new("import-field-count")
-                .with("expected", *expected)
-                .with("found", *found),
-            ImportErrorKind::Malformed { detail } => {
-                Message::new("import-malformed").with("detail", detail.as_str())
+            ImportErrorKind::FieldCount { expected, found } => {
+                Message::new("import-field-count").with("expected", *expected).with("found", *found)
             }
-            ImportErrorKind::DuplicateCode { code, first_line } => {
-                Message::new("import-duplicate-code")
-                    .with("code", code.as_str())
-                    .with("first", i64::try_from(*first_line).unwrap_or(i64::MAX))
-            }
+            ImportErrorKind::Malformed { detail } => Message::new("import-malformed").with("detail", detail.as_str()),
+            ImportErrorKind::DuplicateCode { code, first_line } => Message::new("import-duplicate-code")
+                .with("code", code.as_str())
+                .with("first", i64::try_from(*first_line).unwrap_or(i64::MAX)),
             ImportErrorKind::InvalidCode(error) => error.message(),
             ImportErrorKind::CodeMismatch { location, brin } => {
-                Message::new("import-code-mismatch")
-                    .with("location", location.as_str())
-                    .with("brin", brin.as_str())
+                Message::new("import-code-mismatch").with("location", location.as_str()).with("brin", brin.as_str())
             }
             ImportErrorKind::InvalidNumber { value } => {
                 Message::new("import-invalid-number").with("value", value.as_str())

@@ -53,8 +53,8 @@ pub fn parse_open_data(file: &str, text: &str) -> Result<Vec<LocationRecord>, Im
     let mut records = Vec::new();
     for row in table.rows() {
         let brin_value = parse_brin(&row, brin)?;
-        let code_value = LocationCode::parse(row.required(code)?)
-            .map_err(|e| row.error(code, ImportErrorKind::InvalidCode(e)))?;
+        let code_value =
+            LocationCode::parse(row.required(code)?).map_err(|e| row.error(code, ImportErrorKind::InvalidCode(e)))?;
         check_code_matches(&row, code, &code_value, &brin_value)?;
         check_unique(&row, code, &code_value, &mut seen)?;
         let house_number = [row.get(number), row.get(letter), row.get(addition)]
@@ -113,16 +113,12 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
         check_unique(&row, code, &code_value, &mut seen)?;
         let board_value = match row.text(board) {
             None => None,
-            Some(raw) => Some(BoardCode::parse(&raw).map_err(|e| {
-                row.error(
-                    board.expect("value implies column"),
-                    ImportErrorKind::InvalidCode(e),
-                )
-            })?),
+            Some(raw) => Some(
+                BoardCode::parse(&raw)
+                    .map_err(|e| row.error(board.expect("value implies column"), ImportErrorKind::InvalidCode(e)))?,
+            ),
         };
-        let duo_type = row
-            .text(primary_kind)
-            .or_else(|| row.text(secondary_structure));
+        let duo_type = row.text(primary_kind).or_else(|| row.text(secondary_structure));
         let sector = match (&duo_type, secondary_structure) {
             (Some(t), _) => Sector::from_duo_type(t),
             (None, Some(_)) => Some(Sector::Vo),
@@ -152,26 +148,14 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
 }
 
 fn parse_brin(row: &Row<'_>, column: Column) -> Result<Brin, ImportError> {
-    Brin::parse(row.required(column)?)
-        .map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
+    Brin::parse(row.required(column)?).map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
 }
 
-fn check_code_matches(
-    row: &Row<'_>,
-    column: Column,
-    code: &LocationCode,
-    brin: &Brin,
-) -> Result<(), ImportError> {
+fn check_code_matches(row: &Row<'_>, column: Column, code: &LocationCode, brin: &Brin) -> Result<(), ImportError> {
     if code.brin() == *brin {
         Ok(())
     } else {
-        Err(row.error(
-            column,
-            ImportErrorKind::CodeMismatch {
-                location: code.to_string(),
-                brin: brin.to_string(),
-            },
-        ))
+        Err(row.error(column, ImportErrorKind::CodeMismatch { location: code.to_string(), brin: brin.to_string() }))
     }
 }
 
@@ -182,13 +166,7 @@ fn check_unique(
     seen: &mut HashMap<LocationCode, u64>,
 ) -> Result<(), ImportError> {
     if let Some(first_line) = seen.insert(code.clone(), row.line) {
-        return Err(row.error(
-            column,
-            ImportErrorKind::DuplicateCode {
-                code: code.to_string(),
-                first_line,
-            },
-        ));
+        return Err(row.error(column, ImportErrorKind::DuplicateCode { code: code.to_string(), first_line }));
     }
     Ok(())
 }
@@ -199,11 +177,7 @@ fn parse_postcode(row: &Row<'_>, column: Column) -> Result<Option<String>, Impor
     if raw.is_empty() {
         return Ok(None);
     }
-    let compact: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     let b = compact.as_bytes();
     let valid = b.len() == 6
         && b[0] != b'0'
@@ -212,12 +186,7 @@ fn parse_postcode(row: &Row<'_>, column: Column) -> Result<Option<String>, Impor
     if valid {
         Ok(Some(compact))
     } else {
-        Err(row.error(
-            column,
-            ImportErrorKind::InvalidPostcode {
-                value: raw.to_owned(),
-            },
-        ))
+        Err(row.error(column, ImportErrorKind::InvalidPostcode { value: raw.to_owned() }))
     }
 }
 

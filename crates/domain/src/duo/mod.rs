@@ -25,10 +25,7 @@ pub use postcodes::{PostcodeSwvRecord, pc4_of};
 /// The contents of one recognised file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DuoFile {
-    Locations {
-        format: LocationFormat,
-        records: Vec<LocationRecord>,
-    },
+    Locations { format: LocationFormat, records: Vec<LocationRecord> },
     PostcodeSwv(Vec<PostcodeSwvRecord>),
 }
 
@@ -46,22 +43,14 @@ pub enum LocationFormat {
 pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<DuoFile, ImportError> {
     let fail = |line, column, kind| ImportError::new(file_name, line, column, kind);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let header_end = bytes
-        .iter()
-        .position(|b| *b == b'\n')
-        .unwrap_or(bytes.len());
+    let header_end = bytes.iter().position(|b| *b == b'\n').unwrap_or(bytes.len());
     let header = String::from_utf8_lossy(&bytes[..header_end]).to_ascii_uppercase();
     if header.trim().is_empty() {
         return Err(fail(1, None, ImportErrorKind::EmptyFile));
     }
-    if header.contains(';')
-        && (header.contains("BRIN NUMMER") || header.contains("INSTELLINGSCODE"))
-    {
-        let format = if header.contains("INSTELLINGSCODE") {
-            LocationFormat::DuoCurrent
-        } else {
-            LocationFormat::DuoLegacy
-        };
+    if header.contains(';') && (header.contains("BRIN NUMMER") || header.contains("INSTELLINGSCODE")) {
+        let format =
+            if header.contains("INSTELLINGSCODE") { LocationFormat::DuoCurrent } else { LocationFormat::DuoLegacy };
         let text = text::decode_duo(file_name, bytes)?;
         let records = locations::parse_duo(file_name, &text)?;
         return Ok(DuoFile::Locations { format, records });
@@ -69,10 +58,7 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<DuoFile, ImportError>
     if header.contains("VESTIGINGSCODE") && header.contains(',') {
         let text = text::decode_utf8(file_name, bytes)?;
         let records = locations::parse_open_data(file_name, &text)?;
-        return Ok(DuoFile::Locations {
-            format: LocationFormat::OpenDataCsv,
-            records,
-        });
+        return Ok(DuoFile::Locations { format: LocationFormat::OpenDataCsv, records });
     }
     if header.starts_with("PC4") {
         let text = text::decode_utf8(file_name, bytes)?;

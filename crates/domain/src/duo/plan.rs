@@ -19,11 +19,7 @@ pub struct Changes<T> {
 
 impl<T> Default for Changes<T> {
     fn default() -> Self {
-        Changes {
-            created: Vec::new(),
-            updated: Vec::new(),
-            unchanged: 0,
-        }
+        Changes { created: Vec::new(), updated: Vec::new(), unchanged: 0 }
     }
 }
 
@@ -81,8 +77,7 @@ pub fn plan(snapshot: &Snapshot, files: &[DuoFile]) -> ImportPlan {
     let mut area_codes: Vec<&String> = areas.keys().collect();
     area_codes.sort();
     for pc4 in area_codes {
-        plan.postcodes
-            .record(snapshot.postcodes.get(pc4), areas[pc4].clone());
+        plan.postcodes.record(snapshot.postcodes.get(pc4), areas[pc4].clone());
     }
 
     let mut merged: BTreeMap<String, Location> = BTreeMap::new();
@@ -94,31 +89,21 @@ pub fn plan(snapshot: &Snapshot, files: &[DuoFile]) -> ImportPlan {
                 let base = merged.get(code).or_else(|| snapshot.locations.get(code));
                 let location = merge_location(base, record);
                 if let Some(board) = &record.board {
-                    boards_of_schools
-                        .insert(record.brin.as_str().to_owned(), board.as_str().to_owned());
+                    boards_of_schools.insert(record.brin.as_str().to_owned(), board.as_str().to_owned());
                 }
                 merged.insert(code.to_owned(), location);
             }
         }
     }
     for (code, location) in &snapshot.locations {
-        merged
-            .entry(code.clone())
-            .or_insert_with(|| location.clone());
+        merged.entry(code.clone()).or_insert_with(|| location.clone());
     }
 
-    let mut swvs: BTreeSet<String> = areas
-        .values()
-        .flat_map(|a| [a.po_swv.clone(), a.vo_swv.clone()])
-        .flatten()
-        .collect();
+    let mut swvs: BTreeSet<String> =
+        areas.values().flat_map(|a| [a.po_swv.clone(), a.vo_swv.clone()]).flatten().collect();
     for location in merged.values_mut() {
         if !location.swv_set_by_hand {
-            let area = location
-                .postcode
-                .as_deref()
-                .and_then(pc4_of)
-                .and_then(|pc4| areas.get(&pc4));
+            let area = location.postcode.as_deref().and_then(pc4_of).and_then(|pc4| areas.get(&pc4));
             let (po, vo) = assign_swvs(
                 location.sector,
                 area.and_then(|a| a.po_swv.as_deref()),
@@ -130,13 +115,7 @@ pub fn plan(snapshot: &Snapshot, files: &[DuoFile]) -> ImportPlan {
         if location.swv_po.is_none() && location.swv_vo.is_none() {
             plan.without_swv += 1;
         }
-        swvs.extend(
-            location
-                .swv_po
-                .iter()
-                .chain(location.swv_vo.iter())
-                .cloned(),
-        );
+        swvs.extend(location.swv_po.iter().chain(location.swv_vo.iter()).cloned());
     }
     for swv in swvs {
         let known = snapshot.swvs.contains(&swv);
@@ -146,23 +125,17 @@ pub fn plan(snapshot: &Snapshot, files: &[DuoFile]) -> ImportPlan {
     let mut schools: BTreeMap<String, School> = BTreeMap::new();
     for location in merged.values() {
         // Codes are visited in order, so the first location (usually `…00`) names the school.
-        schools
-            .entry(location.brin.clone())
-            .or_insert_with(|| School {
-                brin: location.brin.clone(),
-                name: location.name.clone(),
-                board: boards_of_schools.get(&location.brin).cloned().or_else(|| {
-                    snapshot
-                        .schools
-                        .get(&location.brin)
-                        .and_then(|s| s.board.clone())
-                }),
-            });
+        schools.entry(location.brin.clone()).or_insert_with(|| School {
+            brin: location.brin.clone(),
+            name: location.name.clone(),
+            board: boards_of_schools
+                .get(&location.brin)
+                .cloned()
+                .or_else(|| snapshot.schools.get(&location.brin).and_then(|s| s.board.clone())),
+        });
     }
     for (brin, school) in &snapshot.schools {
-        schools
-            .entry(brin.clone())
-            .or_insert_with(|| school.clone());
+        schools.entry(brin.clone()).or_insert_with(|| school.clone());
     }
     let boards: BTreeSet<String> = schools.values().filter_map(|s| s.board.clone()).collect();
     for board in boards {
@@ -173,8 +146,7 @@ pub fn plan(snapshot: &Snapshot, files: &[DuoFile]) -> ImportPlan {
         plan.schools.record(snapshot.schools.get(&brin), school);
     }
     for (code, location) in merged {
-        plan.locations
-            .record(snapshot.locations.get(&code), location);
+        plan.locations.record(snapshot.locations.get(&code), location);
     }
     plan
 }

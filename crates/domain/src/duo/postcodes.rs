@@ -26,21 +26,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<PostcodeSwvRecord>, ImportErr
     for row in table.rows() {
         let area = row.required(pc4)?;
         if pc4_of(area).as_deref() != Some(area) {
-            return Err(row.error(
-                pc4,
-                ImportErrorKind::InvalidPostcode {
-                    value: area.to_owned(),
-                },
-            ));
+            return Err(row.error(pc4, ImportErrorKind::InvalidPostcode { value: area.to_owned() }));
         }
         if let Some(first_line) = seen.insert(area.to_owned(), row.line) {
-            return Err(row.error(
-                pc4,
-                ImportErrorKind::DuplicateCode {
-                    code: area.to_owned(),
-                    first_line,
-                },
-            ));
+            return Err(row.error(pc4, ImportErrorKind::DuplicateCode { code: area.to_owned(), first_line }));
         }
         records.push(PostcodeSwvRecord {
             pc4: area.to_owned(),
@@ -55,21 +44,16 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<PostcodeSwvRecord>, ImportErr
 /// A value that looks like an SWV code must be one; a place name means "no SWV".
 fn swv_or_region(row: &Row<'_>, column: Column) -> Result<Option<SwvCode>, ImportError> {
     let raw = row.get(Some(column));
-    let looks_like_code = raw
-        .get(..2)
-        .is_some_and(|p| p.eq_ignore_ascii_case("po") || p.eq_ignore_ascii_case("vo"))
+    let looks_like_code = raw.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("po") || p.eq_ignore_ascii_case("vo"))
         && raw.chars().any(|c| c.is_ascii_digit());
     if !looks_like_code {
         return Ok(None);
     }
-    SwvCode::parse(raw)
-        .map(Some)
-        .map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
+    SwvCode::parse(raw).map(Some).map_err(|e| row.error(column, ImportErrorKind::InvalidCode(e)))
 }
 
 /// The four-digit area of a postcode (`2516PV` → `2516`).
 pub fn pc4_of(postcode: &str) -> Option<String> {
     let digits = postcode.get(..4)?;
-    (digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0'))
-        .then(|| digits.to_owned())
+    (digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')).then(|| digits.to_owned())
 }

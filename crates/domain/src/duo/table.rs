@@ -29,17 +29,9 @@ impl Table {
             .has_headers(true)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(|e| csv_error(file, &e))?
-            .iter()
-            .map(|h| h.trim().to_owned())
-            .collect();
-        let index = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.to_ascii_uppercase(), i))
-            .collect();
+        let headers: Vec<String> =
+            reader.headers().map_err(|e| csv_error(file, &e))?.iter().map(|h| h.trim().to_owned()).collect();
+        let index = headers.iter().enumerate().map(|(i, h)| (h.to_ascii_uppercase(), i)).collect();
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| csv_error(file, &e))?;
@@ -52,20 +44,12 @@ impl Table {
                     file,
                     line,
                     Some(record.len().min(headers.len()) + 1),
-                    ImportErrorKind::FieldCount {
-                        expected: headers.len(),
-                        found: record.len(),
-                    },
+                    ImportErrorKind::FieldCount { expected: headers.len(), found: record.len() },
                 ));
             }
             rows.push((line, record));
         }
-        Ok(Table {
-            file: file.to_owned(),
-            headers,
-            index,
-            rows,
-        })
+        Ok(Table { file: file.to_owned(), headers, index, rows })
     }
 
     /// The first of `names` present in the header, or an error naming the first.
@@ -75,35 +59,25 @@ impl Table {
                 &self.file,
                 1,
                 Some(self.headers.len() + 1),
-                ImportErrorKind::MissingColumn {
-                    name: names[0].to_owned(),
-                },
+                ImportErrorKind::MissingColumn { name: names[0].to_owned() },
             )
             .named(names[0])
         })
     }
 
     pub fn optional(&self, names: &[&str]) -> Option<Column> {
-        names
-            .iter()
-            .find_map(|n| self.index.get(&n.to_ascii_uppercase()).copied().map(Column))
+        names.iter().find_map(|n| self.index.get(&n.to_ascii_uppercase()).copied().map(Column))
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(line, record)| Row {
-            table: self,
-            line: *line,
-            record,
-        })
+        self.rows.iter().map(|(line, record)| Row { table: self, line: *line, record })
     }
 }
 
 impl<'a> Row<'a> {
     /// The trimmed value; empty when the column is absent.
     pub fn get(&self, column: Option<Column>) -> &'a str {
-        column
-            .and_then(|c| self.record.get(c.0))
-            .map_or("", str::trim)
+        column.and_then(|c| self.record.get(c.0)).map_or("", str::trim)
     }
 
     pub fn text(&self, column: Option<Column>) -> Option<String> {
@@ -113,30 +87,20 @@ impl<'a> Row<'a> {
 
     pub fn required(&self, column: Column) -> Result<&'a str, ImportError> {
         let value = self.get(Some(column));
-        if value.is_empty() {
-            Err(self.error(column, ImportErrorKind::MissingValue))
-        } else {
-            Ok(value)
-        }
+        if value.is_empty() { Err(self.error(column, ImportErrorKind::MissingValue)) } else { Ok(value) }
     }
 
     pub fn error(&self, column: Column, kind: ImportErrorKind) -> ImportError {
-        ImportError::new(&self.table.file, self.line, Some(column.0 + 1), kind)
-            .named(&self.table.headers[column.0])
+        ImportError::new(&self.table.file, self.line, Some(column.0 + 1), kind).named(&self.table.headers[column.0])
     }
 
     pub fn number(&self, column: Option<Column>) -> Result<Option<i64>, ImportError> {
         let value = self.get(column);
         match (column, value) {
             (_, "") | (None, _) => Ok(None),
-            (Some(c), v) => v.parse().map(Some).map_err(|_| {
-                self.error(
-                    c,
-                    ImportErrorKind::InvalidNumber {
-                        value: v.to_owned(),
-                    },
-                )
-            }),
+            (Some(c), v) => {
+                v.parse().map(Some).map_err(|_| self.error(c, ImportErrorKind::InvalidNumber { value: v.to_owned() }))
+            }
         }
     }
 
@@ -150,26 +114,12 @@ impl<'a> Row<'a> {
                 .ok()
                 .filter(|f| f.is_finite())
                 .map(Some)
-                .ok_or_else(|| {
-                    self.error(
-                        c,
-                        ImportErrorKind::InvalidNumber {
-                            value: v.to_owned(),
-                        },
-                    )
-                }),
+                .ok_or_else(|| self.error(c, ImportErrorKind::InvalidNumber { value: v.to_owned() })),
         }
     }
 }
 
 fn csv_error(file: &str, error: &csv::Error) -> ImportError {
     let line = error.position().map_or(1, |p| p.line());
-    ImportError::new(
-        file,
-        line,
-        None,
-        ImportErrorKind::Malformed {
-            detail: error.to_string(),
-        },
-    )
+    ImportError::new(file, line, None, ImportErrorKind::Malformed { detail: error.to_string() })
 }

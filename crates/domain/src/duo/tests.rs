@@ -3,10 +3,7 @@ use crate::organisations::Sector;
 
 macro_rules! fixture {
     ($name:literal) => {
-        (
-            $name,
-            include_bytes!(concat!("../../../../tests/fixtures/duo/", $name)).as_slice(),
-        )
+        ($name, include_bytes!(concat!("../../../../tests/fixtures/duo/", $name)).as_slice())
     };
 }
 
@@ -62,9 +59,7 @@ fn duo_address_files_with_new_headers_are_read() {
 
 #[test]
 fn the_postcode_table_normalises_codes_and_skips_regions() {
-    let DuoFile::PostcodeSwv(rows) =
-        parse_file("pc4.csv", fixture!("pc4_swv_klein.csv").1).unwrap()
-    else {
+    let DuoFile::PostcodeSwv(rows) = parse_file("pc4.csv", fixture!("pc4_swv_klein.csv").1).unwrap() else {
         panic!("expected postcode table");
     };
     assert_eq!(rows.len(), 6);
@@ -83,25 +78,14 @@ fn a_wrongly_encoded_file_names_line_and_column() {
 #[test]
 fn a_missing_column_is_named() {
     let e = error(fixture!("kapot_kolom.csv"));
-    assert_eq!(
-        e.kind,
-        ImportErrorKind::MissingColumn {
-            name: "postcode".into()
-        }
-    );
+    assert_eq!(e.kind, ImportErrorKind::MissingColumn { name: "postcode".into() });
     assert_eq!(e.line, 1);
 }
 
 #[test]
 fn a_duplicate_code_names_both_lines() {
     let e = error(fixture!("kapot_dubbel.csv"));
-    assert_eq!(
-        e.kind,
-        ImportErrorKind::DuplicateCode {
-            code: "32DD00".into(),
-            first_line: 2
-        }
-    );
+    assert_eq!(e.kind, ImportErrorKind::DuplicateCode { code: "32DD00".into(), first_line: 2 });
     assert_eq!((e.line, e.column), (5, Some(1)));
     assert_eq!(e.column_name.as_deref(), Some("vestigingscode"));
 }
@@ -115,7 +99,8 @@ fn a_bad_brin_names_its_column() {
 
 #[test]
 fn undefined_windows_1252_bytes_are_an_encoding_error() {
-    let bytes = b"BRIN NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;POSTCODE;PLAATSNAAM\r\n04FZ;00;De \x81Brug;1011AB;AMSTERDAM\r\n";
+    let bytes =
+        b"BRIN NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;POSTCODE;PLAATSNAAM\r\n04FZ;00;De \x81Brug;1011AB;AMSTERDAM\r\n";
     let e = parse_file("x.csv", bytes).unwrap_err();
     assert_eq!((e.line, e.column), (2, Some(12)));
 }
@@ -124,10 +109,7 @@ fn undefined_windows_1252_bytes_are_an_encoding_error() {
 fn an_unknown_file_is_refused() {
     let e = parse_file("x.csv", b"a,b,c\n1,2,3\n").unwrap_err();
     assert_eq!(e.kind, ImportErrorKind::UnknownFormat);
-    assert_eq!(
-        parse_file("x.csv", b"").unwrap_err().kind,
-        ImportErrorKind::EmptyFile
-    );
+    assert_eq!(parse_file("x.csv", b"").unwrap_err().kind, ImportErrorKind::EmptyFile);
 }
 
 #[test]
@@ -135,20 +117,11 @@ fn a_short_line_is_reported_with_its_line() {
     let text = b"pc4,gemeente,po_swv,vo_swv\n1011,Amsterdam,PO2707,VO2708\n1012,Amsterdam\n";
     let e = parse_file("pc4.csv", text).unwrap_err();
     assert_eq!(e.line, 3);
-    assert!(matches!(
-        e.kind,
-        ImportErrorKind::FieldCount {
-            expected: 4,
-            found: 2
-        }
-    ));
+    assert!(matches!(e.kind, ImportErrorKind::FieldCount { expected: 4, found: 2 }));
 }
 
 fn parsed(files: &[(&str, &[u8])]) -> Vec<DuoFile> {
-    files
-        .iter()
-        .map(|(n, b)| parse_file(n, b).unwrap())
-        .collect()
+    files.iter().map(|(n, b)| parse_file(n, b).unwrap()).collect()
 }
 
 fn apply(snapshot: &mut Snapshot, plan: &ImportPlan) {
@@ -171,56 +144,23 @@ fn apply(snapshot: &mut Snapshot, plan: &ImportPlan) {
 
 #[test]
 fn a_plan_assigns_swvs_by_postcode_and_sector() {
-    let files = parsed(&[
-        fixture!("vestigingen_klein.csv"),
-        fixture!("pc4_swv_klein.csv"),
-    ]);
+    let files = parsed(&[fixture!("vestigingen_klein.csv"), fixture!("pc4_swv_klein.csv")]);
     let plan = plan(&Snapshot::default(), &files);
     assert_eq!(plan.locations.created.len(), 6);
-    assert_eq!(
-        plan.swvs.created,
-        vec!["PO2509", "PO2707", "PO2815", "VO2509", "VO2708", "VO2815"]
-    );
-    let kompas = plan
-        .locations
-        .created
-        .iter()
-        .find(|l| l.code == "20XK00")
-        .unwrap();
-    assert_eq!(
-        (kompas.swv_po.as_deref(), kompas.swv_vo.as_deref()),
-        (Some("PO2707"), Some("VO2708"))
-    );
-    let brug = plan
-        .locations
-        .created
-        .iter()
-        .find(|l| l.code == "04FZ00")
-        .unwrap();
-    assert_eq!(
-        (brug.swv_po.as_deref(), brug.swv_vo.as_deref()),
-        (Some("PO2707"), None)
-    );
+    assert_eq!(plan.swvs.created, vec!["PO2509", "PO2707", "PO2815", "VO2509", "VO2708", "VO2815"]);
+    let kompas = plan.locations.created.iter().find(|l| l.code == "20XK00").unwrap();
+    assert_eq!((kompas.swv_po.as_deref(), kompas.swv_vo.as_deref()), (Some("PO2707"), Some("VO2708")));
+    let brug = plan.locations.created.iter().find(|l| l.code == "04FZ00").unwrap();
+    assert_eq!((brug.swv_po.as_deref(), brug.swv_vo.as_deref()), (Some("PO2707"), None));
     assert_eq!(plan.without_swv, 1, "the Europoort lyceum has no SWV");
     assert_eq!(plan.schools.created.len(), 5);
-    assert_eq!(
-        plan.schools
-            .created
-            .iter()
-            .find(|s| s.brin == "04FZ")
-            .unwrap()
-            .name,
-        "De Brug"
-    );
+    assert_eq!(plan.schools.created.iter().find(|s| s.brin == "04FZ").unwrap().name, "De Brug");
 }
 
 #[test]
 fn a_second_import_changes_nothing_and_files_merge_in_any_order() {
-    let files = parsed(&[
-        fixture!("vestigingen_klein.csv"),
-        fixture!("pc4_swv_klein.csv"),
-        fixture!("duo_adressen_nieuw.csv"),
-    ]);
+    let files =
+        parsed(&[fixture!("vestigingen_klein.csv"), fixture!("pc4_swv_klein.csv"), fixture!("duo_adressen_nieuw.csv")]);
     let mut snapshot = Snapshot::default();
     let first = plan(&snapshot, &files);
     apply(&mut snapshot, &first);
@@ -231,29 +171,18 @@ fn a_second_import_changes_nothing_and_files_merge_in_any_order() {
     assert!(second.swvs.created.is_empty());
 
     let brug = &snapshot.locations["04FZ00"];
-    assert_eq!(
-        brug.pupils,
-        Some(120),
-        "DUO's address file keeps the open-data pupil count"
-    );
+    assert_eq!(brug.pupils, Some(120), "DUO's address file keeps the open-data pupil count");
     assert_eq!(snapshot.schools["04FZ"].board.as_deref(), Some("41234"));
     assert_eq!(snapshot.boards.len(), 3);
 
     let only_open_data = parsed(&[fixture!("vestigingen_klein.csv")]);
     let third = plan(&snapshot, &only_open_data);
-    assert_eq!(
-        third.schools.created.len() + third.schools.updated.len(),
-        0,
-        "boards are kept"
-    );
+    assert_eq!(third.schools.created.len() + third.schools.updated.len(), 0, "boards are kept");
 }
 
 #[test]
 fn swvs_set_by_hand_survive_an_import() {
-    let files = parsed(&[
-        fixture!("vestigingen_klein.csv"),
-        fixture!("pc4_swv_klein.csv"),
-    ]);
+    let files = parsed(&[fixture!("vestigingen_klein.csv"), fixture!("pc4_swv_klein.csv")]);
     let mut snapshot = Snapshot::default();
     let first = plan(&snapshot, &files);
     apply(&mut snapshot, &first);

@@ -19,10 +19,7 @@ pub fn decode_duo(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         check_controls(file, text, "UTF-8")?;
         return Ok(text.to_owned());
     }
-    if let Some(at) = bytes
-        .iter()
-        .position(|b| UNDEFINED_IN_WINDOWS_1252.contains(b))
-    {
+    if let Some(at) = bytes.iter().position(|b| UNDEFINED_IN_WINDOWS_1252.contains(b)) {
         return Err(encoding_error(file, bytes, at, "Windows-1252"));
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -32,10 +29,7 @@ pub fn decode_duo(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
 
 /// Control characters other than tab and line ends mean a binary or mis-decoded file.
 fn check_controls(file: &str, text: &str, encoding: &'static str) -> Result<(), ImportError> {
-    match text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-    {
+    match text.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
         Some((at, _)) => Err(encoding_error(file, text.as_bytes(), at, encoding)),
         None => Ok(()),
     }
@@ -44,18 +38,7 @@ fn check_controls(file: &str, text: &str, encoding: &'static str) -> Result<(), 
 fn encoding_error(file: &str, bytes: &[u8], at: usize, encoding: &'static str) -> ImportError {
     let before = &bytes[..at];
     let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    ImportError::new(
-        file,
-        line,
-        Some(column),
-        ImportErrorKind::Encoding { encoding },
-    )
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    ImportError::new(file, line, Some(column), ImportErrorKind::Encoding { encoding })
 }

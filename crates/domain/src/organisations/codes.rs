@@ -52,11 +52,7 @@ impl SwvCode {
         let valid = compact.len() == 6
             && (compact.starts_with("PO") || compact.starts_with("VO"))
             && compact[2..].bytes().all(|b| b.is_ascii_digit());
-        if valid {
-            Ok(SwvCode(compact))
-        } else {
-            Err(CodeError::Swv(raw.to_owned()))
-        }
+        if valid { Ok(SwvCode(compact)) } else { Err(CodeError::Swv(raw.to_owned())) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -64,11 +60,7 @@ impl SwvCode {
     }
 
     pub fn kind(&self) -> SwvKind {
-        if self.0.starts_with("PO") {
-            SwvKind::Po
-        } else {
-            SwvKind::Vo
-        }
+        if self.0.starts_with("PO") { SwvKind::Po } else { SwvKind::Vo }
     }
 
     /// The way people write the code: `PO 27-07`.
@@ -111,11 +103,7 @@ impl Brin {
             && b[2].is_ascii_alphanumeric()
             && b[3].is_ascii_alphanumeric()
             && (b[2].is_ascii_alphabetic() || b[3].is_ascii_alphabetic());
-        if valid {
-            Ok(Brin(code))
-        } else {
-            Err(CodeError::Brin(raw.to_owned()))
-        }
+        if valid { Ok(Brin(code)) } else { Err(CodeError::Brin(raw.to_owned())) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -238,24 +226,12 @@ mod tests {
     #[test]
     fn location_codes_accept_both_duo_spellings() {
         let brin = Brin::parse("32DD").unwrap();
-        assert_eq!(
-            LocationCode::from_parts(&brin, "0").unwrap().as_str(),
-            "32DD00"
-        );
-        assert_eq!(
-            LocationCode::from_parts(&brin, "01").unwrap().as_str(),
-            "32DD01"
-        );
-        assert_eq!(
-            LocationCode::from_parts(&brin, "32DD02").unwrap().as_str(),
-            "32DD02"
-        );
+        assert_eq!(LocationCode::from_parts(&brin, "0").unwrap().as_str(), "32DD00");
+        assert_eq!(LocationCode::from_parts(&brin, "01").unwrap().as_str(), "32DD01");
+        assert_eq!(LocationCode::from_parts(&brin, "32DD02").unwrap().as_str(), "32DD02");
         assert!(LocationCode::from_parts(&brin, "13EU00").is_err());
         assert!(LocationCode::parse("32DDX0").is_err());
-        assert_eq!(
-            LocationCode::parse("13eu00").unwrap().brin().as_str(),
-            "13EU"
-        );
+        assert_eq!(LocationCode::parse("13eu00").unwrap().brin().as_str(), "13EU");
     }
 
     #[test]

@@ -56,31 +56,19 @@ impl OrgRef {
     pub const PLATFORM_CODE: &'static str = "passend";
 
     pub fn platform() -> Self {
-        OrgRef {
-            kind: OrgKind::Platform,
-            code: Self::PLATFORM_CODE.to_owned(),
-        }
+        OrgRef { kind: OrgKind::Platform, code: Self::PLATFORM_CODE.to_owned() }
     }
 
     pub fn swv(code: &SwvCode) -> Self {
-        OrgRef {
-            kind: OrgKind::Swv,
-            code: code.as_str().to_owned(),
-        }
+        OrgRef { kind: OrgKind::Swv, code: code.as_str().to_owned() }
     }
 
     pub fn board(code: &BoardCode) -> Self {
-        OrgRef {
-            kind: OrgKind::Board,
-            code: code.as_str().to_owned(),
-        }
+        OrgRef { kind: OrgKind::Board, code: code.as_str().to_owned() }
     }
 
     pub fn school(brin: &Brin) -> Self {
-        OrgRef {
-            kind: OrgKind::School,
-            code: brin.as_str().to_owned(),
-        }
+        OrgRef { kind: OrgKind::School, code: brin.as_str().to_owned() }
     }
 }
 
@@ -135,23 +123,14 @@ pub fn assign_swvs(
     area_vo: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let kinds = sector.map_or(&[][..], Sector::swv_kinds);
-    let po = kinds
-        .contains(&SwvKind::Po)
-        .then(|| area_po.map(str::to_owned))
-        .flatten();
-    let vo = kinds
-        .contains(&SwvKind::Vo)
-        .then(|| area_vo.map(str::to_owned))
-        .flatten();
+    let po = kinds.contains(&SwvKind::Po).then(|| area_po.map(str::to_owned)).flatten();
+    let vo = kinds.contains(&SwvKind::Vo).then(|| area_vo.map(str::to_owned)).flatten();
     (po, vo)
 }
 
 /// A location's SWVs as a person sets them: empty means none; a code must be of
 /// the right kind (a PO code for the primary SWV, a VO code for the secondary).
-pub fn parse_swv_choice(
-    po: &str,
-    vo: &str,
-) -> Result<(Option<SwvCode>, Option<SwvCode>), crate::FieldProblems> {
+pub fn parse_swv_choice(po: &str, vo: &str) -> Result<(Option<SwvCode>, Option<SwvCode>), crate::FieldProblems> {
     let mut problems = Vec::new();
     let mut one = |field: &'static str, raw: &str, kind: SwvKind| -> Option<SwvCode> {
         if raw.trim().is_empty() {
@@ -171,11 +150,7 @@ pub fn parse_swv_choice(
     };
     let po = one("swv_po", po, SwvKind::Po);
     let vo = one("swv_vo", vo, SwvKind::Vo);
-    if problems.is_empty() {
-        Ok((po, vo))
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok((po, vo)) } else { Err(problems) }
 }
 
 #[cfg(test)]
@@ -188,9 +163,6 @@ mod choice_tests {
         assert_eq!(po.unwrap().as_str(), "PO2707");
         assert!(vo.is_none());
         let problems = parse_swv_choice("VO2708", "PO27").unwrap_err();
-        assert_eq!(
-            problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
-            vec!["swv_po", "swv_vo"]
-        );
+        assert_eq!(problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec!["swv_po", "swv_vo"]);
     }
 }

@@ -22,14 +22,7 @@ pub enum Sector {
 }
 
 impl Sector {
-    pub const ALL: [Sector; 6] = [
-        Sector::Po,
-        Sector::Sbo,
-        Sector::So,
-        Sector::Vso,
-        Sector::SoVso,
-        Sector::Vo,
-    ];
+    pub const ALL: [Sector; 6] = [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::SoVso, Sector::Vo];
 
     /// From DUO's school type (`basisschool`, `SBAO`, `(V)SO`, `VBO/MAVO`, …) or
     /// from DUO's *soort primair onderwijs* (`Bao`, `Sbao`, `(V)SO`).
@@ -42,11 +35,9 @@ impl Sector {
             "SO" => Some(Sector::So),
             "VSO" => Some(Sector::Vso),
             "(V)SO" | "V(SO)" | "SO/VSO" | "WEC" => Some(Sector::SoVso),
-            _ if [
-                "VO", "VBO", "MAVO", "HAVO", "VWO", "PRO", "BRUGJAAR", "VMBO",
-            ]
-            .iter()
-            .any(|part| t.split('/').any(|p| p.trim() == *part)) =>
+            _ if ["VO", "VBO", "MAVO", "HAVO", "VWO", "PRO", "BRUGJAAR", "VMBO"]
+                .iter()
+                .any(|part| t.split('/').any(|p| p.trim() == *part)) =>
             {
                 Some(Sector::Vo)
             }
@@ -88,10 +79,7 @@ mod tests {
         assert_eq!(Sector::from_duo_type("basisschool"), Some(Sector::Po));
         assert_eq!(Sector::from_duo_type("SBAO"), Some(Sector::Sbo));
         assert_eq!(Sector::from_duo_type("(V)SO"), Some(Sector::SoVso));
-        assert_eq!(
-            Sector::from_duo_type("VBO/MAVO/HAVO/VWO/PRO"),
-            Some(Sector::Vo)
-        );
+        assert_eq!(Sector::from_duo_type("VBO/MAVO/HAVO/VWO/PRO"), Some(Sector::Vo));
         assert_eq!(Sector::from_duo_type("PRO"), Some(Sector::Vo));
         assert_eq!(Sector::from_duo_type("Bao"), Some(Sector::Po));
         assert_eq!(Sector::from_duo_type("kinderopvang"), None);

@@ -24,12 +24,7 @@ impl SwvDetails {
     /// returns every problem by field name.
     pub fn validate(raw: &SwvDetails) -> Result<SwvDetails, crate::FieldProblems> {
         let mut problems = Vec::new();
-        let clean = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
+        let clean = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
         let out = SwvDetails {
             name: clean(&raw.name),
             email: clean(&raw.email),
@@ -45,46 +40,31 @@ impl SwvDetails {
                 problems.push((field, Message::new("field-too-long").with("max", MAX_TEXT)));
             }
         }
-        for (field, value) in [
-            ("email", &out.email),
-            ("steunpunt_email", &out.steunpunt_email),
-        ] {
+        for (field, value) in [("email", &out.email), ("steunpunt_email", &out.steunpunt_email)] {
             if value.as_ref().is_some_and(|v| Email::parse(v).is_err()) {
                 problems.push((field, Message::new("account-email-invalid")));
             }
         }
-        for (field, value) in [
-            ("phone", &out.phone),
-            ("steunpunt_phone", &out.steunpunt_phone),
-        ] {
+        for (field, value) in [("phone", &out.phone), ("steunpunt_phone", &out.steunpunt_phone)] {
             let valid = |v: &String| {
                 let digits = v.chars().filter(char::is_ascii_digit).count();
-                (6..=15).contains(&digits)
-                    && v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+                (6..=15).contains(&digits) && v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
             };
             if value.as_ref().is_some_and(|v| !valid(v)) {
                 problems.push((field, Message::new("field-phone-invalid")));
             }
         }
-        for (field, value) in [
-            ("website", &out.website),
-            ("steunpunt_website", &out.steunpunt_website),
-        ] {
+        for (field, value) in [("website", &out.website), ("steunpunt_website", &out.steunpunt_website)] {
             let valid = |v: &String| {
                 url::Url::parse(v).is_ok_and(|u| {
-                    matches!(u.scheme(), "http" | "https")
-                        && u.host_str().is_some_and(|h| h.contains('.'))
+                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| h.contains('.'))
                 })
             };
             if value.as_ref().is_some_and(|v| !valid(v)) {
                 problems.push((field, Message::new("field-url-invalid")));
             }
         }
-        if problems.is_empty() {
-            Ok(out)
-        } else {
-            Err(problems)
-        }
+        if problems.is_empty() { Ok(out) } else { Err(problems) }
     }
 }
 
@@ -106,17 +86,10 @@ mod tests {
         let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, vec!["steunpunt_email", "website"]);
         for bad in ["https://[x", "https://swv", "ftp://swv.nl"] {
-            let raw = SwvDetails {
-                website: Some(bad.into()),
-                ..SwvDetails::default()
-            };
+            let raw = SwvDetails { website: Some(bad.into()), ..SwvDetails::default() };
             assert!(SwvDetails::validate(&raw).is_err(), "{bad}");
         }
-        let ok = SwvDetails {
-            website: Some("https://swv.nl".into()),
-            steunpunt_email: None,
-            ..raw
-        };
+        let ok = SwvDetails { website: Some("https://swv.nl".into()), steunpunt_email: None, ..raw };
         let clean = SwvDetails::validate(&ok).unwrap();
         assert_eq!(clean.name.as_deref(), Some("Passend Primair Amsterdam"));
         assert_eq!(clean.email, None);

@@ -7,12 +7,7 @@ use passend_domain::organisations::OrgRef;
 
 use crate::config::Config;
 
-pub async fn run(
-    config: &Config,
-    email: &str,
-    name: Option<&str>,
-    password_stdin: bool,
-) -> anyhow::Result<ExitCode> {
+pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdin: bool) -> anyhow::Result<ExitCode> {
     let lang = super::cli_lang();
     let email = match Email::parse(email) {
         Ok(email) => email,
@@ -35,12 +30,7 @@ pub async fn run(
             return Ok(ExitCode::from(2));
         }
     };
-    let default_name = email
-        .as_str()
-        .split('@')
-        .next()
-        .unwrap_or("admin")
-        .to_owned();
+    let default_name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
     let name = match PersonName::parse(name.unwrap_or(&default_name)) {
         Ok(name) => name,
         Err(error) => {
@@ -57,15 +47,9 @@ pub async fn run(
         }
         None => db.create_user(&email, name.as_str(), &hash).await?,
     };
-    let membership = Membership {
-        org: OrgRef::platform(),
-        role: Role::PlatformAdmin,
-    };
+    let membership = Membership { org: OrgRef::platform(), role: Role::PlatformAdmin };
     db.seed_membership(&membership, user_id).await?;
-    println!(
-        "{}",
-        lang.t_with("cli-admin-created", &[("email", email.as_str().into())])
-    );
+    println!("{}", lang.t_with("cli-admin-created", &[("email", email.as_str().into())]));
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }

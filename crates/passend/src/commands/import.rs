@@ -45,11 +45,8 @@ pub async fn run(config: &Config, paths: &[PathBuf]) -> anyhow::Result<ExitCode>
 }
 
 fn progress_bar() -> ProgressBar {
-    let target = if std::io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
+    let target =
+        if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let bar = ProgressBar::with_draw_target(Some(1), target);
     bar.set_style(
         ProgressStyle::with_template("{spinner} {msg:>15} [{bar:40}] {pos}/{len} ({elapsed})")
@@ -86,20 +83,8 @@ fn print_report(lang: Lang, files: &[DuoFile], report: &ImportReport, seconds: f
             DuoFile::PostcodeSwv(rows) => rows.len(),
         })
         .sum();
-    println!(
-        "{}",
-        lang.t_with(
-            "cli-import-read",
-            &[("files", files.len().into()), ("records", records.into())]
-        )
-    );
-    println!(
-        "{:<24} {:>9} {:>9} {:>9}",
-        "",
-        lang.t("cli-created"),
-        lang.t("cli-updated"),
-        lang.t("cli-unchanged")
-    );
+    println!("{}", lang.t_with("cli-import-read", &[("files", files.len().into()), ("records", records.into())]));
+    println!("{:<24} {:>9} {:>9} {:>9}", "", lang.t("cli-created"), lang.t("cli-updated"), lang.t("cli-unchanged"));
     let rows: [(&str, Counts); 5] = [
         ("cli-swvs", report.swvs),
         ("cli-boards", report.boards),
@@ -108,22 +93,10 @@ fn print_report(lang: Lang, files: &[DuoFile], report: &ImportReport, seconds: f
         ("cli-postcode-areas", report.postcode_areas),
     ];
     for (id, counts) in rows {
-        println!(
-            "{:<24} {:>9} {:>9} {:>9}",
-            lang.t(id),
-            counts.created,
-            counts.updated,
-            counts.unchanged
-        );
+        println!("{:<24} {:>9} {:>9} {:>9}", lang.t(id), counts.created, counts.updated, counts.unchanged);
     }
     if report.locations_without_swv > 0 {
-        println!(
-            "{}",
-            lang.t_with(
-                "cli-import-without-swv",
-                &[("count", report.locations_without_swv.into())]
-            )
-        );
+        println!("{}", lang.t_with("cli-import-without-swv", &[("count", report.locations_without_swv.into())]));
     }
     println!(
         "{}",
@@ -131,10 +104,7 @@ fn print_report(lang: Lang, files: &[DuoFile], report: &ImportReport, seconds: f
             "cli-import-time",
             &[
                 ("seconds", format!("{seconds:.2}").into()),
-                (
-                    "write",
-                    format!("{:.2}", report.duration.as_secs_f64()).into()
-                )
+                ("write", format!("{:.2}", report.duration.as_secs_f64()).into())
             ]
         )
     );

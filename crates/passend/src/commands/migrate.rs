@@ -14,10 +14,7 @@ pub async fn run(config: &Config) -> anyhow::Result<ExitCode> {
             "{}",
             lang.t_with(
                 "cli-migrate-applied",
-                &[
-                    ("version", migration.version.into()),
-                    ("name", migration.name.into())
-                ]
+                &[("version", migration.version.into()), ("name", migration.name.into())]
             )
         );
     }

@@ -8,20 +8,10 @@ use crate::support::{PASSWORD, TestApp, link_in, mails_to};
 #[tokio::test]
 async fn a_director_invites_a_teacher_who_accepts_and_sees_the_school() {
     let app = TestApp::spawn().await;
-    let director = app
-        .user(
-            "dirk@brug.nl",
-            "Dirk",
-            &[(OrgKind::School, "04FZ", Role::Director)],
-        )
-        .await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
     let login = app.session_for(director).await;
 
-    let form = [
-        ("csrf_token", login.csrf.as_str()),
-        ("email", "lotte@brug.nl"),
-        ("role", "team_member"),
-    ];
+    let form = [("csrf_token", login.csrf.as_str()), ("email", "lotte@brug.nl"), ("role", "team_member")];
     let invited = app
         .http
         .post(app.at("/organisaties/school/04FZ/uitnodigingen"))
@@ -31,19 +21,11 @@ async fn a_director_invites_a_teacher_who_accepts_and_sees_the_school() {
         .await
         .unwrap();
     assert_eq!(invited.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        invited.headers()["location"],
-        "/organisaties/school/04FZ/leden?melding=uitnodiging-verstuurd"
-    );
+    assert_eq!(invited.headers()["location"], "/organisaties/school/04FZ/leden?melding=uitnodiging-verstuurd");
 
     let mail = mails_to(&app.db, "lotte@brug.nl").await.remove(0);
     assert_eq!(mail.subject, "Uitnodiging voor Passend: De Brug");
-    assert!(
-        mail.body
-            .contains("Dirk nodigt u uit voor De Brug in Passend, als Teamlid."),
-        "{}",
-        mail.body
-    );
+    assert!(mail.body.contains("Dirk nodigt u uit voor De Brug in Passend, als Teamlid."), "{}", mail.body);
     let link = link_in(&mail.body, &format!("{}/uitnodiging/", app.url));
     let token = link.rsplit('/').next().unwrap();
 
@@ -61,32 +43,15 @@ async fn a_director_invites_a_teacher_who_accepts_and_sees_the_school() {
     let accepted = app
         .http
         .post(app.at(&format!("/api/v1/invitations/{token}/accept")))
-        .json(
-            &json!({ "name": "Lotte Leraar", "password": PASSWORD, "password_confirm": PASSWORD }),
-        )
+        .json(&json!({ "name": "Lotte Leraar", "password": PASSWORD, "password_confirm": PASSWORD }))
         .send()
         .await
         .unwrap();
     assert_eq!(accepted.status(), StatusCode::OK);
-    let cookie = accepted.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let dashboard = app
-        .http
-        .get(app.at("/dashboard"))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
+    let cookie = accepted.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let dashboard = app.http.get(app.at("/dashboard")).header("cookie", cookie).send().await.unwrap();
     let html = dashboard.text().await.unwrap();
-    assert!(
-        html.contains("De Brug") && html.contains("Lotte Leraar") && html.contains("Dirk"),
-        "{html}"
-    );
+    assert!(html.contains("De Brug") && html.contains("Lotte Leraar") && html.contains("Dirk"), "{html}");
 
     let reused = app
         .http
@@ -95,30 +60,15 @@ async fn a_director_invites_a_teacher_who_accepts_and_sees_the_school() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        reused.status(),
-        StatusCode::NOT_FOUND,
-        "an invitation is accepted once"
-    );
+    assert_eq!(reused.status(), StatusCode::NOT_FOUND, "an invitation is accepted once");
     app.stop().await;
 }
 
 #[tokio::test]
 async fn an_existing_account_accepts_with_its_password() {
     let app = TestApp::spawn().await;
-    let admin = app
-        .user(
-            "sanne@swv.nl",
-            "Sanne",
-            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)],
-        )
-        .await;
-    app.user(
-        "dirk@brug.nl",
-        "Dirk",
-        &[(OrgKind::School, "20XK", Role::Director)],
-    )
-    .await;
+    let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "20XK", Role::Director)]).await;
     let login = app.session_for(admin).await;
     let created = app
         .http
@@ -130,25 +80,10 @@ async fn an_existing_account_accepts_with_its_password() {
         .unwrap();
     assert_eq!(created.status(), StatusCode::CREATED);
     let mail = mails_to(&app.db, "dirk@brug.nl").await.remove(0);
-    let token = link_in(&mail.body, &format!("{}/uitnodiging/", app.url))
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = link_in(&mail.body, &format!("{}/uitnodiging/", app.url)).rsplit('/').next().unwrap().to_owned();
 
-    let page = app
-        .http
-        .get(app.at(&format!("/uitnodiging/{token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        page.contains("Er is al een account met dit adres"),
-        "{page}"
-    );
+    let page = app.http.get(app.at(&format!("/uitnodiging/{token}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Er is al een account met dit adres"), "{page}");
     let wrong = app
         .http
         .post(app.at(&format!("/uitnodiging/{token}")))
@@ -157,13 +92,8 @@ async fn an_existing_account_accepts_with_its_password() {
         .await
         .unwrap();
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let right = app
-        .http
-        .post(app.at(&format!("/uitnodiging/{token}")))
-        .form(&[("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let right =
+        app.http.post(app.at(&format!("/uitnodiging/{token}"))).form(&[("password", PASSWORD)]).send().await.unwrap();
     assert_eq!(right.status(), StatusCode::SEE_OTHER);
 
     let members: Value = app
@@ -184,74 +114,27 @@ async fn an_existing_account_accepts_with_its_password() {
 #[tokio::test]
 async fn each_role_invites_only_the_roles_below_it() {
     let app = TestApp::spawn().await;
-    let admin = app
-        .user(
-            "sanne@swv.nl",
-            "Sanne",
-            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)],
-        )
-        .await;
-    let teacher = app
-        .user(
-            "lotte@brug.nl",
-            "Lotte",
-            &[(OrgKind::School, "04FZ", Role::TeamMember)],
-        )
-        .await;
+    let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let teacher = app.user("lotte@brug.nl", "Lotte", &[(OrgKind::School, "04FZ", Role::TeamMember)]).await;
     let admin = app.session_for(admin).await;
     let teacher = app.session_for(teacher).await;
     let invite = |login: &crate::support::Login, path: &str, email: &str, role: &str| {
-        app.http
-            .post(app.at(path))
-            .headers(login.headers())
-            .json(&json!({ "email": email, "role": role }))
-            .send()
+        app.http.post(app.at(path)).headers(login.headers()).json(&json!({ "email": email, "role": role })).send()
     };
-    let response = invite(
-        &admin,
-        "/api/v1/organisations/school/04FZ/invitations",
-        "x@brug.nl",
-        "team_member",
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        response.status(),
-        StatusCode::BAD_REQUEST,
-        "an SWV admin invites directors, not the team"
-    );
+    let response =
+        invite(&admin, "/api/v1/organisations/school/04FZ/invitations", "x@brug.nl", "team_member").await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST, "an SWV admin invites directors, not the team");
     let body: Value = response.json().await.unwrap();
-    assert_eq!(
-        body["error"]["fields"][0]["message"],
-        "Kies een rol die u mag geven."
-    );
-    let bad_email = invite(
-        &admin,
-        "/api/v1/organisations/school/04FZ/invitations",
-        "geen-adres",
-        "director",
-    )
-    .await
-    .unwrap();
+    assert_eq!(body["error"]["fields"][0]["message"], "Kies een rol die u mag geven.");
+    let bad_email =
+        invite(&admin, "/api/v1/organisations/school/04FZ/invitations", "geen-adres", "director").await.unwrap();
     let body: Value = bad_email.json().await.unwrap();
     assert_eq!(body["error"]["fields"][0]["field"], "email");
-    let teacher_try = invite(
-        &teacher,
-        "/api/v1/organisations/school/04FZ/invitations",
-        "y@brug.nl",
-        "team_member",
-    )
-    .await
-    .unwrap();
+    let teacher_try =
+        invite(&teacher, "/api/v1/organisations/school/04FZ/invitations", "y@brug.nl", "team_member").await.unwrap();
     assert_eq!(teacher_try.status(), StatusCode::FORBIDDEN);
-    let platform = invite(
-        &admin,
-        "/api/v1/organisations/swv/PO2707/invitations",
-        "z@swv.nl",
-        "platform_admin",
-    )
-    .await
-    .unwrap();
+    let platform =
+        invite(&admin, "/api/v1/organisations/swv/PO2707/invitations", "z@swv.nl", "platform_admin").await.unwrap();
     assert_eq!(platform.status(), StatusCode::BAD_REQUEST);
     app.stop().await;
 }
@@ -259,19 +142,8 @@ async fn each_role_invites_only_the_roles_below_it() {
 #[tokio::test]
 async fn an_invitation_can_be_withdrawn_and_a_role_taken_away() {
     let app = TestApp::spawn().await;
-    let director = app
-        .user(
-            "dirk@brug.nl",
-            "Dirk",
-            &[(OrgKind::School, "04FZ", Role::Director)],
-        )
-        .await;
-    app.user(
-        "mo@brug.nl",
-        "Mo",
-        &[(OrgKind::School, "04FZ", Role::MrMember)],
-    )
-    .await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    app.user("mo@brug.nl", "Mo", &[(OrgKind::School, "04FZ", Role::MrMember)]).await;
     let login = app.session_for(director).await;
     let created: Value = app
         .http
@@ -287,9 +159,7 @@ async fn an_invitation_can_be_withdrawn_and_a_role_taken_away() {
     let id = created["id"].as_i64().unwrap();
     let revoked = app
         .http
-        .delete(app.at(&format!(
-            "/api/v1/organisations/school/04FZ/invitations/{id}"
-        )))
+        .delete(app.at(&format!("/api/v1/organisations/school/04FZ/invitations/{id}")))
         .headers(login.headers())
         .send()
         .await
@@ -297,10 +167,7 @@ async fn an_invitation_can_be_withdrawn_and_a_role_taken_away() {
     assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
     let mail = mails_to(&app.db, "ilse@brug.nl").await.remove(0);
     let link = link_in(&mail.body, &format!("{}/uitnodiging/", app.url));
-    assert_eq!(
-        app.http.get(&link).send().await.unwrap().status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.http.get(&link).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 
     let members: Value = app
         .http
@@ -312,14 +179,7 @@ async fn an_invitation_can_be_withdrawn_and_a_role_taken_away() {
         .json()
         .await
         .unwrap();
-    let mo = members
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["email"] == "mo@brug.nl")
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let mo = members.as_array().unwrap().iter().find(|m| m["email"] == "mo@brug.nl").unwrap()["id"].as_i64().unwrap();
     let form = [("csrf_token", login.csrf.as_str())];
     let removed = app
         .http
@@ -331,17 +191,8 @@ async fn an_invitation_can_be_withdrawn_and_a_role_taken_away() {
         .unwrap();
     assert_eq!(removed.status(), StatusCode::SEE_OTHER);
     let back = removed.headers()["location"].to_str().unwrap().to_owned();
-    let page = app
-        .http
-        .get(app.at(&back))
-        .headers(login.headers())
-        .send()
-        .await
-        .unwrap();
+    let page = app.http.get(app.at(&back)).headers(login.headers()).send().await.unwrap();
     let html = page.text().await.unwrap();
-    assert!(
-        !html.contains("mo@brug.nl") && html.contains("De rol is weggehaald."),
-        "{html}"
-    );
+    assert!(!html.contains("mo@brug.nl") && html.contains("De rol is weggehaald."), "{html}");
     app.stop().await;
 }

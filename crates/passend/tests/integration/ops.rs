@@ -12,31 +12,19 @@ async fn health_metrics_and_security_headers() {
     let health = app.http.get(app.at("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), StatusCode::OK);
     let home = app.http.get(app.at("/")).send().await.unwrap();
-    for header in [
-        "content-security-policy",
-        "x-content-type-options",
-        "x-frame-options",
-        "referrer-policy",
-    ] {
+    for header in ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"] {
         assert!(home.headers().contains_key(header), "{header}");
     }
     app.http.get(app.at("/scholen/04FZ")).send().await.unwrap();
-    let metrics = app
-        .http
-        .get(app.at("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.http.get(app.at("/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(
-        metrics.contains(
-            "passend_http_requests_total{method=\"GET\",route=\"/scholen/{brin}\",status=\"200\"} 1"
-        ),
+        metrics.contains("passend_http_requests_total{method=\"GET\",route=\"/scholen/{brin}\",status=\"200\"} 1"),
         "{metrics}"
     );
-    assert!(metrics.contains("passend_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"} 1"));
+    assert!(
+        metrics
+            .contains("passend_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"} 1")
+    );
     assert!(metrics.contains("passend_db_pool_connections "));
 
     app.db.close().await;
@@ -53,12 +41,7 @@ async fn concurrent_requests_that_write_do_not_fail() {
         let url = app.at("/api/v1/password-reset");
         tasks.push(tokio::spawn(async move {
             let email = format!("persoon{i}@school.nl");
-            http.post(url)
-                .json(&serde_json::json!({ "email": email }))
-                .send()
-                .await
-                .unwrap()
-                .status()
+            http.post(url).json(&serde_json::json!({ "email": email })).send().await.unwrap().status()
         }));
     }
     for i in 0..60 {
@@ -66,12 +49,7 @@ async fn concurrent_requests_that_write_do_not_fail() {
         let url = app.at("/inloggen");
         tasks.push(tokio::spawn(async move {
             let email = format!("iemand{i}@school.nl");
-            http.post(url)
-                .form(&[("email", email.as_str()), ("password", "fout")])
-                .send()
-                .await
-                .unwrap()
-                .status()
+            http.post(url).form(&[("email", email.as_str()), ("password", "fout")]).send().await.unwrap().status()
         }));
     }
     for task in tasks {
@@ -93,17 +71,9 @@ fn the_binary_shuts_down_gracefully_on_sigterm() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(
-        line.starts_with("Passend is running at http://127.0.0.1:"),
-        "{line}"
-    );
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert!(line.starts_with("Passend is running at http://127.0.0.1:"), "{line}");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let started = Instant::now();
     loop {
@@ -111,10 +81,7 @@ fn the_binary_shuts_down_gracefully_on_sigterm() {
             assert!(status.success(), "{status}");
             break;
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(15),
-            "no shutdown after SIGTERM"
-        );
+        assert!(started.elapsed() < Duration::from_secs(15), "no shutdown after SIGTERM");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -135,12 +102,6 @@ async fn malformed_requests_get_the_usual_error_form() {
     assert_eq!(body["error"]["code"], "bad_request");
     let wrong_method = app.http.delete(app.at("/scholen")).send().await.unwrap();
     assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert!(
-        wrong_method
-            .text()
-            .await
-            .unwrap()
-            .contains("<html lang=\"nl\">")
-    );
+    assert!(wrong_method.text().await.unwrap().contains("<html lang=\"nl\">"));
     app.stop().await;
 }

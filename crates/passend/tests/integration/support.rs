@@ -13,9 +13,7 @@ use sha2::{Digest, Sha256};
 pub const PASSWORD: &str = "een lang wachtwoord";
 
 pub fn fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/duo")
-        .join(name)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/duo").join(name)
 }
 
 fn parsed(name: &str) -> DuoFile {
@@ -54,30 +52,15 @@ impl TestApp {
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let database_url = fresh_database_url().await;
-        let mut config = Config {
-            database_url: database_url.clone(),
-            bind: "127.0.0.1:0".to_owned(),
-            ..Config::default()
-        };
+        let mut config =
+            Config { database_url: database_url.clone(), bind: "127.0.0.1:0".to_owned(), ..Config::default() };
         adjust(&mut config);
         let db = server::open_database(&database_url).await.unwrap();
-        let files = vec![
-            parsed("vestigingen_klein.csv"),
-            parsed("pc4_swv_klein.csv"),
-            parsed("duo_adressen_oud.csv"),
-        ];
+        let files = vec![parsed("vestigingen_klein.csv"), parsed("pc4_swv_klein.csv"), parsed("duo_adressen_oud.csv")];
         db.import_duo(&files, &|_| {}).await.unwrap();
         let running = server::start(&config, db.clone()).await.unwrap();
-        let http = reqwest::Client::builder()
-            .redirect(Policy::none())
-            .build()
-            .unwrap();
-        TestApp {
-            url: running.url.clone(),
-            db,
-            server: Some(running),
-            http,
-        }
+        let http = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+        TestApp { url: running.url.clone(), db, server: Some(running), http }
     }
 
     pub fn at(&self, path: &str) -> String {
@@ -87,19 +70,9 @@ impl TestApp {
     /// Makes an account with the given memberships.
     pub async fn user(&self, email: &str, name: &str, roles: &[(OrgKind, &str, Role)]) -> i64 {
         let hash = passend_web::hash_password(PASSWORD).await.unwrap();
-        let id = self
-            .db
-            .create_user(&Email::parse(email).unwrap(), name, &hash)
-            .await
-            .unwrap();
+        let id = self.db.create_user(&Email::parse(email).unwrap(), name, &hash).await.unwrap();
         for (kind, code, role) in roles {
-            let membership = Membership {
-                org: OrgRef {
-                    kind: *kind,
-                    code: (*code).to_owned(),
-                },
-                role: *role,
-            };
+            let membership = Membership { org: OrgRef { kind: *kind, code: (*code).to_owned() }, role: *role };
             self.db.seed_membership(&membership, id).await.unwrap();
         }
         id
@@ -111,14 +84,8 @@ impl TestApp {
         let token = format!("{:064x}", rand_u128(user_id));
         let csrf = format!("{:064x}", rand_u128(user_id + 7));
         let hash = hex::encode(Sha256::digest(token.as_bytes()));
-        self.db
-            .create_session(&hash, user_id, &csrf, passend_storage::now() + 3600)
-            .await
-            .unwrap();
-        Login {
-            cookie: format!("passend_session={token}"),
-            csrf,
-        }
+        self.db.create_session(&hash, user_id, &csrf, passend_storage::now() + 3600).await.unwrap();
+        Login { cookie: format!("passend_session={token}"), csrf }
     }
 
     /// Logs in through the API, as a client would.
@@ -140,10 +107,7 @@ impl TestApp {
 
 fn rand_u128(seed: i64) -> u128 {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
     let counter = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed) as u128;
     let mut hasher = Sha256::new();
     hasher.update(nanos.to_le_bytes());
@@ -162,33 +126,21 @@ pub async fn mails_to(db: &Database, recipient: &str) -> Vec<passend_storage::ou
             Some(user) => user.id,
             None => {
                 let id = db.create_user(&email, "Reader", "x").await.unwrap();
-                let m = Membership {
-                    org: OrgRef::platform(),
-                    role: Role::PlatformAdmin,
-                };
+                let m = Membership { org: OrgRef::platform(), role: Role::PlatformAdmin };
                 db.seed_membership(&m, id).await.unwrap();
                 id
             }
         }
     };
-    let actor = passend_domain::access::Actor {
-        user_id: admin_id,
-        memberships: db.memberships_of(admin_id).await.unwrap(),
-    };
+    let actor =
+        passend_domain::access::Actor { user_id: admin_id, memberships: db.memberships_of(admin_id).await.unwrap() };
     let admin = passend_domain::access::platform_admin(&actor).unwrap();
-    db.outbox(&admin, 1000)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.recipient == recipient)
-        .collect()
+    db.outbox(&admin, 1000).await.unwrap().into_iter().filter(|m| m.recipient == recipient).collect()
 }
 
 /// The first link to `path_prefix` in a text.
 pub fn link_in(text: &str, path_prefix: &str) -> String {
-    let start = text
-        .find(path_prefix)
-        .unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
+    let start = text.find(path_prefix).unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
     let rest = &text[start..];
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     rest[..end].to_owned()

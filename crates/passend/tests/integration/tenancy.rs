@@ -32,78 +32,30 @@ async fn state_of_b(app: &TestApp) -> String {
         .await
         .unwrap()
         .unwrap();
-    let actor = Actor {
-        user_id: reader.id,
-        memberships: app.db.memberships_of(reader.id).await.unwrap(),
-    };
+    let actor = Actor { user_id: reader.id, memberships: app.db.memberships_of(reader.id).await.unwrap() };
     let mut out = String::new();
     for org in [
-        OrgRef {
-            kind: OrgKind::School,
-            code: "32DD".into(),
-        },
-        OrgRef {
-            kind: OrgKind::Swv,
-            code: "PO2815".into(),
-        },
-        OrgRef {
-            kind: OrgKind::Board,
-            code: "50001".into(),
-        },
+        OrgRef { kind: OrgKind::School, code: "32DD".into() },
+        OrgRef { kind: OrgKind::Swv, code: "PO2815".into() },
+        OrgRef { kind: OrgKind::Board, code: "50001".into() },
     ] {
         let ctx = app.db.org_context(&org).await.unwrap().unwrap();
         let view = view_org(&actor, &org, &ctx).unwrap();
-        let members: Vec<_> = app
-            .db
-            .members_of(&view)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|m| (m.email, m.role))
-            .collect();
-        let invitations: Vec<_> = app
-            .db
-            .pending_invitations(&view)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|i| (i.email, i.role))
-            .collect();
+        let members: Vec<_> = app.db.members_of(&view).await.unwrap().into_iter().map(|m| (m.email, m.role)).collect();
+        let invitations: Vec<_> =
+            app.db.pending_invitations(&view).await.unwrap().into_iter().map(|i| (i.email, i.role)).collect();
         out.push_str(&format!("{org:?} {members:?} {invitations:?}\n"));
     }
-    out.push_str(&format!(
-        "{:?}",
-        app.db.swv("PO2815").await.unwrap().unwrap().details
-    ));
+    out.push_str(&format!("{:?}", app.db.swv("PO2815").await.unwrap().unwrap().details));
     out
 }
 
 async fn set_up_tenant_b(app: &TestApp) -> TenantB {
-    let director = app
-        .user(
-            "geheim-b-directeur@b.test",
-            "Bertha geheim-b",
-            &[(OrgKind::School, "32DD", Role::Director)],
-        )
-        .await;
-    app.user(
-        "geheim-b-mr@b.test",
-        "Mr geheim-b",
-        &[(OrgKind::School, "32DD", Role::MrMember)],
-    )
-    .await;
-    app.user(
-        "geheim-b-swv@b.test",
-        "Swv geheim-b",
-        &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)],
-    )
-    .await;
-    app.user(
-        "geheim-b-bestuur@b.test",
-        "Bestuur geheim-b",
-        &[(OrgKind::Board, "50001", Role::BoardMember)],
-    )
-    .await;
+    let director =
+        app.user("geheim-b-directeur@b.test", "Bertha geheim-b", &[(OrgKind::School, "32DD", Role::Director)]).await;
+    app.user("geheim-b-mr@b.test", "Mr geheim-b", &[(OrgKind::School, "32DD", Role::MrMember)]).await;
+    app.user("geheim-b-swv@b.test", "Swv geheim-b", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
+    app.user("geheim-b-bestuur@b.test", "Bestuur geheim-b", &[(OrgKind::Board, "50001", Role::BoardMember)]).await;
     let login = app.session_for(director).await;
     let invited: Value = app
         .http
@@ -149,16 +101,24 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                 let value = match segment {
                     "{kind}" => kind.to_owned(),
                     "{code}" if !kind.is_empty() => org_code.to_owned(),
-                    "{code}" if template.contains("locations") || template.contains("vestigingen") => "32DD00".to_owned(),
-                    "{code}" if template.contains("swv") || template.contains("samenwerkingsverbanden") => "PO2815".to_owned(),
+                    "{code}" if template.contains("locations") || template.contains("vestigingen") => {
+                        "32DD00".to_owned()
+                    }
+                    "{code}" if template.contains("swv") || template.contains("samenwerkingsverbanden") => {
+                        "PO2815".to_owned()
+                    }
                     "{code}" if template.contains("board") || template.contains("besturen") => "50001".to_owned(),
                     "{brin}" => "32DD".to_owned(),
                     "{id}" if template.contains("member") || template.contains("leden") => b.membership_id.to_string(),
-                    "{id}" if template.contains("invitation") || template.contains("uitnodiging") => b.invitation_id.to_string(),
+                    "{id}" if template.contains("invitation") || template.contains("uitnodiging") => {
+                        b.invitation_id.to_string()
+                    }
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
                     "{token}" => "0".repeat(64),
                     "{lang}" => "en".to_owned(),
-                    s if s.starts_with('{') => panic!("route {template} has parameter {s} that the tenancy test does not know: add it"),
+                    s if s.starts_with('{') => {
+                        panic!("route {template} has parameter {s} that the tenancy test does not know: add it")
+                    }
                     s => s.to_owned(),
                 };
                 path.push_str(&value);
@@ -206,35 +166,21 @@ async fn send(
     }
     let response = request.send().await.unwrap();
     let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned());
+    let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
     (status, response.text().await.unwrap(), location)
 }
 
 fn tenant_routes() -> Vec<(Method, String, bool)> {
     passend_web::route_inventory()
         .into_iter()
-        .map(|(method, path, public)| {
-            (
-                Method::from_bytes(method.as_str().as_bytes()).unwrap(),
-                path,
-                public,
-            )
-        })
+        .map(|(method, path, public)| (Method::from_bytes(method.as_str().as_bytes()).unwrap(), path, public))
         .collect()
 }
 
 #[tokio::test]
 async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
     let app = TestApp::spawn().await;
-    app.user(
-        "platform@passend.test",
-        "Platform",
-        &[(OrgKind::Platform, "passend", Role::PlatformAdmin)],
-    )
-    .await;
+    app.user("platform@passend.test", "Platform", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await;
     let b = set_up_tenant_b(&app).await;
     let before = state_of_b(&app).await;
 
@@ -249,13 +195,7 @@ async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
     ];
     let mut users = BTreeMap::new();
     for (name, kind, code, role) in roles_of_a {
-        let id = app
-            .user(
-                &format!("{name}@a.test"),
-                &format!("A {name}"),
-                &[(kind, code, role)],
-            )
-            .await;
+        let id = app.user(&format!("{name}@a.test"), &format!("A {name}"), &[(kind, code, role)]).await;
         users.insert(name, id);
     }
 
@@ -273,24 +213,19 @@ async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
             for (who, login) in callers {
                 let (status, body, location) = send(&app, method, &path, login.as_ref()).await;
                 checked += 1;
-                if body.contains(MARKER) || location.as_deref().is_some_and(|l| l.contains(MARKER))
-                {
+                if body.contains(MARKER) || location.as_deref().is_some_and(|l| l.contains(MARKER)) {
                     leaks.push(format!("{who} {method} {path}: {status} shows B's data"));
                 }
                 if status.is_server_error() {
                     leaks.push(format!("{who} {method} {path}: {status}"));
                 }
-                let aimed_at_b = template.contains('{')
-                    && !template.contains("{token}")
-                    && !template.contains("{lang}");
+                let aimed_at_b =
+                    template.contains('{') && !template.contains("{token}") && !template.contains("{lang}");
                 if !*public && aimed_at_b {
-                    let refused = matches!(
-                        status,
-                        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
-                    ) || (status == StatusCode::SEE_OTHER
-                        && location
-                            .as_deref()
-                            .is_some_and(|l| l.starts_with("/inloggen")));
+                    let refused =
+                        matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND)
+                            || (status == StatusCode::SEE_OTHER
+                                && location.as_deref().is_some_and(|l| l.starts_with("/inloggen")));
                     if !refused {
                         leaks.push(format!("{who} {method} {path}: {status} was not refused"));
                     }
@@ -298,18 +233,9 @@ async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
             }
         }
     }
-    assert!(
-        leaks.is_empty(),
-        "{} problems:\n{}",
-        leaks.len(),
-        leaks.join("\n")
-    );
+    assert!(leaks.is_empty(), "{} problems:\n{}", leaks.len(), leaks.join("\n"));
     assert_eq!(state_of_b(&app).await, before, "B's data changed");
-    assert!(
-        routes.len() >= 40,
-        "the inventory lists every route ({} found)",
-        routes.len()
-    );
+    assert!(routes.len() >= 40, "the inventory lists every route ({} found)", routes.len());
     assert!(checked > routes.len() * 8, "{checked} requests");
     app.stop().await;
 }
@@ -319,20 +245,8 @@ async fn no_role_of_one_tenant_reads_or_changes_another_tenants_data() {
 #[tokio::test]
 async fn the_own_tenants_data_is_reachable_for_the_right_roles() {
     let app = TestApp::spawn().await;
-    let admin = app
-        .user(
-            "swv_admin@a.test",
-            "A admin",
-            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)],
-        )
-        .await;
-    let director = app
-        .user(
-            "director@a.test",
-            "A director",
-            &[(OrgKind::School, "04FZ", Role::Director)],
-        )
-        .await;
+    let admin = app.user("swv_admin@a.test", "A admin", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let director = app.user("director@a.test", "A director", &[(OrgKind::School, "04FZ", Role::Director)]).await;
     let admin = app.session_for(admin).await;
     let director = app.session_for(director).await;
     for (login, path) in [
@@ -348,17 +262,7 @@ async fn the_own_tenants_data_is_reachable_for_the_right_roles() {
         let (status, body, _) = send(&app, &Method::GET, path, Some(login)).await;
         assert_eq!(status, StatusCode::OK, "{path}: {body}");
     }
-    let (status, _, _) = send(
-        &app,
-        &Method::GET,
-        "/organisaties/swv/PO2707/leden",
-        Some(&director),
-    )
-    .await;
-    assert_eq!(
-        status,
-        StatusCode::FORBIDDEN,
-        "a school's director does not see the SWV's members"
-    );
+    let (status, _, _) = send(&app, &Method::GET, "/organisaties/swv/PO2707/leden", Some(&director)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a school's director does not see the SWV's members");
     app.stop().await;
 }

@@ -45,10 +45,7 @@ fn invitation_from_row(row: &AnyRow) -> Result<Option<Invitation>, sqlx::Error> 
     Ok(Some(Invitation {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
-        org: OrgRef {
-            kind,
-            code: row.try_get("org_code")?,
-        },
+        org: OrgRef { kind, code: row.try_get("org_code")? },
         role,
         expires_at: row.try_get("expires_at")?,
         accepted_at: row.try_get("accepted_at")?,
@@ -56,8 +53,7 @@ fn invitation_from_row(row: &AnyRow) -> Result<Option<Invitation>, sqlx::Error> 
     }))
 }
 
-const INVITATION_COLUMNS: &str =
-    "id, email, org_kind, org_code, role, expires_at, accepted_at, revoked_at";
+const INVITATION_COLUMNS: &str = "id, email, org_kind, org_code, role, expires_at, accepted_at, revoked_at";
 
 impl Database {
     pub async fn create_invitation(
@@ -85,33 +81,23 @@ impl Database {
         Ok(row.try_get(0)?)
     }
 
-    pub async fn invitation_by_token(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<Invitation>, StorageError> {
-        let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"
-        ))
-        .bind(token_hash)
-        .fetch_optional(&self.read)
-        .await?;
+    pub async fn invitation_by_token(&self, token_hash: &str) -> Result<Option<Invitation>, StorageError> {
+        let row = sqlx::query(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"))
+            .bind(token_hash)
+            .fetch_optional(&self.read)
+            .await?;
         Ok(row.as_ref().map(invitation_from_row).transpose()?.flatten())
     }
 
     pub async fn invitation(&self, id: i64) -> Result<Option<Invitation>, StorageError> {
-        let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?;
+        let row = sqlx::query(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
         Ok(row.as_ref().map(invitation_from_row).transpose()?.flatten())
     }
 
-    pub async fn pending_invitations(
-        &self,
-        view: &OrgView,
-    ) -> Result<Vec<PendingInvitation>, StorageError> {
+    pub async fn pending_invitations(&self, view: &OrgView) -> Result<Vec<PendingInvitation>, StorageError> {
         let rows = sqlx::query(
             "SELECT id, email, role, created_at, expires_at FROM invitations
              WHERE org_kind = $1 AND org_code = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3
@@ -140,11 +126,7 @@ impl Database {
 
     /// Accepts an open invitation for the user: marks it and adds the membership
     /// in one transaction. `NotFound` when it was no longer open.
-    pub async fn accept_invitation(
-        &self,
-        invitation: &Invitation,
-        user_id: i64,
-    ) -> Result<(), StorageError> {
+    pub async fn accept_invitation(&self, invitation: &Invitation, user_id: i64) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
         let at = now();
         let done = sqlx::query(
@@ -158,20 +140,12 @@ impl Database {
         if done.rows_affected() != 1 {
             return Err(StorageError::NotFound);
         }
-        let invited_by: Option<i64> =
-            sqlx::query("SELECT invited_by FROM invitations WHERE id = $1")
-                .bind(invitation.id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-        add_membership(
-            &mut *tx,
-            &invitation.org,
-            invitation.role,
-            user_id,
-            invited_by,
-        )
-        .await?;
+        let invited_by: Option<i64> = sqlx::query("SELECT invited_by FROM invitations WHERE id = $1")
+            .bind(invitation.id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        add_membership(&mut *tx, &invitation.org, invitation.role, user_id, invited_by).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -188,10 +162,6 @@ impl Database {
         .bind(grant.role().as_str())
         .execute(&self.write)
         .await?;
-        if done.rows_affected() == 0 {
-            Err(StorageError::NotFound)
-        } else {
-            Ok(())
-        }
+        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
 }

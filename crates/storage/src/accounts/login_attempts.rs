@@ -17,21 +17,16 @@ impl Database {
     }
 
     pub async fn attempts_since(&self, key: &str, since: i64) -> Result<i64, StorageError> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at >= $2",
-        )
-        .bind(key)
-        .bind(since)
-        .fetch_one(&self.read)
-        .await?;
+        let row = sqlx::query("SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at >= $2")
+            .bind(key)
+            .bind(since)
+            .fetch_one(&self.read)
+            .await?;
         Ok(row.try_get(0)?)
     }
 
     pub async fn clear_attempts(&self, key: &str) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
-            .bind(key)
-            .execute(&self.write)
-            .await?;
+        sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1").bind(key).execute(&self.write).await?;
         Ok(())
     }
 }

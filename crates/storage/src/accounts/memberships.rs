@@ -29,13 +29,7 @@ impl Database {
             let kind: String = row.try_get(0)?;
             let role: String = row.try_get(2)?;
             if let (Some(kind), Some(role)) = (OrgKind::parse(&kind), Role::parse(&role)) {
-                memberships.push(Membership {
-                    org: OrgRef {
-                        kind,
-                        code: row.try_get(1)?,
-                    },
-                    role,
-                });
+                memberships.push(Membership { org: OrgRef { kind, code: row.try_get(1)? }, role });
             }
         }
         Ok(memberships)
@@ -78,54 +72,32 @@ impl Database {
         let Some(row) = row else { return Ok(None) };
         let kind = OrgKind::parse(&row.try_get::<String, _>(0)?);
         let role = Role::parse(&row.try_get::<String, _>(2)?);
-        Ok(kind.zip(role).map(|(kind, role)| Membership {
-            org: OrgRef {
-                kind,
-                code: row.try_get(1).unwrap_or_default(),
-            },
-            role,
-        }))
+        Ok(kind
+            .zip(role)
+            .map(|(kind, role)| Membership { org: OrgRef { kind, code: row.try_get(1).unwrap_or_default() }, role }))
     }
 
     /// Gives the granted role to the user; giving it twice is not an error.
-    pub async fn add_membership(
-        &self,
-        grant: &RoleGrant,
-        user_id: i64,
-        by: Option<i64>,
-    ) -> Result<(), StorageError> {
+    pub async fn add_membership(&self, grant: &RoleGrant, user_id: i64, by: Option<i64>) -> Result<(), StorageError> {
         add_membership(&self.write, grant.org(), grant.role(), user_id, by).await
     }
 
-    pub async fn remove_membership(
-        &self,
-        grant: &RoleGrant,
-        membership_id: i64,
-    ) -> Result<(), StorageError> {
-        let done = sqlx::query(
-            "DELETE FROM memberships WHERE id = $1 AND org_kind = $2 AND org_code = $3 AND role = $4",
-        )
-        .bind(membership_id)
-        .bind(grant.org().kind.as_str())
-        .bind(&grant.org().code)
-        .bind(grant.role().as_str())
-        .execute(&self.write)
-        .await?;
-        if done.rows_affected() == 0 {
-            Err(StorageError::NotFound)
-        } else {
-            Ok(())
-        }
+    pub async fn remove_membership(&self, grant: &RoleGrant, membership_id: i64) -> Result<(), StorageError> {
+        let done =
+            sqlx::query("DELETE FROM memberships WHERE id = $1 AND org_kind = $2 AND org_code = $3 AND role = $4")
+                .bind(membership_id)
+                .bind(grant.org().kind.as_str())
+                .bind(&grant.org().code)
+                .bind(grant.role().as_str())
+                .execute(&self.write)
+                .await?;
+        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
 
     /// Gives a membership without an access check. Only the command line
     /// (`create-admin`, the demo) does this: it runs with the operator's
     /// authority, outside any session.
-    pub async fn seed_membership(
-        &self,
-        membership: &Membership,
-        user_id: i64,
-    ) -> Result<(), StorageError> {
+    pub async fn seed_membership(&self, membership: &Membership, user_id: i64) -> Result<(), StorageError> {
         add_membership(&self.write, &membership.org, membership.role, user_id, None).await
     }
 }

@@ -33,41 +33,29 @@ impl Database {
 
     /// The session if it exists and has not expired.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
-        let row = sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2")
-            .bind(id_hash)
-            .bind(now())
-            .fetch_optional(&self.read)
-            .await?;
+        let row =
+            sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2")
+                .bind(id_hash)
+                .bind(now())
+                .fetch_optional(&self.read)
+                .await?;
         Ok(row
             .map(|row| -> Result<_, sqlx::Error> {
-                Ok(SessionRecord {
-                    user_id: row.try_get(0)?,
-                    csrf_token: row.try_get(1)?,
-                    expires_at: row.try_get(2)?,
-                })
+                Ok(SessionRecord { user_id: row.try_get(0)?, csrf_token: row.try_get(1)?, expires_at: row.try_get(2)? })
             })
             .transpose()?)
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-            .bind(id_hash)
-            .execute(&self.write)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.write).await?;
         Ok(())
     }
 
     /// Removes expired sessions, password resets and old login attempts.
     pub async fn purge_expired(&self, attempts_before: i64) -> Result<(), StorageError> {
         let at = now();
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(at)
-            .execute(&self.write)
-            .await?;
-        sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1")
-            .bind(at)
-            .execute(&self.write)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
+        sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
         sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")
             .bind(attempts_before)
             .execute(&self.write)

@@ -25,12 +25,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
 
 impl Database {
     /// Creates an account; `Conflict` when the address has one already.
-    pub async fn create_user(
-        &self,
-        email: &Email,
-        name: &str,
-        password_hash: &str,
-    ) -> Result<i64, StorageError> {
+    pub async fn create_user(&self, email: &Email, name: &str, password_hash: &str) -> Result<i64, StorageError> {
         let at = now();
         let row = sqlx::query(
             "INSERT INTO users (email, name, password_hash, created_at, updated_at)
@@ -63,11 +58,7 @@ impl Database {
     }
 
     /// Sets a new password and ends every session of the user.
-    pub async fn set_password(
-        &self,
-        user_id: i64,
-        password_hash: &str,
-    ) -> Result<(), StorageError> {
+    pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
@@ -75,18 +66,12 @@ impl Database {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
 
     pub async fn count_users(&self) -> Result<i64, StorageError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(&self.read).await?.try_get(0)?)
     }
 }

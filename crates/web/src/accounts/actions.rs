@@ -44,12 +44,7 @@ pub enum LoginOutcome {
 }
 
 /// Checks the password; too many failures for the address or the client stop further tries.
-pub async fn login(
-    state: &AppState,
-    email: &str,
-    password: &str,
-    client: &str,
-) -> AppResult<LoginOutcome> {
+pub async fn login(state: &AppState, email: &str, password: &str, client: &str) -> AppResult<LoginOutcome> {
     if !rate_limit::allowed(&state.db, email, client).await? {
         return Err(AppError::new(ErrorKind::RateLimited));
     }
@@ -57,12 +52,7 @@ pub async fn login(
         Ok(email) => state.db.user_by_email(&email).await?,
         Err(_) => None,
     };
-    if verify_password(
-        password,
-        user.as_ref().and_then(|u| u.password_hash.as_deref()),
-    )
-    .await
-    {
+    if verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await {
         let user = user.expect("a verified password belongs to a user");
         rate_limit::record_success(&state.db, &user.email).await?;
         Ok(LoginOutcome::Success(user))
@@ -74,11 +64,7 @@ pub async fn login(
 
 /// An open invitation by the token in its link.
 pub async fn open_invitation(state: &AppState, token: &str) -> AppResult<Option<Invitation>> {
-    Ok(state
-        .db
-        .invitation_by_token(&token_hash(token))
-        .await?
-        .filter(|i| i.is_open(now())))
+    Ok(state.db.invitation_by_token(&token_hash(token)).await?.filter(|i| i.is_open(now())))
 }
 
 /// What a person fills in to accept an invitation.
@@ -104,8 +90,7 @@ pub async fn accept_invitation(
     session: Option<&Session>,
     form: &AcceptForm,
 ) -> AppResult<Result<i64, FieldProblems>> {
-    let email =
-        Email::parse(&invitation.email).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
+    let email = Email::parse(&invitation.email).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
     let existing = state.db.user_by_email(&email).await?;
     let user_id = match existing {
         Some(user) if session.is_some_and(|s| s.user.id == user.id) => user.id,
@@ -117,17 +102,11 @@ pub async fn accept_invitation(
         }
         None => {
             let mut problems = FieldProblems::new();
-            let name = PersonName::parse(&form.name)
-                .map_err(|e| problems.push(("name", e.message())))
-                .ok();
-            let password = NewPassword::parse(&form.password, &email)
-                .map_err(|e| problems.push(("password", e.message())))
-                .ok();
+            let name = PersonName::parse(&form.name).map_err(|e| problems.push(("name", e.message()))).ok();
+            let password =
+                NewPassword::parse(&form.password, &email).map_err(|e| problems.push(("password", e.message()))).ok();
             if password.is_some() && form.password != form.password_confirm {
-                problems.push((
-                    "password_confirm",
-                    Message::new("account-password-mismatch"),
-                ));
+                problems.push(("password_confirm", Message::new("account-password-mismatch")));
             }
             let (Some(name), Some(password), true) = (name, password, problems.is_empty()) else {
                 return Ok(Err(problems));
@@ -155,21 +134,12 @@ pub async fn request_password_reset(state: &AppState, lang: Lang, email: &str) -
         return Ok(());
     }
     let token = random_token();
-    state
-        .db
-        .create_password_reset(&token_hash(&token), user.id, now() + RESET_HOURS * 3600)
-        .await?;
-    let link = state
-        .config
-        .link(&format!("/wachtwoord-herstellen/{token}"));
+    state.db.create_password_reset(&token_hash(&token), user.id, now() + RESET_HOURS * 3600).await?;
+    let link = state.config.link(&format!("/wachtwoord-herstellen/{token}"));
     let subject = lang.t("mail-reset-subject");
     let body = lang.t_with(
         "mail-reset-body",
-        &[
-            ("name", user.name.clone().into()),
-            ("link", link.into()),
-            ("hours", RESET_HOURS.into()),
-        ],
+        &[("name", user.name.clone().into()), ("link", link.into()), ("hours", RESET_HOURS.into())],
     );
     state.mailer.send(&user.email, &subject, &body).await?;
     Ok(())
@@ -195,17 +165,11 @@ pub async fn reset_password(
         Err(e) => return Ok(Some(Err(vec![("password", e.message())]))),
     };
     if password.expose() != confirm {
-        return Ok(Some(Err(vec![(
-            "password_confirm",
-            Message::new("account-password-mismatch"),
-        )])));
+        return Ok(Some(Err(vec![("password_confirm", Message::new("account-password-mismatch"))])));
     }
     if !state.db.use_password_reset(&hash).await? {
         return Ok(None);
     }
-    state
-        .db
-        .set_password(user_id, &hash_password(password.expose()).await?)
-        .await?;
+    state.db.set_password(user_id, &hash_password(password.expose()).await?).await?;
     Ok(Some(Ok(())))
 }

@@ -53,18 +53,10 @@ pub struct SessionInfo {
 }
 
 async fn me_of(state: &AppState, user_id: i64) -> AppResult<Me> {
-    let user = state
-        .db
-        .user_by_id(user_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let user = state.db.user_by_id(user_id).await?.ok_or_else(AppError::not_found)?;
     let memberships = state.db.memberships_of(user_id).await?;
     Ok(Me {
-        user: UserInfo {
-            id: user.id,
-            email: user.email,
-            name: user.name,
-        },
+        user: UserInfo { id: user.id, email: user.email, name: user.name },
         memberships: memberships
             .into_iter()
             .map(|m| MembershipInfo {
@@ -77,12 +69,7 @@ async fn me_of(state: &AppState, user_id: i64) -> AppResult<Me> {
 }
 
 pub fn problems_error(problems: FieldProblems) -> AppError {
-    AppError::invalid(
-        problems
-            .into_iter()
-            .map(|(f, m)| (f.to_owned(), m))
-            .collect(),
-    )
+    AppError::invalid(problems.into_iter().map(|(f, m)| (f.to_owned(), m)).collect())
 }
 
 /// The current session with its CSRF token.
@@ -93,10 +80,7 @@ pub async fn current_session(
     SignedIn(session): SignedIn,
 ) -> AppResult<Json<SessionInfo>> {
     let me = me_of(&state, session.user.id).await?;
-    Ok(Json(SessionInfo {
-        me,
-        csrf_token: session.csrf_token.clone(),
-    }))
+    Ok(Json(SessionInfo { me, csrf_token: session.csrf_token.clone() }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -119,11 +103,7 @@ pub async fn create_session(
         LoginOutcome::Success(user) => {
             let (cookie, csrf_token) = start_session(&state, &headers, user.id).await?;
             let me = me_of(&state, user.id).await?;
-            Ok((
-                [set_cookie_header(cookie)],
-                Json(SessionInfo { me, csrf_token }),
-            )
-                .into_response())
+            Ok(([set_cookie_header(cookie)], Json(SessionInfo { me, csrf_token })).into_response())
         }
         LoginOutcome::Invalid => Err(AppError::new(ErrorKind::InvalidCredentials)),
     }
@@ -132,10 +112,7 @@ pub async fn create_session(
 /// Signs out.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", security(("session" = [])),
     responses((status = 204, description = "Signed out")))]
-pub async fn delete_session(
-    State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-) -> AppResult<Response> {
+pub async fn delete_session(State(state): State<AppState>, SignedIn(session): SignedIn) -> AppResult<Response> {
     let cookie = end_session(&state, &session).await?;
     Ok(([set_cookie_header(cookie)], StatusCode::NO_CONTENT).into_response())
 }
@@ -160,20 +137,12 @@ pub async fn accept_invitation(
     Path(token): Path<String>,
     Json(form): Json<AcceptForm>,
 ) -> AppResult<Response> {
-    let invitation = actions::open_invitation(&state, &token)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let invitation = actions::open_invitation(&state, &token).await?.ok_or_else(AppError::not_found)?;
     // Through the API a known address is confirmed by its password, never by a cookie.
-    let user_id = actions::accept_invitation(&state, &invitation, None, &form)
-        .await?
-        .map_err(problems_error)?;
+    let user_id = actions::accept_invitation(&state, &invitation, None, &form).await?.map_err(problems_error)?;
     let (cookie, csrf_token) = start_session(&state, &headers, user_id).await?;
     let me = me_of(&state, user_id).await?;
-    Ok((
-        [set_cookie_header(cookie)],
-        Json(SessionInfo { me, csrf_token }),
-    )
-        .into_response())
+    Ok(([set_cookie_header(cookie)], Json(SessionInfo { me, csrf_token })).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -209,9 +178,7 @@ pub async fn reset_password(
     Path(token): Path<String>,
     Json(request): Json<NewPasswordRequest>,
 ) -> AppResult<StatusCode> {
-    match actions::reset_password(&state, &token, &request.password, &request.password_confirm)
-        .await?
-    {
+    match actions::reset_password(&state, &token, &request.password, &request.password_confirm).await? {
         None => Err(AppError::not_found()),
         Some(Err(problems)) => Err(problems_error(problems)),
         Some(Ok(())) => Ok(StatusCode::NO_CONTENT),

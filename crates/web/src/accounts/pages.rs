@@ -43,13 +43,7 @@ pub async fn login_page(ctx: PageContext, Query(back): Query<Back>) -> AppResult
         return Ok(Redirect::to(&local_path(back.terug.as_deref())).into_response());
     }
     let back = local_path(back.terug.as_deref());
-    Ok(render(&LoginPage {
-        ctx,
-        email: String::new(),
-        back,
-        error: None,
-    })?
-    .into_response())
+    Ok(render(&LoginPage { ctx, email: String::new(), back, error: None })?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -76,12 +70,7 @@ pub async fn login(
         }
         LoginOutcome::Invalid => {
             let error = Some(ctx.t("login-invalid"));
-            let page = render(&LoginPage {
-                ctx,
-                email: form.email,
-                back,
-                error,
-            })?;
+            let page = render(&LoginPage { ctx, email: form.email, back, error })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -93,11 +82,7 @@ pub struct Empty {}
 #[utoipa::path(post, path = "/uitloggen", tag = "pages", responses((status = 303, description = "Signed out")))]
 pub async fn logout(State(state): State<AppState>, form: CsrfForm<Empty>) -> AppResult<Response> {
     let cookie = end_session(&state, &form.session).await?;
-    Ok((
-        [set_cookie_header(cookie)],
-        Redirect::to("/?melding=uitgelogd"),
-    )
-        .into_response())
+    Ok(([set_cookie_header(cookie)], Redirect::to("/?melding=uitgelogd")).into_response())
 }
 
 #[derive(Template)]
@@ -142,25 +127,9 @@ pub async fn reset_page(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let valid = state
-        .db
-        .password_reset_user(&crate::security::tokens::token_hash(&token))
-        .await?
-        .is_some();
-    let status = if valid {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
-    Ok((
-        status,
-        render(&ResetPage {
-            ctx,
-            valid,
-            errors: FieldErrors::default(),
-        })?,
-    )
-        .into_response())
+    let valid = state.db.password_reset_user(&crate::security::tokens::token_hash(&token)).await?.is_some();
+    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    Ok((status, render(&ResetPage { ctx, valid, errors: FieldErrors::default() })?).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -179,30 +148,12 @@ pub async fn reset(
     PublicForm(form): PublicForm<ResetForm>,
 ) -> AppResult<Response> {
     match actions::reset_password(&state, &token, &form.password, &form.password_confirm).await? {
-        None => Ok((
-            StatusCode::NOT_FOUND,
-            render(&ResetPage {
-                ctx,
-                valid: false,
-                errors: FieldErrors::default(),
-            })?,
-        )
+        None => Ok((StatusCode::NOT_FOUND, render(&ResetPage { ctx, valid: false, errors: FieldErrors::default() })?)
             .into_response()),
         Some(Ok(())) => Ok(Redirect::to("/inloggen?melding=wachtwoord-gewijzigd").into_response()),
         Some(Err(problems)) => {
-            let mut errors = FieldErrors::default();
-            for (field, message) in problems {
-                errors.add(field, ctx.lang.message(&message));
-            }
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                render(&ResetPage {
-                    ctx,
-                    valid: true,
-                    errors,
-                })?,
-            )
-                .into_response())
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ResetPage { ctx, valid: true, errors })?).into_response())
         }
     }
 }
@@ -226,11 +177,7 @@ struct InvitationView {
     is_signed_in_user: bool,
 }
 
-async fn invitation_view(
-    state: &AppState,
-    ctx: &PageContext,
-    invitation: &Invitation,
-) -> AppResult<InvitationView> {
+async fn invitation_view(state: &AppState, ctx: &PageContext, invitation: &Invitation) -> AppResult<InvitationView> {
     let email = passend_domain::accounts::Email::parse(&invitation.email).ok();
     let account = match &email {
         Some(e) => state.db.user_by_email(e).await?,
@@ -241,8 +188,7 @@ async fn invitation_view(
         org_name: crate::directory::display_name(state, ctx.lang, &invitation.org).await?,
         role: invitation.role,
         has_account: account.is_some(),
-        is_signed_in_user: account
-            .is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
+        is_signed_in_user: account.is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
     })
 }
 
@@ -254,22 +200,12 @@ pub async fn invitation_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let Some(invitation) = actions::open_invitation(&state, &token).await? else {
-        let page = InvitationPage {
-            ctx,
-            invitation: None,
-            name: String::new(),
-            errors: FieldErrors::default(),
-        };
+        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
     let view = invitation_view(&state, &ctx, &invitation).await?;
-    Ok(render(&InvitationPage {
-        ctx,
-        invitation: Some(view),
-        name: String::new(),
-        errors: FieldErrors::default(),
-    })?
-    .into_response())
+    Ok(render(&InvitationPage { ctx, invitation: Some(view), name: String::new(), errors: FieldErrors::default() })?
+        .into_response())
 }
 
 #[utoipa::path(post, path = "/uitnodiging/{token}", tag = "pages", security(()),
@@ -282,35 +218,18 @@ pub async fn accept(
     PublicForm(form): PublicForm<AcceptForm>,
 ) -> AppResult<Response> {
     let Some(invitation) = actions::open_invitation(&state, &token).await? else {
-        let page = InvitationPage {
-            ctx,
-            invitation: None,
-            name: String::new(),
-            errors: FieldErrors::default(),
-        };
+        let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
     match actions::accept_invitation(&state, &invitation, ctx.session.as_deref(), &form).await? {
         Ok(user_id) => {
             let (cookie, _) = start_session(&state, &headers, user_id).await?;
-            Ok((
-                [set_cookie_header(cookie)],
-                Redirect::to("/dashboard?melding=welkom"),
-            )
-                .into_response())
+            Ok(([set_cookie_header(cookie)], Redirect::to("/dashboard?melding=welkom")).into_response())
         }
         Err(problems) => {
-            let mut errors = FieldErrors::default();
-            for (field, message) in problems {
-                errors.add(field, ctx.lang.message(&message));
-            }
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
             let view = invitation_view(&state, &ctx, &invitation).await?;
-            let page = InvitationPage {
-                ctx,
-                invitation: Some(view),
-                name: form.name,
-                errors,
-            };
+            let page = InvitationPage { ctx, invitation: Some(view), name: form.name, errors };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }

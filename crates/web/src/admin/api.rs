@@ -12,9 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_outbox))
-        .routes(routes!(get_outbox_mail))
+    OpenApiRouter::new().routes(routes!(list_outbox)).routes(routes!(get_outbox_mail))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -51,15 +49,7 @@ pub async fn list_outbox(
     SignedIn(session): SignedIn,
 ) -> AppResult<Json<Vec<OutboxMailBody>>> {
     let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(
-        state
-            .db
-            .outbox(&admin, OUTBOX_PAGE_SIZE)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+    Ok(Json(state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?.into_iter().map(Into::into).collect()))
 }
 
 /// One mail of the outbox.
@@ -72,12 +62,5 @@ pub async fn get_outbox_mail(
     Path(id): Path<i64>,
 ) -> AppResult<Json<OutboxMailBody>> {
     let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(
-        state
-            .db
-            .outbox_mail(&admin, id)
-            .await?
-            .ok_or_else(AppError::not_found)?
-            .into(),
-    ))
+    Ok(Json(state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?.into()))
 }

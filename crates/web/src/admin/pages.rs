@@ -14,9 +14,7 @@ use crate::security::session::SignedIn;
 pub const OUTBOX_PAGE_SIZE: i64 = 200;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(outbox))
-        .routes(routes!(outbox_mail))
+    OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(outbox_mail))
 }
 
 #[derive(Template)]
@@ -35,11 +33,7 @@ pub async fn outbox(
 ) -> AppResult<Html<String>> {
     let admin = access::platform_admin(&session.actor)?;
     let mails = state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?;
-    render(&OutboxPage {
-        ctx,
-        mails,
-        smtp: state.mailer.sends_over_smtp(),
-    })
+    render(&OutboxPage { ctx, mails, smtp: state.mailer.sends_over_smtp() })
 }
 
 #[derive(Template)]
@@ -58,10 +52,6 @@ pub async fn outbox_mail(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let admin = access::platform_admin(&session.actor)?;
-    let mail = state
-        .db
-        .outbox_mail(&admin, id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let mail = state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?;
     render(&OutboxMailPage { ctx, mail })
 }

@@ -128,13 +128,7 @@ pub struct SchoolItem {
 
 impl From<SchoolSummary> for SchoolItem {
     fn from(s: SchoolSummary) -> Self {
-        SchoolItem {
-            brin: s.brin,
-            name: s.name,
-            city: s.city,
-            locations: s.locations,
-            pupils: s.pupils,
-        }
+        SchoolItem { brin: s.brin, name: s.name, city: s.city, locations: s.locations, pupils: s.pupils }
     }
 }
 
@@ -180,34 +174,16 @@ pub struct BoardBody {
 /// All SWVs with the number of schools and locations placed in each.
 #[utoipa::path(get, path = "/api/v1/swvs", tag = "directory", security(()), responses((status = 200, body = [SwvItem])))]
 pub async fn list_swvs(State(state): State<AppState>) -> AppResult<Json<Vec<SwvItem>>> {
-    Ok(Json(
-        state
-            .db
-            .list_swvs()
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+    Ok(Json(state.db.list_swvs().await?.into_iter().map(Into::into).collect()))
 }
 
 /// One SWV with its contact details and ouder- en jeugdsteunpunt.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}", tag = "directory", security(()),
     params(("code" = String, Path, description = "e.g. PO2707, PO 27-07 or po2707")),
     responses((status = 200, body = SwvBody), (status = 404, description = "No such SWV")))]
-pub async fn get_swv(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> AppResult<Json<SwvBody>> {
+pub async fn get_swv(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<SwvBody>> {
     let code = swv_code(&code)?;
-    Ok(Json(
-        state
-            .db
-            .swv(code.as_str())
-            .await?
-            .ok_or_else(AppError::not_found)?
-            .into(),
-    ))
+    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
 }
 
 /// Changes the SWV's name and contact details (the SWV's own admins).
@@ -225,38 +201,16 @@ pub async fn update_swv(
     let details = SwvDetails::validate(&body.into())
         .map_err(|p| AppError::invalid(p.into_iter().map(|(f, m)| (f.to_owned(), m)).collect()))?;
     state.db.update_swv(&edit, &details).await?;
-    Ok(Json(
-        state
-            .db
-            .swv(code.as_str())
-            .await?
-            .ok_or_else(AppError::not_found)?
-            .into(),
-    ))
+    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
 }
 
 /// The schools with a location in the SWV.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/schools", tag = "directory", security(()),
     params(("code" = String, Path)), responses((status = 200, body = [SchoolItem]), (status = 404, description = "No such SWV")))]
-pub async fn swv_schools(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> AppResult<Json<Vec<SchoolItem>>> {
+pub async fn swv_schools(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<Vec<SchoolItem>>> {
     let code = swv_code(&code)?;
-    state
-        .db
-        .swv(code.as_str())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(Json(
-        state
-            .db
-            .schools_of_swv(code.as_str())
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+    state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    Ok(Json(state.db.schools_of_swv(code.as_str()).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -273,31 +227,18 @@ pub async fn search_schools(
     Query(query): Query<SchoolQuery>,
 ) -> AppResult<Json<Vec<SchoolItem>>> {
     if query.q.trim().chars().count() < 2 {
-        return Err(AppError::invalid(vec![(
-            "q".into(),
-            passend_domain::Message::new("search-too-short"),
-        )]));
+        return Err(AppError::invalid(vec![("q".into(), passend_domain::Message::new("search-too-short"))]));
     }
-    let schools = state
-        .db
-        .search_schools(&query.q, super::pages::SEARCH_LIMIT)
-        .await?;
+    let schools = state.db.search_schools(&query.q, super::pages::SEARCH_LIMIT).await?;
     Ok(Json(schools.into_iter().map(Into::into).collect()))
 }
 
 /// A school with its board and locations.
 #[utoipa::path(get, path = "/api/v1/schools/{brin}", tag = "directory", security(()),
     params(("brin" = String, Path)), responses((status = 200, body = SchoolBody), (status = 404, description = "No such school")))]
-pub async fn get_school(
-    State(state): State<AppState>,
-    Path(brin): Path<String>,
-) -> AppResult<Json<SchoolBody>> {
+pub async fn get_school(State(state): State<AppState>, Path(brin): Path<String>) -> AppResult<Json<SchoolBody>> {
     let brin = Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let detail = state
-        .db
-        .school(brin.as_str())
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let detail = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
     Ok(Json(SchoolBody {
         brin: detail.school.brin,
         name: detail.school.name,
@@ -332,15 +273,8 @@ pub async fn get_school(
 /// A board (bevoegd gezag) and its schools.
 #[utoipa::path(get, path = "/api/v1/boards/{code}", tag = "directory", security(()),
     params(("code" = String, Path)), responses((status = 200, body = BoardBody), (status = 404, description = "No such board")))]
-pub async fn get_board(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> AppResult<Json<BoardBody>> {
-    let board = state
-        .db
-        .board(code.trim())
-        .await?
-        .ok_or_else(AppError::not_found)?;
+pub async fn get_board(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<BoardBody>> {
+    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
     Ok(Json(BoardBody {
         code: board.code,
         name: board.name,
@@ -371,8 +305,7 @@ pub async fn correct_location_swvs(
     Path(code): Path<String>,
     Json(choice): Json<SwvChoice>,
 ) -> AppResult<axum::http::StatusCode> {
-    let code = passend_domain::organisations::LocationCode::parse(&code)
-        .map_err(|_| AppError::not_found())?;
+    let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
     super::correct_swvs(
         &state,
         &session,
@@ -394,8 +327,7 @@ pub async fn reset_location_swvs(
     SignedIn(session): SignedIn,
     Path(code): Path<String>,
 ) -> AppResult<axum::http::StatusCode> {
-    let code = passend_domain::organisations::LocationCode::parse(&code)
-        .map_err(|_| AppError::not_found())?;
+    let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
     super::reset_swvs(&state, &session, code.as_str()).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -23,11 +23,7 @@ pub struct Abilities {
     pub edit: bool,
 }
 
-pub async fn abilities(
-    state: &AppState,
-    session: Option<&Session>,
-    org: &OrgRef,
-) -> AppResult<Abilities> {
+pub async fn abilities(state: &AppState, session: Option<&Session>, org: &OrgRef) -> AppResult<Abilities> {
     let Some(session) = session else {
         return Ok(Abilities::default());
     };
@@ -50,9 +46,7 @@ pub async fn display_name(state: &AppState, lang: Lang, org: &OrgRef) -> AppResu
             let code = SwvCode::parse(&org.code).map_or_else(|_| org.code.clone(), |c| c.display());
             format!("{} {code}", lang.t("swv-unnamed"))
         }
-        (OrgKind::Board, None) => {
-            lang.t_with("board-unnamed", &[("code", org.code.clone().into())])
-        }
+        (OrgKind::Board, None) => lang.t_with("board-unnamed", &[("code", org.code.clone().into())]),
         (_, None) => org.code.clone(),
     })
 }
@@ -65,18 +59,7 @@ pub async fn correct_swvs(
     po: &str,
     vo: &str,
 ) -> AppResult<Result<(), crate::accounts::actions::FieldProblems>> {
-    let current = state
-        .db
-        .location(location)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let swvs: Vec<String> = current
-        .swv_po
-        .iter()
-        .chain(current.swv_vo.iter())
-        .cloned()
-        .collect();
-    let edit = access::correct_location_swvs(&session.actor, &current.code, &swvs)?;
+    let edit = location_edit(state, session, location).await?;
     let (po, vo) = match passend_domain::organisations::parse_swv_choice(po, vo) {
         Ok(choice) => choice,
         Err(problems) => return Ok(Err(problems)),
@@ -86,39 +69,25 @@ pub async fn correct_swvs(
         if let Some(code) = code
             && state.db.swv(code.as_str()).await?.is_none()
         {
-            problems.push((
-                field,
-                passend_domain::Message::new("swv-choice-unknown").with("code", code.as_str()),
-            ));
+            problems.push((field, passend_domain::Message::new("swv-choice-unknown").with("code", code.as_str())));
         }
     }
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    state
-        .db
-        .set_location_swvs(
-            &edit,
-            po.as_ref().map(SwvCode::as_str),
-            vo.as_ref().map(SwvCode::as_str),
-        )
-        .await?;
+    state.db.set_location_swvs(&edit, po.as_ref().map(SwvCode::as_str), vo.as_ref().map(SwvCode::as_str)).await?;
     Ok(Ok(()))
 }
 
 /// Lets the postcode table decide the location's SWVs again.
 pub async fn reset_swvs(state: &AppState, session: &Session, location: &str) -> AppResult<()> {
-    let current = state
-        .db
-        .location(location)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let swvs: Vec<String> = current
-        .swv_po
-        .iter()
-        .chain(current.swv_vo.iter())
-        .cloned()
-        .collect();
-    let edit = access::correct_location_swvs(&session.actor, &current.code, &swvs)?;
+    let edit = location_edit(state, session, location).await?;
     Ok(state.db.reset_location_swvs(&edit).await?)
+}
+
+/// The location, if it exists, and the right to correct its SWVs.
+async fn location_edit(state: &AppState, session: &Session, location: &str) -> AppResult<access::LocationSwvEdit> {
+    let current = state.db.location(location).await?.ok_or_else(AppError::not_found)?;
+    let swvs: Vec<String> = current.swv_po.iter().chain(current.swv_vo.iter()).cloned().collect();
+    Ok(access::correct_location_swvs(&session.actor, &current.code, &swvs)?)
 }

@@ -60,20 +60,10 @@ pub async fn swv_page(
     if code.as_str() != ctx.path.rsplit('/').next().unwrap_or_default() {
         return Ok(Redirect::permanent(&format!("/samenwerkingsverbanden/{code}")).into_response());
     }
-    let swv = state
-        .db
-        .swv(code.as_str())
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
     let schools = state.db.schools_of_swv(code.as_str()).await?;
     let can = abilities(&state, ctx.session.as_deref(), &OrgRef::swv(&code)).await?;
-    Ok(render(&SwvPage {
-        ctx,
-        swv,
-        schools,
-        can,
-    })?
-    .into_response())
+    Ok(render(&SwvPage { ctx, swv, schools, can })?.into_response())
 }
 
 #[derive(Template)]
@@ -117,12 +107,7 @@ impl SwvEditPage {
                 field("steunpunt_name", "field-name-org", "text", d.steunpunt_name),
                 field("steunpunt_email", "field-email", "email", d.steunpunt_email),
                 field("steunpunt_phone", "field-phone", "tel", d.steunpunt_phone),
-                field(
-                    "steunpunt_website",
-                    "field-website",
-                    "text",
-                    d.steunpunt_website,
-                ),
+                field("steunpunt_website", "field-website", "text", d.steunpunt_website),
             ],
             errors,
         }
@@ -139,17 +124,8 @@ pub async fn swv_edit_page(
 ) -> AppResult<Html<String>> {
     let code = swv_code(&code)?;
     access::edit_swv(&session.actor, code.as_str())?;
-    let swv = state
-        .db
-        .swv(code.as_str())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    render(&SwvEditPage::new(
-        ctx,
-        swv.code,
-        swv.details,
-        FieldErrors::default(),
-    ))
+    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    render(&SwvEditPage::new(ctx, swv.code, swv.details, FieldErrors::default()))
 }
 
 #[utoipa::path(post, path = "/samenwerkingsverbanden/{code}/bewerken", tag = "pages",
@@ -165,16 +141,10 @@ pub async fn swv_edit(
     match SwvDetails::validate(&form.form) {
         Ok(details) => {
             state.db.update_swv(&edit, &details).await?;
-            Ok(Redirect::to(&format!(
-                "/samenwerkingsverbanden/{code}?melding=opgeslagen"
-            ))
-            .into_response())
+            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response())
         }
         Err(problems) => {
-            let mut errors = FieldErrors::default();
-            for (field, message) in problems {
-                errors.add(field, ctx.lang.message(&message));
-            }
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
             let page = SwvEditPage::new(ctx, code.to_string(), form.form, errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
@@ -206,17 +176,8 @@ pub async fn school_search(
 ) -> AppResult<Html<String>> {
     let query = search.q.unwrap_or_default().trim().to_owned();
     let searched = query.chars().count() >= 2;
-    let schools = if searched {
-        state.db.search_schools(&query, SEARCH_LIMIT).await?
-    } else {
-        Vec::new()
-    };
-    render(&SchoolSearchPage {
-        ctx,
-        query,
-        schools,
-        searched,
-    })
+    let schools = if searched { state.db.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
+    render(&SchoolSearchPage { ctx, query, schools, searched })
 }
 
 #[derive(Template)]
@@ -241,11 +202,7 @@ impl SchoolPage {
     }
 
     fn errors_of(&self, location: &str, field: &str) -> Option<&str> {
-        if self.errors_for.as_deref() == Some(location) {
-            self.errors.get(field)
-        } else {
-            None
-        }
+        if self.errors_for.as_deref() == Some(location) { self.errors.get(field) } else { None }
     }
 }
 
@@ -256,17 +213,9 @@ async fn school_page_for(
     errors_for: Option<String>,
     errors: FieldErrors,
 ) -> AppResult<Html<String>> {
-    let school = state
-        .db
-        .school(brin.as_str())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mut swvs: Vec<String> = school
-        .locations
-        .iter()
-        .flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter()))
-        .cloned()
-        .collect();
+    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let mut swvs: Vec<String> =
+        school.locations.iter().flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter())).cloned().collect();
     swvs.sort();
     swvs.dedup();
     let can = abilities(state, ctx.session.as_deref(), &OrgRef::school(brin)).await?;
@@ -276,8 +225,7 @@ async fn school_page_for(
             .locations
             .iter()
             .filter(|l| {
-                let current: Vec<String> =
-                    l.swv_po.iter().chain(l.swv_vo.iter()).cloned().collect();
+                let current: Vec<String> = l.swv_po.iter().chain(l.swv_vo.iter()).cloned().collect();
                 access::correct_location_swvs(&session.actor, &l.code, &current).is_ok()
             })
             .map(|l| l.code.clone())
@@ -286,24 +234,9 @@ async fn school_page_for(
     let (po_swvs, vo_swvs) = if correctable.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        state
-            .db
-            .list_swvs()
-            .await?
-            .into_iter()
-            .partition(|s| s.kind == "po")
+        state.db.list_swvs().await?.into_iter().partition(|s| s.kind == "po")
     };
-    render(&SchoolPage {
-        ctx,
-        school,
-        swvs,
-        can,
-        correctable,
-        po_swvs,
-        vo_swvs,
-        errors_for,
-        errors,
-    })
+    render(&SchoolPage { ctx, school, swvs, can, correctable, po_swvs, vo_swvs, errors_for, errors })
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
@@ -313,8 +246,7 @@ pub async fn school_page(
     ctx: PageContext,
     Path(brin): Path<String>,
 ) -> AppResult<Html<String>> {
-    let brin =
-        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let brin = passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
     school_page_for(&state, ctx, &brin, None, FieldErrors::default()).await
 }
 
@@ -336,10 +268,8 @@ pub async fn correct_location_swvs(
     Path((brin, code)): Path<(String, String)>,
     form: CsrfForm<SwvChoiceForm>,
 ) -> AppResult<Response> {
-    let brin =
-        passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let code = passend_domain::organisations::LocationCode::parse(&code)
-        .map_err(|_| AppError::not_found())?;
+    let brin = passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
+    let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
     if code.brin() != brin {
         return Err(AppError::not_found());
     }
@@ -347,24 +277,12 @@ pub async fn correct_location_swvs(
         super::reset_swvs(&state, &form.session, code.as_str()).await?;
         Ok(())
     } else {
-        super::correct_swvs(
-            &state,
-            &form.session,
-            code.as_str(),
-            &form.form.swv_po,
-            &form.form.swv_vo,
-        )
-        .await?
+        super::correct_swvs(&state, &form.session, code.as_str(), &form.form.swv_po, &form.form.swv_vo).await?
     };
     match done {
-        Ok(()) => Ok(
-            Redirect::to(&format!("/scholen/{brin}?melding=opgeslagen#loc-{code}")).into_response(),
-        ),
+        Ok(()) => Ok(Redirect::to(&format!("/scholen/{brin}?melding=opgeslagen#loc-{code}")).into_response()),
         Err(problems) => {
-            let mut errors = FieldErrors::default();
-            for (field, message) in problems {
-                errors.add(field, ctx.lang.message(&message));
-            }
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
             let page = school_page_for(&state, ctx, &brin, Some(code.to_string()), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -386,15 +304,8 @@ pub async fn board_page(
     ctx: PageContext,
     Path(code): Path<String>,
 ) -> AppResult<Html<String>> {
-    let board = state
-        .db
-        .board(code.trim())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let org = OrgRef {
-        kind: passend_domain::organisations::OrgKind::Board,
-        code: board.code.clone(),
-    };
+    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
+    let org = OrgRef { kind: passend_domain::organisations::OrgKind::Board, code: board.code.clone() };
     let can = abilities(&state, ctx.session.as_deref(), &org).await?;
     render(&BoardPage { ctx, board, can })
 }

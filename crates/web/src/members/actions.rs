@@ -13,14 +13,8 @@ use crate::security::tokens::{random_token, token_hash};
 
 /// The organisation named in a URL (`swv/PO2707`, `school/32DD`, `board/41234`)
 /// with where it sits; 404 when it does not exist.
-pub async fn organisation(
-    state: &AppState,
-    kind: &str,
-    code: &str,
-) -> AppResult<(OrgRef, OrgContext)> {
-    let kind = OrgKind::parse(kind)
-        .filter(|k| *k != OrgKind::Platform)
-        .ok_or_else(AppError::not_found)?;
+pub async fn organisation(state: &AppState, kind: &str, code: &str) -> AppResult<(OrgRef, OrgContext)> {
+    let kind = OrgKind::parse(kind).filter(|k| *k != OrgKind::Platform).ok_or_else(AppError::not_found)?;
     let code = match kind {
         OrgKind::Swv => SwvCode::parse(code).map(|c| c.as_str().to_owned()).ok(),
         OrgKind::School => Brin::parse(code).map(|b| b.as_str().to_owned()).ok(),
@@ -28,11 +22,7 @@ pub async fn organisation(
     }
     .ok_or_else(AppError::not_found)?;
     let org = OrgRef { kind, code };
-    let ctx = state
-        .db
-        .org_context(&org)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let ctx = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
     Ok((org, ctx))
 }
 
@@ -59,9 +49,7 @@ pub async fn invite(
         return Err(AppError::forbidden());
     }
     let mut problems = FieldProblems::new();
-    let email = Email::parse(&form.email)
-        .map_err(|e| problems.push(("email", e.message())))
-        .ok();
+    let email = Email::parse(&form.email).map_err(|e| problems.push(("email", e.message()))).ok();
     let role = Role::parse(&form.role).filter(|r| allowed.contains(r));
     if role.is_none() {
         problems.push(("role", Message::new("invite-role-invalid")));
@@ -70,12 +58,7 @@ pub async fn invite(
         return Ok(Err(problems));
     };
     if let Some(user) = state.db.user_by_email(&email).await?
-        && state
-            .db
-            .memberships_of(user.id)
-            .await?
-            .iter()
-            .any(|m| m.org == *org && m.role == role)
+        && state.db.memberships_of(user.id).await?.iter().any(|m| m.org == *org && m.role == role)
     {
         return Ok(Err(vec![("email", Message::new("invite-already-member"))]));
     }
@@ -83,20 +66,11 @@ pub async fn invite(
     let token = random_token();
     let id = state
         .db
-        .create_invitation(
-            &grant,
-            &email,
-            &token_hash(&token),
-            session.user.id,
-            now() + INVITATION_DAYS * 86_400,
-        )
+        .create_invitation(&grant, &email, &token_hash(&token), session.user.id, now() + INVITATION_DAYS * 86_400)
         .await?;
     let org_name = crate::directory::display_name(state, lang, org).await?;
     let link = state.config.link(&format!("/uitnodiging/{token}"));
-    let subject = lang.t_with(
-        "mail-invitation-subject",
-        &[("org", org_name.clone().into())],
-    );
+    let subject = lang.t_with("mail-invitation-subject", &[("org", org_name.clone().into())]);
     let body = lang.t_with(
         "mail-invitation-body",
         &[
@@ -112,37 +86,15 @@ pub async fn invite(
 }
 
 /// Withdraws an invitation that has not been accepted.
-pub async fn revoke(
-    state: &AppState,
-    session: &Session,
-    org: &OrgRef,
-    ctx: &OrgContext,
-    id: i64,
-) -> AppResult<()> {
-    let invitation = state
-        .db
-        .invitation(id)
-        .await?
-        .filter(|i| i.org == *org)
-        .ok_or_else(AppError::not_found)?;
+pub async fn revoke(state: &AppState, session: &Session, org: &OrgRef, ctx: &OrgContext, id: i64) -> AppResult<()> {
+    let invitation = state.db.invitation(id).await?.filter(|i| i.org == *org).ok_or_else(AppError::not_found)?;
     let grant = access::grant_role(&session.actor, org, ctx, invitation.role)?;
     Ok(state.db.revoke_invitation(&grant, id).await?)
 }
 
 /// Takes a role away from a member.
-pub async fn remove(
-    state: &AppState,
-    session: &Session,
-    org: &OrgRef,
-    ctx: &OrgContext,
-    id: i64,
-) -> AppResult<()> {
-    let membership = state
-        .db
-        .membership(id)
-        .await?
-        .filter(|m| m.org == *org)
-        .ok_or_else(AppError::not_found)?;
+pub async fn remove(state: &AppState, session: &Session, org: &OrgRef, ctx: &OrgContext, id: i64) -> AppResult<()> {
+    let membership = state.db.membership(id).await?.filter(|m| m.org == *org).ok_or_else(AppError::not_found)?;
     let grant = access::grant_role(&session.actor, org, ctx, membership.role)?;
     Ok(state.db.remove_membership(&grant, id).await?)
 }

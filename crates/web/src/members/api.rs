@@ -123,9 +123,7 @@ pub async fn create_invitation(
 ) -> AppResult<(StatusCode, Json<InvitationBody>)> {
     let (org, ctx) = organisation(&state, &kind, &code).await?;
     let view = access::view_org(&session.actor, &org, &ctx)?;
-    let id = actions::invite(&state, lang, &session, &org, &ctx, &form)
-        .await?
-        .map_err(problems_error)?;
+    let id = actions::invite(&state, lang, &session, &org, &ctx, &form).await?.map_err(problems_error)?;
     let created = state
         .db
         .pending_invitations(&view)

@@ -96,16 +96,7 @@ pub async fn members_page(
     Path((kind, code)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
-    members_page_for(
-        &state,
-        ctx,
-        &session,
-        org,
-        &org_ctx,
-        InviteForm::default(),
-        FieldErrors::default(),
-    )
-    .await
+    members_page_for(&state, ctx, &session, org, &org_ctx, InviteForm::default(), FieldErrors::default()).await
 }
 
 #[utoipa::path(post, path = "/organisaties/{kind}/{code}/uitnodigingen", tag = "pages",
@@ -127,13 +118,9 @@ pub async fn invite(
         ))
         .into_response()),
         Err(problems) => {
-            let mut errors = FieldErrors::default();
-            for (field, message) in problems {
-                errors.add(field, ctx.lang.message(&message));
-            }
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
             let session = form.session.clone();
-            let page =
-                members_page_for(&state, ctx, &session, org, &org_ctx, form.form, errors).await?;
+            let page = members_page_for(&state, ctx, &session, org, &org_ctx, form.form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -152,11 +139,7 @@ pub async fn revoke(
 ) -> AppResult<Redirect> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
     actions::revoke(&state, &form.session, &org, &org_ctx, id).await?;
-    Ok(Redirect::to(&format!(
-        "/organisaties/{}/{}/leden?melding=uitnodiging-ingetrokken",
-        org.kind.as_str(),
-        org.code
-    )))
+    Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=uitnodiging-ingetrokken", org.kind.as_str(), org.code)))
 }
 
 #[utoipa::path(post, path = "/organisaties/{kind}/{code}/leden/{id}/verwijderen", tag = "pages",
@@ -169,9 +152,5 @@ pub async fn remove(
 ) -> AppResult<Redirect> {
     let (org, org_ctx) = organisation(&state, &kind, &code).await?;
     actions::remove(&state, &form.session, &org, &org_ctx, id).await?;
-    Ok(Redirect::to(&format!(
-        "/organisaties/{}/{}/leden?melding=lid-verwijderd",
-        org.kind.as_str(),
-        org.code
-    )))
+    Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=lid-verwijderd", org.kind.as_str(), org.code)))
 }

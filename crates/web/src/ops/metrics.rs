@@ -34,9 +34,7 @@ pub struct Metrics {
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, secs: f64) {
         let mut routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
-        let stats = routes
-            .entry((method.to_owned(), route.to_owned()))
-            .or_default();
+        let stats = routes.entry((method.to_owned(), route.to_owned())).or_default();
         *stats.by_status.entry(status).or_default() += 1;
         for (i, bound) in BUCKETS.iter().enumerate() {
             if secs <= *bound {
@@ -65,26 +63,12 @@ impl Metrics {
         for ((method, route), stats) in routes.iter() {
             let labels = format!("method=\"{method}\",route=\"{route}\"");
             for (bound, n) in BUCKETS.iter().zip(stats.buckets) {
-                let _ = writeln!(
-                    out,
-                    "passend_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {n}"
-                );
+                let _ = writeln!(out, "passend_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {n}");
             }
-            let _ = writeln!(
-                out,
-                "passend_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
-                stats.count
-            );
-            let _ = writeln!(
-                out,
-                "passend_http_request_duration_seconds_sum{{{labels}}} {}",
-                stats.sum_secs
-            );
-            let _ = writeln!(
-                out,
-                "passend_http_request_duration_seconds_count{{{labels}}} {}",
-                stats.count
-            );
+            let _ =
+                writeln!(out, "passend_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", stats.count);
+            let _ = writeln!(out, "passend_http_request_duration_seconds_sum{{{labels}}} {}", stats.sum_secs);
+            let _ = writeln!(out, "passend_http_request_duration_seconds_count{{{labels}}} {}", stats.count);
         }
         out.push_str("# HELP passend_db_pool_connections Open database connections.\n");
         out.push_str("# TYPE passend_db_pool_connections gauge\n");
@@ -104,29 +88,16 @@ impl Metrics {
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().to_string();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let route =
+        request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let response = next.run(request).await;
-    state.metrics.observe(
-        &method,
-        &route,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64(),
-    );
+    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
     response
 }
 
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
     responses((status = 200, description = "Prometheus text format", content_type = "text/plain")))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        state.metrics.render(state.db.pool_stats()),
-    )
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render(state.db.pool_stats()))
         .into_response()
 }

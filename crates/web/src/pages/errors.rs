@@ -26,29 +26,18 @@ struct ErrorPage {
 
 pub async fn render_errors(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let path_and_query = request
-        .uri()
-        .path_and_query()
-        .map_or_else(|| path.clone(), |p| p.to_string());
+    let path_and_query = request.uri().path_and_query().map_or_else(|| path.clone(), |p| p.to_string());
     let is_get = request.method() == axum::http::Method::GET;
     let lang = lang_of(request.headers());
-    let session = request
-        .extensions()
-        .get::<Option<Arc<Session>>>()
-        .cloned()
-        .flatten();
+    let session = request.extensions().get::<Option<Arc<Session>>>().cloned().flatten();
     let response = next.run(request).await;
     let (marker, status) = match response.extensions().get::<ErrorMarker>().cloned() {
         Some(marker) => (marker.clone(), marker.kind.status()),
         // axum's own rejections (malformed JSON, a path parameter of the wrong
         // type, a wrong method) come as plain text: give them our form too.
-        None if is_framework_rejection(&response) => (
-            ErrorMarker {
-                kind: ErrorKind::BadRequest,
-                fields: Vec::new(),
-            },
-            response.status(),
-        ),
+        None if is_framework_rejection(&response) => {
+            (ErrorMarker { kind: ErrorKind::BadRequest, fields: Vec::new() }, response.status())
+        }
         None => return response,
     };
     if path.starts_with("/api/") {
@@ -71,20 +60,13 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let page = ErrorPage {
         title: lang.t(&format!("{}-title", marker.kind.message_id())),
         message: lang.t(marker.kind.message_id()),
-        ctx: PageContext {
-            lang,
-            session,
-            path,
-            notice: None,
-        },
+        ctx: PageContext { lang, session, path, notice: None },
     };
     match page.render() {
         Ok(html) => {
             let mut response = (status, axum::response::Html(html)).into_response();
             if marker.kind == ErrorKind::RateLimited {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
             }
             response
         }

@@ -38,25 +38,14 @@ pub async fn api_docs(ctx: PageContext) -> AppResult<Html<String>> {
     let doc = crate::openapi::api_document();
     let mut operations = Vec::new();
     for (path, item) in &doc.paths.paths {
-        for (method, op) in [
-            ("GET", &item.get),
-            ("POST", &item.post),
-            ("PUT", &item.put),
-            ("DELETE", &item.delete),
-        ] {
+        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)] {
             if let Some(op) = op {
                 operations.push(Operation {
                     method: method.to_owned(),
                     path: path.clone(),
-                    summary: op
-                        .summary
-                        .clone()
-                        .or_else(|| op.description.clone())
-                        .unwrap_or_default(),
+                    summary: op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default(),
                     public: op.security.as_ref().is_some_and(|s| {
-                        s.iter().all(|r| {
-                            serde_json::to_value(r).is_ok_and(|v| v == serde_json::json!({}))
-                        })
+                        s.iter().all(|r| serde_json::to_value(r).is_ok_and(|v| v == serde_json::json!({})))
                     }),
                 });
             }
@@ -69,11 +58,5 @@ pub async fn api_docs(ctx: PageContext) -> AppResult<Html<String>> {
     responses((status = 200, description = "The OpenAPI document of the JSON API", content_type = "application/json")))]
 pub async fn openapi_json() -> Json<serde_json::Value> {
     static DOCUMENT: OnceLock<serde_json::Value> = OnceLock::new();
-    Json(
-        DOCUMENT
-            .get_or_init(|| {
-                serde_json::to_value(crate::openapi::api_document()).unwrap_or_default()
-            })
-            .clone(),
-    )
+    Json(DOCUMENT.get_or_init(|| serde_json::to_value(crate::openapi::api_document()).unwrap_or_default()).clone())
 }

@@ -20,17 +20,7 @@ pub struct Back {
 pub async fn switch(Path(lang): Path<String>, Query(back): Query<Back>) -> AppResult<Response> {
     let lang = Lang::parse(&lang).ok_or_else(AppError::not_found)?;
     let target = super::local_path(back.terug.as_deref());
-    let target = if back.terug.is_none() {
-        "/".to_owned()
-    } else {
-        target
-    };
-    Ok((
-        [(
-            header::SET_COOKIE,
-            set_cookie(LANG_COOKIE, lang.code(), 365 * 24 * 3600, false),
-        )],
-        Redirect::to(&target),
-    )
+    let target = if back.terug.is_none() { "/".to_owned() } else { target };
+    Ok(([(header::SET_COOKIE, set_cookie(LANG_COOKIE, lang.code(), 365 * 24 * 3600, false))], Redirect::to(&target))
         .into_response())
 }

@@ -28,10 +28,7 @@ use crate::security::session::Session;
 use crate::{accounts, admin, dashboard, directory, members, ops};
 
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "Passend pages",
-    description = "The server-rendered pages (not a public API)."
-))]
+#[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
 struct PageDoc;
 
 /// Every route that is not part of the JSON API, documented like the API so
@@ -91,11 +88,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageContext {
             .map(|(_, id)| lang.t(id));
         Ok(PageContext {
             lang,
-            session: parts
-                .extensions
-                .get::<Option<Arc<Session>>>()
-                .cloned()
-                .flatten(),
+            session: parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten(),
             path: parts.uri.path().to_owned(),
             notice,
         })
@@ -108,16 +101,12 @@ impl PageContext {
     }
 
     pub fn t1(&self, id: &str, name: &'static str, value: impl Display) -> String {
-        self.lang.t_with(
-            id,
-            &[(name, passend_domain::MessageArg::Text(value.to_string()))],
-        )
+        self.lang.t_with(id, &[(name, passend_domain::MessageArg::Text(value.to_string()))])
     }
 
     /// A message with a count, so that the catalogue can choose singular or plural.
     pub fn tn(&self, id: &str, name: &'static str, count: usize) -> String {
-        self.lang
-            .t_with(id, &[(name, passend_domain::MessageArg::from(count))])
+        self.lang.t_with(id, &[(name, passend_domain::MessageArg::from(count))])
     }
 
     pub fn role(&self, role: &Role) -> String {
@@ -129,11 +118,7 @@ impl PageContext {
     }
 
     pub fn other_lang(&self) -> Lang {
-        if self.lang == Lang::Nl {
-            Lang::En
-        } else {
-            Lang::Nl
-        }
+        if self.lang == Lang::Nl { Lang::En } else { Lang::Nl }
     }
 
     pub fn csrf(&self) -> &str {
@@ -145,9 +130,7 @@ impl PageContext {
     }
 
     pub fn is_platform_admin(&self) -> bool {
-        self.session
-            .as_ref()
-            .is_some_and(|s| s.actor.is_platform_admin())
+        self.session.as_ref().is_some_and(|s| s.actor.is_platform_admin())
     }
 
     /// `PO2707` → `PO 27-07`.
@@ -164,14 +147,7 @@ impl PageContext {
     pub fn date_time(&self, unix: &i64) -> String {
         time::OffsetDateTime::from_unix_timestamp(*unix)
             .map(|t| {
-                format!(
-                    "{:02}-{:02}-{} {:02}:{:02} UTC",
-                    t.day(),
-                    u8::from(t.month()),
-                    t.year(),
-                    t.hour(),
-                    t.minute()
-                )
+                format!("{:02}-{:02}-{} {:02}:{:02} UTC", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute())
             })
             .unwrap_or_default()
     }
@@ -203,15 +179,13 @@ pub fn render(template: &impl Template) -> AppResult<Html<String>> {
 pub struct FieldErrors(Vec<(&'static str, String)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.push((field, message));
+    /// The domain's problems in the reader's language.
+    pub fn from_problems(lang: Lang, problems: passend_domain::FieldProblems) -> Self {
+        FieldErrors(problems.into_iter().map(|(field, message)| (field, lang.message(&message))).collect())
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
     }
 
     pub fn is_empty(&self) -> bool {

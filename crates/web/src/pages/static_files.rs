@@ -9,22 +9,10 @@ const CACHE: &str = "public, max-age=3600";
 
 #[utoipa::path(get, path = "/static/passend.css", tag = "pages", security(()), responses((status = 200, content_type = "text/css")))]
 pub async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, CACHE),
-        ],
-        CSS,
-    )
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS)
 }
 
 #[utoipa::path(get, path = "/static/passend.js", tag = "pages", security(()), responses((status = 200, content_type = "text/javascript")))]
 pub async fn script() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, CACHE),
-        ],
-        JS,
-    )
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], JS)
 }

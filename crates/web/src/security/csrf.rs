@@ -36,17 +36,10 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
-    if state
-        .config
-        .public_origin()
-        .is_some_and(|public| origin == public)
-    {
+    if state.config.public_origin().is_some_and(|public| origin == public) {
         return true;
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     origin == format!("http://{host}") || origin == format!("https://{host}")
 }
 
@@ -62,23 +55,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = request.into_parts();
         let SignedIn(session) =
-            <SignedIn as axum::extract::FromRequestParts<S>>::from_request_parts(&mut parts, state)
-                .await?;
+            <SignedIn as axum::extract::FromRequestParts<S>>::from_request_parts(&mut parts, state).await?;
         let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
             .await
             .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
-        let token = pairs
-            .iter()
-            .find(|(k, _)| k == FORM_FIELD)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("");
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
+        let token = pairs.iter().find(|(k, _)| k == FORM_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
         if !same_secret(token, &session.csrf_token) {
             return Err(AppError::new(ErrorKind::Csrf));
         }
-        let form = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
+        let form = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
         Ok(CsrfForm { session, form })
     }
 }
@@ -91,11 +78,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PublicForm<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
-        serde_urlencoded::from_bytes(&bytes)
-            .map(PublicForm)
-            .map_err(|_| AppError::new(ErrorKind::BadRequest))
+        let bytes = Bytes::from_request(request, state).await.map_err(|_| AppError::new(ErrorKind::BadRequest))?;
+        serde_urlencoded::from_bytes(&bytes).map(PublicForm).map_err(|_| AppError::new(ErrorKind::BadRequest))
     }
 }

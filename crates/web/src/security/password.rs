@@ -20,17 +20,14 @@ pub async fn hash_password(password: &str) -> anyhow::Result<String> {
 pub async fn verify_password(password: &str, hash: Option<&str>) -> bool {
     // Without a hash, still spend the time of a check so that response times
     // do not tell which addresses have an account.
-    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3V8yR7kBdd2W3hfB3jHdpH5JybDsaQmXNVGGm3b9ZpE";
+    const DUMMY: &str =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3V8yR7kBdd2W3hfB3jHdpH5JybDsaQmXNVGGm3b9ZpE";
     let password = password.to_owned();
     let known = hash.is_some();
     let hash = hash.unwrap_or(DUMMY).to_owned();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
+            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
             .unwrap_or(false)
     })
     .await

@@ -11,10 +11,7 @@ pub const WINDOW_SECS: i64 = 15 * 60;
 pub const MAX_RESET_MAILS: i64 = 3;
 
 fn keys(email: &str, client: &str) -> [String; 2] {
-    [
-        format!("email:{}", email.trim().to_lowercase()),
-        format!("ip:{client}"),
-    ]
+    [format!("email:{}", email.trim().to_lowercase()), format!("ip:{client}")]
 }
 
 /// Whether a login attempt may go ahead.

@@ -29,23 +29,14 @@ pub struct Session {
 }
 
 /// Loads the session named by the cookie, once per request.
-pub async fn load_session(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub async fn load_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let mut session = None;
     if let Some(id) = cookie(request.headers(), SESSION_COOKIE) {
         let id_hash = token_hash(&id);
         match state.db.session(&id_hash).await {
             Ok(Some(record)) => match load_person(&state, record.user_id).await {
                 Ok(Some((user, actor))) => {
-                    session = Some(Arc::new(Session {
-                        id_hash,
-                        user,
-                        actor,
-                        csrf_token: record.csrf_token,
-                    }))
+                    session = Some(Arc::new(Session { id_hash, user, actor, csrf_token: record.csrf_token }))
                 }
                 Ok(None) => {}
                 Err(error) => tracing::error!(?error, "loading a session's user failed"),
@@ -63,21 +54,11 @@ async fn load_person(state: &AppState, user_id: i64) -> AppResult<Option<(User, 
         return Ok(None);
     };
     let memberships = state.db.memberships_of(user_id).await?;
-    Ok(Some((
-        user,
-        Actor {
-            user_id,
-            memberships,
-        },
-    )))
+    Ok(Some((user, Actor { user_id, memberships })))
 }
 
 fn session_of(parts: &Parts) -> Option<Arc<Session>> {
-    parts
-        .extensions
-        .get::<Option<Arc<Session>>>()
-        .cloned()
-        .flatten()
+    parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten()
 }
 
 /// A signed-in person, required. For API requests that change state, the
@@ -91,11 +72,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         let session = session_of(parts).ok_or_else(|| AppError::new(ErrorKind::Unauthenticated))?;
         let safe = parts.method.is_safe();
         if parts.uri.path().starts_with("/api/") && !safe {
-            let header = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
+            let header = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             if !super::tokens::same_secret(header, &session.csrf_token) {
                 return Err(AppError::new(ErrorKind::Csrf));
             }
@@ -116,14 +93,8 @@ pub async fn start_session(
     let id = random_token();
     let csrf = random_token();
     let ttl = state.config.session_hours * 3600;
-    state
-        .db
-        .create_session(&token_hash(&id), user_id, &csrf, now() + ttl)
-        .await?;
-    Ok((
-        set_cookie(SESSION_COOKIE, &id, ttl, state.config.secure_cookies()),
-        csrf,
-    ))
+    state.db.create_session(&token_hash(&id), user_id, &csrf, now() + ttl).await?;
+    Ok((set_cookie(SESSION_COOKIE, &id, ttl, state.config.secure_cookies()), csrf))
 }
 
 pub async fn end_session(state: &AppState, session: &Session) -> AppResult<HeaderValue> {
