@@ -8,5 +8,6 @@ pub mod accounts;
 pub mod duo;
 pub mod message;
 pub mod organisations;
+pub mod questionnaire;
 
 pub use message::{FieldProblems, Message, MessageArg};

@@ -1,0 +1,24 @@
+//! The profile questionnaire: templates of sections and items, answers and
+//! their validation, the spread of many respondents' answers, progress.
+//!
+//! Every item has a stable key (`aanbod.dyslexie`) so that answers compare
+//! across schools and years; an SWV derives its own version of the default
+//! template without changing the keys it shares.
+
+mod answer;
+mod consolidation;
+mod default_template;
+mod derive;
+mod progress;
+mod school_year;
+mod template;
+
+pub use answer::{AnswerValue, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TABLE_ROWS, parse_answer};
+pub use consolidation::{Spread, SpreadEntry, spread};
+pub use default_template::default_template;
+pub use derive::{AddedItem, ItemChange, TemplateVariant, VariantError};
+pub use progress::{Progress, SectionProgress, progress};
+pub use school_year::SchoolYear;
+pub use template::{
+    BasisAspect, Choice, Item, ItemKind, LegalRole, Section, SupportCategory, TableColumn, TableColumnKind, Template,
+};
