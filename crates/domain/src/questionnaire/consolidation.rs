@@ -35,7 +35,7 @@ pub fn spread(answers: &[(String, AnswerValue)]) -> Spread {
             None => entries.push(SpreadEntry { value: value.clone(), respondents: vec![who.clone()] }),
         }
     }
-    entries.sort_by(|a, b| b.respondents.len().cmp(&a.respondents.len()));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.respondents.len()));
     Spread { divergent: entries.len() > 1, entries }
 }
 
