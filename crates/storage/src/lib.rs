@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod directory;
 pub mod import;
 pub mod outbox;
+pub mod profiles;
 pub mod test_support;
 
 pub use db::{Backend, Database, PoolStats, now};

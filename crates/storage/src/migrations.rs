@@ -19,6 +19,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "organisations", sql: include_str!("../migrations/0001_organisations.sql") },
     Migration { version: 2, name: "accounts", sql: include_str!("../migrations/0002_accounts.sql") },
+    Migration { version: 3, name: "profiles", sql: include_str!("../migrations/0003_profiles.sql") },
 ];
 
 // "passend" in ASCII.

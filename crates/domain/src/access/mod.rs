@@ -114,6 +114,36 @@ impl LocationSwvEdit {
     }
 }
 
+/// Proof that the actor coordinates the profiles of a school: starts them, opens
+/// them to the team and sets the school's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileCoordination {
+    brin: String,
+}
+
+impl ProfileCoordination {
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+}
+
+/// Proof that the actor answers a school's questionnaire as a respondent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileRespondent {
+    brin: String,
+    user_id: i64,
+}
+
+impl ProfileRespondent {
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
 /// Proof that the actor administers the platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformAdmin(());
@@ -174,6 +204,24 @@ pub fn edit_swv(actor: &Actor, code: &str) -> Result<SwvEdit, AccessDenied> {
     let org = OrgRef { kind: OrgKind::Swv, code: code.to_owned() };
     if actor.is_platform_admin() || actor.has_role(&org, Role::SwvAdmin) {
         Ok(SwvEdit { code: code.to_owned() })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
+/// The director and the IB-er coordinate a school's profile (and a platform admin may help).
+pub fn coordinate_profiles(actor: &Actor, school: &OrgRef) -> Result<ProfileCoordination, AccessDenied> {
+    let allowed = school.kind == OrgKind::School
+        && (actor.is_platform_admin() || actor.has_role(school, Role::Director) || actor.has_role(school, Role::Ib));
+    if allowed { Ok(ProfileCoordination { brin: school.code.clone() }) } else { Err(AccessDenied) }
+}
+
+/// The team answers the questionnaire: team members, the IB-er and the director.
+pub fn respond_to_profiles(actor: &Actor, school: &OrgRef) -> Result<ProfileRespondent, AccessDenied> {
+    let allowed = school.kind == OrgKind::School
+        && [Role::TeamMember, Role::Ib, Role::Director].iter().any(|r| actor.has_role(school, *r));
+    if allowed {
+        Ok(ProfileRespondent { brin: school.code.clone(), user_id: actor.user_id })
     } else {
         Err(AccessDenied)
     }

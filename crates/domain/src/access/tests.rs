@@ -101,3 +101,21 @@ fn only_the_current_swvs_admin_corrects_a_locations_swvs() {
     let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
     assert!(correct_location_swvs(&platform, "04FZ00", &[]).is_ok());
 }
+
+#[test]
+fn directors_and_ib_coordinate_the_team_answers() {
+    let school_a = school("32DD");
+    for role in [Role::Director, Role::Ib] {
+        let a = actor(&[(school_a.clone(), role)]);
+        assert!(coordinate_profiles(&a, &school_a).is_ok(), "{role:?}");
+        assert!(respond_to_profiles(&a, &school_a).is_ok(), "{role:?}");
+        assert!(coordinate_profiles(&a, &school("13EU")).is_err());
+    }
+    let teacher = actor(&[(school_a.clone(), Role::TeamMember)]);
+    assert!(coordinate_profiles(&teacher, &school_a).is_err());
+    assert_eq!(respond_to_profiles(&teacher, &school_a).unwrap().user_id(), 1);
+    let mr = actor(&[(school_a.clone(), Role::MrMember)]);
+    assert!(respond_to_profiles(&mr, &school_a).is_err(), "the MR advises; it does not fill in");
+    let swv_admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
+    assert!(coordinate_profiles(&swv_admin, &school_a).is_err());
+}

@@ -27,6 +27,30 @@ pub enum AnswerValue {
     Rows(Vec<BTreeMap<String, String>>),
 }
 
+impl AnswerValue {
+    /// The answer as raw input, the form `parse_answer` takes.
+    pub fn to_raw(&self) -> Value {
+        match self {
+            AnswerValue::Choice(key) => Value::String(key.clone()),
+            AnswerValue::Choices(keys) => Value::Array(keys.iter().cloned().map(Value::String).collect()),
+            AnswerValue::YesNo(b) => Value::Bool(*b),
+            AnswerValue::Number(n) => Value::from(*n),
+            AnswerValue::Text(text) => Value::String(text.clone()),
+            AnswerValue::Rows(rows) => Value::Array(
+                rows.iter()
+                    .map(|row| Value::Object(row.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Whether the answer is still valid for the item, as when last year's
+    /// answer meets this year's template.
+    pub fn fits(&self, item: &Item) -> bool {
+        parse_answer(item, &self.to_raw()).is_ok_and(|parsed| parsed.as_ref() == Some(self))
+    }
+}
+
 /// Turns raw input (from a form or the API) into an answer for the item.
 /// `Ok(None)` means the answer is emptied.
 pub fn parse_answer(item: &Item, raw: &Value) -> Result<Option<AnswerValue>, Message> {
@@ -231,6 +255,17 @@ mod tests {
         assert_eq!(parse_answer(&experts, &bad).unwrap_err().id, "answer-table-number-invalid");
         let many: Vec<Value> = (0..=MAX_TABLE_ROWS).map(|i| json!({ "specialist": format!("S{i}") })).collect();
         assert_eq!(parse_answer(&experts, &Value::Array(many)).unwrap_err().id, "answer-table-too-many");
+    }
+
+    #[test]
+    fn an_answer_fits_an_item_that_still_allows_it() {
+        let dyslexie = item("aanbod.dyslexie");
+        assert!(AnswerValue::Choice("niet".into()).fits(&dyslexie));
+        assert!(!AnswerValue::Choice("soms".into()).fits(&dyslexie));
+        assert!(!AnswerValue::Number(3).fits(&dyslexie));
+        let experts = item("deskundigheid.aanwezig");
+        let rows = parse_answer(&experts, &json!([{ "specialist": "IB", "dagdelen": "2,5" }])).unwrap().unwrap();
+        assert!(rows.fits(&experts));
     }
 
     #[test]

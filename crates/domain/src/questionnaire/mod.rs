@@ -6,6 +6,7 @@
 //! template without changing the keys it shares.
 
 mod answer;
+mod compose;
 mod consolidation;
 mod default_template;
 mod derive;
@@ -14,6 +15,7 @@ mod school_year;
 mod template;
 
 pub use answer::{AnswerValue, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TABLE_ROWS, parse_answer};
+pub use compose::{Chapter, ComposedChapter, Entry, Shown, compose, show};
 pub use consolidation::{Spread, SpreadEntry, spread};
 pub use default_template::default_template;
 pub use derive::{AddedItem, ItemChange, TemplateVariant, VariantError};
