@@ -46,9 +46,11 @@ impl Database {
         Ok(row.try_get(0)?)
     }
 
-    pub async fn mark_mail_sent(&self, id: i64) -> Result<(), StorageError> {
-        sqlx::query("UPDATE outbox SET sent_at = $1, error = NULL WHERE id = $2")
+    /// Marks the mail sent and keeps `kept_body` (without secrets) instead of the original.
+    pub async fn mark_mail_sent(&self, id: i64, kept_body: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, error = NULL, body = $2 WHERE id = $3")
             .bind(now())
+            .bind(kept_body)
             .bind(id)
             .execute(&self.write)
             .await?;

@@ -31,6 +31,15 @@ pub struct ProfileSummary {
     pub answered: i64,
 }
 
+/// How far a school's profiles of one school year are, for an SWV's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SchoolProfileStatus {
+    pub brin: String,
+    pub profiles: i64,
+    /// Items with a school answer, over all the school's profiles of the year.
+    pub answered: i64,
+}
+
 /// The school's answer to one item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SchoolAnswer {
@@ -51,6 +60,17 @@ pub struct RespondentAnswer {
     pub respondent: String,
     pub value: AnswerValue,
     pub note: Option<String>,
+}
+
+/// A change to the school's answer, made at the version the person saw.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerChange<'a> {
+    pub item_key: &'a str,
+    pub value: Option<&'a AnswerValue>,
+    pub note: Option<&'a str>,
+    /// The version the person changed; 0 when there was no answer yet.
+    pub expected_version: i64,
+    pub user_id: i64,
 }
 
 /// The result of a save that names the version it changes.
@@ -233,6 +253,34 @@ impl Database {
             .map_err(Into::into)
     }
 
+    /// Per school of the SWV with a profile in the year: how many profiles and
+    /// answers. Schools without a profile are absent.
+    pub async fn profile_status_in_swv(
+        &self,
+        view: &OrgView,
+        year: SchoolYear,
+    ) -> Result<Vec<SchoolProfileStatus>, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT p.brin, COUNT(DISTINCT p.id) AS profiles,
+                    (SELECT COUNT(*) FROM school_answers a JOIN profiles q ON q.id = a.profile_id
+                     WHERE q.brin = p.brin AND q.school_year = $2 AND a.value_json IS NOT NULL) AS answered
+             FROM profiles p JOIN locations l ON l.code = p.location_code
+             WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1)
+             GROUP BY p.brin ORDER BY p.brin",
+        )
+        .bind(&view.org().code)
+        .bind(year.to_string())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(SchoolProfileStatus { brin: r.try_get(0)?, profiles: r.try_get(1)?, answered: r.try_get(2)? }))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
     pub async fn set_open_for_team(
         &self,
         coordination: &ProfileCoordination,
@@ -357,12 +405,9 @@ impl Database {
         &self,
         coordination: &ProfileCoordination,
         profile_id: i64,
-        item_key: &str,
-        value: Option<&AnswerValue>,
-        note: Option<&str>,
-        expected_version: i64,
-        user_id: i64,
+        change: AnswerChange<'_>,
     ) -> Result<SaveOutcome, StorageError> {
+        let AnswerChange { item_key, value, note, expected_version, user_id } = change;
         let mut tx = self.write.begin().await?;
         ensure_profile_of(&mut tx, profile_id, coordination.brin()).await?;
         let at = now();
@@ -423,16 +468,14 @@ impl Database {
         user_id: i64,
     ) -> Result<SaveOutcome, StorageError> {
         let view = self.school_answer(profile_id, item_key).await?.ok_or(StorageError::NotFound)?;
-        self.save_school_answer(
-            coordination,
-            profile_id,
+        let change = AnswerChange {
             item_key,
-            view.value.as_ref(),
-            view.note.as_deref(),
+            value: view.value.as_ref(),
+            note: view.note.as_deref(),
             expected_version,
             user_id,
-        )
-        .await
+        };
+        self.save_school_answer(coordination, profile_id, change).await
     }
 
     async fn school_answer(&self, profile_id: i64, item_key: &str) -> Result<Option<SchoolAnswer>, StorageError> {

@@ -113,6 +113,12 @@ pub fn router(state: AppState) -> Router {
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
+    if state.config.secure_cookies() {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ));
+    }
     router
         .layer(from_fn_with_state(state.clone(), ops::metrics::track))
         .layer(TraceLayer::new_for_http())

@@ -7,6 +7,7 @@ use passend_domain::access::{self, Role};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_storage::accounts::Member;
 use passend_storage::directory::SchoolSummary;
+use passend_storage::profiles::{ProfileSummary, SchoolProfileStatus};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,7 +24,7 @@ struct SwvSection {
     code: String,
     name: Option<String>,
     roles: Vec<Role>,
-    schools: Vec<SchoolSummary>,
+    schools: Vec<(SchoolSummary, Option<SchoolProfileStatus>)>,
     can_edit: bool,
 }
 
@@ -34,6 +35,8 @@ struct SchoolSection {
     team: Vec<Member>,
     mr: Vec<Member>,
     can_invite: bool,
+    /// This school year's profiles.
+    profiles: Vec<ProfileSummary>,
 }
 
 struct BoardSection {
@@ -57,6 +60,7 @@ struct DashboardPage {
     swvs: Vec<SwvSection>,
     boards: Vec<BoardSection>,
     schools: Vec<SchoolSection>,
+    school_year: String,
 }
 
 fn roles_in(memberships: &[access::Membership], org: &OrgRef) -> Vec<Role> {
@@ -83,6 +87,7 @@ pub async fn dashboard(
         }),
         Err(_) => None,
     };
+    let year = crate::profiles::pages::current_year();
     let mut swvs = Vec::new();
     let mut boards = Vec::new();
     let mut schools = Vec::new();
@@ -93,8 +98,20 @@ pub async fn dashboard(
         match org.kind {
             OrgKind::Swv => {
                 let swv = state.db.swv(&org.code).await?;
+                let view = access::view_org(actor, &org, &org_ctx)?;
+                let status = state.db.profile_status_in_swv(&view, year).await?;
+                let schools = state
+                    .db
+                    .schools_of_swv(&org.code)
+                    .await?
+                    .into_iter()
+                    .map(|school| {
+                        let found = status.iter().find(|s| s.brin == school.brin).cloned();
+                        (school, found)
+                    })
+                    .collect();
                 swvs.push(SwvSection {
-                    schools: state.db.schools_of_swv(&org.code).await?,
+                    schools,
                     name: swv.and_then(|s| s.details.name),
                     roles: roles_in(&actor.memberships, &org),
                     can_edit: access::edit_swv(actor, &org.code).is_ok(),
@@ -112,6 +129,14 @@ pub async fn dashboard(
             OrgKind::School => {
                 let view = access::view_org(actor, &org, &org_ctx)?;
                 let members = state.db.members_of(&view).await?;
+                let this_year = year.to_string();
+                let profiles = state
+                    .db
+                    .profiles_of_school(&view)
+                    .await?
+                    .into_iter()
+                    .filter(|p| p.school_year == this_year)
+                    .collect();
                 let (mr, team): (Vec<Member>, Vec<Member>) =
                     members.into_iter().partition(|m| m.role == Role::MrMember);
                 schools.push(SchoolSection {
@@ -120,11 +145,12 @@ pub async fn dashboard(
                     team,
                     mr,
                     can_invite: !access::invitable_roles(actor, &org, &org_ctx).is_empty(),
+                    profiles,
                     brin: org.code,
                 });
             }
             OrgKind::Platform => {}
         }
     }
-    render(&DashboardPage { ctx, platform, swvs, boards, schools })
+    render(&DashboardPage { ctx, platform, swvs, boards, schools, school_year: year.to_string() })
 }

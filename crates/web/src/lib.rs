@@ -17,6 +17,7 @@ mod members;
 mod openapi;
 mod ops;
 mod pages;
+mod profiles;
 mod security;
 
 #[cfg(test)]

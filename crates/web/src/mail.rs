@@ -44,6 +44,7 @@ impl Mailer {
 
     /// Puts the mail in the outbox and, with SMTP, sends it without making the caller wait.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        let recipient: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
         let id = self.db.queue_mail(to, subject, body).await?;
         let Some(transport) = self.transport.clone() else {
             tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
@@ -51,14 +52,16 @@ impl Mailer {
         };
         let message = Message::builder()
             .from(self.from.clone())
-            .to(to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?)
+            .to(recipient)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
             .body(body.to_owned())?;
         let db = self.db.clone();
+        // Once SMTP has it, the outbox keeps a copy without the secret links.
+        let redacted = redact_links(body);
         tokio::spawn(async move {
             let result = match transport.send(message).await {
-                Ok(_) => db.mark_mail_sent(id).await,
+                Ok(_) => db.mark_mail_sent(id, &redacted).await,
                 Err(error) => {
                     tracing::warn!(outbox_id = id, %error, "sending mail failed");
                     db.mark_mail_failed(id, &error.to_string()).await
@@ -69,5 +72,36 @@ impl Mailer {
             }
         });
         Ok(())
+    }
+}
+
+/// Replaces the secret in every invitation or reset link with `…`.
+pub fn redact_links(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) =
+        ["/uitnodiging/", "/wachtwoord-herstellen/"].iter().filter_map(|p| rest.find(p).map(|i| i + p.len())).min()
+    {
+        out.push_str(&rest[..at]);
+        let token_len = rest[at..].bytes().take_while(u8::is_ascii_hexdigit).count();
+        if token_len > 0 {
+            out.push('…');
+        }
+        rest = &rest[at + token_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_in_links_are_redacted() {
+        let body = "Klik op https://p.nl/uitnodiging/abc123 of https://p.nl/wachtwoord-herstellen/ff00.\nGroet";
+        assert_eq!(
+            super::redact_links(body),
+            "Klik op https://p.nl/uitnodiging/… of https://p.nl/wachtwoord-herstellen/….\nGroet"
+        );
+        assert_eq!(super::redact_links("geen link"), "geen link");
     }
 }

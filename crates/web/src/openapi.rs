@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::{accounts, admin, directory, members};
+use crate::{accounts, admin, directory, members, profiles};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,6 +21,7 @@ use crate::{accounts, admin, directory, members};
         (name = "session", description = "Login, logout and the current user"),
         (name = "directory", description = "SWVs, boards, schools and locations (public open data)"),
         (name = "members", description = "Memberships and invitations of an organisation"),
+        (name = "questionnaire", description = "Templates, profiles, answers of respondents and of the school"),
         (name = "admin", description = "Platform administration"),
     )
 )]
@@ -44,6 +45,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(directory::api::router())
         .merge(members::api::router())
         .merge(admin::api::router())
+        .merge(profiles::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -1,9 +1,125 @@
 // Small progressive enhancement; every page works without it.
+"use strict";
+
 // Buttons that take something away ask for confirmation first.
 document.addEventListener("submit", (event) => {
-  const button = event.submitter;
-  const question = button && button.closest("form") && button.closest("form").dataset.confirm;
-  if (question && !window.confirm(question)) {
+  const form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
     event.preventDefault();
   }
 });
+
+// Autosave of questionnaire answers: each question saves on its own through
+// the JSON API, with a visible status. Without JavaScript the form posts whole.
+(function autosave() {
+  const form = document.querySelector("form[data-autosave]");
+  const tokenMeta = document.querySelector('meta[name="csrf-token"]');
+  if (!form || !tokenMeta || !window.fetch) return;
+  const base = form.dataset.autosave;
+  const isSchool = base.endsWith("/answers");
+  const timers = new Map();
+
+  function valueOf(fieldset) {
+    const key = fieldset.dataset.key;
+    const kind = fieldset.dataset.kind;
+    if (kind === "multiple") {
+      return Array.from(fieldset.querySelectorAll('input[type="checkbox"]:checked')).map((i) => i.value);
+    }
+    if (kind === "table") {
+      const rows = new Map();
+      fieldset.querySelectorAll('input[name^="t:"]').forEach((input) => {
+        const [, , row, column] = input.name.split(":");
+        if (!rows.has(row)) rows.set(row, {});
+        rows.get(row)[column] = input.value;
+      });
+      return Array.from(rows.values());
+    }
+    if (kind === "scale" || kind === "single" || kind === "yes_no") {
+      const checked = fieldset.querySelector(`input[type="radio"][name="v:${CSS.escape(key)}"]:checked`);
+      return checked ? checked.value : "";
+    }
+    const input = fieldset.querySelector(`[name="v:${CSS.escape(key)}"]`);
+    return input ? input.value : "";
+  }
+
+  function noteOf(fieldset) {
+    const note = fieldset.querySelector(`[name="n:${CSS.escape(fieldset.dataset.key)}"]`);
+    return note ? note.value : null;
+  }
+
+  function status(fieldset, text, isError) {
+    const element = fieldset.querySelector(".save-status");
+    if (!element) return;
+    element.textContent = text;
+    element.classList.toggle("is-error", Boolean(isError));
+  }
+
+  async function save(fieldset) {
+    status(fieldset, form.dataset.msgSaving);
+    const body = { value: valueOf(fieldset), note: noteOf(fieldset) };
+    if (isSchool) body.version = Number(fieldset.dataset.version || 0);
+    let response;
+    try {
+      response = await fetch(`${base}/${encodeURIComponent(fieldset.dataset.key)}`, {
+        method: "PUT",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": tokenMeta.content },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      status(fieldset, `${form.dataset.msgFailed} ${error.message}`, true);
+      return;
+    }
+    if (response.ok) {
+      if (isSchool) {
+        const saved = await response.json();
+        fieldset.dataset.version = String(saved.version);
+        const hidden = fieldset.querySelector(`input[name="ver:${CSS.escape(fieldset.dataset.key)}"]`);
+        if (hidden) hidden.value = String(saved.version);
+      }
+      status(fieldset, form.dataset.msgSaved);
+      return;
+    }
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 409 && answer.current) {
+      showConflict(fieldset, answer.current);
+      return;
+    }
+    const problems = (answer.error && answer.error.fields || []).map((f) => f.message);
+    status(fieldset, `${form.dataset.msgFailed} ${problems.join(" ") || (answer.error && answer.error.message) || response.status}`, true);
+  }
+
+  function showConflict(fieldset, current) {
+    const element = fieldset.querySelector(".save-status");
+    element.classList.add("is-error");
+    element.textContent = `${form.dataset.msgConflict} ${current.shown}${current.updated_by ? ` (${current.updated_by})` : ""} `;
+    const keep = document.createElement("button");
+    keep.type = "button";
+    keep.className = "button-secondary";
+    keep.textContent = form.dataset.msgKeep;
+    keep.addEventListener("click", () => {
+      fieldset.dataset.version = String(current.version);
+      save(fieldset);
+    });
+    const take = document.createElement("button");
+    take.type = "button";
+    take.className = "button-secondary";
+    take.textContent = form.dataset.msgTake;
+    take.addEventListener("click", () => window.location.reload());
+    element.append(keep, " ", take);
+  }
+
+  function schedule(fieldset, delay) {
+    clearTimeout(timers.get(fieldset));
+    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
+  }
+
+  form.addEventListener("change", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset) schedule(fieldset, 0);
+  });
+  form.addEventListener("input", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
+  });
+})();

@@ -102,15 +102,27 @@ impl SwvEdit {
     }
 }
 
-/// Proof that the actor may correct which SWVs a location belongs to.
+/// Proof that the actor may correct which SWVs a location belongs to, per kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocationSwvEdit {
     location: String,
+    po: bool,
+    vo: bool,
 }
 
 impl LocationSwvEdit {
     pub fn location(&self) -> &str {
         &self.location
+    }
+
+    /// May the primary (PO) SWV be changed?
+    pub fn may_set_po(&self) -> bool {
+        self.po
+    }
+
+    /// May the secondary (VO) SWV be changed?
+    pub fn may_set_vo(&self) -> bool {
+        self.vo
     }
 }
 
@@ -184,7 +196,13 @@ pub fn invitable_roles(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Vec<Rol
     }
     let swv_admin_here = match org.kind {
         OrgKind::Swv => actor.has_role(org, Role::SwvAdmin),
-        OrgKind::School | OrgKind::Board => actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvAdmin]),
+        OrgKind::School => actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvAdmin]),
+        // A board member sees all the board's schools, also those in other
+        // SWVs: only an admin of every SWV the board works in may appoint one.
+        OrgKind::Board => {
+            !ctx.swvs.is_empty()
+                && ctx.swvs.iter().all(|swv| actor.has_role_in_any_swv(std::slice::from_ref(swv), &[Role::SwvAdmin]))
+        }
         OrgKind::Platform => false,
     };
     let director_here = org.kind == OrgKind::School && actor.has_role(org, Role::Director);
@@ -227,19 +245,28 @@ pub fn respond_to_profiles(actor: &Actor, school: &OrgRef) -> Result<ProfileResp
     }
 }
 
-/// May the actor correct the SWVs of a location? A platform admin may, and an
-/// admin of an SWV the location belongs to now (who knows it is misplaced); an
-/// SWV cannot take a school from another.
+/// May the actor correct the SWVs of a location? A platform admin may; an SWV
+/// admin may change the assignment of its own kind where the location belongs
+/// to its SWV now, and fill in the other kind where that is empty. No SWV can
+/// take a school from another.
 pub fn correct_location_swvs(
     actor: &Actor,
     location: &str,
-    current_swvs: &[String],
+    current_po: Option<&str>,
+    current_vo: Option<&str>,
 ) -> Result<LocationSwvEdit, AccessDenied> {
-    if actor.is_platform_admin() || actor.has_role_in_any_swv(current_swvs, &[Role::SwvAdmin]) {
-        Ok(LocationSwvEdit { location: location.to_owned() })
-    } else {
-        Err(AccessDenied)
+    let admin_of =
+        |code: Option<&str>| code.is_some_and(|c| actor.has_role_in_any_swv(&[c.to_owned()], &[Role::SwvAdmin]));
+    let platform = actor.is_platform_admin();
+    let (po_admin, vo_admin) = (admin_of(current_po), admin_of(current_vo));
+    if !platform && !po_admin && !vo_admin {
+        return Err(AccessDenied);
     }
+    Ok(LocationSwvEdit {
+        location: location.to_owned(),
+        po: platform || po_admin || current_po.is_none(),
+        vo: platform || vo_admin || current_vo.is_none(),
+    })
 }
 
 #[cfg(test)]

@@ -90,16 +90,30 @@ fn only_the_swvs_own_admin_edits_it() {
 }
 
 #[test]
-fn only_the_current_swvs_admin_corrects_a_locations_swvs() {
-    let current = vec!["PO2707".to_owned()];
+fn only_the_current_swvs_admin_corrects_a_locations_swvs_and_only_its_own_kind() {
     let admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
-    assert!(correct_location_swvs(&admin, "04FZ00", &current).is_ok());
+    let edit = correct_location_swvs(&admin, "04FZ00", Some("PO2707"), None).unwrap();
+    assert!(edit.may_set_po() && edit.may_set_vo(), "an empty VO assignment may be filled in");
+    let combined = correct_location_swvs(&admin, "20XK00", Some("PO2707"), Some("VO2708")).unwrap();
+    assert!(combined.may_set_po() && !combined.may_set_vo(), "the VO SWV's assignment is the VO SWV's");
     let other = actor(&[(swv("PO2815"), Role::SwvAdmin)]);
-    assert!(correct_location_swvs(&other, "04FZ00", &current).is_err());
+    assert!(correct_location_swvs(&other, "04FZ00", Some("PO2707"), None).is_err());
     let staff = actor(&[(swv("PO2707"), Role::SwvStaff)]);
-    assert!(correct_location_swvs(&staff, "04FZ00", &current).is_err());
+    assert!(correct_location_swvs(&staff, "04FZ00", Some("PO2707"), None).is_err());
     let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
-    assert!(correct_location_swvs(&platform, "04FZ00", &[]).is_ok());
+    let all = correct_location_swvs(&platform, "04FZ00", None, None).unwrap();
+    assert!(all.may_set_po() && all.may_set_vo());
+}
+
+#[test]
+fn a_board_member_is_appointed_only_by_an_admin_of_every_swv_of_the_board() {
+    let admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
+    let one_swv = OrgContext { swvs: vec!["PO2707".into()], board: Some("100".into()) };
+    assert!(grant_role(&admin, &board("100"), &one_swv, Role::BoardMember).is_ok());
+    let shared = OrgContext { swvs: vec!["PO2707".into(), "PO2815".into()], board: Some("100".into()) };
+    assert!(grant_role(&admin, &board("100"), &shared, Role::BoardMember).is_err());
+    let both = actor(&[(swv("PO2707"), Role::SwvAdmin), (swv("PO2815"), Role::SwvAdmin)]);
+    assert!(grant_role(&both, &board("100"), &shared, Role::BoardMember).is_ok());
 }
 
 #[test]

@@ -21,10 +21,11 @@ pub enum Chapter {
     Grenzen,
     AmbitiesEnScholing,
     OudersEnLeerlingen,
+    Vaststelling,
 }
 
 impl Chapter {
-    pub const ALL: [Chapter; 10] = [
+    pub const ALL: [Chapter; 11] = [
         Chapter::Typering,
         Chapter::Visie,
         Chapter::Basisondersteuning,
@@ -35,6 +36,7 @@ impl Chapter {
         Chapter::Grenzen,
         Chapter::AmbitiesEnScholing,
         Chapter::OudersEnLeerlingen,
+        Chapter::Vaststelling,
     ];
 
     /// The catalogue id of the chapter's title.
@@ -50,6 +52,7 @@ impl Chapter {
             Chapter::Grenzen => "chapter-grenzen",
             Chapter::AmbitiesEnScholing => "chapter-ambities",
             Chapter::OudersEnLeerlingen => "chapter-ouders",
+            Chapter::Vaststelling => "chapter-vaststelling",
         }
     }
 
@@ -76,6 +79,7 @@ impl Chapter {
             "H" => Chapter::Ketenpartners,
             "I" => Chapter::ExtraOndersteuning,
             "J" => Chapter::AmbitiesEnScholing,
+            "L" => Chapter::Vaststelling,
             _ => Chapter::OudersEnLeerlingen,
         }
     }

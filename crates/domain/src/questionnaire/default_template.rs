@@ -1,6 +1,8 @@
 //! The default template, written by us after the sections of a school support
-//! profile that the sector uses (A–K; the decisions of section L are the life
-//! cycle's). It ships with the binary as `default_template.toml`.
+//! profile that the sector uses (A–L; section L asks who took part and where
+//! parents find the profile, while the MR's advice and the board's adoption
+//! are steps of the profile's life cycle). It ships with the binary as
+//! `default_template.toml`.
 
 use std::sync::OnceLock;
 
@@ -25,7 +27,7 @@ mod tests {
         let template = default_template();
         template.check().unwrap();
         let keys: Vec<&str> = template.sections.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]);
+        assert_eq!(keys, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"]);
         let roles: Vec<LegalRole> = template.items().filter_map(|i| i.legal_role).collect();
         for aspect in [
             BasisAspect::Basiskwaliteit,

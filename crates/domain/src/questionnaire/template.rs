@@ -150,6 +150,18 @@ pub enum BasisAspect {
     PlanmatigWerken,
 }
 
+impl BasisAspect {
+    /// The catalogue id of the aspect's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            BasisAspect::Basiskwaliteit => "aspect-basiskwaliteit",
+            BasisAspect::PreventieveInterventies => "aspect-preventief",
+            BasisAspect::Ondersteuningsstructuur => "aspect-structuur",
+            BasisAspect::PlanmatigWerken => "aspect-planmatig",
+        }
+    }
+}
+
 impl Template {
     pub fn item(&self, key: &str) -> Option<&Item> {
         self.items().find(|i| i.key == key)

@@ -148,6 +148,11 @@ dashboard-your-roles = Your role
 dashboard-swv-schools = Schools in this partnership: { $count }
 dashboard-no-memberships = You have no role in an organisation yet. Ask your head of school or partnership for an invitation.
 profile-status-none = No profile yet
+profile-status-started = { $count ->
+    [one] Started: 1 answer
+   *[other] Started: { $count } answers
+}
+dashboard-profiles-of-year = School support profile { $year }
 
 ## Partnerships, boards and schools
 swvs-title = Partnerships (samenwerkingsverbanden)
@@ -196,6 +201,8 @@ location-swv-vo = Secondary partnership (VO)
 location-swv-none = None
 location-swv-reset = Back to the postcode assignment
 swv-choice-wrong-kind = Choose a partnership of the right kind (PO or VO).
+swv-choice-not-yours = You may not change this partnership: that is for the partnership itself.
+swv-choice-sector = This kind of partnership does not fit this location.
 swv-choice-unknown = Partnership { $code } does not exist.
 location-address = Address
 
@@ -287,3 +294,98 @@ cli-locations = Locations
 cli-postcode-areas = Postcode areas
 cli-import-without-swv = { $count } location(s) without partnership (postcode not in the table, or kind of school unknown).
 cli-import-time = Done in { $seconds } s (writing { $write } s).
+
+## Questionnaire and profile
+profiles-title = School support profiles
+profiles-intro = Every location has a profile per school year. The team fills in the questionnaire together; the head or the support coordinator then sets the school's answer.
+profiles-none = There is no profile yet.
+profile-title = Profile
+profile-year = School year
+profile-year-invalid = Choose a school year, for example 2026-2027.
+profile-location = Location
+profile-exists = This location has a profile for that school year already.
+profile-team-state = Team
+profile-team-open = Open to the team
+profile-team-closed = Not yet open to the team
+profile-answered = Answered
+profile-start-title = Start a new profile
+profile-start-intro = Passend fills in DUO's data for you. If there was a profile last year, its answers are copied; you confirm whether they still hold.
+profile-start-button = Start profile
+profile-composed-link = Read the profile
+profile-printable-link = Overview to print
+profile-progress = Progress
+profile-progress-count = { $count ->
+    [one] 1 question answered
+   *[other] { $count } questions answered
+}
+profile-from-last-year-count = { $count ->
+    [one] 1 answer comes from last year and is not confirmed yet.
+   *[other] { $count } answers come from last year and are not confirmed yet.
+}
+profile-respondents = { $count ->
+    [0] No team members have answered yet.
+    [one] 1 team member has answered.
+   *[other] { $count } team members have answered.
+}
+profile-team-open-explained = The questionnaire is open: every team member can give their own answers.
+profile-team-closed-explained = Only you can answer now. Open the questionnaire when the team may take part.
+profile-team-open-button = Open to the team
+profile-team-close = Close for the team
+profile-sections = Sections
+profile-section = Section
+profile-my-answers = My answers
+profile-school-answers = The school's answer
+profile-fill-in = Fill in
+profile-set-answers = Set
+profile-mine-explained = Give your own answer. Your colleagues do not see it; the head or the support coordinator sees all answers together.
+profile-school-explained = Here you set the school's answer. For each question you see what the team answered.
+profile-next-section = To the next section
+profile-composed-title = School support profile
+profile-composed-intro = The profile as it follows from the school's answers. Only answered questions appear.
+profile-composed-empty = The school has no answers yet.
+profile-printable-title = Overview of the questionnaire
+answer-yes = Yes
+answer-no = No
+answer-none = No answer yet
+answer-empty = Not answered yet
+answer-note = Explanation
+answer-from-last-year = This answer comes from last year.
+answer-confirm = Still right
+answer-choice-invalid = Choose one of the options.
+answer-yes-no-invalid = Choose yes or no.
+answer-number-invalid = Enter a number, without letters.
+answer-number-range = Enter a number from { $min } to { $max }.
+answer-too-long = This is too long: at most { $max } characters.
+answer-text-invalid = Enter text.
+answer-table-invalid = The table is not filled in correctly.
+answer-table-number-invalid = Enter a number for "{ $column }", for example 2 or 2.5.
+answer-table-too-many = The table holds at most { $max } rows.
+answer-note-needs-value = Give an answer first; the explanation belongs to an answer.
+spread-title = The team's answers:
+spread-divergent = The team does not agree.
+conflict-title = Someone else changed this answer in the meantime.
+conflict-theirs = Saved now by { $name }:
+conflict-choose = Your own answer is still in the form. Save to keep your answer, or take over the saved one.
+conflict-keep-mine = Keep my answer
+conflict-take-theirs = Take over the saved answer
+autosave-saving = Saving…
+autosave-saved = Saved
+autosave-failed = Not saved:
+autosave-conflict = Someone else changed this in the meantime. Saved now:
+table-row = row
+template-variant-invalid = This version of the questionnaire is not possible: { $detail }
+chapter-typering = About the school
+chapter-visie = Vision on support
+chapter-basisondersteuning = Basic support
+chapter-extra = Extra support
+chapter-deskundigheid = Expertise
+chapter-voorzieningen = Facilities
+chapter-ketenpartners = Working with partners
+chapter-grenzen = Limits of the support
+chapter-ambities = Ambitions and training
+chapter-ouders = Parents and pupils
+chapter-vaststelling = Adoption and publication
+aspect-basiskwaliteit = Basic quality
+aspect-preventief = Preventive and light curative interventions
+aspect-structuur = Support structure
+aspect-planmatig = Working to plan (needs-based working)

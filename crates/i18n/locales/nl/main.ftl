@@ -148,6 +148,11 @@ dashboard-your-roles = Uw rol
 dashboard-swv-schools = Scholen in dit samenwerkingsverband: { $count }
 dashboard-no-memberships = U heeft nog geen rol bij een organisatie. Vraag uw directeur of samenwerkingsverband om een uitnodiging.
 profile-status-none = Nog geen profiel
+profile-status-started = { $count ->
+    [one] Begonnen: 1 antwoord
+   *[other] Begonnen: { $count } antwoorden
+}
+dashboard-profiles-of-year = Schoolondersteuningsprofiel { $year }
 
 ## Samenwerkingsverbanden, besturen en scholen
 swvs-title = Samenwerkingsverbanden
@@ -196,6 +201,8 @@ location-swv-vo = Samenwerkingsverband voortgezet onderwijs (VO)
 location-swv-none = Geen
 location-swv-reset = Terug naar de indeling op postcode
 swv-choice-wrong-kind = Kies een samenwerkingsverband van de juiste soort (PO of VO).
+swv-choice-not-yours = Dit samenwerkingsverband mag u niet wijzigen: dat doet het samenwerkingsverband zelf.
+swv-choice-sector = Dit soort samenwerkingsverband past niet bij deze vestiging.
 swv-choice-unknown = Samenwerkingsverband { $code } bestaat niet.
 location-address = Adres
 
@@ -287,3 +294,98 @@ cli-locations = Vestigingen
 cli-postcode-areas = Postcodegebieden
 cli-import-without-swv = { $count } vestiging(en) zonder samenwerkingsverband (postcode niet in de tabel, of soort school onbekend).
 cli-import-time = Klaar in { $seconds } s (waarvan schrijven { $write } s).
+
+## Vragenlijst en profiel
+profiles-title = Schoolondersteuningsprofielen
+profiles-intro = Elke vestiging heeft per schooljaar een profiel. Het team vult samen de vragenlijst in; de directeur of intern begeleider stelt daarna het antwoord van de school vast.
+profiles-none = Er is nog geen profiel.
+profile-title = Profiel
+profile-year = Schooljaar
+profile-year-invalid = Kies een schooljaar, bijvoorbeeld 2026-2027.
+profile-location = Vestiging
+profile-exists = Voor deze vestiging is er al een profiel in dat schooljaar.
+profile-team-state = Team
+profile-team-open = Open voor het team
+profile-team-closed = Nog niet open voor het team
+profile-answered = Beantwoord
+profile-start-title = Nieuw profiel beginnen
+profile-start-intro = Passend vult de gegevens van DUO alvast in. Was er vorig jaar een profiel, dan nemen we de antwoorden over; u bevestigt of ze nog kloppen.
+profile-start-button = Profiel beginnen
+profile-composed-link = Het profiel lezen
+profile-printable-link = Overzicht om te printen
+profile-progress = Voortgang
+profile-progress-count = { $count ->
+    [one] 1 vraag beantwoord
+   *[other] { $count } vragen beantwoord
+}
+profile-from-last-year-count = { $count ->
+    [one] 1 antwoord komt van vorig jaar en is nog niet bevestigd.
+   *[other] { $count } antwoorden komen van vorig jaar en zijn nog niet bevestigd.
+}
+profile-respondents = { $count ->
+    [0] Nog geen teamleden hebben geantwoord.
+    [one] 1 teamlid heeft geantwoord.
+   *[other] { $count } teamleden hebben geantwoord.
+}
+profile-team-open-explained = De vragenlijst staat open: elk teamlid kan zijn of haar eigen antwoorden geven.
+profile-team-closed-explained = Alleen u kunt nu antwoorden. Zet de vragenlijst open als het team mag meedoen.
+profile-team-open-button = Open zetten voor het team
+profile-team-close = Sluiten voor het team
+profile-sections = Onderdelen
+profile-section = Onderdeel
+profile-my-answers = Mijn antwoorden
+profile-school-answers = Antwoord van de school
+profile-fill-in = Invullen
+profile-set-answers = Vaststellen
+profile-mine-explained = Geef uw eigen antwoord. Uw collega's zien uw antwoord niet; de directeur of intern begeleider ziet alle antwoorden bij elkaar.
+profile-school-explained = Hier stelt u het antwoord van de school vast. Bij elke vraag ziet u wat het team antwoordde.
+profile-next-section = Naar het volgende onderdeel
+profile-composed-title = Schoolondersteuningsprofiel
+profile-composed-intro = Het profiel zoals het uit de antwoorden van de school volgt. Alleen beantwoorde vragen staan erin.
+profile-composed-empty = Er zijn nog geen antwoorden van de school.
+profile-printable-title = Overzicht van de vragenlijst
+answer-yes = Ja
+answer-no = Nee
+answer-none = Nog geen antwoord
+answer-empty = Nog niet beantwoord
+answer-note = Toelichting
+answer-from-last-year = Dit antwoord komt van vorig jaar.
+answer-confirm = Klopt nog
+answer-choice-invalid = Kies een van de mogelijkheden.
+answer-yes-no-invalid = Kies ja of nee.
+answer-number-invalid = Vul een getal in, zonder letters.
+answer-number-range = Vul een getal in van { $min } tot en met { $max }.
+answer-too-long = Dit is te lang: maximaal { $max } tekens.
+answer-text-invalid = Vul tekst in.
+answer-table-invalid = De tabel is niet goed ingevuld.
+answer-table-number-invalid = Vul bij "{ $column }" een getal in, bijvoorbeeld 2 of 2,5.
+answer-table-too-many = Er passen maximaal { $max } rijen in de tabel.
+answer-note-needs-value = Geef eerst een antwoord; de toelichting hoort bij een antwoord.
+spread-title = Antwoorden van het team:
+spread-divergent = Het team is het niet eens.
+conflict-title = Iemand anders heeft dit antwoord intussen veranderd.
+conflict-theirs = Nu opgeslagen door { $name }:
+conflict-choose = Uw eigen antwoord staat nog in het formulier. Sla op om uw antwoord te bewaren, of neem het opgeslagen antwoord over.
+conflict-keep-mine = Mijn antwoord bewaren
+conflict-take-theirs = Het opgeslagen antwoord overnemen
+autosave-saving = Bezig met opslaan…
+autosave-saved = Opgeslagen
+autosave-failed = Niet opgeslagen:
+autosave-conflict = Iemand anders heeft dit intussen veranderd. Nu opgeslagen:
+table-row = rij
+template-variant-invalid = Deze versie van de vragenlijst kan niet: { $detail }
+chapter-typering = Typering van de school
+chapter-visie = Visie op ondersteuning
+chapter-basisondersteuning = Basisondersteuning
+chapter-extra = Extra ondersteuning
+chapter-deskundigheid = Deskundigheid
+chapter-voorzieningen = Voorzieningen
+chapter-ketenpartners = Samenwerking met partners
+chapter-grenzen = Grenzen aan de ondersteuning
+chapter-ambities = Ambities en scholing
+chapter-ouders = Ouders en leerlingen
+chapter-vaststelling = Vaststelling en publicatie
+aspect-basiskwaliteit = Basiskwaliteit
+aspect-preventief = Preventieve en licht curatieve interventies
+aspect-structuur = Onderwijsondersteuningsstructuur
+aspect-planmatig = Planmatig werken (handelingsgericht werken)

@@ -10,5 +10,6 @@ mod languages;
 mod members;
 mod openapi;
 mod ops;
+mod profiles;
 mod support;
 mod tenancy;

@@ -22,6 +22,7 @@ struct TenantB {
     membership_id: i64,
     invitation_id: i64,
     mail_id: i64,
+    profile_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -79,7 +80,33 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .await
         .unwrap();
     let mail_id = crate::support::mails_to(&app.db, "geheim-b-uitgenodigd@b.test").await[0].id;
+    let started: Value = app
+        .http
+        .post(app.at("/api/v1/schools/32DD/profiles"))
+        .headers(login.headers())
+        .json(&json!({ "location": "32DD00", "school_year": "2026-2027" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let profile_id = started["id"].as_i64().expect("B's profile");
+    for (path, body) in [
+        (
+            format!("/api/v1/profiles/{profile_id}/answers/aanbod.dyslexie"),
+            json!({ "value": "standaard", "note": "geheim-b toelichting", "version": 0 }),
+        ),
+        (
+            format!("/api/v1/profiles/{profile_id}/my-answers/aanbod.gedrag"),
+            json!({ "value": "niet", "note": "geheim-b eigen antwoord" }),
+        ),
+    ] {
+        let saved = app.http.put(app.at(&path)).headers(login.headers()).json(&body).send().await.unwrap();
+        assert!(saved.status().is_success(), "{path}: {}", saved.status());
+    }
     TenantB {
+        profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
         invitation_id: invited["id"].as_i64().expect("invitation in B"),
         mail_id,
@@ -114,6 +141,10 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                         b.invitation_id.to_string()
                     }
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
+                    "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
+                    "{section}" => "D".to_owned(),
+                    "{item}" => "aanbod.dyslexie".to_owned(),
+                    "{year}" => "2026-2027".to_owned(),
                     "{token}" => "0".repeat(64),
                     "{lang}" => "en".to_owned(),
                     s if s.starts_with('{') => {
@@ -143,7 +174,10 @@ fn form_body(csrf: &str) -> Vec<(&'static str, String)> {
 fn json_body() -> Value {
     json!({
         "email": "nieuw@a.test", "role": "director", "name": "Overgenomen",
-        "password": "een lang wachtwoord", "password_confirm": "een lang wachtwoord"
+        "password": "een lang wachtwoord", "password_confirm": "een lang wachtwoord",
+        "value": "niet", "note": "overgenomen", "version": 1, "open": true,
+        "location": "32DD00", "school_year": "2027-2028", "owner": "PO2815", "changes": [],
+        "swv_po": "PO2707"
     })
 }
 

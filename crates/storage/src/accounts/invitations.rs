@@ -18,6 +18,7 @@ pub struct Invitation {
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    pub invited_by: Option<i64>,
 }
 
 impl Invitation {
@@ -50,10 +51,11 @@ fn invitation_from_row(row: &AnyRow) -> Result<Option<Invitation>, sqlx::Error> 
         expires_at: row.try_get("expires_at")?,
         accepted_at: row.try_get("accepted_at")?,
         revoked_at: row.try_get("revoked_at")?,
+        invited_by: row.try_get("invited_by")?,
     }))
 }
 
-const INVITATION_COLUMNS: &str = "id, email, org_kind, org_code, role, expires_at, accepted_at, revoked_at";
+const INVITATION_COLUMNS: &str = "id, email, org_kind, org_code, role, expires_at, accepted_at, revoked_at, invited_by";
 
 impl Database {
     pub async fn create_invitation(
@@ -128,26 +130,36 @@ impl Database {
     /// in one transaction. `NotFound` when it was no longer open.
     pub async fn accept_invitation(&self, invitation: &Invitation, user_id: i64) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
-        let at = now();
-        let done = sqlx::query(
-            "UPDATE invitations SET accepted_at = $1
-             WHERE id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1",
-        )
-        .bind(at)
-        .bind(invitation.id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
-            return Err(StorageError::NotFound);
-        }
-        let invited_by: Option<i64> = sqlx::query("SELECT invited_by FROM invitations WHERE id = $1")
-            .bind(invitation.id)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        add_membership(&mut *tx, &invitation.org, invitation.role, user_id, invited_by).await?;
+        accept_in(&mut tx, invitation, user_id).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Makes the account and accepts the invitation in one transaction, so that
+    /// nobody ends up with an account but without the role they were invited to.
+    pub async fn accept_invitation_as_new_user(
+        &self,
+        invitation: &Invitation,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+    ) -> Result<i64, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let at = now();
+        let user_id: i64 = sqlx::query(
+            "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
+        )
+        .bind(email.as_str())
+        .bind(name)
+        .bind(password_hash)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StorageError::from_write)?
+        .try_get(0)?;
+        accept_in(&mut tx, invitation, user_id).await?;
+        tx.commit().await?;
+        Ok(user_id)
     }
 
     pub async fn revoke_invitation(&self, grant: &RoleGrant, id: i64) -> Result<(), StorageError> {
@@ -164,4 +176,20 @@ impl Database {
         .await?;
         if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
+}
+
+async fn accept_in(conn: &mut sqlx::AnyConnection, invitation: &Invitation, user_id: i64) -> Result<(), StorageError> {
+    let at = now();
+    let done = sqlx::query(
+        "UPDATE invitations SET accepted_at = $1
+         WHERE id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1",
+    )
+    .bind(at)
+    .bind(invitation.id)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    add_membership(&mut *conn, &invitation.org, invitation.role, user_id, invitation.invited_by).await
 }

@@ -77,11 +77,6 @@ impl Database {
             .map(|(kind, role)| Membership { org: OrgRef { kind, code: row.try_get(1).unwrap_or_default() }, role }))
     }
 
-    /// Gives the granted role to the user; giving it twice is not an error.
-    pub async fn add_membership(&self, grant: &RoleGrant, user_id: i64, by: Option<i64>) -> Result<(), StorageError> {
-        add_membership(&self.write, grant.org(), grant.role(), user_id, by).await
-    }
-
     pub async fn remove_membership(&self, grant: &RoleGrant, membership_id: i64) -> Result<(), StorageError> {
         let done =
             sqlx::query("DELETE FROM memberships WHERE id = $1 AND org_kind = $2 AND org_code = $3 AND role = $4")

@@ -33,15 +33,30 @@ impl Database {
         Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
-    /// Marks the link used; `false` when it was used or expired in the meantime.
-    pub async fn use_password_reset(&self, token_hash: &str) -> Result<bool, StorageError> {
-        let done = sqlx::query(
-            "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+    /// Uses a valid, unused link to set a new password, in one transaction:
+    /// the link is spent, the password changed and every session ended.
+    /// `None` when the link was used or expired in the meantime.
+    pub async fn reset_password(&self, token_hash: &str, password_hash: &str) -> Result<Option<i64>, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let at = now();
+        let row = sqlx::query(
+            "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
+             RETURNING user_id",
         )
-        .bind(now())
+        .bind(at)
         .bind(token_hash)
-        .execute(&self.write)
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let Some(row) = row else { return Ok(None) };
+        let user_id: i64 = row.try_get(0)?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(password_hash)
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
     }
 }

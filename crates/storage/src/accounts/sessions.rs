@@ -7,7 +7,6 @@ use crate::{Database, StorageError, now};
 pub struct SessionRecord {
     pub user_id: i64,
     pub csrf_token: String,
-    pub expires_at: i64,
 }
 
 impl Database {
@@ -33,15 +32,14 @@ impl Database {
 
     /// The session if it exists and has not expired.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
-        let row =
-            sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2")
-                .bind(id_hash)
-                .bind(now())
-                .fetch_optional(&self.read)
-                .await?;
+        let row = sqlx::query("SELECT user_id, csrf_token FROM sessions WHERE id_hash = $1 AND expires_at > $2")
+            .bind(id_hash)
+            .bind(now())
+            .fetch_optional(&self.read)
+            .await?;
         Ok(row
             .map(|row| -> Result<_, sqlx::Error> {
-                Ok(SessionRecord { user_id: row.try_get(0)?, csrf_token: row.try_get(1)?, expires_at: row.try_get(2)? })
+                Ok(SessionRecord { user_id: row.try_get(0)?, csrf_token: row.try_get(1)? })
             })
             .transpose()?)
     }
@@ -56,6 +54,8 @@ impl Database {
         let at = now();
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
         sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
+        // Mail older than a month has served its purpose; its links expired long ago.
+        sqlx::query("DELETE FROM outbox WHERE created_at < $1").bind(at - 30 * 86_400).execute(&self.write).await?;
         sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")
             .bind(attempts_before)
             .execute(&self.write)

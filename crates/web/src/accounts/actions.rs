@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use passend_domain::Message;
+use passend_domain::access::{self, Actor};
 use passend_domain::accounts::{Email, NewPassword, PersonName};
 use passend_i18n::Lang;
 use passend_storage::accounts::{Invitation, User};
@@ -43,28 +44,49 @@ pub enum LoginOutcome {
     Invalid,
 }
 
-/// Checks the password; too many failures for the address or the client stop further tries.
-pub async fn login(state: &AppState, email: &str, password: &str, client: &str) -> AppResult<LoginOutcome> {
-    if !rate_limit::allowed(&state.db, email, client).await? {
+/// Checks a password against the limits: too many attempts for the address,
+/// or failures from the client, stop further tries for a while.
+async fn check_password(
+    state: &AppState,
+    user: Option<&User>,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> AppResult<bool> {
+    if !rate_limit::begin_attempt(&state.db, email, client).await? {
         return Err(AppError::new(ErrorKind::RateLimited));
     }
+    if verify_password(password, user.and_then(|u| u.password_hash.as_deref())).await {
+        rate_limit::record_success(&state.db, email).await?;
+        Ok(true)
+    } else {
+        rate_limit::record_failure(&state.db, client).await?;
+        Ok(false)
+    }
+}
+
+pub async fn login(state: &AppState, email: &str, password: &str, client: &str) -> AppResult<LoginOutcome> {
     let user = match Email::parse(email) {
         Ok(email) => state.db.user_by_email(&email).await?,
         Err(_) => None,
     };
-    if verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await {
-        let user = user.expect("a verified password belongs to a user");
-        rate_limit::record_success(&state.db, &user.email).await?;
-        Ok(LoginOutcome::Success(user))
-    } else {
-        rate_limit::record_failure(&state.db, email, client).await?;
-        Ok(LoginOutcome::Invalid)
+    match check_password(state, user.as_ref(), email, password, client).await? {
+        true => Ok(LoginOutcome::Success(user.expect("a verified password belongs to a user"))),
+        false => Ok(LoginOutcome::Invalid),
     }
 }
 
 /// An open invitation by the token in its link.
+/// The invitation still grants only what its inviter may give today: one who
+/// lost the role, or a school that moved to another SWV, ends it.
 pub async fn open_invitation(state: &AppState, token: &str) -> AppResult<Option<Invitation>> {
-    Ok(state.db.invitation_by_token(&token_hash(token)).await?.filter(|i| i.is_open(now())))
+    let Some(invitation) = state.db.invitation_by_token(&token_hash(token)).await?.filter(|i| i.is_open(now())) else {
+        return Ok(None);
+    };
+    let Some(inviter) = invitation.invited_by else { return Ok(None) };
+    let Some(context) = state.db.org_context(&invitation.org).await? else { return Ok(None) };
+    let actor = Actor { user_id: inviter, memberships: state.db.memberships_of(inviter).await? };
+    Ok(access::grant_role(&actor, &invitation.org, &context, invitation.role).is_ok().then_some(invitation))
 }
 
 /// What a person fills in to accept an invitation.
@@ -89,16 +111,22 @@ pub async fn accept_invitation(
     invitation: &Invitation,
     session: Option<&Session>,
     form: &AcceptForm,
+    client: &str,
 ) -> AppResult<Result<i64, FieldProblems>> {
     let email = Email::parse(&invitation.email).map_err(|_| AppError::new(ErrorKind::BadRequest))?;
     let existing = state.db.user_by_email(&email).await?;
-    let user_id = match existing {
-        Some(user) if session.is_some_and(|s| s.user.id == user.id) => user.id,
+    match existing {
+        Some(user) if session.is_some_and(|s| s.user.id == user.id) => {
+            state.db.accept_invitation(invitation, user.id).await?;
+            Ok(Ok(user.id))
+        }
         Some(user) => {
-            if !verify_password(&form.password, user.password_hash.as_deref()).await {
+            // The link is no licence to guess the account's password.
+            if !check_password(state, Some(&user), email.as_str(), &form.password, client).await? {
                 return Ok(Err(vec![("password", Message::new("login-invalid"))]));
             }
-            user.id
+            state.db.accept_invitation(invitation, user.id).await?;
+            Ok(Ok(user.id))
         }
         None => {
             let mut problems = FieldProblems::new();
@@ -112,11 +140,9 @@ pub async fn accept_invitation(
                 return Ok(Err(problems));
             };
             let hash = hash_password(password.expose()).await?;
-            state.db.create_user(&email, name.as_str(), &hash).await?
+            Ok(Ok(state.db.accept_invitation_as_new_user(invitation, &email, name.as_str(), &hash).await?))
         }
-    };
-    state.db.accept_invitation(invitation, user_id).await?;
-    Ok(Ok(user_id))
+    }
 }
 
 /// Mails a reset link when the address has an account. The answer is the same
@@ -153,12 +179,8 @@ pub async fn reset_password(
     confirm: &str,
 ) -> AppResult<Option<Result<(), FieldProblems>>> {
     let hash = token_hash(token);
-    let Some(user_id) = state.db.password_reset_user(&hash).await? else {
-        return Ok(None);
-    };
-    let Some(user) = state.db.user_by_id(user_id).await? else {
-        return Ok(None);
-    };
+    let Some(user_id) = state.db.password_reset_user(&hash).await? else { return Ok(None) };
+    let Some(user) = state.db.user_by_id(user_id).await? else { return Ok(None) };
     let email = Email::parse(&user.email).map_err(|_| AppError::new(ErrorKind::Internal))?;
     let password = match NewPassword::parse(password, &email) {
         Ok(p) => p,
@@ -167,9 +189,6 @@ pub async fn reset_password(
     if password.expose() != confirm {
         return Ok(Some(Err(vec![("password_confirm", Message::new("account-password-mismatch"))])));
     }
-    if !state.db.use_password_reset(&hash).await? {
-        return Ok(None);
-    }
-    state.db.set_password(user_id, &hash_password(password.expose()).await?).await?;
-    Ok(Some(Ok(())))
+    let new_hash = hash_password(password.expose()).await?;
+    Ok(state.db.reset_password(&hash, &new_hash).await?.map(|_| Ok(())))
 }

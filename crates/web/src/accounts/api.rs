@@ -134,12 +134,14 @@ pub async fn me(State(state): State<AppState>, SignedIn(session): SignedIn) -> A
 pub async fn accept_invitation(
     State(state): State<AppState>,
     headers: HeaderMap,
+    ClientAddr(client): ClientAddr,
     Path(token): Path<String>,
     Json(form): Json<AcceptForm>,
 ) -> AppResult<Response> {
     let invitation = actions::open_invitation(&state, &token).await?.ok_or_else(AppError::not_found)?;
     // Through the API a known address is confirmed by its password, never by a cookie.
-    let user_id = actions::accept_invitation(&state, &invitation, None, &form).await?.map_err(problems_error)?;
+    let user_id =
+        actions::accept_invitation(&state, &invitation, None, &form, &client).await?.map_err(problems_error)?;
     let (cookie, csrf_token) = start_session(&state, &headers, user_id).await?;
     let me = me_of(&state, user_id).await?;
     Ok(([set_cookie_header(cookie)], Json(SessionInfo { me, csrf_token })).into_response())

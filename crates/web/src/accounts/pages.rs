@@ -208,20 +208,39 @@ pub async fn invitation_page(
         .into_response())
 }
 
+/// The invitation form: the fields, and the session's token when signed in.
+#[derive(Deserialize, Default)]
+pub struct PageAcceptForm {
+    #[serde(flatten)]
+    form: AcceptForm,
+    #[serde(default)]
+    csrf_token: String,
+}
+
 #[utoipa::path(post, path = "/uitnodiging/{token}", tag = "pages", security(()),
     params(("token" = String, Path)), responses((status = 303, description = "Accepted; signed in")))]
 pub async fn accept(
     State(state): State<AppState>,
     ctx: PageContext,
     headers: HeaderMap,
+    ClientAddr(client): ClientAddr,
     Path(token): Path<String>,
-    PublicForm(form): PublicForm<AcceptForm>,
+    PublicForm(form): PublicForm<PageAcceptForm>,
 ) -> AppResult<Response> {
+    let PageAcceptForm { form, csrf_token } = form;
     let Some(invitation) = actions::open_invitation(&state, &token).await? else {
         let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
-    match actions::accept_invitation(&state, &invitation, ctx.session.as_deref(), &form).await? {
+    // Accepting as the signed-in person is one click, so it is a form a
+    // cookie session makes: it carries the session's CSRF token.
+    let session = ctx.session.as_deref().filter(|s| s.user.email == invitation.email);
+    if let Some(session) = session
+        && !crate::security::tokens::same_secret(&csrf_token, &session.csrf_token)
+    {
+        return Err(crate::error::AppError::new(crate::error::ErrorKind::Csrf));
+    }
+    match actions::accept_invitation(&state, &invitation, session, &form, &client).await? {
         Ok(user_id) => {
             let (cookie, _) = start_session(&state, &headers, user_id).await?;
             Ok(([set_cookie_header(cookie)], Redirect::to("/dashboard?melding=welkom")).into_response())

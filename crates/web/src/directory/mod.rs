@@ -58,15 +58,25 @@ pub async fn correct_swvs(
     location: &str,
     po: &str,
     vo: &str,
-) -> AppResult<Result<(), crate::accounts::actions::FieldProblems>> {
-    let edit = location_edit(state, session, location).await?;
+) -> AppResult<Result<(), passend_domain::FieldProblems>> {
+    let (edit, current) = location_edit(state, session, location).await?;
     let (po, vo) = match passend_domain::organisations::parse_swv_choice(po, vo) {
         Ok(choice) => choice,
         Err(problems) => return Ok(Err(problems)),
     };
+    let kinds = current.sector.map(|s| s.swv_kinds());
     let mut problems = Vec::new();
-    for (field, code) in [("swv_po", &po), ("swv_vo", &vo)] {
-        if let Some(code) = code
+    let checks = [
+        ("swv_po", &po, current.swv_po.as_deref(), edit.may_set_po(), passend_domain::organisations::SwvKind::Po),
+        ("swv_vo", &vo, current.swv_vo.as_deref(), edit.may_set_vo(), passend_domain::organisations::SwvKind::Vo),
+    ];
+    for (field, chosen, now, allowed, kind) in checks {
+        let chosen_code = chosen.as_ref().map(SwvCode::as_str);
+        if chosen_code != now && !allowed {
+            problems.push((field, passend_domain::Message::new("swv-choice-not-yours")));
+        } else if chosen.is_some() && kinds.is_some_and(|k| !k.contains(&kind)) {
+            problems.push((field, passend_domain::Message::new("swv-choice-sector")));
+        } else if let Some(code) = chosen
             && state.db.swv(code.as_str()).await?.is_none()
         {
             problems.push((field, passend_domain::Message::new("swv-choice-unknown").with("code", code.as_str())));
@@ -79,15 +89,28 @@ pub async fn correct_swvs(
     Ok(Ok(()))
 }
 
-/// Lets the postcode table decide the location's SWVs again.
+/// Lets the postcode table decide the location's SWVs again: that may change
+/// both kinds, so the caller must be allowed to set both.
 pub async fn reset_swvs(state: &AppState, session: &Session, location: &str) -> AppResult<()> {
-    let edit = location_edit(state, session, location).await?;
+    let (edit, _) = location_edit(state, session, location).await?;
+    if !(edit.may_set_po() && edit.may_set_vo()) {
+        return Err(AppError::forbidden());
+    }
     Ok(state.db.reset_location_swvs(&edit).await?)
 }
 
 /// The location, if it exists, and the right to correct its SWVs.
-async fn location_edit(state: &AppState, session: &Session, location: &str) -> AppResult<access::LocationSwvEdit> {
+async fn location_edit(
+    state: &AppState,
+    session: &Session,
+    location: &str,
+) -> AppResult<(access::LocationSwvEdit, passend_domain::organisations::Location)> {
     let current = state.db.location(location).await?.ok_or_else(AppError::not_found)?;
-    let swvs: Vec<String> = current.swv_po.iter().chain(current.swv_vo.iter()).cloned().collect();
-    Ok(access::correct_location_swvs(&session.actor, &current.code, &swvs)?)
+    let edit = access::correct_location_swvs(
+        &session.actor,
+        &current.code,
+        current.swv_po.as_deref(),
+        current.swv_vo.as_deref(),
+    )?;
+    Ok((edit, current))
 }

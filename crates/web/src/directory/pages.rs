@@ -225,8 +225,7 @@ async fn school_page_for(
             .locations
             .iter()
             .filter(|l| {
-                let current: Vec<String> = l.swv_po.iter().chain(l.swv_vo.iter()).cloned().collect();
-                access::correct_location_swvs(&session.actor, &l.code, &current).is_ok()
+                access::correct_location_swvs(&session.actor, &l.code, l.swv_po.as_deref(), l.swv_vo.as_deref()).is_ok()
             })
             .map(|l| l.code.clone())
             .collect(),

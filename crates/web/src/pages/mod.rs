@@ -25,7 +25,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
-use crate::{accounts, admin, dashboard, directory, members, ops};
+use crate::{accounts, admin, dashboard, directory, members, ops, profiles};
 
 #[derive(OpenApi)]
 #[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
@@ -48,6 +48,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(directory::pages::router())
         .merge(members::pages::router())
         .merge(admin::pages::router())
+        .merge(profiles::pages::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
@@ -105,8 +106,13 @@ impl PageContext {
     }
 
     /// A message with a count, so that the catalogue can choose singular or plural.
-    pub fn tn(&self, id: &str, name: &'static str, count: usize) -> String {
-        self.lang.t_with(id, &[(name, passend_domain::MessageArg::from(count))])
+    pub fn tn(&self, id: &str, name: &'static str, count: impl std::borrow::Borrow<usize>) -> String {
+        self.lang.t_with(id, &[(name, passend_domain::MessageArg::from(*count.borrow()))])
+    }
+
+    /// `tn` for counts that the database gives as `i64`.
+    pub fn tn64(&self, id: &str, name: &'static str, count: &i64) -> String {
+        self.tn(id, name, usize::try_from(*count).unwrap_or(0))
     }
 
     pub fn role(&self, role: &Role) -> String {
@@ -179,6 +185,10 @@ pub fn render(template: &impl Template) -> AppResult<Html<String>> {
 pub struct FieldErrors(Vec<(&'static str, String)>);
 
 impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+
     /// The domain's problems in the reader's language.
     pub fn from_problems(lang: Lang, problems: passend_domain::FieldProblems) -> Self {
         FieldErrors(problems.into_iter().map(|(field, message)| (field, lang.message(&message))).collect())
@@ -200,7 +210,30 @@ impl FieldErrors {
 /// A safe place to return to after login: a local path only.
 pub fn local_path(target: Option<&str>) -> String {
     match target {
-        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_owned(),
+        // Browsers drop tabs and line breaks in URLs, so `/\t/evil.example`
+        // would become `//evil.example`: no control or white-space characters.
+        Some(t)
+            if t.starts_with('/')
+                && !t.starts_with("//")
+                && !t.contains('\\')
+                && !t.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
+            t.to_owned()
+        }
         _ => "/dashboard".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path(Some("/scholen/04FZ?x=1")), "/scholen/04FZ?x=1");
+        for bad in ["//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example", "/ /x", "/\n/x"] {
+            assert_eq!(local_path(Some(bad)), "/dashboard", "{bad:?}");
+        }
+        assert_eq!(local_path(None), "/dashboard");
     }
 }

@@ -1,38 +1,42 @@
 //! Rate limits kept in the database, so that they hold across instances:
-//! failed logins per account and per client, and reset mails per account.
+//! login attempts per account, failed logins per client, reset mails per account.
 
 use passend_storage::{Database, StorageError, now};
 
-/// Failures allowed per window for one e-mail address and for one client address.
+/// Attempts allowed per window for one e-mail address, failures for one client address.
 pub const MAX_PER_ACCOUNT: i64 = 5;
 pub const MAX_PER_CLIENT: i64 = 30;
 pub const WINDOW_SECS: i64 = 15 * 60;
 /// Password reset mails per address per hour: enough for a lost mail, too few to flood a mailbox.
 pub const MAX_RESET_MAILS: i64 = 3;
 
-fn keys(email: &str, client: &str) -> [String; 2] {
-    [format!("email:{}", email.trim().to_lowercase()), format!("ip:{client}")]
+fn account_key(email: &str) -> String {
+    format!("email:{}", email.trim().to_lowercase())
 }
 
-/// Whether a login attempt may go ahead.
-pub async fn allowed(db: &Database, email: &str, client: &str) -> Result<bool, StorageError> {
-    let since = now() - WINDOW_SECS;
-    let [account, address] = keys(email, client);
-    Ok(db.attempts_since(&account, since).await? < MAX_PER_ACCOUNT
-        && db.attempts_since(&address, since).await? < MAX_PER_CLIENT)
+fn client_key(client: &str) -> String {
+    format!("ip:{client}")
 }
 
-pub async fn record_failure(db: &Database, email: &str, client: &str) -> Result<(), StorageError> {
+/// Counts the attempt before the password is checked, so that guesses sent in
+/// parallel cannot all pass a count taken before any of them was recorded.
+/// `false` when the account's or the client's allowance is used up.
+pub async fn begin_attempt(db: &Database, email: &str, client: &str) -> Result<bool, StorageError> {
     let since = now() - WINDOW_SECS;
-    for key in keys(email, client) {
-        db.record_attempt(&key, since).await?;
-    }
+    let attempts = db.record_attempt(&account_key(email), since).await?;
+    let failures = db.attempts_since(&client_key(client), since).await?;
+    Ok(attempts <= MAX_PER_ACCOUNT && failures < MAX_PER_CLIENT)
+}
+
+/// A wrong password counts against the client address too.
+pub async fn record_failure(db: &Database, client: &str) -> Result<(), StorageError> {
+    db.record_attempt(&client_key(client), now() - WINDOW_SECS).await?;
     Ok(())
 }
 
+/// The right password clears the account's count.
 pub async fn record_success(db: &Database, email: &str) -> Result<(), StorageError> {
-    let [account, _] = keys(email, "");
-    db.clear_attempts(&account).await
+    db.clear_attempts(&account_key(email)).await
 }
 
 /// Counts a reset mail for the address; `false` when the hour's allowance is used up.

@@ -45,8 +45,15 @@ pub async fn load_session(State(state): State<AppState>, mut request: Request, n
             Err(error) => tracing::error!(%error, "loading a session failed"),
         }
     }
+    let signed_in = session.is_some();
     request.extensions_mut().insert(session);
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // Pages for a signed-in person hold names and addresses: no browser or
+    // proxy cache may keep them (the back button after logout shows nothing).
+    if signed_in && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 async fn load_person(state: &AppState, user_id: i64) -> AppResult<Option<(User, Actor)>> {

@@ -1,0 +1,650 @@
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_domain::access;
+use passend_domain::organisations::{Brin, OrgRef};
+use passend_domain::questionnaire::{ComposedChapter, Progress, SchoolYear, Section, compose, spread};
+use passend_storage::directory::SchoolDetail;
+use passend_storage::profiles::{ProfileRecord, ProfileSummary, SchoolAnswer};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::actions::{self, SchoolSave};
+use super::view::{ConflictView, ItemView, PostedSection, raw_of, shown_text};
+use super::{Loaded, answered, by_key, load, progress_of};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::pages::{FieldErrors, PageContext, render};
+use crate::security::csrf::CsrfForm;
+use crate::security::session::SignedIn;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, start))
+        .routes(routes!(overview))
+        .routes(routes!(open_for_team))
+        .routes(routes!(my_section, save_my_section))
+        .routes(routes!(school_section, save_school_section))
+        .routes(routes!(composed))
+        .routes(routes!(printable))
+}
+
+/// The current school year by today's date.
+pub fn current_year() -> SchoolYear {
+    let now = time::OffsetDateTime::now_utc();
+    SchoolYear::of(u16::try_from(now.year()).unwrap_or(2026), u8::from(now.month()))
+}
+
+#[derive(Template)]
+#[template(path = "profiles/list.html")]
+struct ListPage {
+    ctx: PageContext,
+    school: SchoolDetail,
+    profiles: Vec<ProfileSummary>,
+    can_start: bool,
+    years: Vec<String>,
+    errors: FieldErrors,
+}
+
+async fn school_and_view(
+    state: &AppState,
+    session: &crate::security::session::Session,
+    brin: &str,
+) -> AppResult<(SchoolDetail, OrgRef, access::OrgView)> {
+    let brin = Brin::parse(brin).map_err(|_| AppError::not_found())?;
+    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let org = OrgRef::school(&brin);
+    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
+    let view = access::view_org(&session.actor, &org, &context)?;
+    Ok((school, org, view))
+}
+
+async fn list_page(state: &AppState, ctx: PageContext, brin: &str, errors: FieldErrors) -> AppResult<Html<String>> {
+    let session = ctx.session.clone().ok_or_else(|| AppError::new(ErrorKind::Unauthenticated))?;
+    let (school, org, view) = school_and_view(state, &session, brin).await?;
+    let profiles = state.db.profiles_of_school(&view).await?;
+    let year = current_year();
+    render(&ListPage {
+        can_start: actions::coordinates(&session, &org),
+        years: vec![year.to_string(), year.previous().to_string(), SchoolYear::starting(year.start() + 1).to_string()],
+        ctx,
+        school,
+        profiles,
+        errors,
+    })
+}
+
+#[utoipa::path(get, path = "/scholen/{brin}/profielen", tag = "pages", params(("brin" = String, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(_session): SignedIn,
+    Path(brin): Path<String>,
+) -> AppResult<Html<String>> {
+    list_page(&state, ctx, &brin, FieldErrors::default()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StartForm {
+    location: String,
+    school_year: String,
+}
+
+#[utoipa::path(post, path = "/scholen/{brin}/profielen", tag = "pages", params(("brin" = String, Path)),
+    responses((status = 303, description = "Started")))]
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(brin): Path<String>,
+    form: CsrfForm<StartForm>,
+) -> AppResult<Response> {
+    let (school, _, _) = school_and_view(&state, &form.session, &brin).await?;
+    let Some(year) = SchoolYear::parse(&form.form.school_year) else {
+        let mut errors = FieldErrors::default();
+        errors.add("school_year", ctx.t("profile-year-invalid"));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, list_page(&state, ctx, &brin, errors).await?).into_response());
+    };
+    match actions::start(&state, &form.session, &school, &form.form.location, year).await {
+        Ok(id) => Ok(Redirect::to(&format!("/profielen/{id}")).into_response()),
+        Err(error) if error.kind == ErrorKind::Conflict => {
+            let mut errors = FieldErrors::default();
+            errors.add("location", ctx.t("profile-exists"));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, list_page(&state, ctx, &brin, errors).await?).into_response())
+        }
+        Err(error) => Err(error),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "profiles/overview.html")]
+struct OverviewPage {
+    ctx: PageContext,
+    profile: ProfileRecord,
+    school_name: String,
+    location_name: String,
+    progress: Progress,
+    coordinates: bool,
+    responds: bool,
+    respondents: usize,
+    from_last_year: usize,
+}
+
+async fn names(state: &AppState, profile: &ProfileRecord) -> AppResult<(String, String)> {
+    let school = state.db.school(&profile.brin).await?.ok_or_else(AppError::not_found)?;
+    let location = school
+        .locations
+        .iter()
+        .find(|l| l.code == profile.location_code)
+        .map_or_else(|| profile.location_code.clone(), |l| l.name.clone());
+    Ok((school.school.name, location))
+}
+
+#[utoipa::path(get, path = "/profielen/{id}", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn overview(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let (school_name, location_name) = names(&state, &loaded.profile).await?;
+    render(&OverviewPage {
+        progress: progress_of(&loaded.profile, &answers),
+        coordinates: actions::coordinates(&session, &loaded.school),
+        responds: actions::responds(&session, &loaded.school),
+        respondents: usize::try_from(state.db.respondent_count(&loaded.view, id).await?).unwrap_or(0),
+        from_last_year: answers.values().filter(|a| a.from_last_year).count(),
+        school_name,
+        location_name,
+        profile: loaded.profile,
+        ctx,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TeamForm {
+    open: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/team", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Opened or closed for the team")))]
+pub async fn open_for_team(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<TeamForm>,
+) -> AppResult<Redirect> {
+    let loaded = load(&state, &form.session, id).await?;
+    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
+    state.db.set_open_for_team(&coordination, id, form.form.open == "ja").await?;
+    Ok(Redirect::to(&format!("/profielen/{id}?melding=opgeslagen")))
+}
+
+#[derive(Template)]
+#[template(path = "profiles/section.html")]
+struct SectionPage {
+    ctx: PageContext,
+    profile_id: i64,
+    school_name: String,
+    location_name: String,
+    school_year: String,
+    section_key: String,
+    section_title: String,
+    section_intro: Option<String>,
+    /// `mine` (a respondent's own answers) or `school` (the coordinator's).
+    mode: &'static str,
+    items: Vec<ItemView>,
+    sections: Vec<(String, String)>,
+    next_section: Option<String>,
+    has_problems: bool,
+}
+
+impl SectionPage {
+    fn action(&self) -> String {
+        let part = if self.mode == "school" { "schoolantwoord" } else { "vragenlijst" };
+        format!("/profielen/{}/{}/{}", self.profile_id, part, self.section_key)
+    }
+
+    fn api_base(&self) -> String {
+        let part = if self.mode == "school" { "answers" } else { "my-answers" };
+        format!("/api/v1/profiles/{}/{}", self.profile_id, part)
+    }
+}
+
+fn section_of<'a>(profile: &'a ProfileRecord, key: &str) -> AppResult<&'a Section> {
+    profile.template.section(key).ok_or_else(AppError::not_found)
+}
+
+async fn section_page(
+    state: &AppState,
+    ctx: PageContext,
+    loaded: &Loaded,
+    section_key: &str,
+    mode: &'static str,
+    items: Vec<ItemView>,
+) -> AppResult<Html<String>> {
+    let (school_name, location_name) = names(state, &loaded.profile).await?;
+    let sections: Vec<(String, String)> =
+        loaded.profile.template.sections.iter().map(|s| (s.key.clone(), s.title.clone())).collect();
+    let position = sections.iter().position(|(k, _)| k == section_key);
+    let section = section_of(&loaded.profile, section_key)?;
+    render(&SectionPage {
+        profile_id: loaded.profile.id,
+        school_year: loaded.profile.school_year.clone(),
+        section_key: section.key.clone(),
+        section_title: section.title.clone(),
+        section_intro: section.intro.clone(),
+        next_section: position.and_then(|p| sections.get(p + 1)).map(|(k, _)| k.clone()),
+        has_problems: items.iter().any(|i| i.error.is_some() || i.note_error.is_some() || i.conflict.is_some()),
+        mode,
+        items,
+        sections,
+        school_name,
+        location_name,
+        ctx,
+    })
+}
+
+fn my_views(section: &Section, mine: &HashMap<String, (serde_json::Value, String)>) -> Vec<ItemView> {
+    section
+        .items
+        .iter()
+        .filter(|i| !i.hidden)
+        .map(|item| {
+            let (raw, note) = mine.get(&item.key).cloned().unwrap_or((serde_json::Value::Null, String::new()));
+            ItemView::new(item, &raw, &note)
+        })
+        .collect()
+}
+
+async fn stored_mine(
+    state: &AppState,
+    session: &crate::security::session::Session,
+    loaded: &Loaded,
+) -> AppResult<HashMap<String, (serde_json::Value, String)>> {
+    let respondent = access::respond_to_profiles(&session.actor, &loaded.school)?;
+    Ok(state
+        .db
+        .my_answers(&respondent, loaded.profile.id)
+        .await?
+        .into_iter()
+        .map(|a| (a.item_key, (a.value.to_raw(), a.note.unwrap_or_default())))
+        .collect())
+}
+
+fn may_answer(session: &crate::security::session::Session, loaded: &Loaded) -> AppResult<()> {
+    if !actions::responds(session, &loaded.school) {
+        return Err(AppError::forbidden());
+    }
+    if !loaded.profile.open_for_team && !actions::coordinates(session, &loaded.school) {
+        return Err(AppError::forbidden());
+    }
+    Ok(())
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/vragenlijst/{section}", tag = "pages",
+    params(("id" = i64, Path), ("section" = String, Path, description = "A to K")), responses((status = 200, content_type = "text/html")))]
+pub async fn my_section(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path((id, section)): Path<(i64, String)>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    may_answer(&session, &loaded)?;
+    let mine = stored_mine(&state, &session, &loaded).await?;
+    let views = my_views(section_of(&loaded.profile, &section)?, &mine);
+    section_page(&state, ctx, &loaded, &section, "mine", views).await
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/vragenlijst/{section}", tag = "pages",
+    params(("id" = i64, Path), ("section" = String, Path)), responses((status = 303, description = "Saved")))]
+pub async fn save_my_section(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, section)): Path<(i64, String)>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let session = form.session.clone();
+    let loaded = load(&state, &session, id).await?;
+    may_answer(&session, &loaded)?;
+    let section_def = section_of(&loaded.profile, &section)?.clone();
+    let items: Vec<&passend_domain::questionnaire::Item> = section_def.items.iter().filter(|i| !i.hidden).collect();
+    let posted = PostedSection::parse(&form.form, &items);
+    let stored = stored_mine(&state, &session, &loaded).await?;
+    let mut views = Vec::new();
+    let mut failed = false;
+    for item in &items {
+        if !posted.present.contains(&item.key) {
+            let (raw, note) = stored.get(&item.key).cloned().unwrap_or((serde_json::Value::Null, String::new()));
+            views.push(ItemView::new(item, &raw, &note));
+            continue;
+        }
+        let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
+        let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
+        let mut view = ItemView::new(item, &raw, &note);
+        let unchanged = stored.get(&item.key).is_some_and(|(s_raw, s_note)| {
+            *s_note == note.trim()
+                && actions::validate(&loaded, &item.key, &raw, Some(&note))
+                    .ok()
+                    .and_then(Result::ok)
+                    .map(|(v, _)| v.map(|v| v.to_raw()))
+                    == Some(Some(s_raw.clone()))
+        });
+        let empty_and_absent = !stored.contains_key(&item.key) && raw_is_empty(&raw) && note.trim().is_empty();
+        if !unchanged
+            && !empty_and_absent
+            && let Err(problems) = actions::save_mine(&state, &session, &loaded, &item.key, &raw, Some(&note)).await?
+        {
+            failed = true;
+            attach(&ctx, &mut view, problems);
+        }
+        views.push(view);
+    }
+    if failed {
+        let page = section_page(&state, ctx, &loaded, &section, "mine", views).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    Ok(Redirect::to(&format!("/profielen/{id}/vragenlijst/{section}?melding=opgeslagen")).into_response())
+}
+
+fn raw_is_empty(raw: &serde_json::Value) -> bool {
+    match raw {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(s) => s.trim().is_empty(),
+        serde_json::Value::Array(a) => a.iter().all(|v| match v {
+            serde_json::Value::Object(cells) => cells.values().all(|c| c.as_str().is_none_or(|s| s.trim().is_empty())),
+            serde_json::Value::String(s) => s.trim().is_empty(),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+fn attach(ctx: &PageContext, view: &mut ItemView, problems: passend_domain::FieldProblems) {
+    for (field, message) in problems {
+        let text = ctx.lang.message(&message);
+        if field == "note" { view.note_error = Some(text) } else { view.error = Some(text) }
+    }
+}
+
+async fn school_views(
+    state: &AppState,
+    ctx: &PageContext,
+    loaded: &Loaded,
+    coordination: &access::ProfileCoordination,
+    section: &Section,
+) -> AppResult<(Vec<ItemView>, HashMap<String, SchoolAnswer>)> {
+    let answers = by_key(state.db.school_answers(&loaded.view, loaded.profile.id).await?);
+    let team = state.db.team_answers(coordination, loaded.profile.id).await?;
+    let views = section
+        .items
+        .iter()
+        .filter(|i| !i.hidden)
+        .map(|item| {
+            let stored = answers.get(&item.key);
+            let mut view = ItemView::new(
+                item,
+                &raw_of(stored.and_then(|a| a.value.as_ref())),
+                stored.and_then(|a| a.note.as_deref()).unwrap_or(""),
+            );
+            view.version = stored.map_or(0, |a| a.version);
+            view.from_last_year = stored.is_some_and(|a| a.from_last_year);
+            let given: Vec<(String, passend_domain::questionnaire::AnswerValue)> = team
+                .iter()
+                .filter(|t| t.item_key == item.key)
+                .map(|t| (t.respondent.clone(), t.value.clone()))
+                .collect();
+            view.with_spread(ctx.lang, item, &spread(&given))
+        })
+        .collect();
+    Ok((views, answers))
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/schoolantwoord/{section}", tag = "pages",
+    params(("id" = i64, Path), ("section" = String, Path)), responses((status = 200, content_type = "text/html")))]
+pub async fn school_section(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path((id, section)): Path<(i64, String)>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    let (views, _) = school_views(&state, &ctx, &loaded, &coordination, section_of(&loaded.profile, &section)?).await?;
+    section_page(&state, ctx, &loaded, &section, "school", views).await
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/schoolantwoord/{section}", tag = "pages",
+    params(("id" = i64, Path), ("section" = String, Path)), responses((status = 303, description = "Saved")))]
+pub async fn save_school_section(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, section)): Path<(i64, String)>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let session = form.session.clone();
+    let loaded = load(&state, &session, id).await?;
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    let section_def = section_of(&loaded.profile, &section)?.clone();
+    let items: Vec<&passend_domain::questionnaire::Item> = section_def.items.iter().filter(|i| !i.hidden).collect();
+    let posted = PostedSection::parse(&form.form, &items);
+    let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
+    let (mut views, stored) = school_views(&state, &ctx, &loaded, &coordination, &section_def).await?;
+    let mut failed = false;
+    for (view, item) in views.iter_mut().zip(&items) {
+        if !posted.present.contains(&item.key) {
+            continue;
+        }
+        let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
+        let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
+        let version = posted.versions.get(&item.key).copied().unwrap_or(0);
+        let current = stored.get(&item.key);
+        let parsed = actions::validate(&loaded, &item.key, &raw, Some(&note))?;
+        let same_as_stored = parsed
+            .as_ref()
+            .is_ok_and(|(v, n)| current.map_or(v.is_none() && n.is_none(), |c| c.value == *v && c.note == *n));
+        let outcome = if confirm.as_deref() == Some(item.key.as_str()) {
+            Some(actions::confirm(&state, &session, &loaded, &item.key, version).await?)
+        } else if same_as_stored && current.is_none_or(|c| c.version == version) {
+            None
+        } else {
+            Some(actions::save_school(&state, &session, &loaded, &item.key, &raw, Some(&note), version).await?)
+        };
+        match outcome {
+            None | Some(SchoolSave::Saved { .. }) => {}
+            Some(SchoolSave::Invalid(problems)) => {
+                failed = true;
+                let spread_view = std::mem::take(&mut view.spread);
+                let mut fresh = ItemView::new(item, &raw, &note);
+                fresh.version = version;
+                fresh.spread = spread_view;
+                fresh.divergent = view.divergent;
+                attach(&ctx, &mut fresh, problems);
+                *view = fresh;
+            }
+            Some(SchoolSave::Conflict(theirs)) => {
+                failed = true;
+                let spread_view = std::mem::take(&mut view.spread);
+                // Keep what this person typed; show what is stored; the next
+                // save at the stored version is a deliberate choice.
+                let mut fresh = ItemView::new(item, &raw, &note);
+                fresh.version = theirs.version;
+                fresh.spread = spread_view;
+                fresh.divergent = view.divergent;
+                fresh.conflict = Some(ConflictView {
+                    theirs: theirs
+                        .value
+                        .as_ref()
+                        .map(|v| shown_text(ctx.lang, &passend_domain::questionnaire::show(item, v)))
+                        .unwrap_or_else(|| ctx.t("answer-empty")),
+                    their_note: theirs.note.clone().unwrap_or_default(),
+                    by: theirs.updated_by.clone().unwrap_or_default(),
+                });
+                *view = fresh;
+            }
+        }
+    }
+    if failed {
+        let conflict = views.iter().any(|v| v.conflict.is_some());
+        let page = section_page(&state, ctx, &loaded, &section, "school", views).await?;
+        let status = if conflict { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+        return Ok((status, page).into_response());
+    }
+    Ok(Redirect::to(&format!("/profielen/{id}/schoolantwoord/{section}?melding=opgeslagen")).into_response())
+}
+
+/// A chapter of the composed profile as the page shows it.
+struct ChapterView {
+    title: String,
+    entries: Vec<EntryView>,
+}
+
+struct EntryView {
+    label: String,
+    /// For basisondersteuning: the aspect's name.
+    aspect: Option<String>,
+    text: String,
+    note: Option<String>,
+    /// Table answers: their rows, shown under `columns`.
+    table: Option<Vec<Vec<String>>>,
+    columns: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "profiles/composed.html")]
+struct ComposedPage {
+    ctx: PageContext,
+    profile_id: i64,
+    school_name: String,
+    location_name: String,
+    school_year: String,
+    chapters: Vec<ChapterView>,
+}
+
+fn chapters_view(ctx: &PageContext, chapters: Vec<ComposedChapter>) -> Vec<ChapterView> {
+    chapters
+        .into_iter()
+        .map(|c| ChapterView {
+            title: ctx.t(c.chapter.message_id()),
+            entries: c
+                .entries
+                .into_iter()
+                .map(|e| {
+                    let (table, columns) = match &e.shown {
+                        passend_domain::questionnaire::Shown::Table { columns, rows } => {
+                            (Some(rows.clone()), columns.clone())
+                        }
+                        _ => (None, Vec::new()),
+                    };
+                    EntryView {
+                        text: shown_text(ctx.lang, &e.shown),
+                        aspect: e.aspect.map(|a| ctx.t(a.message_id())),
+                        label: e.label,
+                        note: e.note,
+                        table,
+                        columns,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/profiel", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn composed(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let chapters = chapters_view(&ctx, compose(&loaded.profile.template, &answered(&answers)));
+    let (school_name, location_name) = names(&state, &loaded.profile).await?;
+    render(&ComposedPage {
+        profile_id: id,
+        school_year: loaded.profile.school_year.clone(),
+        school_name,
+        location_name,
+        chapters,
+        ctx,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "profiles/printable.html")]
+struct PrintablePage {
+    ctx: PageContext,
+    profile_id: i64,
+    school_name: String,
+    location_name: String,
+    school_year: String,
+    progress: Progress,
+    sections: Vec<PrintSection>,
+}
+
+struct PrintSection {
+    key: String,
+    title: String,
+    items: Vec<PrintItem>,
+}
+
+struct PrintItem {
+    label: String,
+    /// The answer as text; `None` while unanswered.
+    shown: Option<String>,
+    note: Option<String>,
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/overzicht", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn printable(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let sections = loaded
+        .profile
+        .template
+        .sections
+        .iter()
+        .map(|s| {
+            let items = s
+                .items
+                .iter()
+                .filter(|i| !i.hidden)
+                .map(|item| {
+                    let answer = answers.get(&item.key);
+                    let shown = answer
+                        .and_then(|a| a.value.as_ref())
+                        .map(|v| shown_text(ctx.lang, &passend_domain::questionnaire::show(item, v)));
+                    PrintItem { label: item.label.clone(), shown, note: answer.and_then(|a| a.note.clone()) }
+                })
+                .collect();
+            PrintSection { key: s.key.clone(), title: s.title.clone(), items }
+        })
+        .collect();
+    let (school_name, location_name) = names(&state, &loaded.profile).await?;
+    render(&PrintablePage {
+        progress: progress_of(&loaded.profile, &answers),
+        profile_id: id,
+        school_year: loaded.profile.school_year.clone(),
+        school_name,
+        location_name,
+        sections,
+        ctx,
+    })
+}
