@@ -1102,6 +1102,35 @@ async function main() {
     await Q.logout();
   });
 
+  // 14. The SWV admin adapts the questionnaire for this school year: a hidden
+  // question, a new wording and a question of its own are saved; emptying that
+  // question is refused next to its field; then the version is published.
+  await step('14-swv-template', ['04-swv-admin-accept'], async () => {
+    active = qa;
+    const now = new Date();
+    const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+    const templatePath = `/samenwerkingsverbanden/PO2707/vragenlijst/${start}-${start + 1}`;
+    await Q.login(SWV_ADMIN);
+    await Q.goto(templatePath);
+    await qa.fill('#t-aanbod-dyslexie-label', 'Lezen en dyslexie');
+    await qa.check('#t-typering-concept-hide');
+    await qa.fill('#new_label', 'Werkt de school met de onderwijszorgroute van het samenwerkingsverband?');
+    await qa.selectOption('#new_section', 'E');
+    await qa.selectOption('#new_kind', 'yes_no');
+    await Q.submit('form#template-variant', 'template saved', { status: 200 });
+    Q.expectAt(templatePath, 'melding', 'opgeslagen');
+    await Q.expectText('swv.po2707.vraag1');
+    await qa.fill('input[name="own:swv.po2707.vraag1"]', '');
+    await Q.submit('form#template-variant', 'template (own question emptied)', { status: 422 });
+    log(`  error shown: ${JSON.stringify(await Q.expectVisible('#own-1-error', 'field error'))}`);
+    await Q.goto(templatePath);
+    await Q.submit('form#publish-template', 'template published', { status: 200 });
+    Q.expectAt(templatePath, 'melding', 'gepubliceerd');
+    await Q.expectText('Gepubliceerd op');
+    await Q.goto('/dashboard');
+    await Q.logout();
+  });
+
   for (const p of [page, desk, phone, anon, qa, noJs, axePage]) await p.context().close();
 
   // 12. The raw HTML of every distinct page seen is valid (Nu Html Checker).

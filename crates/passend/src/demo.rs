@@ -2,11 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use passend_domain::access::{Membership, Role};
+use passend_domain::access::{self, Actor, Membership, Role};
 use passend_domain::accounts::Email;
 use passend_domain::duo::{DuoFile, parse_file};
 use passend_domain::organisations::{OrgKind, OrgRef};
-use passend_storage::Database;
+use passend_domain::questionnaire::{AnswerValue, LocationFacts, default_template, parse_answer, prefills};
+use passend_storage::profiles::AnswerChange;
+use passend_storage::{Database, StorageError};
+use serde_json::json;
 
 pub const DEMO_PASSWORD: &str = "passend-demo";
 
@@ -66,6 +69,7 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         DemoLogin { email: "mr@passend.demo", role: Role::MrMember, org: school },
     ];
     let hash = passend_web::hash_password(DEMO_PASSWORD).await?;
+    let mut user_ids = Vec::new();
     for login in &logins {
         let email = Email::parse(login.email).map_err(|e| anyhow::anyhow!("{e}"))?;
         let user_id = match db.user_by_email(&email).await? {
@@ -79,8 +83,113 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         };
         let membership = Membership { org: OrgRef { kind, code: login.org.clone() }, role: login.role };
         db.seed_membership(&membership, user_id).await?;
+        user_ids.push((login.role, user_id));
     }
+    let id_of = |role: Role| user_ids.iter().find(|(r, _)| *r == role).map(|(_, id)| *id).unwrap_or_default();
+    let team = DemoTeam { director: id_of(Role::Director), ib: id_of(Role::Ib), teacher: id_of(Role::TeamMember) };
+    demo_profile(db, &logins[2].org, &team).await?;
     Ok(logins)
+}
+
+struct DemoTeam {
+    director: i64,
+    ib: i64,
+    teacher: i64,
+}
+
+fn actor(user_id: i64, brin: &str, role: Role) -> Actor {
+    Actor {
+        user_id,
+        memberships: vec![Membership { org: OrgRef { kind: OrgKind::School, code: brin.to_owned() }, role }],
+    }
+}
+
+/// This school year's profile of the demo school's first location, open to the
+/// team, with a few answers of the team and of the school, so that every page
+/// of the questionnaire has something to show. Left alone when it exists.
+async fn demo_profile(db: &Database, brin: &str, team: &DemoTeam) -> anyhow::Result<()> {
+    let school = db.school(brin).await?.ok_or_else(|| anyhow::anyhow!("demo school {brin} is missing"))?;
+    let Some(location) = school.locations.first() else { return Ok(()) };
+    let org = OrgRef { kind: OrgKind::School, code: brin.to_owned() };
+    let denied = |_| anyhow::anyhow!("demo accounts lack a role");
+    let coordination =
+        access::coordinate_profiles(&actor(team.director, brin, Role::Director), &org).map_err(denied)?;
+    let template = default_template();
+    let facts = LocationFacts {
+        pupils: location.pupils,
+        duo_type: location.duo_type.clone(),
+        denomination: location.denomination.clone(),
+        swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
+    };
+    let year = passend_web::current_school_year();
+    let created = db
+        .create_profile(&coordination, &location.code, year, template, &prefills(template, &facts), team.director)
+        .await;
+    let profile = match created {
+        Ok(id) => id,
+        Err(StorageError::Conflict) => return Ok(()),
+        Err(other) => return Err(other.into()),
+    };
+    db.set_open_for_team(&coordination, profile, true).await?;
+
+    let answer = |key: &str, raw: serde_json::Value| -> anyhow::Result<AnswerValue> {
+        let item = template.item(key).ok_or_else(|| anyhow::anyhow!("no item {key}"))?;
+        parse_answer(item, &raw)
+            .map_err(|m| anyhow::anyhow!("{key}: {}", m.id))?
+            .ok_or_else(|| anyhow::anyhow!("{key} is empty"))
+    };
+    let team_answers = [
+        (
+            team.teacher,
+            Role::TeamMember,
+            "aanbod.dyslexie",
+            json!("standaard"),
+            Some("We werken met Bouw! en een leesspecialist."),
+        ),
+        (team.ib, Role::Ib, "aanbod.dyslexie", json!("standaard"), None),
+        (
+            team.teacher,
+            Role::TeamMember,
+            "aanbod.gedrag",
+            json!("niet"),
+            Some("Bij ernstig gedrag lukt het ons niet alleen."),
+        ),
+        (team.ib, Role::Ib, "aanbod.gedrag", json!("na_overleg"), Some("Met de gedragsspecialist van het SWV.")),
+        (team.director, Role::Director, "aanbod.gedrag", json!("na_overleg"), None),
+        (
+            team.teacher,
+            Role::TeamMember,
+            "aanbod.meer_hoogbegaafdheid",
+            json!("standaard"),
+            Some("Plusklas op woensdag."),
+        ),
+    ];
+    for (user, role, key, raw, note) in team_answers {
+        let respondent = access::respond_to_profiles(&actor(user, brin, role), &org).map_err(denied)?;
+        db.save_my_answer(&respondent, profile, key, Some(&answer(key, raw)?), note).await?;
+    }
+    let school_answers = [
+        (
+            "visie.ondersteuning",
+            json!(
+                "Ieder kind hoort erbij. We kijken eerst naar wat een kind nodig heeft en praten daarover met de ouders."
+            ),
+            None,
+        ),
+        ("basis.basiskwaliteit", json!("op_orde"), None),
+        ("aanbod.dyslexie", json!("standaard"), Some("Met een leesspecialist in de school.")),
+        (
+            "deskundigheid.aanwezig",
+            json!([{ "specialist": "Intern begeleider", "dagdelen": "4" }, { "specialist": "Gedragsspecialist", "dagdelen": "1,5" }]),
+            None,
+        ),
+    ];
+    for (key, raw, note) in school_answers {
+        let value = answer(key, raw)?;
+        let change = AnswerChange { item_key: key, value: Some(&value), note, expected_version: 0, user_id: team.ib };
+        db.save_school_answer(&coordination, profile, change).await?;
+    }
+    Ok(())
 }
 
 fn demo_name(role: Role) -> String {

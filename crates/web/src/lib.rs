@@ -26,4 +26,5 @@ mod catalogue_tests;
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;
+pub use profiles::pages::current_year as current_school_year;
 pub use security::password::{hash_password, verify_password};

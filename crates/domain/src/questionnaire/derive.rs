@@ -5,6 +5,61 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::template::{Choice, Item, ItemKind, Template};
+use crate::Message;
+
+/// Longest label or help text an SWV writes for an item or choice.
+pub const MAX_OWN_LABEL: usize = 300;
+
+/// The kinds of question an SWV can add of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnItemKind {
+    YesNo,
+    ShortText,
+    LongText,
+    Number,
+    /// The scale of section D: niet / na overleg / standaard.
+    Scale,
+}
+
+impl OwnItemKind {
+    pub const ALL: [OwnItemKind; 5] =
+        [OwnItemKind::Scale, OwnItemKind::YesNo, OwnItemKind::ShortText, OwnItemKind::LongText, OwnItemKind::Number];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OwnItemKind::YesNo => "yes_no",
+            OwnItemKind::ShortText => "short_text",
+            OwnItemKind::LongText => "long_text",
+            OwnItemKind::Number => "number",
+            OwnItemKind::Scale => "scale",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == raw)
+    }
+
+    /// The catalogue id of the kind's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            OwnItemKind::YesNo => "item-kind-yes-no",
+            OwnItemKind::ShortText => "item-kind-short-text",
+            OwnItemKind::LongText => "item-kind-long-text",
+            OwnItemKind::Number => "item-kind-number",
+            OwnItemKind::Scale => "item-kind-scale",
+        }
+    }
+}
+
+/// A label as an SWV typed it: trimmed, on one line, bounded; empty is none.
+pub fn clean_label(raw: &str) -> Result<Option<String>, Message> {
+    let label = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.chars().count() > MAX_OWN_LABEL {
+        return Err(Message::new("answer-too-long").with("max", MAX_OWN_LABEL));
+    }
+    Ok((!label.is_empty()).then_some(label))
+}
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ItemChange {
@@ -54,6 +109,42 @@ pub enum VariantError {
 }
 
 impl TemplateVariant {
+    /// A new question of the SWV's own, with the next free key (`swv.po2707.vraag3`).
+    pub fn new_own_item(&self, kind: OwnItemKind, label: String) -> Item {
+        let prefix = self.own_prefix();
+        let next = self
+            .added
+            .iter()
+            .filter_map(|a| a.item.key.strip_prefix(&prefix)?.strip_prefix("vraag")?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let choice = |key: &str, label: &str| Choice { key: key.to_owned(), label: label.to_owned() };
+        let kind = match kind {
+            OwnItemKind::YesNo => ItemKind::YesNo,
+            OwnItemKind::ShortText => ItemKind::ShortText,
+            OwnItemKind::LongText => ItemKind::LongText,
+            OwnItemKind::Number => ItemKind::Number { min: Some(0), max: None, unit: None },
+            OwnItemKind::Scale => ItemKind::Scale {
+                levels: vec![
+                    choice("niet", "Niet"),
+                    choice("na_overleg", "Na overleg of met het samenwerkingsverband"),
+                    choice("standaard", "Standaard"),
+                ],
+            },
+        };
+        Item {
+            key: format!("{prefix}vraag{next}"),
+            label,
+            help: None,
+            kind,
+            category: None,
+            legal_role: None,
+            prefill: None,
+            hidden: false,
+        }
+    }
+
     /// The prefix of the SWV's own item keys: `swv.po2707.`.
     pub fn own_prefix(&self) -> String {
         format!("swv.{}.", self.owner.to_lowercase())
@@ -171,6 +262,27 @@ mod tests {
         assert_eq!(levels[1].label, "Met het arrangement");
         assert!(derived.item("swv.po2707.arrangement").is_some());
         assert_eq!(derived.key, "swv-PO2707");
+    }
+
+    #[test]
+    fn own_items_get_the_next_free_key_under_the_swvs_prefix() {
+        let mut variant = variant();
+        let first = variant.new_own_item(OwnItemKind::Scale, "Eigen vraag".into());
+        assert_eq!(first.key, "swv.po2707.vraag1");
+        variant.added.push(AddedItem { section: "D".into(), item: first });
+        let second = variant.new_own_item(OwnItemKind::YesNo, "Nog een".into());
+        assert_eq!(second.key, "swv.po2707.vraag2");
+        variant.added.push(AddedItem { section: "K".into(), item: second });
+        let derived = variant.apply(default_template()).unwrap();
+        derived.check().unwrap();
+        assert!(matches!(derived.item("swv.po2707.vraag1").unwrap().kind, ItemKind::Scale { .. }));
+    }
+
+    #[test]
+    fn labels_are_trimmed_and_bounded() {
+        assert_eq!(clean_label("  Lezen \n en dyslexie ").unwrap().as_deref(), Some("Lezen en dyslexie"));
+        assert_eq!(clean_label("   ").unwrap(), None);
+        assert_eq!(clean_label(&"x".repeat(MAX_OWN_LABEL + 1)).unwrap_err().id, "answer-too-long");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod compose;
 mod consolidation;
 mod default_template;
 mod derive;
+mod prefill;
 mod progress;
 mod school_year;
 mod template;
@@ -18,7 +19,8 @@ pub use answer::{AnswerValue, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TABLE_ROWS, par
 pub use compose::{Chapter, ComposedChapter, Entry, Shown, compose, show};
 pub use consolidation::{Spread, SpreadEntry, spread};
 pub use default_template::default_template;
-pub use derive::{AddedItem, ItemChange, TemplateVariant, VariantError};
+pub use derive::{AddedItem, ItemChange, MAX_OWN_LABEL, OwnItemKind, TemplateVariant, VariantError, clean_label};
+pub use prefill::{LocationFacts, prefills};
 pub use progress::{Progress, SectionProgress, progress};
 pub use school_year::SchoolYear;
 pub use template::{

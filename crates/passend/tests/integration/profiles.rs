@@ -379,3 +379,82 @@ async fn bad_input_gets_its_message_and_leaves_the_saved_value() {
     assert!(printable.contains("Nog niet beantwoord"), "the printable overview shows what is empty");
     s.app.stop().await;
 }
+
+#[tokio::test]
+async fn an_swv_admin_adapts_the_questionnaire_on_its_page() {
+    let s = school().await;
+    let admin = s.app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = s.app.session_for(admin).await;
+    let path = "/samenwerkingsverbanden/PO2707/vragenlijst/2026-2027";
+    let page = s.get(&admin, path).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Er is nog geen eigen versie"));
+    assert_eq!(s.get(&s.director, path).await.status(), StatusCode::FORBIDDEN, "only the SWV's admins");
+
+    let post = |fields: Vec<(String, String)>| {
+        let app = &s.app;
+        let admin = admin.clone();
+        async move {
+            let mut form = vec![("csrf_token".to_owned(), admin.csrf.clone())];
+            form.extend(fields);
+            app.http.post(app.at(path)).headers(admin.headers()).form(&form).send().await.unwrap()
+        }
+    };
+    let field = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let too_long =
+        post(vec![field("label:aanbod.dyslexie", &"x".repeat(301)), field("hide:typering.concept", "1")]).await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_long.text().await.unwrap().contains("Dit is te lang: maximaal 300 tekens."));
+    assert!(
+        s.app
+            .db
+            .template_variant("PO2707", passend_domain::questionnaire::SchoolYear::parse("2026-2027").unwrap())
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing saved"
+    );
+
+    let saved = post(vec![
+        field("hide:typering.concept", "1"),
+        field("label:aanbod.dyslexie", "Lezen en dyslexie"),
+        field("choice:aanbod.dyslexie:na_overleg", "Met het arrangement"),
+        field("label:visie.ondersteuning", "Onze visie op ondersteuning"),
+        field("new_label", "Werkt de school met de onderwijszorgroute van het SWV?"),
+        field("new_section", "E"),
+        field("new_kind", "yes_no"),
+    ])
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let html = s.get(&admin, path).await.text().await.unwrap();
+    assert!(html.contains("swv.po2707.vraag1") && html.contains("nog niet gepubliceerd"), "{html}");
+    let publish = s
+        .app
+        .http
+        .post(s.app.at(&format!("{path}/publiceren")))
+        .headers(admin.headers())
+        .form(&[("csrf_token", admin.csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(publish.status(), StatusCode::SEE_OTHER);
+
+    let id = s.start("2026-2027").await;
+    let profile: Value = s.get(&s.director, &format!("/api/v1/profiles/{id}")).await.json().await.unwrap();
+    let items: Vec<&Value> = profile["template"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .collect();
+    let dyslexie = items.iter().find(|i| i["key"] == "aanbod.dyslexie").unwrap();
+    assert_eq!(dyslexie["label"], "Lezen en dyslexie");
+    assert_eq!(dyslexie["levels"][1]["label"], "Met het arrangement");
+    let vision = items.iter().find(|i| i["key"] == "visie.ondersteuning").unwrap();
+    assert_eq!(vision["label"], "Onze visie op ondersteuning", "the label without the default's text is a change");
+    assert!(items.iter().any(|i| i["key"] == "typering.concept" && i["hidden"] == true));
+    assert!(items.iter().any(|i| i["key"] == "swv.po2707.vraag1" && i["type"] == "yes_no"));
+    let unchanged = items.iter().find(|i| i["key"] == "aanbod.gedrag").unwrap();
+    assert_eq!(unchanged["levels"][1]["label"], "Na overleg of met het samenwerkingsverband");
+    s.app.stop().await;
+}

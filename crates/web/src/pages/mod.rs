@@ -49,6 +49,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(members::pages::router())
         .merge(admin::pages::router())
         .merge(profiles::pages::router())
+        .merge(profiles::swv_template::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
@@ -69,6 +70,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("uitnodiging-ingetrokken", "notice-invitation-revoked"),
     ("lid-verwijderd", "notice-member-removed"),
     ("opgeslagen", "notice-saved"),
+    ("gepubliceerd", "notice-published"),
     ("uitgelogd", "notice-logged-out"),
     ("wachtwoord-gewijzigd", "notice-password-changed"),
     ("herstel-verstuurd", "notice-reset-sent"),

@@ -1,8 +1,10 @@
 //! What the questionnaire pages and API share.
 
 use passend_domain::access;
-use passend_domain::organisations::{OrgKind, OrgRef, SwvCode};
-use passend_domain::questionnaire::{AnswerValue, SchoolYear, Template, default_template, parse_answer};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::questionnaire::{
+    AnswerValue, LocationFacts, SchoolYear, Template, default_template, parse_answer, prefills,
+};
 use passend_domain::{FieldProblems, Message};
 use passend_storage::directory::SchoolDetail;
 use passend_storage::profiles::{AnswerChange, SaveOutcome};
@@ -41,26 +43,13 @@ pub async fn start(
     let location = school.locations.iter().find(|l| l.code == location_code).ok_or_else(AppError::not_found)?;
     let swv = location.swv_po.clone().or_else(|| location.swv_vo.clone());
     let template = template_for(state, swv.as_deref(), year).await?;
-    let mut prefills: Vec<(String, AnswerValue)> = Vec::new();
-    for item in template.items() {
-        let raw = match item.prefill.as_deref() {
-            Some("pupils") => location.pupils.map(Value::from),
-            Some("duo_type") => location.duo_type.clone().map(Value::from),
-            Some("denomination") => location.denomination.clone().map(Value::from),
-            Some("swv") => {
-                let codes: Vec<String> = [&location.swv_po, &location.swv_vo]
-                    .into_iter()
-                    .flatten()
-                    .map(|c| SwvCode::parse(c).map_or_else(|_| c.clone(), |c| c.display()))
-                    .collect();
-                (!codes.is_empty()).then(|| Value::from(codes.join(", ")))
-            }
-            _ => None,
-        };
-        if let Some(Ok(Some(value))) = raw.map(|raw| parse_answer(item, &raw)) {
-            prefills.push((item.key.clone(), value));
-        }
-    }
+    let facts = LocationFacts {
+        pupils: location.pupils,
+        duo_type: location.duo_type.clone(),
+        denomination: location.denomination.clone(),
+        swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
+    };
+    let prefills = prefills(&template, &facts);
     Ok(state.db.create_profile(&coordination, location_code, year, &template, &prefills, session.user.id).await?)
 }
 

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod api;
 pub mod pages;
+pub mod swv_template;
 pub mod view;
 
 use std::collections::{HashMap, HashSet};
