@@ -149,6 +149,8 @@ struct Tally {
     saved: usize,
     conflicts: usize,
     errors: usize,
+    /// Saves accepted although they started from an older version.
+    stale: usize,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -200,7 +202,11 @@ async fn throughput(
                 tally.latencies.push(started.elapsed());
                 match result {
                     Ok((StatusCode::OK, body)) => {
-                        version = body["version"].as_i64().unwrap_or(version + 1);
+                        let stored = body["version"].as_i64().unwrap_or(-1);
+                        if stored != version + 1 {
+                            tally.stale += 1;
+                        }
+                        version = stored;
                         tally.saved += 1;
                         last = value;
                     }
@@ -229,6 +235,7 @@ fn merge(total: &mut Tally, tally: Tally) {
     total.saved += tally.saved;
     total.conflicts += tally.conflicts;
     total.errors += tally.errors;
+    total.stale += tally.stale;
 }
 
 /// All workers save one item until `requests` saves were tried; returns the
@@ -259,7 +266,13 @@ async fn contention(
                 tally.latencies.push(started.elapsed());
                 match result {
                     Ok((StatusCode::OK, body)) => {
-                        version = body["version"].as_i64().unwrap_or(version + 1);
+                        let stored = body["version"].as_i64().unwrap_or(-1);
+                        // A save from a stale version that still succeeds
+                        // overwrote someone's answer unseen.
+                        if stored != version + 1 {
+                            tally.stale += 1;
+                        }
+                        version = stored;
                         tally.saved += 1;
                         saves.lock().await.push((version, value));
                     }
@@ -358,6 +371,7 @@ async fn main() -> anyhow::Result<()> {
         );
         lost += 1;
     }
+    lost += tally.stale + contended.stale;
     println!("lost updates: {lost}");
     if lost > 0 || tally.errors + contended.errors > 0 {
         bail!("{lost} lost update(s), {} error(s)", tally.errors + contended.errors);
