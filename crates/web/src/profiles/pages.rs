@@ -219,6 +219,18 @@ impl SectionPage {
     }
 }
 
+/// The items a section asks (an SWV may hide some).
+fn visible(section: &Section) -> Vec<&passend_domain::questionnaire::Item> {
+    section.items.iter().filter(|i| !i.hidden).collect()
+}
+
+/// The section a form was posted for, and what it carried.
+fn read_post(loaded: &Loaded, section: &str, pairs: &[(String, String)]) -> AppResult<(Section, PostedSection)> {
+    let section = section_of(&loaded.profile, section)?.clone();
+    let posted = PostedSection::parse(pairs, &visible(&section));
+    Ok((section, posted))
+}
+
 fn section_of<'a>(profile: &'a ProfileRecord, key: &str) -> AppResult<&'a Section> {
     profile.template.section(key).ok_or_else(AppError::not_found)
 }
@@ -316,9 +328,8 @@ pub async fn save_my_section(
     let session = form.session.clone();
     let loaded = load(&state, &session, id).await?;
     may_answer(&session, &loaded)?;
-    let section_def = section_of(&loaded.profile, &section)?.clone();
-    let items: Vec<&passend_domain::questionnaire::Item> = section_def.items.iter().filter(|i| !i.hidden).collect();
-    let posted = PostedSection::parse(&form.form, &items);
+    let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
+    let items = visible(&section_def);
     let stored = stored_mine(&state, &session, &loaded).await?;
     let mut views = Vec::new();
     let mut failed = false;
@@ -434,9 +445,8 @@ pub async fn save_school_section(
     let session = form.session.clone();
     let loaded = load(&state, &session, id).await?;
     let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    let section_def = section_of(&loaded.profile, &section)?.clone();
-    let items: Vec<&passend_domain::questionnaire::Item> = section_def.items.iter().filter(|i| !i.hidden).collect();
-    let posted = PostedSection::parse(&form.form, &items);
+    let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
+    let items = visible(&section_def);
     let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
     let (mut views, stored) = school_views(&state, &ctx, &loaded, &coordination, &section_def).await?;
     let mut failed = false;
