@@ -6,6 +6,7 @@
 pub mod access;
 pub mod accounts;
 pub mod duo;
+pub mod lifecycle;
 pub mod message;
 pub mod organisations;
 pub mod questionnaire;

@@ -14,6 +14,11 @@ pub enum StorageError {
     NotFound,
     #[error("already exists")]
     Conflict,
+    /// The profile is past its concept: its answers no longer change.
+    #[error("the profile is not a concept any more")]
+    ProfileLocked,
+    #[error("{0}")]
+    Step(#[from] passend_domain::lifecycle::StepError),
 }
 
 impl StorageError {

@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod accounts;
 pub mod directory;
 pub mod import;
+pub mod lifecycle;
 pub mod outbox;
 pub mod profiles;
 pub mod test_support;

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "organisations", sql: include_str!("../migrations/0001_organisations.sql") },
     Migration { version: 2, name: "accounts", sql: include_str!("../migrations/0002_accounts.sql") },
     Migration { version: 3, name: "profiles", sql: include_str!("../migrations/0003_profiles.sql") },
+    Migration { version: 4, name: "lifecycle", sql: include_str!("../migrations/0004_lifecycle.sql") },
 ];
 
 // "passend" in ASCII.

@@ -2,11 +2,12 @@
 //! template versions.
 
 use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, SwvEdit};
+use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear, Template, TemplateVariant};
 use serde::Serialize;
+use sqlx::Row;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
 
 use crate::{Database, StorageError, now};
 
@@ -19,6 +20,12 @@ pub struct ProfileRecord {
     pub school_year: String,
     pub template: Template,
     pub open_for_team: bool,
+    pub state: ProfileState,
+    /// The board's date of adoption (YYYY-MM-DD).
+    pub adopted_on: Option<String>,
+    /// Identifies the adopted version.
+    pub content_hash: Option<String>,
+    pub published_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +36,7 @@ pub struct ProfileSummary {
     pub school_year: String,
     pub open_for_team: bool,
     pub answered: i64,
+    pub state: String,
 }
 
 /// How far a school's profiles of one school year are, for an SWV's overview.
@@ -112,16 +120,6 @@ fn school_answer(row: &AnyRow) -> Result<SchoolAnswer, sqlx::Error> {
 
 const SCHOOL_ANSWER_SELECT: &str = "SELECT a.item_key, a.value_json, a.note, a.version, a.from_last_year, \
      a.updated_at, u.name AS updated_by_name FROM school_answers a LEFT JOIN users u ON u.id = a.updated_by";
-
-/// The profile's school, or `NotFound` when it belongs to another: a proof for
-/// one school never opens another school's profile.
-async fn ensure_profile_of(conn: &mut AnyConnection, profile_id: i64, brin: &str) -> Result<(), StorageError> {
-    let row = sqlx::query("SELECT brin FROM profiles WHERE id = $1").bind(profile_id).fetch_optional(conn).await?;
-    match row {
-        Some(row) if row.try_get::<String, _>(0)? == brin => Ok(()),
-        _ => Err(StorageError::NotFound),
-    }
-}
 
 fn school_of(view: &OrgView) -> Result<&str, StorageError> {
     if view.org().kind == OrgKind::School { Ok(&view.org().code) } else { Err(StorageError::NotFound) }
@@ -209,7 +207,8 @@ impl Database {
     /// A profile by id. Callers check access with its `brin` before showing anything.
     pub async fn profile(&self, id: i64) -> Result<Option<ProfileRecord>, StorageError> {
         let row = sqlx::query(
-            "SELECT id, location_code, brin, school_year, template_json, open_for_team FROM profiles WHERE id = $1",
+            "SELECT id, location_code, brin, school_year, template_json, open_for_team, state, adopted_on, content_hash,
+                    published_at FROM profiles WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
@@ -224,6 +223,10 @@ impl Database {
             school_year: row.try_get(3)?,
             template,
             open_for_team: row.try_get::<i64, _>(5)? != 0,
+            state: ProfileState::parse(&row.try_get::<String, _>(6)?).unwrap_or(ProfileState::Concept),
+            adopted_on: row.try_get(7)?,
+            content_hash: row.try_get(8)?,
+            published_at: row.try_get(9)?,
         }))
     }
 
@@ -231,7 +234,8 @@ impl Database {
         let brin = school_of(view)?;
         let rows = sqlx::query(
             "SELECT p.id, p.location_code, l.name, p.school_year, p.open_for_team,
-                    (SELECT COUNT(*) FROM school_answers a WHERE a.profile_id = p.id AND a.value_json IS NOT NULL) AS answered
+                    (SELECT COUNT(*) FROM school_answers a WHERE a.profile_id = p.id AND a.value_json IS NOT NULL) AS answered,
+                    p.state
              FROM profiles p JOIN locations l ON l.code = p.location_code
              WHERE p.brin = $1 ORDER BY p.school_year DESC, p.location_code",
         )
@@ -247,6 +251,7 @@ impl Database {
                     school_year: r.try_get(3)?,
                     open_for_team: r.try_get::<i64, _>(4)? != 0,
                     answered: r.try_get(5)?,
+                    state: r.try_get(6)?,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()
@@ -287,14 +292,16 @@ impl Database {
         profile_id: i64,
         open: bool,
     ) -> Result<(), StorageError> {
-        let done = sqlx::query("UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3 AND brin = $4")
+        let mut tx = self.write.begin().await?;
+        crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
+        sqlx::query("UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(open))
             .bind(now())
             .bind(profile_id)
-            .bind(coordination.brin())
-            .execute(&self.write)
+            .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The respondent's own answers.
@@ -326,7 +333,7 @@ impl Database {
         note: Option<&str>,
     ) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
-        ensure_profile_of(&mut tx, profile_id, respondent.brin()).await?;
+        crate::lifecycle::ensure_concept(&mut tx, profile_id, respondent.brin()).await?;
         match value {
             None => {
                 sqlx::query("DELETE FROM respondent_answers WHERE profile_id = $1 AND item_key = $2 AND user_id = $3")
@@ -409,7 +416,7 @@ impl Database {
     ) -> Result<SaveOutcome, StorageError> {
         let AnswerChange { item_key, value, note, expected_version, user_id } = change;
         let mut tx = self.write.begin().await?;
-        ensure_profile_of(&mut tx, profile_id, coordination.brin()).await?;
+        crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
         let at = now();
         let saved = if expected_version == 0 {
             sqlx::query(

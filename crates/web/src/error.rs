@@ -97,6 +97,17 @@ impl From<StorageError> for AppError {
         match error {
             StorageError::NotFound => AppError::not_found(),
             StorageError::Conflict => AppError::new(ErrorKind::Conflict),
+            StorageError::ProfileLocked => AppError {
+                kind: ErrorKind::Conflict,
+                fields: vec![("state".into(), passend_domain::Message::new("profile-locked"))],
+            },
+            StorageError::Step(step) => match step {
+                passend_domain::lifecycle::StepError::NotYourStep => AppError::forbidden(),
+                wrong @ passend_domain::lifecycle::StepError::WrongState { .. } => AppError {
+                    kind: ErrorKind::Conflict,
+                    fields: vec![("step".into(), passend_domain::Message::new(wrong.message_id()))],
+                },
+            },
             other => {
                 tracing::error!(error = %other, "storage error");
                 AppError::new(ErrorKind::Internal)

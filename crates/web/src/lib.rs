@@ -12,6 +12,7 @@ mod dashboard;
 mod directory;
 mod error;
 mod i18n;
+mod lifecycle;
 mod mail;
 mod members;
 mod openapi;

@@ -13,6 +13,7 @@ pub use role::Role;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::lifecycle::StepRole;
 use crate::organisations::{OrgContext, OrgKind, OrgRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -139,6 +140,24 @@ impl ProfileCoordination {
     }
 }
 
+/// Proof of the parts the actor plays in a school's profile cycle (see
+/// [`crate::lifecycle::StepRole`]); only made when there is at least one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileSteps {
+    brin: String,
+    roles: Vec<StepRole>,
+}
+
+impl ProfileSteps {
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+
+    pub fn roles(&self) -> &[StepRole] {
+        &self.roles
+    }
+}
+
 /// Proof that the actor answers a school's questionnaire as a respondent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileRespondent {
@@ -232,6 +251,28 @@ pub fn coordinate_profiles(actor: &Actor, school: &OrgRef) -> Result<ProfileCoor
     let allowed = school.kind == OrgKind::School
         && (actor.is_platform_admin() || actor.has_role(school, Role::Director) || actor.has_role(school, Role::Ib));
     if allowed { Ok(ProfileCoordination { brin: school.code.clone() }) } else { Err(AccessDenied) }
+}
+
+/// The parts the actor plays in the school's profile cycle: coordinator
+/// (director, IB-er, platform admin), MR member, board member (of the school's
+/// board, or held at the school where DUO names no board). A platform admin
+/// coordinates but neither advises nor adopts: those belong to the school's
+/// own council and board.
+pub fn profile_steps(actor: &Actor, school: &OrgRef, ctx: &OrgContext) -> Result<ProfileSteps, AccessDenied> {
+    if school.kind != OrgKind::School {
+        return Err(AccessDenied);
+    }
+    let mut roles = Vec::new();
+    if coordinate_profiles(actor, school).is_ok() {
+        roles.push(StepRole::Coordinator);
+    }
+    if actor.has_role(school, Role::MrMember) {
+        roles.push(StepRole::Mr);
+    }
+    if actor.is_board_member_of(ctx.board.as_ref()) || actor.has_role(school, Role::BoardMember) {
+        roles.push(StepRole::Board);
+    }
+    if roles.is_empty() { Err(AccessDenied) } else { Ok(ProfileSteps { brin: school.code.clone(), roles }) }
 }
 
 /// The team answers the questionnaire: team members, the IB-er and the director.

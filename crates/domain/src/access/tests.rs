@@ -133,3 +133,20 @@ fn directors_and_ib_coordinate_the_team_answers() {
     let swv_admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
     assert!(coordinate_profiles(&swv_admin, &school_a).is_err());
 }
+
+#[test]
+fn each_part_in_the_profile_cycle_comes_from_its_own_role() {
+    use crate::lifecycle::StepRole;
+    let ctx = in_swv("PO2707");
+    let parts = |memberships: &[(OrgRef, Role)]| {
+        profile_steps(&actor(memberships), &school("32DD"), &ctx).map(|p| p.roles().to_vec())
+    };
+    assert_eq!(parts(&[(school("32DD"), Role::Director)]), Ok(vec![StepRole::Coordinator]));
+    assert_eq!(parts(&[(school("32DD"), Role::MrMember)]), Ok(vec![StepRole::Mr]));
+    assert_eq!(parts(&[(board("100"), Role::BoardMember)]), Ok(vec![StepRole::Board]));
+    assert_eq!(parts(&[(board("200"), Role::BoardMember)]), Err(AccessDenied), "another board");
+    assert_eq!(parts(&[(school("13EU"), Role::MrMember)]), Err(AccessDenied), "another school's council");
+    assert_eq!(parts(&[(school("32DD"), Role::TeamMember)]), Err(AccessDenied));
+    assert_eq!(parts(&[(swv("PO2707"), Role::SwvAdmin)]), Err(AccessDenied), "the SWV reads, it does not adopt");
+    assert_eq!(parts(&[(OrgRef::platform(), Role::PlatformAdmin)]), Ok(vec![StepRole::Coordinator]));
+}

@@ -422,3 +422,128 @@ item-kind-number = Number
 item-kind-scale = Not / after consultation / standard
 notice-published = The questionnaire has been published.
 swv-template-link = The partnership's questionnaire
+
+## The yearly cycle of a profile
+steps-title = Steps and decisions
+steps-intro = Every year the profile goes through the same steps: the team reads along, the participation council (MR) advises, the board adopts the profile and the school publishes it. Every step is listed in the history below.
+steps-link = Steps and decisions
+steps-state = Status
+steps-next = Your next step
+steps-adopted-on = Adopted by the board on { $date }.
+steps-content-hash = Identifier of this adopted version:
+steps-review-yearly = The board adopts the profile every year: the next version must be ready before { $date }.
+steps-review-four-yearly = This profile was adopted before 1 August 2025, when the rule was: adopt again at least once every four years, so by { $date }. New profiles are adopted every year.
+steps-review-due = The profile must be adopted again.
+state-concept = Draft
+state-concept-explained = The team is working on the profile. Answers can still change.
+state-team_review = Team review
+state-team_review-explained = The team reads the draft and writes comments per section. The answers are fixed until the profile goes back to draft.
+state-mr_advice_requested = Advice asked of the MR
+state-mr_advice_requested-explained = The participation council reads the profile and gives its advice.
+state-mr_advised = MR has advised
+state-mr_advised-explained = The MR has given its advice. The school writes a response; then the board adopts the profile.
+state-adopted = Adopted
+state-adopted-explained = The board has adopted the profile. This version no longer changes.
+state-published = Published
+state-published-explained = The profile is adopted and published for parents. This version no longer changes.
+state-superseded = Superseded
+state-superseded-explained = There is a newer adopted version of this profile.
+step-ask_team_review = Ask the team to read along
+step-back_to_concept = Back to draft
+step-ask_mr_advice = Ask the MR for advice
+step-record_advice = Record the MR's advice
+step-adopt = Adopt the profile
+step-publish = Publish
+step-not-yours = This step is not yours to take.
+step-wrong-state = This step is not possible now: the profile is in another phase. Reload the page.
+profile-locked = This profile is no longer a draft. Answers can only change when it goes back to draft; an adopted profile never changes.
+profile-state-line = Phase: { $state }
+advice-title = The MR's advice
+advice-checklist-intro = Questions the MR may ask when advising:
+advice-checklist-1 = Is it clear what the school can and cannot offer?
+advice-checklist-2 = Can parents and pupils understand the profile?
+advice-checklist-3 = Are the ambitions concrete?
+advice-checklist-4 = What does the profile mean for the team's training?
+advice-checklist-5 = Do parents know where to go when things do not go well with their child?
+advice-verdict = The advice
+advice-positive = Positive
+advice-positive_with_remarks = Positive, with remarks
+advice-negative = Negative
+advice-text = The advice in your words
+advice-date = Date of the advice
+advice-submit = Record the advice
+advice-response = The school's response
+advice-response-label = The school's response to the advice
+advice-verdict-required = Choose the advice: positive, positive with remarks or negative.
+advice-text-required = Write down the advice.
+advice-response-required = Write down the response.
+adopt-explained = Once adopted, this version is fixed. Changes go into next school year's version.
+adopt-date = Date of adoption
+date-invalid = Enter a date, for example 15-6-2026.
+comments-title = Comments of the team
+comments-none = There are no comments yet.
+comments-label = Your comment
+comments-submit = Post comment
+comment-section-invalid = Choose a section.
+comment-text-required = Write your comment.
+history-title = History
+history-none = No steps have been taken yet.
+history-when = When
+history-who = Who
+history-from = From
+history-to = To
+notice-step-taken = The step has been taken.
+mail-review-asked-subject = Read along: profile { $location } { $year }
+mail-review-asked-body =
+    Dear { $name },
+
+    The draft of the school support profile of { $location } ({ $year }) is ready to read. Write your comments per section in Passend:
+    { $link }
+
+    Kind regards,
+    Passend
+mail-advice-asked-subject = Advice asked: profile { $location } { $year }
+mail-advice-asked-body =
+    Dear { $name },
+
+    The school asks the MR for advice on the school support profile of { $location } ({ $year }). The profile and the advice form are here:
+    { $link }
+
+    Kind regards,
+    Passend
+mail-advice-given-subject = The MR's advice: profile { $location } { $year }
+mail-advice-given-body =
+    Dear { $name },
+
+    The MR has given its advice on the school support profile of { $location } ({ $year }). Read the advice and write the school's response:
+    { $link }
+
+    Kind regards,
+    Passend
+mail-adoption-asked-subject = To adopt: profile { $location } { $year }
+mail-adoption-asked-body =
+    Dear { $name },
+
+    The school support profile of { $location } ({ $year }) has the MR's advice and can be adopted by the board:
+    { $link }
+
+    Kind regards,
+    Passend
+mail-adopted-subject = Adopted: profile { $location } { $year }
+mail-adopted-body =
+    Dear { $name },
+
+    The board has adopted the school support profile of { $location } ({ $year }). The school can publish it now:
+    { $link }
+
+    Kind regards,
+    Passend
+mail-published-subject = Published: profile { $location } { $year }
+mail-published-body =
+    Dear { $name },
+
+    The school support profile of { $location } ({ $year }) has been published:
+    { $link }
+
+    Kind regards,
+    Passend

@@ -422,3 +422,128 @@ item-kind-number = Getal
 item-kind-scale = Niet / na overleg / standaard
 notice-published = De vragenlijst is gepubliceerd.
 swv-template-link = Vragenlijst van het samenwerkingsverband
+
+## The yearly cycle of a profile
+steps-title = Stappen en besluiten
+steps-intro = Elk jaar doorloopt het profiel dezelfde stappen: het team leest mee, de MR geeft advies, het bestuur stelt het profiel vast en de school publiceert het. Elke stap staat hieronder in de geschiedenis.
+steps-link = Stappen en besluiten
+steps-state = Stand van zaken
+steps-next = Uw volgende stap
+steps-adopted-on = Vastgesteld door het bestuur op { $date }.
+steps-content-hash = Kenmerk van deze vastgestelde versie:
+steps-review-yearly = Het bestuur stelt het profiel elk jaar opnieuw vast: de volgende versie moet klaar zijn vóór { $date }.
+steps-review-four-yearly = Dit profiel is vastgesteld vóór 1 augustus 2025. Toen gold: minstens eens in de vier jaar opnieuw vaststellen, dus uiterlijk { $date }. Voor nieuwe profielen geldt nu elk jaar.
+steps-review-due = Het profiel moet opnieuw worden vastgesteld.
+state-concept = Concept
+state-concept-explained = Het team werkt aan het profiel. Antwoorden kunnen nog veranderen.
+state-team_review = Het team leest mee
+state-team_review-explained = Het team leest het concept en schrijft opmerkingen per onderdeel. De antwoorden liggen vast tot het profiel terug gaat naar concept.
+state-mr_advice_requested = Advies gevraagd aan de MR
+state-mr_advice_requested-explained = De medezeggenschapsraad leest het profiel en geeft advies.
+state-mr_advised = Advies van de MR gegeven
+state-mr_advised-explained = De MR heeft advies gegeven. De school schrijft een reactie; daarna stelt het bestuur het profiel vast.
+state-adopted = Vastgesteld
+state-adopted-explained = Het bestuur heeft het profiel vastgesteld. Deze versie verandert niet meer.
+state-published = Gepubliceerd
+state-published-explained = Het profiel is vastgesteld en gepubliceerd voor ouders. Deze versie verandert niet meer.
+state-superseded = Vervangen
+state-superseded-explained = Er is een nieuwere vastgestelde versie van dit profiel.
+step-ask_team_review = Het team laten meelezen
+step-back_to_concept = Terug naar concept
+step-ask_mr_advice = Advies vragen aan de MR
+step-record_advice = Advies van de MR vastleggen
+step-adopt = Profiel vaststellen
+step-publish = Publiceren
+step-not-yours = Deze stap is niet voor u.
+step-wrong-state = Deze stap kan nu niet: het profiel is in een andere fase. Laad de pagina opnieuw.
+profile-locked = Dit profiel is geen concept meer. Antwoorden veranderen kan alleen als het profiel terug gaat naar concept; een vastgesteld profiel verandert nooit.
+profile-state-line = Fase: { $state }
+advice-title = Advies van de MR
+advice-checklist-intro = Vragen die de MR kan stellen bij het advies:
+advice-checklist-1 = Is duidelijk wat de school wel en niet kan bieden?
+advice-checklist-2 = Kunnen ouders en leerlingen het profiel begrijpen?
+advice-checklist-3 = Zijn de ambities concreet?
+advice-checklist-4 = Wat betekent het profiel voor de scholing van het team?
+advice-checklist-5 = Weten ouders bij wie zij terecht kunnen als het niet goed gaat met hun kind?
+advice-verdict = Het advies
+advice-positive = Positief
+advice-positive_with_remarks = Positief, met opmerkingen
+advice-negative = Negatief
+advice-text = Het advies in uw woorden
+advice-date = Datum van het advies
+advice-submit = Advies vastleggen
+advice-response = Reactie van de school
+advice-response-label = Reactie van de school op het advies
+advice-verdict-required = Kies het advies: positief, positief met opmerkingen of negatief.
+advice-text-required = Schrijf het advies op.
+advice-response-required = Schrijf de reactie op.
+adopt-explained = Na het vaststellen ligt deze versie vast. Wijzigingen komen in de versie van volgend schooljaar.
+adopt-date = Datum van vaststelling
+date-invalid = Vul een datum in, bijvoorbeeld 15-6-2026.
+comments-title = Opmerkingen van het team
+comments-none = Er zijn nog geen opmerkingen.
+comments-label = Uw opmerking
+comments-submit = Opmerking plaatsen
+comment-section-invalid = Kies een onderdeel.
+comment-text-required = Schrijf uw opmerking op.
+history-title = Geschiedenis
+history-none = Er zijn nog geen stappen gezet.
+history-when = Wanneer
+history-who = Wie
+history-from = Van
+history-to = Naar
+notice-step-taken = De stap is gezet.
+mail-review-asked-subject = Lees mee: profiel { $location } { $year }
+mail-review-asked-body =
+    Beste { $name },
+
+    Het concept van het schoolondersteuningsprofiel van { $location } ({ $year }) is klaar om te lezen. Schrijf uw opmerkingen per onderdeel in Passend:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend
+mail-advice-asked-subject = Advies gevraagd: profiel { $location } { $year }
+mail-advice-asked-body =
+    Beste { $name },
+
+    De school vraagt de MR om advies over het schoolondersteuningsprofiel van { $location } ({ $year }). U vindt het profiel en het adviesformulier hier:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend
+mail-advice-given-subject = Advies van de MR: profiel { $location } { $year }
+mail-advice-given-body =
+    Beste { $name },
+
+    De MR heeft advies gegeven over het schoolondersteuningsprofiel van { $location } ({ $year }). Lees het advies en schrijf de reactie van de school:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend
+mail-adoption-asked-subject = Vaststellen: profiel { $location } { $year }
+mail-adoption-asked-body =
+    Beste { $name },
+
+    Het schoolondersteuningsprofiel van { $location } ({ $year }) heeft het advies van de MR gekregen en kan worden vastgesteld door het bestuur:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend
+mail-adopted-subject = Vastgesteld: profiel { $location } { $year }
+mail-adopted-body =
+    Beste { $name },
+
+    Het bestuur heeft het schoolondersteuningsprofiel van { $location } ({ $year }) vastgesteld. De school kan het nu publiceren:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend
+mail-published-subject = Gepubliceerd: profiel { $location } { $year }
+mail-published-body =
+    Beste { $name },
+
+    Het schoolondersteuningsprofiel van { $location } ({ $year }) is gepubliceerd:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend

@@ -7,6 +7,7 @@ mod csrf;
 mod directory;
 mod import_cli;
 mod languages;
+mod lifecycle;
 mod members;
 mod openapi;
 mod ops;

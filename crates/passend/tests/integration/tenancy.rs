@@ -168,6 +168,10 @@ fn form_body(csrf: &str) -> Vec<(&'static str, String)> {
         ("name", "Overgenomen".to_owned()),
         ("password", "een lang wachtwoord".to_owned()),
         ("password_confirm", "een lang wachtwoord".to_owned()),
+        ("step", "ask_team_review".to_owned()),
+        ("section", "D".to_owned()),
+        ("body", "overgenomen".to_owned()),
+        ("response", "overgenomen".to_owned()),
     ]
 }
 
@@ -177,7 +181,8 @@ fn json_body() -> Value {
         "password": "een lang wachtwoord", "password_confirm": "een lang wachtwoord",
         "value": "niet", "note": "overgenomen", "version": 1, "open": true,
         "location": "32DD00", "school_year": "2027-2028", "owner": "PO2815", "changes": [],
-        "swv_po": "PO2707"
+        "swv_po": "PO2707", "response": "overgenomen", "section": "D", "body": "overgenomen",
+        "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01"
     })
 }
 

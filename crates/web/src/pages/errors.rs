@@ -59,7 +59,9 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     }
     let page = ErrorPage {
         title: lang.t(&format!("{}-title", marker.kind.message_id())),
-        message: lang.t(marker.kind.message_id()),
+        // A refusal that names its reason (a step out of turn, a locked
+        // profile) says that reason rather than the general message.
+        message: marker.fields.first().map_or_else(|| lang.t(marker.kind.message_id()), |(_, m)| lang.message(m)),
         ctx: PageContext { lang, session, path, notice: None },
     };
     match page.render() {

@@ -25,7 +25,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
-use crate::{accounts, admin, dashboard, directory, members, ops, profiles};
+use crate::{accounts, admin, dashboard, directory, lifecycle, members, ops, profiles};
 
 #[derive(OpenApi)]
 #[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
@@ -50,6 +50,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(admin::pages::router())
         .merge(profiles::pages::router())
         .merge(profiles::swv_template::router())
+        .merge(lifecycle::pages::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
@@ -71,6 +72,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("lid-verwijderd", "notice-member-removed"),
     ("opgeslagen", "notice-saved"),
     ("gepubliceerd", "notice-published"),
+    ("stap-gezet", "notice-step-taken"),
     ("uitgelogd", "notice-logged-out"),
     ("wachtwoord-gewijzigd", "notice-password-changed"),
     ("herstel-verstuurd", "notice-reset-sent"),

@@ -11,7 +11,7 @@ pub mod view;
 use std::collections::{HashMap, HashSet};
 
 use passend_domain::access::{self, OrgView};
-use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::organisations::{OrgContext, OrgKind, OrgRef};
 use passend_domain::questionnaire::{AnswerValue, Progress, progress};
 use passend_storage::profiles::{ProfileRecord, SchoolAnswer};
 
@@ -24,6 +24,8 @@ pub struct Loaded {
     pub profile: ProfileRecord,
     pub school: OrgRef,
     pub view: OrgView,
+    /// Where the school sits: its SWVs and board.
+    pub context: OrgContext,
 }
 
 /// Loads the profile if the caller may read its school's data; 404 otherwise,
@@ -33,7 +35,7 @@ pub async fn load(state: &AppState, session: &Session, id: i64) -> AppResult<Loa
     let school = OrgRef { kind: OrgKind::School, code: profile.brin.clone() };
     let context = state.db.org_context(&school).await?.ok_or_else(AppError::not_found)?;
     let view = access::view_org(&session.actor, &school, &context).map_err(|_| AppError::not_found())?;
-    Ok(Loaded { profile, school, view })
+    Ok(Loaded { profile, school, view, context })
 }
 
 /// The school's answers by item key.

@@ -1,0 +1,16 @@
+//! The yearly life cycle of a profile: concept, team review, MR advice,
+//! adoption by the board, publication, review, and the next year's version.
+//!
+//! Which step may follow which, and who may take it, are pure rules here; the
+//! storage layer applies a step only from the state the rule started from, so
+//! two people taking steps at once cannot skip one.
+
+mod content_hash;
+mod day;
+mod review;
+mod step;
+
+pub use content_hash::content_hash;
+pub use day::{Day, dutch_day, iso_day, parse_day};
+pub use review::{FOUR_YEAR_RULE_UNTIL, ReviewDue, review_due};
+pub use step::{AdviceVerdict, ProfileState, Step, StepError, StepRole, step_roles};

@@ -1,0 +1,319 @@
+//! The yearly cycle: every step by its own role, refusals by role and by state,
+//! hand-over mail, the audit log, and an adopted version that no route changes.
+
+use passend_domain::access::Role;
+use passend_domain::organisations::OrgKind;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{Login, TestApp, mails_to};
+
+struct Cycle {
+    app: TestApp,
+    director: Login,
+    teacher: Login,
+    mr: Login,
+    board: Login,
+    other_mr: Login,
+    platform: Login,
+    id: i64,
+}
+
+async fn cycle() -> Cycle {
+    let app = TestApp::spawn().await;
+    let users = [
+        ("dirk@brug.nl", "Dirk", OrgKind::School, "04FZ", Role::Director),
+        ("tim@brug.nl", "Tim", OrgKind::School, "04FZ", Role::TeamMember),
+        ("mila@brug.nl", "Mila", OrgKind::School, "04FZ", Role::MrMember),
+        ("bas@bestuur.nl", "Bas", OrgKind::Board, "41234", Role::BoardMember),
+        ("mr@andere.nl", "Anders", OrgKind::School, "32DD", Role::MrMember),
+        ("beheer@passend.test", "Beheer", OrgKind::Platform, "passend", Role::PlatformAdmin),
+    ];
+    let mut logins = Vec::new();
+    for (email, name, kind, code, role) in users {
+        let id = app.user(email, name, &[(kind, code, role)]).await;
+        logins.push(app.session_for(id).await);
+    }
+    let [director, teacher, mr, board, other_mr, platform]: [Login; 6] = logins.try_into().ok().unwrap();
+    let started = app
+        .http
+        .post(app.at("/api/v1/schools/04FZ/profiles"))
+        .headers(director.headers())
+        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
+        .send()
+        .await
+        .unwrap();
+    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let c = Cycle { app, director, teacher, mr, board, other_mr, platform, id };
+    let saved = c.put(&c.director, "answers/aanbod.dyslexie", json!({ "value": "standaard", "version": 0 })).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let opened = c.put(&c.director, "team", json!({ "open": true })).await;
+    assert_eq!(opened.status(), StatusCode::NO_CONTENT);
+    c
+}
+
+impl Cycle {
+    async fn put(&self, who: &Login, part: &str, body: Value) -> reqwest::Response {
+        let path = format!("/api/v1/profiles/{}/{part}", self.id);
+        self.app.http.put(self.app.at(&path)).headers(who.headers()).json(&body).send().await.unwrap()
+    }
+
+    async fn post(&self, who: &Login, part: &str, body: Value) -> reqwest::Response {
+        let path = format!("/api/v1/profiles/{}/{part}", self.id);
+        self.app.http.post(self.app.at(&path)).headers(who.headers()).json(&body).send().await.unwrap()
+    }
+
+    async fn step(&self, who: &Login, body: Value) -> (StatusCode, Value) {
+        let response = self.post(who, "steps", body).await;
+        (response.status(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn lifecycle(&self, who: &Login) -> Value {
+        let path = format!("/api/v1/profiles/{}/lifecycle", self.id);
+        self.app.http.get(self.app.at(&path)).headers(who.headers()).send().await.unwrap().json().await.unwrap()
+    }
+
+    async fn get(&self, who: &Login, part: &str) -> Value {
+        let path = format!("/api/v1/profiles/{}/{part}", self.id);
+        self.app.http.get(self.app.at(&path)).headers(who.headers()).send().await.unwrap().json().await.unwrap()
+    }
+
+    /// From concept straight to adopted: advice asked, given, adopted.
+    async fn adopt(&self) {
+        assert_eq!(self.step(&self.director, json!({ "step": "ask_mr_advice" })).await.0, StatusCode::OK);
+        let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder profiel.", "date": "2026-06-01" });
+        assert_eq!(self.step(&self.mr, advice).await.0, StatusCode::OK);
+        let adopted = self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026" })).await;
+        assert_eq!(adopted, (StatusCode::OK, json!({ "state": "adopted" })));
+    }
+}
+
+#[tokio::test]
+async fn each_step_is_taken_by_its_own_role_in_its_turn() {
+    let c = cycle().await;
+    let forbidden = [
+        (&c.teacher, json!({ "step": "ask_team_review" })),
+        (&c.mr, json!({ "step": "ask_mr_advice" })),
+        (&c.director, json!({ "step": "adopt", "date": "2026-06-15" })),
+        (&c.platform, json!({ "step": "adopt", "date": "2026-06-15" })),
+    ];
+    for (who, body) in forbidden {
+        assert_eq!(c.step(who, body.clone()).await.0, StatusCode::FORBIDDEN, "{body}");
+    }
+    let (status, body) = c.step(&c.board, json!({ "step": "adopt", "date": "2026-06-15" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the right role, the wrong state");
+    assert_eq!(
+        body["error"]["fields"][0]["message"],
+        "Deze stap kan nu niet: het profiel is in een andere fase. Laad de pagina opnieuw."
+    );
+    assert_eq!(
+        c.step(&c.other_mr, json!({ "step": "record_advice" })).await.0,
+        StatusCode::NOT_FOUND,
+        "another school"
+    );
+
+    // Team review: comments, and answers fixed until back to concept.
+    assert_eq!(
+        c.step(&c.director, json!({ "step": "ask_team_review" })).await,
+        (StatusCode::OK, json!({ "state": "team_review" }))
+    );
+    assert!(mails_to(&c.app.db, "tim@brug.nl").await.iter().any(|m| m.subject.starts_with("Lees mee")), "review asked");
+    let comment =
+        c.post(&c.teacher, "comments", json!({ "section": "D", "body": "Dyslexie: noem de leesspecialist." })).await;
+    assert_eq!(comment.status(), StatusCode::OK);
+    let locked = c.put(&c.teacher, "my-answers/aanbod.gedrag", json!({ "value": "niet" })).await;
+    assert_eq!(locked.status(), StatusCode::CONFLICT);
+    let locked: Value = locked.json().await.unwrap();
+    assert!(locked["error"]["fields"][0]["message"].as_str().unwrap().starts_with("Dit profiel is geen concept meer."));
+    assert_eq!(c.step(&c.director, json!({ "step": "back_to_concept" })).await.1["state"], "concept");
+    let late = c.post(&c.teacher, "comments", json!({ "section": "D", "body": "Te laat" })).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT, "comments belong to the team review");
+    assert_eq!(
+        c.put(&c.teacher, "my-answers/aanbod.gedrag", json!({ "value": "niet" })).await.status(),
+        StatusCode::NO_CONTENT
+    );
+
+    // MR advice: bad input is named per field, then the advice is recorded.
+    assert_eq!(c.step(&c.director, json!({ "step": "ask_mr_advice" })).await.1["state"], "mr_advice_requested");
+    assert!(mails_to(&c.app.db, "mila@brug.nl").await.iter().any(|m| m.subject.starts_with("Advies gevraagd")));
+    assert_eq!(c.step(&c.director, json!({ "step": "record_advice" })).await.0, StatusCode::FORBIDDEN);
+    let (status, bad) = c
+        .step(&c.mr, json!({ "step": "record_advice", "verdict": "misschien", "advice": " ", "date": "31-4-2026" }))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let fields: Vec<&str> =
+        bad["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["date", "verdict", "advice"]);
+    let advice = json!({ "step": "record_advice", "verdict": "positive_with_remarks", "advice": "Maak de grenzen concreter.", "date": "2026-06-01" });
+    assert_eq!(c.step(&c.mr, advice).await.1["state"], "mr_advised");
+    assert!(mails_to(&c.app.db, "dirk@brug.nl").await.iter().any(|m| m.subject.starts_with("Advies van de MR")));
+    assert!(
+        mails_to(&c.app.db, "bas@bestuur.nl").await.iter().any(|m| m.subject.starts_with("Vaststellen")),
+        "adoption asked"
+    );
+    let response = c.put(&c.director, "advice/response", json!({ "response": "We passen hoofdstuk I aan." })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        c.put(&c.mr, "advice/response", json!({ "response": "Van de MR" })).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Adoption fixes the version; publication follows.
+    assert_eq!(c.step(&c.board, json!({ "step": "adopt", "date": "2026-06-15" })).await.1["state"], "adopted");
+    assert!(mails_to(&c.app.db, "mila@brug.nl").await.iter().any(|m| m.subject.starts_with("Vastgesteld")));
+    assert_eq!(
+        c.step(&c.director, json!({ "step": "back_to_concept" })).await.0,
+        StatusCode::CONFLICT,
+        "adopted stays adopted"
+    );
+    assert_eq!(c.step(&c.board, json!({ "step": "publish" })).await.1["state"], "published");
+
+    let lifecycle = c.lifecycle(&c.teacher).await;
+    assert_eq!(lifecycle["state"], "published");
+    assert_eq!(lifecycle["adopted_on"], "2026-06-15");
+    assert_eq!(lifecycle["content_hash"].as_str().unwrap().len(), 64);
+    assert_eq!(lifecycle["review_due"]["by"], "2027-08-01", "yearly since August 2025");
+    assert_eq!(lifecycle["advice"]["response"], "We passen hoofdstuk I aan.");
+    assert_eq!(lifecycle["comments"][0]["body"], "Dyslexie: noem de leesspecialist.");
+    assert_eq!(lifecycle["allowed_steps"], json!([]));
+    let steps: Vec<(&str, &str, &str)> = lifecycle["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["from_state"].as_str().unwrap(), h["to_state"].as_str().unwrap(), h["by"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("concept", "team_review", "Dirk"),
+            ("team_review", "concept", "Dirk"),
+            ("concept", "mr_advice_requested", "Dirk"),
+            ("mr_advice_requested", "mr_advised", "Mila"),
+            ("mr_advised", "adopted", "Bas"),
+            ("adopted", "published", "Bas"),
+        ]
+    );
+    let page = c
+        .app
+        .http
+        .get(c.app.at(&format!("/profielen/{}/stappen", c.id)))
+        .headers(c.teacher.headers())
+        .send()
+        .await
+        .unwrap();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Gepubliceerd") && html.contains("vóór 1-8-2027") && html.contains("Maak de grenzen concreter."),
+        "{html}"
+    );
+    c.app.stop().await;
+}
+
+#[tokio::test]
+async fn next_years_adoption_supersedes_this_one() {
+    let c = cycle().await;
+    c.adopt().await;
+    let next = c
+        .app
+        .http
+        .post(c.app.at("/api/v1/schools/04FZ/profiles"))
+        .headers(c.director.headers())
+        .json(&json!({ "location": "04FZ00", "school_year": "2027-2028" }))
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let copied: Value = c
+        .app
+        .http
+        .get(c.app.at(&format!("/api/v1/profiles/{next}/answers")))
+        .headers(c.director.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let dyslexie = copied.as_array().unwrap().iter().find(|a| a["item_key"] == "aanbod.dyslexie").unwrap().clone();
+    assert_eq!(
+        (dyslexie["value"]["value"].as_str(), dyslexie["from_last_year"].as_bool()),
+        (Some("standaard"), Some(true))
+    );
+    let next_cycle = Cycle { id: next, ..c };
+    next_cycle.adopt().await;
+    let old = Cycle { id: next_cycle.id - 1, ..next_cycle };
+    let lifecycle = old.lifecycle(&old.director).await;
+    assert_eq!(lifecycle["state"], "superseded");
+    assert_eq!(lifecycle["history"].as_array().unwrap().last().unwrap()["to_state"], "superseded");
+    old.app.stop().await;
+}
+
+#[tokio::test]
+async fn no_route_changes_an_adopted_version() {
+    let c = cycle().await;
+    c.adopt().await;
+    let snapshot = |answers: Value, mine: Value, lifecycle: Value| {
+        (answers, mine, lifecycle["content_hash"].clone(), lifecycle["adopted_on"].clone(), lifecycle["advice"].clone())
+    };
+    let before = snapshot(
+        c.get(&c.director, "answers").await,
+        c.get(&c.teacher, "my-answers").await,
+        c.lifecycle(&c.director).await,
+    );
+
+    let mut tried = 0;
+    for (method, template, _) in passend_web::route_inventory() {
+        let is_profile_route = template.contains("/profiles/{id}") || template.contains("/profielen/{id}");
+        if method == Method::GET || !is_profile_route {
+            continue;
+        }
+        let path =
+            template.replace("{id}", &c.id.to_string()).replace("{section}", "D").replace("{item}", "aanbod.dyslexie");
+        for who in [&c.director, &c.teacher, &c.mr, &c.board, &c.platform] {
+            for step in ["back_to_concept", "ask_team_review", "record_advice", "adopt"] {
+                let mut request =
+                    c.app.http.request(Method::from_bytes(method.as_str().as_bytes()).unwrap(), c.app.at(&path));
+                request = request.headers(who.headers());
+                request = if path.starts_with("/api/") {
+                    request.json(&json!({
+                        "value": "niet", "note": "veranderd", "version": 1, "open": false, "step": step,
+                        "verdict": "negative", "advice": "Anders", "date": "2026-07-01", "response": "Anders",
+                        "section": "D", "body": "Anders"
+                    }))
+                } else {
+                    request.form(&[
+                        ("csrf_token", who.csrf.as_str()),
+                        ("p:aanbod.dyslexie", "1"),
+                        ("v:aanbod.dyslexie", "niet"),
+                        ("ver:aanbod.dyslexie", "1"),
+                        ("bevestig", "aanbod.dyslexie"),
+                        ("open", "nee"),
+                        ("step", step),
+                        ("verdict", "negative"),
+                        ("advice", "Anders"),
+                        ("date", "2026-07-01"),
+                        ("response", "Anders"),
+                        ("section", "D"),
+                        ("body", "Anders"),
+                    ])
+                };
+                let status = request.send().await.unwrap().status();
+                assert!(!status.is_server_error(), "{method} {path}: {status}");
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried >= 5 * 4 * 8, "every write route of a profile was tried ({tried})");
+    let after = snapshot(
+        c.get(&c.director, "answers").await,
+        c.get(&c.teacher, "my-answers").await,
+        c.lifecycle(&c.director).await,
+    );
+    assert_eq!(before, after, "the adopted version is as it was");
+    assert_eq!(c.lifecycle(&c.director).await["state"], "adopted");
+    c.app.stop().await;
+}

@@ -1,0 +1,402 @@
+//! The profile's yearly cycle: steps with their audit log, the MR's advice and
+//! the school's response, the team's review comments.
+
+use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, ProfileSteps, Role};
+use passend_domain::lifecycle::{AdviceVerdict, ProfileState, Step, content_hash};
+use passend_domain::questionnaire::{AnswerValue, Template};
+use serde::Serialize;
+use sqlx::{AnyConnection, Row};
+
+use crate::{Database, StorageError, now};
+
+/// What a step carries besides itself.
+#[derive(Debug, Clone, Copy)]
+pub enum StepDetails<'a> {
+    None,
+    Advice { verdict: AdviceVerdict, advice: &'a str, advised_on: &'a str },
+    Adoption { adopted_on: &'a str },
+}
+
+/// The person taking a step, as the audit log names them.
+#[derive(Debug, Clone, Copy)]
+pub struct StepBy<'a> {
+    pub user_id: i64,
+    pub name: &'a str,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepRecord {
+    pub step: String,
+    pub from_state: String,
+    pub to_state: String,
+    pub by: String,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdviceRecord {
+    pub verdict: String,
+    pub advice: String,
+    pub advised_on: String,
+    pub advised_by: String,
+    pub response: Option<String>,
+    pub responded_by: Option<String>,
+    pub responded_at: Option<i64>,
+}
+
+/// Someone to tell of a hand-over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewComment {
+    pub section: String,
+    pub by: String,
+    pub body: String,
+    pub at: i64,
+}
+
+/// The profile's state and school, locked for the transaction's writes.
+pub(crate) async fn state_of(
+    conn: &mut AnyConnection,
+    profile_id: i64,
+    brin: &str,
+) -> Result<ProfileState, StorageError> {
+    let row = sqlx::query("SELECT brin, state FROM profiles WHERE id = $1")
+        .bind(profile_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    if row.try_get::<String, _>(0)? != brin {
+        return Err(StorageError::NotFound);
+    }
+    let state: String = row.try_get(1)?;
+    ProfileState::parse(&state).ok_or_else(|| StorageError::Database(sqlx::Error::Protocol(format!("state {state}"))))
+}
+
+/// `ProfileLocked` unless the profile is still a concept. The no-op update
+/// takes the profile's row lock on PostgreSQL (SQLite has one writer anyway),
+/// so an adoption cannot slip in between this check and the answer it guards.
+pub(crate) async fn ensure_concept(conn: &mut AnyConnection, profile_id: i64, brin: &str) -> Result<(), StorageError> {
+    let locked =
+        sqlx::query("UPDATE profiles SET updated_at = updated_at WHERE id = $1 AND brin = $2 AND state = 'concept'")
+            .bind(profile_id)
+            .bind(brin)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    if locked == 1 {
+        return Ok(());
+    }
+    state_of(conn, profile_id, brin).await?;
+    Err(StorageError::ProfileLocked)
+}
+
+async fn log_step(
+    conn: &mut AnyConnection,
+    profile_id: i64,
+    step: &str,
+    from: ProfileState,
+    to: ProfileState,
+    by: StepBy<'_>,
+    at: i64,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO profile_steps (profile_id, step, from_state, to_state, user_id, user_name, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(profile_id)
+    .bind(step)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(by.user_id)
+    .bind(by.name)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Database {
+    /// The people of the school with one of `roles` (board members: of the
+    /// school's `board`, or held at the school), each once.
+    pub async fn step_recipients(
+        &self,
+        steps: &ProfileSteps,
+        board: Option<&str>,
+        roles: &[Role],
+    ) -> Result<Vec<Recipient>, StorageError> {
+        let mut found: Vec<Recipient> = Vec::new();
+        let mut places = vec![("school", steps.brin())];
+        if let Some(board) = board {
+            places.push(("board", board));
+        }
+        for role in roles {
+            for (kind, code) in &places {
+                let rows = sqlx::query(
+                    "SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+                     WHERE m.org_kind = $1 AND m.org_code = $2 AND m.role = $3 ORDER BY u.email",
+                )
+                .bind(*kind)
+                .bind(*code)
+                .bind(role.as_str())
+                .fetch_all(&self.read)
+                .await?;
+                for row in rows {
+                    let recipient = Recipient { email: row.try_get(0)?, name: row.try_get(1)? };
+                    if !found.iter().any(|r| r.email == recipient.email) {
+                        found.push(recipient);
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Takes a step if the rules allow it from the state the profile is in
+    /// now, and logs it. Adoption fixes the version with its content hash and
+    /// supersedes the location's earlier adopted versions. Returns the new state.
+    pub async fn take_step(
+        &self,
+        steps: &ProfileSteps,
+        profile_id: i64,
+        step: Step,
+        details: StepDetails<'_>,
+        by: StepBy<'_>,
+    ) -> Result<ProfileState, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let from = state_of(&mut tx, profile_id, steps.brin()).await?;
+        let to = step.check(from, steps.roles())?;
+        let at = now();
+        let moved = sqlx::query("UPDATE profiles SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4")
+            .bind(to.as_str())
+            .bind(at)
+            .bind(profile_id)
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if moved != 1 {
+            return Err(StorageError::Conflict);
+        }
+        match (step, details) {
+            (Step::RecordAdvice, StepDetails::Advice { verdict, advice, advised_on }) => {
+                sqlx::query(
+                    "INSERT INTO mr_advice (profile_id, verdict, advice, advised_on, advised_by, advised_by_name)
+                     VALUES ($1, $2, $3, $4, $5, $6)
+                     ON CONFLICT (profile_id) DO UPDATE SET verdict = excluded.verdict, advice = excluded.advice,
+                        advised_on = excluded.advised_on, advised_by = excluded.advised_by,
+                        advised_by_name = excluded.advised_by_name, response = NULL, responded_by_name = NULL,
+                        responded_at = NULL",
+                )
+                .bind(profile_id)
+                .bind(verdict.as_str())
+                .bind(advice)
+                .bind(advised_on)
+                .bind(by.user_id)
+                .bind(by.name)
+                .execute(&mut *tx)
+                .await?;
+            }
+            (Step::Adopt, StepDetails::Adoption { adopted_on }) => {
+                let hash = hash_in(&mut tx, profile_id).await?;
+                sqlx::query("UPDATE profiles SET adopted_on = $1, adopted_by = $2, content_hash = $3 WHERE id = $4")
+                    .bind(adopted_on)
+                    .bind(by.user_id)
+                    .bind(hash)
+                    .bind(profile_id)
+                    .execute(&mut *tx)
+                    .await?;
+                supersede_earlier(&mut tx, profile_id, by, at).await?;
+            }
+            (Step::Publish, _) => {
+                sqlx::query("UPDATE profiles SET published_at = $1 WHERE id = $2")
+                    .bind(at)
+                    .bind(profile_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            (Step::RecordAdvice | Step::Adopt, _) => {
+                return Err(StorageError::Database(sqlx::Error::Protocol(format!(
+                    "{} without its details",
+                    step.as_str()
+                ))));
+            }
+            _ => {}
+        }
+        log_step(&mut tx, profile_id, step.as_str(), from, to, by, at).await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    /// The school's response to the MR's advice, while the profile awaits adoption.
+    pub async fn respond_to_advice(
+        &self,
+        coordination: &ProfileCoordination,
+        profile_id: i64,
+        response: &str,
+        by: StepBy<'_>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        let state = state_of(&mut tx, profile_id, coordination.brin()).await?;
+        if state != ProfileState::MrAdvised {
+            return Err(StorageError::ProfileLocked);
+        }
+        sqlx::query(
+            "UPDATE mr_advice SET response = $1, responded_by_name = $2, responded_at = $3 WHERE profile_id = $4",
+        )
+        .bind(response)
+        .bind(by.name)
+        .bind(now())
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The audit log of a profile, oldest first.
+    pub async fn profile_history(&self, view: &OrgView, profile_id: i64) -> Result<Vec<StepRecord>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT s.step, s.from_state, s.to_state, s.user_name, s.at FROM profile_steps s
+             JOIN profiles p ON p.id = s.profile_id WHERE s.profile_id = $1 AND p.brin = $2 ORDER BY s.id",
+        )
+        .bind(profile_id)
+        .bind(&view.org().code)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StepRecord {
+                    step: r.try_get(0)?,
+                    from_state: r.try_get(1)?,
+                    to_state: r.try_get(2)?,
+                    by: r.try_get(3)?,
+                    at: r.try_get(4)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
+    pub async fn advice(&self, view: &OrgView, profile_id: i64) -> Result<Option<AdviceRecord>, StorageError> {
+        let row = sqlx::query(
+            "SELECT a.verdict, a.advice, a.advised_on, a.advised_by_name, a.response, a.responded_by_name, a.responded_at
+             FROM mr_advice a JOIN profiles p ON p.id = a.profile_id WHERE a.profile_id = $1 AND p.brin = $2",
+        )
+        .bind(profile_id)
+        .bind(&view.org().code)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(AdviceRecord {
+            verdict: r.try_get(0)?,
+            advice: r.try_get(1)?,
+            advised_on: r.try_get(2)?,
+            advised_by: r.try_get(3)?,
+            response: r.try_get(4)?,
+            responded_by: r.try_get(5)?,
+            responded_at: r.try_get(6)?,
+        }))
+    }
+
+    /// A team member's comment on a section while the team reviews the concept.
+    pub async fn add_review_comment(
+        &self,
+        respondent: &ProfileRespondent,
+        profile_id: i64,
+        section: &str,
+        body: &str,
+        name: &str,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        if state_of(&mut tx, profile_id, respondent.brin()).await? != ProfileState::TeamReview {
+            return Err(StorageError::ProfileLocked);
+        }
+        sqlx::query(
+            "INSERT INTO review_comments (profile_id, section, user_id, user_name, body, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(profile_id)
+        .bind(section)
+        .bind(respondent.user_id())
+        .bind(name)
+        .bind(body)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn review_comments(&self, view: &OrgView, profile_id: i64) -> Result<Vec<ReviewComment>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT c.section, c.user_name, c.body, c.at FROM review_comments c JOIN profiles p ON p.id = c.profile_id
+             WHERE c.profile_id = $1 AND p.brin = $2 ORDER BY c.section, c.id",
+        )
+        .bind(profile_id)
+        .bind(&view.org().code)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReviewComment { section: r.try_get(0)?, by: r.try_get(1)?, body: r.try_get(2)?, at: r.try_get(3)? })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+}
+
+/// The content hash of the profile as stored now.
+async fn hash_in(conn: &mut AnyConnection, profile_id: i64) -> Result<String, StorageError> {
+    let template_json: String = sqlx::query("SELECT template_json FROM profiles WHERE id = $1")
+        .bind(profile_id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    let template: Template =
+        serde_json::from_str(&template_json).map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))?;
+    let rows = sqlx::query("SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1")
+        .bind(profile_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut answers: Vec<(String, AnswerValue, Option<String>)> = Vec::new();
+    for row in &rows {
+        let value: Option<String> = row.try_get(1)?;
+        if let Some(value) = value.and_then(|v| serde_json::from_str(&v).ok()) {
+            answers.push((row.try_get(0)?, value, row.try_get(2)?));
+        }
+    }
+    Ok(content_hash(&template, answers.iter().map(|(k, v, n)| (k.as_str(), v, n.as_deref()))))
+}
+
+/// Earlier school years' adopted or published versions of the same location
+/// are superseded by this one.
+async fn supersede_earlier(
+    conn: &mut AnyConnection,
+    profile_id: i64,
+    by: StepBy<'_>,
+    at: i64,
+) -> Result<(), StorageError> {
+    let earlier = sqlx::query(
+        "SELECT e.id, e.state FROM profiles e JOIN profiles p ON p.location_code = e.location_code
+         WHERE p.id = $1 AND e.school_year < p.school_year AND e.state IN ('adopted', 'published')",
+    )
+    .bind(profile_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &earlier {
+        let (id, state): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
+        let from = ProfileState::parse(&state).unwrap_or(ProfileState::Published);
+        sqlx::query("UPDATE profiles SET state = 'superseded', updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        log_step(conn, id, "superseded", from, ProfileState::Superseded, by, at).await?;
+    }
+    Ok(())
+}

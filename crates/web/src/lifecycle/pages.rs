@@ -1,0 +1,229 @@
+//! The page of a profile's steps and decisions.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_domain::access;
+use passend_domain::lifecycle::{
+    AdviceVerdict, ProfileState, ReviewDue, Step, StepRole, dutch_day, parse_day, review_due, step_roles,
+};
+use passend_domain::questionnaire::SchoolYear;
+use passend_storage::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::actions::{self, StepInput};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::pages::{FieldErrors, PageContext, render};
+use crate::profiles::{Loaded, load};
+use crate::security::csrf::CsrfForm;
+use crate::security::session::{Session, SignedIn};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(steps_page, take_step))
+        .routes(routes!(respond_to_advice))
+        .routes(routes!(add_comment))
+}
+
+/// The steps the person may take now, in the order of the cycle.
+pub fn allowed_steps(roles: &[StepRole], state: ProfileState) -> Vec<Step> {
+    Step::ALL
+        .into_iter()
+        .filter(|s| step_roles(*s).iter().any(|r| roles.contains(r)) && s.from_states().contains(&state))
+        .collect()
+}
+
+/// The review date for an adopted profile.
+pub fn review_of(loaded: &Loaded) -> Option<ReviewDue> {
+    let adopted = parse_day(loaded.profile.adopted_on.as_deref()?)?;
+    Some(review_due(SchoolYear::parse(&loaded.profile.school_year)?, adopted))
+}
+
+#[derive(Template)]
+#[template(path = "lifecycle/steps.html")]
+struct StepsPage {
+    ctx: PageContext,
+    profile_id: i64,
+    location_name: String,
+    school_year: String,
+    state: ProfileState,
+    adopted_on: Option<String>,
+    content_hash: Option<String>,
+    /// The review date and whether it follows the legacy four-year rule.
+    review: Option<(String, bool, bool)>,
+    steps: Vec<Step>,
+    coordinates: bool,
+    responds: bool,
+    advice: Option<AdviceRecord>,
+    comments: Vec<ReviewComment>,
+    history: Vec<StepRecord>,
+    sections: Vec<(String, String)>,
+    verdicts: Vec<AdviceVerdict>,
+    today: String,
+    errors: FieldErrors,
+    form: StepInput,
+}
+
+impl StepsPage {
+    fn is(&self, step: &Step, name: &str) -> bool {
+        step.as_str() == name
+    }
+
+    fn state_name(&self, raw: &str) -> String {
+        ProfileState::parse(raw).map_or_else(|| raw.to_owned(), |s| self.ctx.t(s.message_id()))
+    }
+
+    fn verdict_name(&self, raw: &str) -> String {
+        AdviceVerdict::parse(raw).map_or_else(|| raw.to_owned(), |v| self.ctx.t(v.message_id()))
+    }
+
+    fn in_state(&self, name: &str) -> bool {
+        self.state.as_str() == name
+    }
+
+    fn state_explained(&self) -> String {
+        self.ctx.t(&format!("{}-explained", self.state.message_id()))
+    }
+
+    fn day(&self, raw: &str) -> String {
+        parse_day(raw).map_or_else(|| raw.to_owned(), dutch_day)
+    }
+}
+
+fn today() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day())
+}
+
+fn today_day() -> (u16, u8, u8) {
+    parse_day(&today()).unwrap_or((2026, 1, 1))
+}
+
+async fn page(
+    state: &AppState,
+    ctx: PageContext,
+    session: &Session,
+    loaded: &Loaded,
+    errors: FieldErrors,
+    form: StepInput,
+) -> AppResult<Html<String>> {
+    let roles = access::profile_steps(&session.actor, &loaded.school, &loaded.context)
+        .map(|p| p.roles().to_vec())
+        .unwrap_or_default();
+    let school = state.db.school(&loaded.profile.brin).await?;
+    let location_name = school
+        .and_then(|s| s.locations.into_iter().find(|l| l.code == loaded.profile.location_code).map(|l| l.name))
+        .unwrap_or_else(|| loaded.profile.location_code.clone());
+    let review = review_of(loaded).map(|due| {
+        let four_yearly = matches!(due, ReviewDue::FourYearly { .. });
+        (dutch_day(due.by()), four_yearly, due.is_due(today_day()))
+    });
+    render(&StepsPage {
+        profile_id: loaded.profile.id,
+        school_year: loaded.profile.school_year.clone(),
+        state: loaded.profile.state,
+        adopted_on: loaded.profile.adopted_on.clone(),
+        content_hash: loaded.profile.content_hash.clone(),
+        review,
+        steps: allowed_steps(&roles, loaded.profile.state),
+        coordinates: roles.contains(&StepRole::Coordinator),
+        responds: crate::profiles::actions::responds(session, &loaded.school),
+        advice: state.db.advice(&loaded.view, loaded.profile.id).await?,
+        comments: state.db.review_comments(&loaded.view, loaded.profile.id).await?,
+        history: state.db.profile_history(&loaded.view, loaded.profile.id).await?,
+        sections: loaded.profile.template.sections.iter().map(|s| (s.key.clone(), s.title.clone())).collect(),
+        verdicts: AdviceVerdict::ALL.to_vec(),
+        today: today(),
+        location_name,
+        errors,
+        form,
+        ctx,
+    })
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/stappen", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn steps_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    page(&state, ctx, &session, &loaded, FieldErrors::default(), StepInput::default()).await
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/stappen", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Step taken"), (status = 422, description = "Field errors"),
+              (status = 403, description = "Not your step"), (status = 409, description = "Not from this state")))]
+pub async fn take_step(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<StepInput>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    match actions::take(&state, &form.session, &loaded, &form.form).await? {
+        Ok(_) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response()),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html = page(&state, ctx, &form.session, &loaded, errors, form.form.clone()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResponseForm {
+    response: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/advies-reactie", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Saved"), (status = 422, description = "Field errors")))]
+pub async fn respond_to_advice(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<ResponseForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    match actions::respond(&state, &form.session, &loaded, &form.form.response).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen")).into_response()),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CommentForm {
+    section: String,
+    body: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/opmerkingen", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Saved"), (status = 422, description = "Field errors")))]
+pub async fn add_comment(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<CommentForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    match actions::comment(&state, &form.session, &loaded, &form.form.section, &form.form.body).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerkingen")).into_response()),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
