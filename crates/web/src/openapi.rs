@@ -48,6 +48,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(admin::api::router())
         .merge(profiles::api::router())
         .merge(lifecycle::api::router())
+        .merge(lifecycle::changes::api_router())
 }
 
 /// The API's OpenAPI document.

@@ -6,6 +6,7 @@
 //! template without changing the keys it shares.
 
 mod answer;
+mod changes;
 mod compose;
 mod consolidation;
 mod default_template;
@@ -16,6 +17,7 @@ mod school_year;
 mod template;
 
 pub use answer::{AnswerValue, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TABLE_ROWS, parse_answer};
+pub use changes::{Answers, ChangeKind, Comparison, ItemDifference, compare};
 pub use compose::{Chapter, ComposedChapter, Entry, Shown, compose, show};
 pub use consolidation::{Spread, SpreadEntry, spread};
 pub use default_template::default_template;

@@ -547,3 +547,27 @@ mail-published-body =
 
     Kind regards,
     Passend
+changes-title = What changed?
+changes-intro = The differences from the profile of { $year }.
+changes-compare-with = Compare with
+changes-compare = Compare
+changes-parents = For parents, in plain words
+changes-parents-none = For parents, nothing changed in the support offered or the ambitions.
+changes-ambitions = Ambitions
+changes-ambitions-new = New
+changes-ambitions-dropped = No longer
+changes-items = Per question
+changes-none = Nothing changed.
+changes-no-earlier = There is no earlier version of this profile to compare with yet.
+changes-question = Question
+changes-what = What
+change-level = Other choice
+change-text = Other text
+change-note = Other explanation
+change-added = Newly answered
+change-dropped = No longer answered
+changes-parent-level = { $topic }: now { $now } (was: { $was }).
+changes-parent-new-offer = { $topic }: { $now }.
+changes-parent-new-ambition = New this year: { $ambition }.
+changes-parent-dropped-ambition = No longer a goal: { $ambition }.
+changes-link = What changed?

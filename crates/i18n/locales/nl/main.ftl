@@ -547,3 +547,27 @@ mail-published-body =
 
     Met vriendelijke groet,
     Passend
+changes-title = Wat is er veranderd?
+changes-intro = De verschillen met het profiel van { $year }.
+changes-compare-with = Vergelijken met
+changes-compare = Vergelijken
+changes-parents = Voor ouders, in gewone woorden
+changes-parents-none = Voor ouders is er niets veranderd in het aanbod of de ambities.
+changes-ambitions = Ambities
+changes-ambitions-new = Nieuw
+changes-ambitions-dropped = Niet meer
+changes-items = Per vraag
+changes-none = Er is niets veranderd.
+changes-no-earlier = Er is nog geen eerdere versie van dit profiel om mee te vergelijken.
+changes-question = Vraag
+changes-what = Wat
+change-level = Andere keuze
+change-text = Andere tekst
+change-note = Andere toelichting
+change-added = Nieuw beantwoord
+change-dropped = Niet meer beantwoord
+changes-parent-level = { $topic }: nu { $now } (was: { $was }).
+changes-parent-new-offer = { $topic }: { $now }.
+changes-parent-new-ambition = Nieuw dit jaar: { $ambition }.
+changes-parent-dropped-ambition = Niet meer als doel: { $ambition }.
+changes-link = Wat is er veranderd?

@@ -317,3 +317,50 @@ async fn no_route_changes_an_adopted_version() {
     assert_eq!(c.lifecycle(&c.director).await["state"], "adopted");
     c.app.stop().await;
 }
+
+#[tokio::test]
+async fn what_changed_since_last_years_version() {
+    let c = cycle().await;
+    let ambitions = json!({ "value": [{ "ambitie": "Rekenen op niveau" }], "version": 0 });
+    assert_eq!(c.put(&c.director, "answers/ambities.lijst", ambitions).await.status(), StatusCode::OK);
+    c.adopt().await;
+    let started = c
+        .app
+        .http
+        .post(c.app.at("/api/v1/schools/04FZ/profiles"))
+        .headers(c.director.headers())
+        .json(&json!({ "location": "04FZ00", "school_year": "2027-2028" }))
+        .send()
+        .await
+        .unwrap();
+    let next = Cycle { id: started.json::<Value>().await.unwrap()["id"].as_i64().unwrap(), ..c };
+    let none: Value = next.get(&next.director, "changes").await;
+    assert_eq!(none["items"], json!([]), "copied forward: nothing changed yet");
+    assert_eq!(none["since"]["school_year"], "2026-2027");
+    let level = json!({ "value": "na_overleg", "note": "Met de leesspecialist van het SWV", "version": 1 });
+    assert_eq!(next.put(&next.director, "answers/aanbod.dyslexie", level).await.status(), StatusCode::OK);
+    let new_ambitions =
+        json!({ "value": [{ "ambitie": "Rekenen op niveau" }, { "ambitie": "Een taalklas" }], "version": 1 });
+    assert_eq!(next.put(&next.director, "answers/ambities.lijst", new_ambitions).await.status(), StatusCode::OK);
+
+    let changes: Value = next.get(&next.mr, "changes").await;
+    let dyslexie = changes["items"].as_array().unwrap().iter().find(|d| d["item_key"] == "aanbod.dyslexie").unwrap();
+    assert_eq!(dyslexie["kind"], "level_changed");
+    assert_eq!(changes["new_ambitions"], json!(["Een taalklas"]));
+    let parents: Vec<&str> = changes["for_parents"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert_eq!(
+        parents,
+        ["Dyslexie: nu na overleg of met het samenwerkingsverband (was: standaard).", "Nieuw dit jaar: Een taalklas."]
+    );
+    let page = next
+        .app
+        .http
+        .get(next.app.at(&format!("/profielen/{}/wijzigingen", next.id)))
+        .headers(next.mr.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Nieuw dit jaar: Een taalklas."));
+    next.app.stop().await;
+}

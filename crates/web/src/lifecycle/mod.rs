@@ -4,5 +4,6 @@
 
 pub mod actions;
 pub mod api;
+pub mod changes;
 mod notify;
 pub mod pages;

@@ -51,6 +51,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(profiles::pages::router())
         .merge(profiles::swv_template::router())
         .merge(lifecycle::pages::router())
+        .merge(lifecycle::changes::page_router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
