@@ -64,6 +64,8 @@ const ADMIN = { email: 'admin@e2e.test', name: 'E2E Beheer', password: 'e2e-admi
 const SWV_ADMIN = { email: 'swv-admin@e2e.test', name: 'Sanne SWV', password: 'swv-wachtwoord-123' };
 const DIRECTOR = { email: 'directeur@e2e.test', name: 'Dirk Directeur', password: 'directeur-wachtwoord-1' };
 const TEAM_MEMBER = { email: 'teamlid@e2e.test', name: 'Tim Teamlid', password: 'teamlid-wachtwoord-12' };
+const MR_MEMBER = { email: 'mr@e2e.test', name: 'Mila MR', password: 'mr-lid-wachtwoord-123' };
+const BOARD_MEMBER = { email: 'bestuur@e2e.test', name: 'Bas Bestuur', password: 'bestuur-wachtwoord-12' };
 const DIRECTOR_NEW_PASSWORD = 'directeur-nieuw-wachtwoord-2';
 // A well-formed reset token that was never issued.
 const UNKNOWN_TOKEN = '0'.repeat(64);
@@ -1026,6 +1028,7 @@ async function main() {
     await Q.submit('form#start-profile', 'start profile', { status: 200 });
     const profilePath = new URL(qa.url()).pathname;
     if (!/^\/profielen\/\d+$/.test(profilePath)) throw new Error(`expected /profielen/ID, got ${qa.url()}`);
+    state.profilePath = profilePath;
     await Q.submit('form#team', 'open for the team', { status: 200 });
     await Q.expectText('De vragenlijst staat open');
     await Q.logout();
@@ -1128,6 +1131,56 @@ async function main() {
     Q.expectAt(templatePath, 'melding', 'gepubliceerd');
     await Q.expectText('Gepubliceerd op');
     await Q.goto('/dashboard');
+    await Q.logout();
+  });
+
+  // 15. The yearly cycle of the profile from step 13: the platform admin
+  // invites an MR member and a board member; the coordinator asks the team to
+  // read along and then the MR for advice; the MR member records the advice
+  // (first without a verdict: refused next to the field); the board member
+  // adopts and publishes; the history shows every step.
+  await step('15-profile-cycle', ['13-questionnaire'], async () => {
+    active = qa;
+    await Q.login(ADMIN);
+    await Q.invite('/organisaties/school/04FZ/leden', MR_MEMBER.email, 'mr_member');
+    await Q.invite('/organisaties/board/41234/leden', BOARD_MEMBER.email, 'board_member');
+    const mrLink = await waitForInviteLink(mailFile, MR_MEMBER.email, port);
+    const boardLink = await waitForInviteLink(mailFile, BOARD_MEMBER.email, port);
+    const stepsPath = `${state.profilePath}/stappen`;
+    await Q.goto(stepsPath);
+    await Q.submit('form#step-ask_team_review', 'ask team review', { status: 200 });
+    Q.expectAt(stepsPath, 'melding', 'stap-gezet');
+    await Q.submit('form#step-ask_mr_advice', 'ask MR advice', { status: 200 });
+    await Q.expectText('Advies gevraagd aan de MR');
+    await Q.logout();
+
+    for (const [link, who] of [[mrLink, MR_MEMBER], [boardLink, BOARD_MEMBER]]) {
+      await Q.goto(link);
+      await Q.fillAccept(who.name, who.password, who.password);
+      await Q.submit('form#accept', `accept (${who.name})`, { status: 200 });
+      await Q.logout();
+    }
+
+    await Q.login(MR_MEMBER);
+    await Q.goto(stepsPath);
+    await qa.fill('#step-advice', 'Maak duidelijker wat de school niet kan bieden.');
+    await Q.submit('form#step-record_advice', 'advice without a verdict', { status: 422 });
+    log(`  error shown: ${JSON.stringify(await Q.expectVisible('#step-verdict .field-error', 'field error'))}`);
+    await qa.check('#verdict-positive_with_remarks');
+    await Q.submit('form#step-record_advice', 'advice recorded', { status: 200 });
+    await Q.expectText('Positief, met opmerkingen');
+    await Q.logout();
+
+    await Q.login(BOARD_MEMBER);
+    await Q.goto(stepsPath);
+    await Q.submit('form#step-adopt', 'adopt', { status: 200 });
+    await Q.expectText('Vastgesteld door het bestuur op');
+    await Q.submit('form#step-publish', 'publish', { status: 200 });
+    await Q.expectText('Gepubliceerd');
+    const rows = await qa.locator('table tbody tr').count();
+    if (rows !== 5) throw new Error(`expected 5 steps in the history, found ${rows}`);
+    await Q.goto(`${state.profilePath}/wijzigingen`);
+    await Q.goto(state.profilePath);
     await Q.logout();
   });
 
