@@ -10,5 +10,6 @@ pub mod lifecycle;
 pub mod message;
 pub mod organisations;
 pub mod questionnaire;
+pub mod surveys;
 
 pub use message::{FieldProblems, Message, MessageArg};

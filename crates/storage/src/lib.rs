@@ -16,6 +16,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod outbox;
 pub mod profiles;
+pub mod surveys;
 pub mod test_support;
 
 pub use db::{Backend, Database, PoolStats, now};

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "accounts", sql: include_str!("../migrations/0002_accounts.sql") },
     Migration { version: 3, name: "profiles", sql: include_str!("../migrations/0003_profiles.sql") },
     Migration { version: 4, name: "lifecycle", sql: include_str!("../migrations/0004_lifecycle.sql") },
+    Migration { version: 5, name: "surveys", sql: include_str!("../migrations/0005_surveys.sql") },
 ];
 
 // "passend" in ASCII.

@@ -20,6 +20,7 @@ mod ops;
 mod pages;
 mod profiles;
 mod security;
+mod surveys;
 
 #[cfg(test)]
 mod catalogue_tests;

@@ -571,3 +571,38 @@ changes-parent-new-offer = { $topic }: { $now }.
 changes-parent-new-ambition = New this year: { $ambition }.
 changes-parent-dropped-ambition = No longer a goal: { $ambition }.
 changes-link = What changed?
+
+## Surveys by link
+surveys-title = Evaluation and control group
+surveys-intro = Ask the team, parents and pupils what they think of the profile. Make a link per group and share it, for example in the newsletter. Parents and pupils need no account and answer anonymously unless they give their name.
+surveys-link = Link to share:
+surveys-responses = { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}
+surveys-closed = Closed
+surveys-multiple = More answers per device allowed
+surveys-close = Close
+surveys-reopen = Reopen
+surveys-allow-multiple = Allow more answers per device
+surveys-one-per-browser = One answer per device
+surveys-make-link = Make a link
+surveys-none = No link made yet.
+surveys-named = Answered with a name:
+surveys-link-on-profile = Evaluation and control group
+survey-kind-evaluation = What do you think of the support at school?
+survey-kind-control_group = Is the explanation of support at school clear?
+audience-team = Team
+audience-parents = Parents
+audience-pupils = Pupils
+survey-intro = The school would like to know what you think. It takes about five minutes. You do not have to answer everything. Your answer is anonymous unless you give your name.
+survey-intro-pupils = The school would like to know what you think. It only takes a few minutes. You do not have to answer everything. You do not have to give your name.
+survey-name = Your name (if you like)
+survey-name-hint = Leave this empty to answer anonymously.
+survey-send = Send
+survey-empty = Answer at least one question.
+survey-closed = This survey is closed. Thank you for your interest.
+survey-answered = You have already answered this survey on this device. Thank you!
+survey-thanks-title = Thank you!
+survey-thanks = Your answer has been received. The school uses it to improve the profile.
+survey-thanks-pupils = Thank you! The school uses your answer to explain the support at school better.

@@ -571,3 +571,38 @@ changes-parent-new-offer = { $topic }: { $now }.
 changes-parent-new-ambition = Nieuw dit jaar: { $ambition }.
 changes-parent-dropped-ambition = Niet meer als doel: { $ambition }.
 changes-link = Wat is er veranderd?
+
+## Surveys by link
+surveys-title = Evaluatie en controlegroep
+surveys-intro = Vraag het team, ouders en leerlingen wat zij van het profiel vinden. Maak per groep een link en deel die, bijvoorbeeld in de nieuwsbrief. Ouders en leerlingen hebben geen account nodig en antwoorden anoniem, tenzij zij hun naam geven.
+surveys-link = Link om te delen:
+surveys-responses = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+surveys-closed = Gesloten
+surveys-multiple = Meer antwoorden per apparaat toegestaan
+surveys-close = Sluiten
+surveys-reopen = Weer openen
+surveys-allow-multiple = Meer antwoorden per apparaat toestaan
+surveys-one-per-browser = Eén antwoord per apparaat
+surveys-make-link = Link maken
+surveys-none = Nog geen link gemaakt.
+surveys-named = Met naam geantwoord:
+surveys-link-on-profile = Evaluatie en controlegroep
+survey-kind-evaluation = Wat vindt u van de hulp op school?
+survey-kind-control_group = Is de uitleg over hulp op school duidelijk?
+audience-team = Team
+audience-parents = Ouders
+audience-pupils = Leerlingen
+survey-intro = De school wil weten wat u vindt. Het kost ongeveer vijf minuten. U hoeft niet alles in te vullen. Uw antwoord is anoniem, tenzij u uw naam geeft.
+survey-intro-pupils = De school wil weten wat jij vindt. Het duurt maar een paar minuten. Je hoeft niet alles in te vullen. Je naam geven hoeft niet.
+survey-name = Uw naam (als u wilt)
+survey-name-hint = Laat dit leeg om anoniem te antwoorden.
+survey-send = Versturen
+survey-empty = Vul minstens één vraag in.
+survey-closed = Deze vragenlijst is gesloten. Dank u wel voor uw interesse.
+survey-answered = U heeft deze vragenlijst al ingevuld op dit apparaat. Dank u wel!
+survey-thanks-title = Dank u wel!
+survey-thanks = Uw antwoord is goed ontvangen. De school gebruikt het om het profiel beter te maken.
+survey-thanks-pupils = Dank je wel! De school gebruikt jouw antwoord om de hulp op school beter uit te leggen.

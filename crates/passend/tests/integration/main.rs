@@ -13,4 +13,5 @@ mod openapi;
 mod ops;
 mod profiles;
 mod support;
+mod surveys;
 mod tenancy;

@@ -23,6 +23,7 @@ struct TenantB {
     invitation_id: i64,
     mail_id: i64,
     profile_id: i64,
+    survey_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -105,7 +106,19 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         let saved = app.http.put(app.at(&path)).headers(login.headers()).json(&body).send().await.unwrap();
         assert!(saved.status().is_success(), "{path}: {}", saved.status());
     }
+    let survey: Value = app
+        .http
+        .post(app.at(&format!("/api/v1/profiles/{profile_id}/surveys")))
+        .headers(login.headers())
+        .json(&json!({ "kind": "evaluation", "audience": "parents" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     TenantB {
+        survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
         invitation_id: invited["id"].as_i64().expect("invitation in B"),
@@ -143,6 +156,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
                     "{section}" => "D".to_owned(),
+                    "{survey}" => b.survey_id.to_string(),
+                    "{link}" => "0".repeat(32),
                     "{item}" => "aanbod.dyslexie".to_owned(),
                     "{year}" => "2026-2027".to_owned(),
                     "{token}" => "0".repeat(64),
@@ -172,6 +187,9 @@ fn form_body(csrf: &str) -> Vec<(&'static str, String)> {
         ("section", "D".to_owned()),
         ("body", "overgenomen".to_owned()),
         ("response", "overgenomen".to_owned()),
+        ("kind", "evaluation".to_owned()),
+        ("audience", "parents".to_owned()),
+        ("closed", "ja".to_owned()),
     ]
 }
 
@@ -182,7 +200,9 @@ fn json_body() -> Value {
         "value": "niet", "note": "overgenomen", "version": 1, "open": true,
         "location": "32DD00", "school_year": "2027-2028", "owner": "PO2815", "changes": [],
         "swv_po": "PO2707", "response": "overgenomen", "section": "D", "body": "overgenomen",
-        "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01"
+        "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01",
+        "kind": "evaluation", "audience": "parents", "closed": true, "allow_multiple": true,
+        "answers": { "tevreden": "overgenomen" }
     })
 }
 

@@ -25,7 +25,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
-use crate::{accounts, admin, dashboard, directory, lifecycle, members, ops, profiles};
+use crate::{accounts, admin, dashboard, directory, lifecycle, members, ops, profiles, surveys};
 
 #[derive(OpenApi)]
 #[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
@@ -52,6 +52,8 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(profiles::swv_template::router())
         .merge(lifecycle::pages::router())
         .merge(lifecycle::changes::page_router())
+        .merge(surveys::pages::router())
+        .merge(surveys::public::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {

@@ -1,0 +1,170 @@
+//! The survey as parents, pupils and team members open it from the link.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_domain::surveys::{Audience, Question, QuestionKind, SurveyKind, questions};
+use passend_storage::surveys::Answered;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::BROWSER_COOKIE;
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::pages::{FieldErrors, PageContext, render};
+use crate::security::cookies::{cookie, set_cookie};
+use crate::security::tokens::random_token;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(survey_form, answer_survey)).routes(routes!(thanks))
+}
+
+#[derive(Template)]
+#[template(path = "surveys/answer.html")]
+struct AnswerPage {
+    ctx: PageContext,
+    link_code: String,
+    kind: SurveyKind,
+    audience: Audience,
+    questions: &'static [Question],
+    given: BTreeMap<String, String>,
+    name: String,
+    errors: Vec<(String, String)>,
+    /// `open`, `closed` or `answered`.
+    status: &'static str,
+}
+
+impl AnswerPage {
+    fn options(&self, q: &Question) -> &'static [(&'static str, &'static str)] {
+        match q.kind {
+            QuestionKind::Choice { options } => options,
+            QuestionKind::Open => &[],
+        }
+    }
+
+    fn chosen(&self, key: &str, option: &str) -> bool {
+        self.given.get(key).is_some_and(|v| v == option)
+    }
+
+    fn value(&self, key: &str) -> &str {
+        self.given.get(key).map_or("", String::as_str)
+    }
+
+    fn error(&self, key: &str) -> Option<&str> {
+        self.errors.iter().find(|(f, _)| f == key).map(|(_, m)| m.as_str())
+    }
+
+    fn pupils(&self) -> bool {
+        self.audience == Audience::Pupils
+    }
+}
+
+/// The browser's key, and a `Set-Cookie` when it had none yet.
+fn browser_key(state: &AppState, headers: &HeaderMap) -> (String, Option<axum::http::HeaderValue>) {
+    match cookie(headers, BROWSER_COOKIE).filter(|k| k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit())) {
+        Some(key) => (key, None),
+        None => {
+            let key = random_token();
+            let set = set_cookie(BROWSER_COOKIE, &key, 365 * 86_400, state.config.secure_cookies());
+            (key, Some(set))
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: PageContext,
+    link_code: &str,
+    browser: &str,
+    given: BTreeMap<String, String>,
+    name: String,
+    errors: FieldErrors,
+) -> AppResult<Html<String>> {
+    let survey = state.db.survey_by_link(link_code).await?.ok_or_else(AppError::not_found)?;
+    let status = if survey.closed {
+        "closed"
+    } else if !survey.allow_multiple && errors.is_empty() && state.db.answered_from(survey.id, browser).await? {
+        "answered"
+    } else {
+        "open"
+    };
+    render(&AnswerPage {
+        link_code: link_code.to_owned(),
+        kind: survey.kind,
+        audience: survey.audience,
+        questions: questions(survey.kind, survey.audience),
+        errors: errors.all().iter().map(|(f, m)| ((*f).to_owned(), m.clone())).collect(),
+        given,
+        name,
+        status,
+        ctx,
+    })
+}
+
+#[utoipa::path(get, path = "/enquete/{link}", tag = "pages", params(("link" = String, Path, description = "The code in the survey's link")),
+    responses((status = 200, content_type = "text/html"), (status = 404, description = "No such survey")))]
+pub async fn survey_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    Path(link): Path<String>,
+) -> AppResult<Response> {
+    let (key, set) = browser_key(&state, &headers);
+    let html = page(&state, ctx, &link, &key, BTreeMap::new(), String::new(), FieldErrors::default()).await?;
+    let mut response = html.into_response();
+    if let Some(set) = set {
+        response.headers_mut().insert(header::SET_COOKIE, set);
+    }
+    Ok(response)
+}
+
+#[utoipa::path(post, path = "/enquete/{link}", tag = "pages", params(("link" = String, Path)),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "Question key → answer; `naam` optional"),
+    responses((status = 303, description = "Thank you"), (status = 422, description = "Field errors")))]
+pub async fn answer_survey(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    Path(link): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (key, set) = browser_key(&state, &headers);
+    let raw: BTreeMap<String, String> = form.iter().filter(|(k, _)| k != "naam").cloned().collect();
+    let name = form.iter().find(|(k, _)| k == "naam").map(|(_, v)| v.clone());
+    let mut response = match super::answer(&state, &link, &raw, name.as_deref(), &key).await? {
+        Ok(Answered::Saved) => Redirect::to(&format!("/enquete/{link}/bedankt")).into_response(),
+        // The form page says why: answered before, or closed.
+        Ok(Answered::AlreadyAnswered | Answered::Closed) => Redirect::to(&format!("/enquete/{link}")).into_response(),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html = page(&state, ctx, &link, &key, raw, name.unwrap_or_default(), errors).await?;
+            (StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
+        }
+    };
+    if let Some(set) = set {
+        response.headers_mut().insert(header::SET_COOKIE, set);
+    }
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "surveys/thanks.html")]
+struct ThanksPage {
+    ctx: PageContext,
+    pupils: bool,
+}
+
+#[utoipa::path(get, path = "/enquete/{link}/bedankt", tag = "pages", params(("link" = String, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn thanks(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(link): Path<String>,
+) -> AppResult<Html<String>> {
+    let survey = state.db.survey_by_link(&link).await?.ok_or_else(AppError::not_found)?;
+    render(&ThanksPage { ctx, pupils: survey.audience == Audience::Pupils })
+}
