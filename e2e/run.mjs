@@ -1135,17 +1135,41 @@ async function main() {
   });
 
   // 15. The yearly cycle of the profile from step 13: the platform admin
-  // invites an MR member and a board member; the coordinator asks the team to
-  // read along and then the MR for advice; the MR member records the advice
-  // (first without a verdict: refused next to the field); the board member
-  // adopts and publishes; the history shows every step.
-  await step('15-profile-cycle', ['13-questionnaire'], async () => {
+  // invites an MR member and a board member; the director opens the
+  // evaluation for parents and a parent answers by link on a phone, without
+  // an account; the director asks the team to read along and then the MR for
+  // advice; the MR member records the advice (first without a verdict:
+  // refused next to the field); the board member adopts and publishes.
+  const parentPhone = await openPage({ viewport: PHONE, isMobile: true });
+  const P = makeSteps(parentPhone, ctx, { lang: 'nl', noOverflow: true });
+  await step('15-profile-cycle', ['13-questionnaire', '11-password-reset'], async () => {
     active = qa;
     await Q.login(ADMIN);
     await Q.invite('/organisaties/school/04FZ/leden', MR_MEMBER.email, 'mr_member');
     await Q.invite('/organisaties/board/41234/leden', BOARD_MEMBER.email, 'board_member');
     const mrLink = await waitForInviteLink(mailFile, MR_MEMBER.email, port);
     const boardLink = await waitForInviteLink(mailFile, BOARD_MEMBER.email, port);
+    await Q.logout();
+
+    await Q.login(DIRECTOR, DIRECTOR_NEW_PASSWORD);
+    const surveysPath = `${state.profilePath}/enquetes`;
+    await Q.goto(surveysPath);
+    await Q.submit('form#survey-open-evaluation-parents', 'evaluation link for parents', { status: 200 });
+    const surveyLink = (await qa.locator('main code.hash').first().innerText()).trim();
+    if (!surveyLink.includes('/enquete/')) throw new Error(`no survey link on the page: ${surveyLink}`);
+
+    active = parentPhone;
+    await P.goto(new URL(surveyLink).pathname);
+    await parentPhone.check('#s-bekend-ja');
+    await parentPhone.fill('#s-tevreden', 'De juf belt ons als er iets is.');
+    await P.submit('form#survey', 'parent answers', { status: 200 });
+    await P.expectText('Dank u wel');
+    await P.goto(new URL(surveyLink).pathname);
+    await P.expectText('al ingevuld');
+
+    active = qa;
+    await Q.goto(surveysPath);
+    await Q.expectText('De juf belt ons als er iets is.');
     const stepsPath = `${state.profilePath}/stappen`;
     await Q.goto(stepsPath);
     await Q.submit('form#step-ask_team_review', 'ask team review', { status: 200 });
@@ -1184,7 +1208,7 @@ async function main() {
     await Q.logout();
   });
 
-  for (const p of [page, desk, phone, anon, qa, noJs, axePage]) await p.context().close();
+  for (const p of [page, desk, phone, anon, qa, noJs, axePage, parentPhone]) await p.context().close();
 
   // 12. The raw HTML of every distinct page seen is valid (Nu Html Checker).
   await step('12-html-valid', [], async () => validateHtml(path.join(tmp, 'html')), { browser: false });
