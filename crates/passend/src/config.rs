@@ -24,6 +24,8 @@ pub struct Config {
     pub smtp_from: String,
     /// `text` or `json`.
     pub log_format: String,
+    /// How often the reminders job looks for milestones coming up; 0 turns it off.
+    pub reminder_interval_secs: u64,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             smtp_url: None,
             smtp_from: "Passend <noreply@passend.invalid>".to_owned(),
             log_format: "text".to_owned(),
+            reminder_interval_secs: 3600,
         }
     }
 }
@@ -58,7 +61,16 @@ impl Config {
         }
         // Only known keys are taken from the environment, so that unrelated
         // PASSEND_* variables (the test harness's, say) do not stop the start.
-        let known = ["DATABASE_URL", "BIND", "PUBLIC_URL", "SESSION_HOURS", "SMTP_URL", "SMTP_FROM", "LOG_FORMAT"];
+        let known = [
+            "DATABASE_URL",
+            "BIND",
+            "PUBLIC_URL",
+            "SESSION_HOURS",
+            "SMTP_URL",
+            "SMTP_FROM",
+            "LOG_FORMAT",
+            "REMINDER_INTERVAL_SECS",
+        ];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
         let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {

@@ -48,6 +48,9 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
     }
     spawn_housekeeping(db.clone());
+    if config.reminder_interval_secs > 0 {
+        spawn_reminders(state.clone(), Duration::from_secs(config.reminder_interval_secs));
+    }
     let app = passend_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (shutdown, signal) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -70,6 +73,21 @@ fn spawn_housekeeping(db: Database) {
             let day_ago = passend_storage::now() - 86_400;
             if let Err(error) = db.purge_expired(day_ago).await {
                 tracing::warn!(%error, "housekeeping failed");
+            }
+        }
+    });
+}
+
+/// Sends the time line's reminders: shortly after start, then every `every`.
+fn spawn_reminders(state: AppState, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match passend_web::send_due_reminders(&state, passend_web::today_utc()).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "reminders sent"),
+                Err(error) => tracing::warn!(%error, "reminders job failed"),
             }
         }
     });

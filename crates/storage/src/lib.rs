@@ -15,6 +15,7 @@ pub mod directory;
 pub mod import;
 pub mod lifecycle;
 pub mod outbox;
+pub mod planning;
 pub mod profiles;
 pub mod surveys;
 pub mod test_support;

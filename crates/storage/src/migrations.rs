@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, name: "profiles", sql: include_str!("../migrations/0003_profiles.sql") },
     Migration { version: 4, name: "lifecycle", sql: include_str!("../migrations/0004_lifecycle.sql") },
     Migration { version: 5, name: "surveys", sql: include_str!("../migrations/0005_surveys.sql") },
+    Migration { version: 6, name: "planning", sql: include_str!("../migrations/0006_planning.sql") },
 ];
 
 // "passend" in ASCII.

@@ -26,6 +26,7 @@ mod surveys;
 mod catalogue_tests;
 
 pub use app::{AppState, WebConfig, route_inventory, router};
+pub use lifecycle::reminders::{send_due_reminders, today as today_utc};
 pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;
 pub use profiles::pages::current_year as current_school_year;

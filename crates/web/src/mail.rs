@@ -44,12 +44,19 @@ impl Mailer {
 
     /// Puts the mail in the outbox and, with SMTP, sends it without making the caller wait.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
-        let recipient: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let _: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
         let id = self.db.queue_mail(to, subject, body).await?;
+        self.deliver_queued(id, to, subject, body)
+    }
+
+    /// Sends a mail that is in the outbox already (as id `id`) over SMTP, in
+    /// the background; without SMTP it stays in the outbox.
+    pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
         let Some(transport) = self.transport.clone() else {
             tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
             return Ok(());
         };
+        let recipient: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(recipient)

@@ -50,6 +50,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(profiles::api::router())
         .merge(lifecycle::api::router())
         .merge(lifecycle::changes::api_router())
+        .merge(lifecycle::planning::api_router())
         .merge(surveys::api::router())
 }
 

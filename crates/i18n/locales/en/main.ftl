@@ -606,3 +606,55 @@ survey-answered = You have already answered this survey on this device. Thank yo
 survey-thanks-title = Thank you!
 survey-thanks = Your answer has been received. The school uses it to improve the profile.
 survey-thanks-pupils = Thank you! The school uses your answer to explain the support at school better.
+
+## Wish list, co-readers, time line and reminders
+planning-title = Wishes, co-readers and time line
+planning-intro = Draw up a wish list from the evaluation, agree who reads along and set the dates. Passend sends a reminder a week and a day before each date.
+planning-link = Wishes, co-readers and time line
+wishes-title = Wish list
+wishes-intro = What does the team want to achieve with the new profile? Note who takes each wish on.
+wishes-none = There are no wishes on the list yet.
+wish-done = done
+wish-reopen = Reopen
+wish-mark-done = Done
+wish-label = Wish
+wish-owner = Who takes it on?
+wish-add = Add wish
+wish-required = Write down the wish.
+wish-owner-required = Fill in who takes the wish on.
+remove-button = Remove
+readers-title = Co-readers
+readers-intro = Who reads the draft? The MR has a right to advise; the partnership or others can read along too.
+readers-none = There are no co-readers yet.
+reader-kind = Who
+reader-mr = MR
+reader-swv = Partnership
+reader-other = Other
+reader-name = Name
+reader-email = E-mail address (if you like)
+reader-add = Add co-reader
+reader-kind-invalid = Choose MR, partnership or other.
+reader-name-required = Fill in a name.
+timeline-title = Time line
+timeline-intro = Choose a date for each step. The support offer is part of the school guide, which must be ready before 1 August.
+timeline-suggested = suggestion
+milestone-concept_ready = Draft ready
+milestone-team_review = Team has read along
+milestone-mr_advice = MR advice
+milestone-adoption = Adoption by the board
+milestone-publication = Publication
+milestone-school_guide = In the school guide
+mail-reminder-subject = Reminder: { $milestone } on { $date } ({ $location })
+mail-reminder-body =
+    Dear { $name },
+
+    In { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } the time line of the school support profile of { $location } ({ $year }) has: { $milestone }, on { $date }.
+
+    See the time line:
+    { $link }
+
+    Kind regards,
+    Passend

@@ -606,3 +606,55 @@ survey-answered = U heeft deze vragenlijst al ingevuld op dit apparaat. Dank u w
 survey-thanks-title = Dank u wel!
 survey-thanks = Uw antwoord is goed ontvangen. De school gebruikt het om het profiel beter te maken.
 survey-thanks-pupils = Dank je wel! De school gebruikt jouw antwoord om de hulp op school beter uit te leggen.
+
+## Wish list, co-readers, time line and reminders
+planning-title = Wensen, meelezers en tijdpad
+planning-intro = Stel vanuit de evaluatie een wensenlijst op, spreek af wie meeleest en zet de data op een rij. Passend stuurt een week en een dag voor elke datum een herinnering.
+planning-link = Wensen, meelezers en tijdpad
+wishes-title = Wensenlijst
+wishes-intro = Wat wil het team met het nieuwe profiel bereiken? Zet bij elke wens wie ermee aan de slag gaat.
+wishes-none = Er staan nog geen wensen op de lijst.
+wish-done = klaar
+wish-reopen = Weer openzetten
+wish-mark-done = Klaar
+wish-label = Wens
+wish-owner = Wie pakt het op?
+wish-add = Wens toevoegen
+wish-required = Schrijf de wens op.
+wish-owner-required = Vul in wie de wens oppakt.
+remove-button = Verwijderen
+readers-title = Meelezers
+readers-intro = Wie leest mee met het concept? De MR heeft adviesrecht; ook het samenwerkingsverband of anderen kunnen meelezen.
+readers-none = Er zijn nog geen meelezers.
+reader-kind = Wie
+reader-mr = MR
+reader-swv = Samenwerkingsverband
+reader-other = Anders
+reader-name = Naam
+reader-email = E-mailadres (als u wilt)
+reader-add = Meelezer toevoegen
+reader-kind-invalid = Kies MR, samenwerkingsverband of anders.
+reader-name-required = Vul een naam in.
+timeline-title = Tijdpad
+timeline-intro = Kies per stap een datum. Het ondersteuningsaanbod staat in de schoolgids; die moet vóór 1 augustus klaar zijn.
+timeline-suggested = voorstel
+milestone-concept_ready = Concept klaar
+milestone-team_review = Team heeft meegelezen
+milestone-mr_advice = Advies van de MR
+milestone-adoption = Vaststelling door het bestuur
+milestone-publication = Publicatie
+milestone-school_guide = In de schoolgids
+mail-reminder-subject = Herinnering: { $milestone } op { $date } ({ $location })
+mail-reminder-body =
+    Beste { $name },
+
+    Over { $days ->
+        [one] 1 dag
+       *[other] { $days } dagen
+    } staat in het tijdpad van het schoolondersteuningsprofiel van { $location } ({ $year }): { $milestone }, op { $date }.
+
+    Bekijk het tijdpad:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend

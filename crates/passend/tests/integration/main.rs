@@ -11,6 +11,7 @@ mod lifecycle;
 mod members;
 mod openapi;
 mod ops;
+mod planning;
 mod profiles;
 mod support;
 mod surveys;

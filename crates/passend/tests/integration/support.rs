@@ -22,6 +22,8 @@ fn parsed(name: &str) -> DuoFile {
 
 pub struct TestApp {
     pub url: String,
+    /// The database the server uses, for a second server process on the same one.
+    pub database_url: String,
     pub db: Database,
     server: Option<RunningServer>,
     pub http: reqwest::Client,
@@ -52,15 +54,20 @@ impl TestApp {
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let database_url = fresh_database_url().await;
-        let mut config =
-            Config { database_url: database_url.clone(), bind: "127.0.0.1:0".to_owned(), ..Config::default() };
+        // The reminders job runs only where a test starts it.
+        let mut config = Config {
+            database_url: database_url.clone(),
+            bind: "127.0.0.1:0".to_owned(),
+            reminder_interval_secs: 0,
+            ..Config::default()
+        };
         adjust(&mut config);
         let db = server::open_database(&database_url).await.unwrap();
         let files = vec![parsed("vestigingen_klein.csv"), parsed("pc4_swv_klein.csv"), parsed("duo_adressen_oud.csv")];
         db.import_duo(&files, &|_| {}).await.unwrap();
         let running = server::start(&config, db.clone()).await.unwrap();
         let http = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
-        TestApp { url: running.url.clone(), db, server: Some(running), http }
+        TestApp { url: running.url.clone(), database_url, db, server: Some(running), http }
     }
 
     pub fn at(&self, path: &str) -> String {

@@ -157,6 +157,7 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
+                    "{wish}" | "{reader}" => "1".to_owned(),
                     "{link}" => "0".repeat(32),
                     "{item}" => "aanbod.dyslexie".to_owned(),
                     "{year}" => "2026-2027".to_owned(),
@@ -202,7 +203,7 @@ fn json_body() -> Value {
         "swv_po": "PO2707", "response": "overgenomen", "section": "D", "body": "overgenomen",
         "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01",
         "kind": "evaluation", "audience": "parents", "closed": true, "allow_multiple": true,
-        "answers": { "tevreden": "overgenomen" }
+        "answers": { "tevreden": "overgenomen" }, "owner": "Overgenomen", "done": true
     })
 }
 

@@ -7,3 +7,5 @@ pub mod api;
 pub mod changes;
 mod notify;
 pub mod pages;
+pub mod planning;
+pub mod reminders;

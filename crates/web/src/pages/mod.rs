@@ -52,6 +52,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(profiles::swv_template::router())
         .merge(lifecycle::pages::router())
         .merge(lifecycle::changes::page_router())
+        .merge(lifecycle::planning::page_router())
         .merge(surveys::pages::router())
         .merge(surveys::public::router())
 }

@@ -1,0 +1,463 @@
+//! Step 2 of the cycle as a page and API: the wish list (items with an
+//! owner), who reads along, and the time line of milestones.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_domain::access;
+use passend_domain::accounts::Email;
+use passend_domain::lifecycle::{MilestoneKind, iso_day, parse_day};
+use passend_domain::questionnaire::SchoolYear;
+use passend_domain::{FieldProblems, Message};
+use passend_storage::planning::{CoReader, Milestone, Wish};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::accounts::api::problems_error;
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::pages::{FieldErrors, PageContext, render};
+use crate::profiles::{Loaded, load};
+use crate::security::csrf::CsrfForm;
+use crate::security::session::{Session, SignedIn};
+
+const MAX_WISH: usize = 500;
+const MAX_NAME: usize = 100;
+const READER_KINDS: [&str; 3] = ["mr", "swv", "other"];
+
+pub fn page_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(planning_page))
+        .routes(routes!(add_wish_form))
+        .routes(routes!(change_wish_form))
+        .routes(routes!(add_reader_form))
+        .routes(routes!(remove_reader_form))
+        .routes(routes!(time_line_form))
+}
+
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(planning_json))
+        .routes(routes!(add_wish))
+        .routes(routes!(change_wish, remove_wish))
+        .routes(routes!(add_reader))
+        .routes(routes!(remove_reader))
+        .routes(routes!(set_time_line))
+}
+
+fn bounded(raw: &str, field: &'static str, max: usize, required: &'static str, problems: &mut FieldProblems) -> String {
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        problems.push((field, Message::new(required)));
+    } else if text.chars().count() > max {
+        problems.push((field, Message::new("answer-too-long").with("max", max)));
+    }
+    text
+}
+
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct NewWish {
+    pub body: String,
+    /// Who takes it on.
+    pub owner: String,
+}
+
+async fn do_add_wish(
+    state: &AppState,
+    session: &Session,
+    loaded: &Loaded,
+    wish: &NewWish,
+) -> AppResult<Result<(), FieldProblems>> {
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    let mut problems = FieldProblems::new();
+    let body = bounded(&wish.body, "body", MAX_WISH, "wish-required", &mut problems);
+    let owner = bounded(&wish.owner, "owner", MAX_NAME, "wish-owner-required", &mut problems);
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    state.db.add_wish(&coordination, loaded.profile.id, &body, &owner).await?;
+    Ok(Ok(()))
+}
+
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct NewReader {
+    /// `mr`, `swv` or `other`.
+    pub kind: String,
+    pub name: String,
+    pub email: String,
+}
+
+async fn do_add_reader(
+    state: &AppState,
+    session: &Session,
+    loaded: &Loaded,
+    reader: &NewReader,
+) -> AppResult<Result<(), FieldProblems>> {
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    let mut problems = FieldProblems::new();
+    if !READER_KINDS.contains(&reader.kind.as_str()) {
+        problems.push(("kind", Message::new("reader-kind-invalid")));
+    }
+    let name = bounded(&reader.name, "name", MAX_NAME, "reader-name-required", &mut problems);
+    let email = match reader.email.trim() {
+        "" => None,
+        raw => match Email::parse(raw) {
+            Ok(email) => Some(email.as_str().to_owned()),
+            Err(_) => {
+                problems.push(("email", Message::new("account-email-invalid")));
+                None
+            }
+        },
+    };
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    state.db.add_co_reader(&coordination, loaded.profile.id, &reader.kind, &name, email.as_deref()).await?;
+    Ok(Ok(()))
+}
+
+/// Milestone dates as typed (kind → date, empty to clear).
+async fn do_time_line(
+    state: &AppState,
+    session: &Session,
+    loaded: &Loaded,
+    dates: &[(MilestoneKind, String)],
+) -> AppResult<Result<(), FieldProblems>> {
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    let mut problems = FieldProblems::new();
+    let mut parsed = Vec::new();
+    for (kind, raw) in dates {
+        match raw.trim() {
+            "" => parsed.push((*kind, None)),
+            raw => match parse_day(raw) {
+                Some(day) => parsed.push((*kind, Some(iso_day(day)))),
+                None => problems.push((kind.as_str(), Message::new("date-invalid"))),
+            },
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    for (kind, day) in parsed {
+        state.db.set_milestone(&coordination, loaded.profile.id, kind, day.as_deref()).await?;
+    }
+    Ok(Ok(()))
+}
+
+struct MilestoneRow {
+    kind: MilestoneKind,
+    value: String,
+    suggested: bool,
+}
+
+#[derive(Template)]
+#[template(path = "lifecycle/planning.html")]
+struct PlanningPage {
+    ctx: PageContext,
+    profile_id: i64,
+    school_year: String,
+    coordinates: bool,
+    wishes: Vec<Wish>,
+    readers: Vec<CoReader>,
+    milestones: Vec<MilestoneRow>,
+    errors: FieldErrors,
+}
+
+impl PlanningPage {
+    fn reader_kind(&self, kind: &str) -> String {
+        self.ctx.t(&format!("reader-{kind}"))
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: PageContext,
+    session: &Session,
+    loaded: &Loaded,
+    errors: FieldErrors,
+    typed: Option<Vec<(MilestoneKind, String)>>,
+) -> AppResult<Html<String>> {
+    let stored: Vec<Milestone> = state.db.milestones(&loaded.view, loaded.profile.id).await?;
+    let year = SchoolYear::parse(&loaded.profile.school_year);
+    let milestones = MilestoneKind::ALL
+        .iter()
+        .map(|kind| {
+            let typed_value = typed.as_ref().and_then(|t| t.iter().find(|(k, _)| k == kind).map(|(_, v)| v.clone()));
+            let stored_value = stored.iter().find(|m| m.kind == *kind).map(|m| m.due_on.clone());
+            let suggestion = year.and_then(|y| kind.suggestion(y)).map(iso_day);
+            let suggested = typed_value.is_none() && stored_value.is_none() && suggestion.is_some();
+            MilestoneRow {
+                kind: *kind,
+                value: typed_value.or(stored_value).or(suggestion).unwrap_or_default(),
+                suggested,
+            }
+        })
+        .collect();
+    render(&PlanningPage {
+        profile_id: loaded.profile.id,
+        school_year: loaded.profile.school_year.clone(),
+        coordinates: crate::profiles::actions::coordinates(session, &loaded.school),
+        wishes: state.db.wishes(&loaded.view, loaded.profile.id).await?,
+        readers: state.db.co_readers(&loaded.view, loaded.profile.id).await?,
+        milestones,
+        errors,
+        ctx,
+    })
+}
+
+async fn after(
+    state: &AppState,
+    ctx: PageContext,
+    session: &Session,
+    loaded: &Loaded,
+    result: Result<(), FieldProblems>,
+    typed: Option<Vec<(MilestoneKind, String)>>,
+) -> AppResult<Response> {
+    match result {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/profielen/{}/planning?melding=opgeslagen", loaded.profile.id)).into_response())
+        }
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(state, ctx, session, loaded, errors, typed).await?)
+                .into_response())
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/profielen/{id}/planning", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn planning_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
+    let loaded = load(&state, &session, id).await?;
+    page(&state, ctx, &session, &loaded, FieldErrors::default(), None).await
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/planning/wensen", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Added"), (status = 422, description = "Field errors")))]
+pub async fn add_wish_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<NewWish>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    let result = do_add_wish(&state, &form.session, &loaded, &form.form).await?;
+    after(&state, ctx, &form.session, &loaded, result, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WishAction {
+    /// `klaar`, `open` or `verwijderen`.
+    action: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/planning/wensen/{wish}", tag = "pages", params(("id" = i64, Path), ("wish" = i64, Path)),
+    responses((status = 303, description = "Changed")))]
+pub async fn change_wish_form(
+    State(state): State<AppState>,
+    Path((id, wish)): Path<(i64, i64)>,
+    form: CsrfForm<WishAction>,
+) -> AppResult<Redirect> {
+    let loaded = load(&state, &form.session, id).await?;
+    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
+    let done = match form.form.action.as_str() {
+        "klaar" => Some(true),
+        "open" => Some(false),
+        _ => None,
+    };
+    state.db.change_wish(&coordination, id, wish, done).await?;
+    Ok(Redirect::to(&format!("/profielen/{id}/planning?melding=opgeslagen")))
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/planning/meelezers", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Added"), (status = 422, description = "Field errors")))]
+pub async fn add_reader_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<NewReader>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    let result = do_add_reader(&state, &form.session, &loaded, &form.form).await?;
+    after(&state, ctx, &form.session, &loaded, result, None).await
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/planning/meelezers/{reader}", tag = "pages", params(("id" = i64, Path), ("reader" = i64, Path)),
+    responses((status = 303, description = "Removed")))]
+pub async fn remove_reader_form(
+    State(state): State<AppState>,
+    Path((id, reader)): Path<(i64, i64)>,
+    form: CsrfForm<WishAction>,
+) -> AppResult<Redirect> {
+    let loaded = load(&state, &form.session, id).await?;
+    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
+    state.db.remove_co_reader(&coordination, id, reader).await?;
+    Ok(Redirect::to(&format!("/profielen/{id}/planning?melding=opgeslagen")))
+}
+
+fn dates_from(pairs: &[(String, String)]) -> Vec<(MilestoneKind, String)> {
+    MilestoneKind::ALL
+        .iter()
+        .filter_map(|kind| pairs.iter().find(|(k, _)| k == kind.as_str()).map(|(_, v)| (*kind, v.clone())))
+        .collect()
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/planning/tijdpad", tag = "pages", params(("id" = i64, Path)),
+    responses((status = 303, description = "Saved"), (status = 422, description = "Field errors")))]
+pub async fn time_line_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &form.session, id).await?;
+    let dates = dates_from(&form.form);
+    let result = do_time_line(&state, &form.session, &loaded, &dates).await?;
+    after(&state, ctx, &form.session, &loaded, result, Some(dates)).await
+}
+
+/// The wish list, co-readers and time line.
+#[utoipa::path(get, path = "/api/v1/profiles/{id}/planning", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = Object)))]
+pub async fn planning_json(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Value>> {
+    let loaded = load(&state, &session, id).await?;
+    Ok(Json(json!({
+        "wishes": state.db.wishes(&loaded.view, id).await?,
+        "co_readers": state.db.co_readers(&loaded.view, id).await?,
+        "milestones": state.db.milestones(&loaded.view, id).await?,
+    })))
+}
+
+/// Adds a wish with its owner (coordinators).
+#[utoipa::path(post, path = "/api/v1/profiles/{id}/wishes", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path)), request_body = NewWish,
+    responses((status = 201, description = "Added"), (status = 400, description = "Field errors")))]
+pub async fn add_wish(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<NewWish>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    do_add_wish(&state, &session, &loaded, &body).await?.map_err(problems_error)?;
+    Ok(StatusCode::CREATED)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct WishDone {
+    pub done: bool,
+}
+
+/// Marks a wish done or open.
+#[utoipa::path(put, path = "/api/v1/profiles/{id}/wishes/{wish}", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path), ("wish" = i64, Path)), request_body = WishDone, responses((status = 204, description = "Saved")))]
+pub async fn change_wish(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path((id, wish)): Path<(i64, i64)>,
+    Json(body): Json<WishDone>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    state.db.change_wish(&coordination, id, wish, Some(body.done)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a wish.
+#[utoipa::path(delete, path = "/api/v1/profiles/{id}/wishes/{wish}", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path), ("wish" = i64, Path)), responses((status = 204, description = "Removed")))]
+pub async fn remove_wish(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path((id, wish)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    state.db.change_wish(&coordination, id, wish, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds a co-reader: the MR, the SWV or someone else.
+#[utoipa::path(post, path = "/api/v1/profiles/{id}/co-readers", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path)), request_body = NewReader,
+    responses((status = 201, description = "Added"), (status = 400, description = "Field errors")))]
+pub async fn add_reader(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<NewReader>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    do_add_reader(&state, &session, &loaded, &body).await?.map_err(problems_error)?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Removes a co-reader.
+#[utoipa::path(delete, path = "/api/v1/profiles/{id}/co-readers/{reader}", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path), ("reader" = i64, Path)), responses((status = 204, description = "Removed")))]
+pub async fn remove_reader(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path((id, reader)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
+    state.db.remove_co_reader(&coordination, id, reader).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The whole time line: a date per milestone (`2027-06-15` or `15-6-2027`);
+/// a milestone left out or null has no date.
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct TimeLine {
+    pub concept_ready: Option<String>,
+    pub team_review: Option<String>,
+    pub mr_advice: Option<String>,
+    pub adoption: Option<String>,
+    pub publication: Option<String>,
+    pub school_guide: Option<String>,
+}
+
+/// Sets the time line (coordinators); reminders go out a week and a day before each date.
+#[utoipa::path(put, path = "/api/v1/profiles/{id}/milestones", tag = "lifecycle", security(("session" = [])),
+    params(("id" = i64, Path)), request_body = TimeLine,
+    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors")))]
+pub async fn set_time_line(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<TimeLine>,
+) -> AppResult<StatusCode> {
+    let loaded = load(&state, &session, id).await?;
+    let dates: Vec<(MilestoneKind, String)> = [
+        (MilestoneKind::ConceptReady, body.concept_ready),
+        (MilestoneKind::TeamReview, body.team_review),
+        (MilestoneKind::MrAdvice, body.mr_advice),
+        (MilestoneKind::Adoption, body.adoption),
+        (MilestoneKind::Publication, body.publication),
+        (MilestoneKind::SchoolGuide, body.school_guide),
+    ]
+    .into_iter()
+    .map(|(kind, date)| (kind, date.unwrap_or_default()))
+    .collect();
+    do_time_line(&state, &session, &loaded, &dates).await?.map_err(problems_error)?;
+    Ok(StatusCode::NO_CONTENT)
+}
