@@ -364,3 +364,64 @@ async fn what_changed_since_last_years_version() {
     assert!(page.text().await.unwrap().contains("Nieuw dit jaar: Een taalklas."));
     next.app.stop().await;
 }
+
+#[tokio::test]
+async fn every_step_out_of_turn_is_refused_in_every_state() {
+    let c = cycle().await;
+    let details = |step: &str| json!({ "step": step, "verdict": "positive", "advice": "Goed.", "date": "2026-06-01" });
+    let steps = ["ask_team_review", "back_to_concept", "ask_mr_advice", "record_advice", "adopt", "publish"];
+    // Who may take each step (platform admins coordinate).
+    let takes = |who: &str, step: &str| match step {
+        "ask_team_review" | "back_to_concept" | "ask_mr_advice" => matches!(who, "director" | "platform"),
+        "record_advice" => who == "mr",
+        "adopt" => who == "board",
+        "publish" => matches!(who, "director" | "platform" | "board"),
+        _ => false,
+    };
+    // From which states a step starts.
+    let starts = |step: &str, state: &str| match step {
+        "ask_team_review" => state == "concept",
+        "back_to_concept" => matches!(state, "team_review" | "mr_advice_requested" | "mr_advised"),
+        "ask_mr_advice" => matches!(state, "concept" | "team_review"),
+        "record_advice" => state == "mr_advice_requested",
+        "adopt" => state == "mr_advised",
+        "publish" => state == "adopted",
+        _ => false,
+    };
+    let path = [
+        ("director", "ask_team_review"),
+        ("director", "ask_mr_advice"),
+        ("mr", "record_advice"),
+        ("board", "adopt"),
+        ("board", "publish"),
+    ];
+    let who = [
+        ("director", &c.director),
+        ("teacher", &c.teacher),
+        ("mr", &c.mr),
+        ("board", &c.board),
+        ("platform", &c.platform),
+    ];
+    let mut checked = 0;
+    for (taker, next) in path.iter().copied().map(Some).chain([None]).map(|p| p.unzip()) {
+        let state = c.lifecycle(&c.director).await["state"].as_str().unwrap().to_owned();
+        for step in steps {
+            for (name, login) in &who {
+                if takes(name, step) && starts(step, &state) {
+                    continue;
+                }
+                let expected = if !takes(name, step) { StatusCode::FORBIDDEN } else { StatusCode::CONFLICT };
+                let (status, _) = c.step(login, details(step)).await;
+                assert_eq!(status, expected, "{name} {step} from {state}");
+                checked += 1;
+            }
+        }
+        assert_eq!(c.lifecycle(&c.director).await["state"], state.as_str(), "refusals change nothing");
+        if let (Some(taker), Some(next)) = (taker, next) {
+            let login = who.iter().find(|(n, _)| *n == taker).unwrap().1;
+            assert_eq!(c.step(login, details(next)).await.0, StatusCode::OK, "{taker} {next} from {state}");
+        }
+    }
+    assert!(checked > 150, "{checked}");
+    c.app.stop().await;
+}
