@@ -10,6 +10,7 @@ pub mod lifecycle;
 pub mod message;
 pub mod organisations;
 pub mod questionnaire;
+pub mod readability;
 pub mod surveys;
 
 pub use message::{FieldProblems, Message, MessageArg};

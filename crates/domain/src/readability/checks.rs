@@ -1,0 +1,105 @@
+//! Hints beyond the score: passive voice and nominalisations.
+
+/// Forms of the auxiliaries of the passive (worden, and zijn for the perfect).
+const AUXILIARIES: &[&str] =
+    &["word", "wordt", "worden", "werd", "werden", "geworden", "is", "zijn", "was", "waren", "ben", "bent"];
+
+/// Irregular past participles that do not end in -d, -t or -en after ge-.
+const IRREGULAR_PARTICIPLES: &[&str] = &["gedaan", "gegaan", "gestaan", "gezien", "geslagen"];
+
+/// Common words that look like participles but are not used as such.
+const NOT_PARTICIPLES: &[&str] = &[
+    "geen",
+    "geven",
+    "gemeente",
+    "gebied",
+    "gebouw",
+    "gedrag",
+    "gesprek",
+    "gezin",
+    "gevoel",
+    "geval",
+    "gevallen",
+    "geld",
+    "genoeg",
+    "gewoon",
+    "geleden",
+    "gelukkig",
+    "geheel",
+    "gemiddeld",
+    "gezond",
+    "gericht",
+    "gemak",
+    "gebruik",
+    "geluid",
+    "geschiedenis",
+    "gedachte",
+    "gedachten",
+    "geloof",
+    "gebeuren",
+    "gebeurt",
+    "gelden",
+    "geldt",
+    "beleid",
+    "bericht",
+    "bestand",
+    "verband",
+    "verhaal",
+    "verschillend",
+    "bedoeld",
+    "betekent",
+    "bestaat",
+    "bevat",
+    "ontstaat",
+    "ontvangt",
+    "verwacht",
+    "verstaan",
+    "beschikbaar",
+    "gesproken",
+    "gelegen",
+];
+
+fn is_participle(word: &str) -> bool {
+    let w = word.to_lowercase();
+    if NOT_PARTICIPLES.contains(&w.as_str()) {
+        return false;
+    }
+    if IRREGULAR_PARTICIPLES.contains(&w.as_str()) {
+        return true;
+    }
+    // ge-…-d/t/en, also after a separable prefix (aangeboden, ingezet, opgesteld) or be-/ver-/ont- (besproken, verzorgd).
+    let core =
+        ["aan", "in", "op", "uit", "af", "mee", "door", "over", "voor", "toe", "na", "bij", "om", "vast", "samen"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with("ge")))
+            .unwrap_or(&w);
+    let prefixed = ["ge", "be", "ver", "ont", "her", "er"].iter().any(|p| core.starts_with(p));
+    prefixed && core.chars().count() >= 5 && (core.ends_with('d') || core.ends_with('t') || core.ends_with("en"))
+}
+
+/// A form of *worden* or *zijn* with a past participle in the same sentence:
+/// "De ouders worden uitgenodigd", "Het plan is besproken".
+pub fn is_passive(words: &[String]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    lower.iter().any(|w| AUXILIARIES.contains(&w.as_str())) && lower.iter().any(|w| is_participle(w))
+}
+
+/// Nouns made from verbs or adjectives that often hide who does what:
+/// -ing, -atie/-tie, -heid, -isatie.
+pub fn is_nominalisation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.chars().count() >= 9
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && (w.ends_with("ing") || w.ends_with("atie") || w.ends_with("heid") || w.ends_with("ering"))
+}
+
+/// Each word once, in order of first appearance, compared case-insensitively.
+pub fn distinct<'a>(words: impl Iterator<Item = &'a &'a str>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for word in words {
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+            seen.push((*word).to_owned());
+        }
+    }
+    seen
+}

@@ -1,0 +1,102 @@
+//! Plain-language analysis of Dutch text: sentences and words as schools
+//! write them, syllables from Dutch hyphenation patterns, the Flesch-Douma
+//! score and its band, and concrete hints (long sentences and words, passive
+//! voice, nominalisations, jargon with a plain alternative). No IO.
+
+mod checks;
+mod jargon;
+mod score;
+mod segment;
+mod syllables;
+
+use serde::Serialize;
+
+pub use jargon::{JargonTerm, jargon_terms};
+pub use score::{Band, flesch_douma};
+pub use segment::{Sentence, sentences};
+pub use syllables::syllables;
+
+/// What a writer may tune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// A sentence with more words is long.
+    pub max_sentence_words: usize,
+    /// A word with more letters is long.
+    pub max_word_letters: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_sentence_words: 20, max_word_letters: 14 }
+    }
+}
+
+/// A sentence a hint is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceHint {
+    /// 0-based position among the text's sentences.
+    pub index: usize,
+    pub text: String,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JargonHit {
+    pub term: String,
+    pub suggestion: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+    /// `None` for a text without words.
+    pub flesch_douma: Option<f64>,
+    pub band: Option<Band>,
+    pub words_per_sentence: f64,
+    pub syllables_per_word: f64,
+    pub long_sentences: Vec<SentenceHint>,
+    pub long_words: Vec<String>,
+    pub passive_sentences: Vec<SentenceHint>,
+    pub nominalisations: Vec<String>,
+    pub jargon: Vec<JargonHit>,
+}
+
+/// Analyses a text.
+pub fn analyse(text: &str, options: &Options) -> Analysis {
+    let found = sentences(text);
+    let words: Vec<&str> = found.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
+    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
+    let (sentence_count, word_count) = (found.len(), words.len());
+    let score = flesch_douma(sentence_count, word_count, syllable_count);
+    let hint = |index: usize, s: &Sentence| SentenceHint { index, text: s.text.clone(), words: s.words.len() };
+    let long_sentences = found
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.words.len() > options.max_sentence_words)
+        .map(|(i, s)| hint(i, s))
+        .collect();
+    let passive_sentences =
+        found.iter().enumerate().filter(|(_, s)| checks::is_passive(&s.words)).map(|(i, s)| hint(i, s)).collect();
+    Analysis {
+        sentences: sentence_count,
+        words: word_count,
+        syllables: syllable_count,
+        flesch_douma: score,
+        band: score.map(Band::of),
+        words_per_sentence: if sentence_count == 0 { 0.0 } else { word_count as f64 / sentence_count as f64 },
+        syllables_per_word: if word_count == 0 { 0.0 } else { syllable_count as f64 / word_count as f64 },
+        long_sentences,
+        long_words: checks::distinct(
+            words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > options.max_word_letters),
+        ),
+        passive_sentences,
+        nominalisations: checks::distinct(words.iter().filter(|w| checks::is_nominalisation(w))),
+        jargon: jargon::find(&found),
+    }
+}
+
+#[cfg(test)]
+mod tests;
