@@ -1064,6 +1064,18 @@ async function main() {
     log(`  refused: ${JSON.stringify(refused)}`);
     await Q.axeCheck('autosave error shown');
 
+    // Live readability hints under a long answer.
+    await Q.goto(`${profilePath}/vragenlijst/I`);
+    await qa.fill(
+      '#q-extra-aanbod-value',
+      'Binnen de basisondersteuning worden preventieve en licht curatieve interventies gerealiseerd in nauwe afstemming met de ketenpartners en het SWV, waarbij het OPP leidend is voor de planmatige inzet van het arrangement.',
+    );
+    await qa.waitForSelector('#q-extra-aanbod-readability:not([hidden])', { timeout: STEP_TIMEOUT_MS });
+    const hint = await qa.locator('#q-extra-aanbod-readability').innerText();
+    if (!hint.includes('Leesbaarheid') || !hint.includes('OPP')) throw new Error(`no readability hint: ${hint}`);
+    log(`  readability hint: ${JSON.stringify(hint.slice(0, 160))}`);
+    await Q.axeCheck('readability hint shown');
+
     await Q.goto(`${profilePath}/vragenlijst/D`);
     if (!(await qa.isChecked('#q-aanbod-dyslexie-standaard'))) throw new Error('after reload: dyslexie not checked');
     if (!(await qa.isChecked('#q-aanbod-gedrag-na_overleg'))) throw new Error('after reload: gedrag not checked');

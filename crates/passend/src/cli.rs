@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `import duo`, `create-admin`.
+//! The command line: `serve`, `migrate`, `import duo`, `create-admin`, `leesbaarheid`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +58,19 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Readability of a Dutch text (Flesch-Douma, long sentences, passive voice, jargon).
+    #[command(alias = "readability")]
+    Leesbaarheid {
+        /// `text` (a report) or `json`.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+        /// Sentences with more words are long.
+        #[arg(long, default_value_t = 20)]
+        max_words: usize,
+        /// The text file, or `-` for standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -82,6 +95,16 @@ pub fn main() -> ExitCode {
     if let Some(url) = cli.database_url {
         config.database_url = url;
     }
+    // Text analysis needs neither a database nor a runtime.
+    if let Command::Leesbaarheid { format, max_words, file } = &cli.command {
+        return match commands::readability::run(file, format == "json", *max_words) {
+            Ok(code) => code,
+            Err(error) => {
+                eprintln!("passend: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     crate::logging::init(&config.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
@@ -103,6 +126,7 @@ pub fn main() -> ExitCode {
             Command::CreateAdmin { email, name, password_stdin } => {
                 commands::create_admin::run(&config, &email, name.as_deref(), password_stdin).await
             }
+            Command::Leesbaarheid { .. } => Ok(ExitCode::SUCCESS),
         }
     });
     match result {

@@ -19,6 +19,7 @@ mod openapi;
 mod ops;
 mod pages;
 mod profiles;
+mod readability;
 mod security;
 mod surveys;
 

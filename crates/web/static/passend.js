@@ -123,3 +123,64 @@ document.addEventListener("submit", (event) => {
     if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
   });
 })();
+
+// Live readability hints under long answers: the text is analysed as the
+// person types (after a pause), with the score, its band and a few concrete hints.
+(function readabilityHints() {
+  const form = document.querySelector("form[data-autosave]");
+  const tokenMeta = document.querySelector('meta[name="csrf-token"]');
+  if (!form || !tokenMeta || !window.fetch) return;
+  const timers = new Map();
+
+  async function analyse(textarea, box) {
+    const text = textarea.value.trim();
+    if (text.split(/\s+/).length < 8) {
+      box.hidden = true;
+      return;
+    }
+    let answer;
+    try {
+      const response = await fetch("/api/v1/readability", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": tokenMeta.content },
+        body: JSON.stringify({ text }),
+      });
+      if (!response.ok) return;
+      answer = await response.json();
+    } catch (error) {
+      return;
+    }
+    if (answer.flesch_douma === null) {
+      box.hidden = true;
+      return;
+    }
+    box.replaceChildren();
+    const score = document.createElement("p");
+    score.className = answer.reaches_b1 ? "readability-ok" : "readability-hard";
+    const verdict = answer.reaches_b1 ? form.dataset.msgB1 : form.dataset.msgNotB1;
+    score.textContent = `${form.dataset.msgReadability}: ${Math.round(answer.flesch_douma)} (${answer.band_label}), ${verdict}.`;
+    box.append(score);
+    if (answer.hints.length) {
+      const list = document.createElement("ul");
+      for (const hint of answer.hints) {
+        const item = document.createElement("li");
+        item.textContent = hint;
+        list.append(item);
+      }
+      box.append(list);
+    }
+    box.hidden = false;
+  }
+
+  form.querySelectorAll('fieldset.question[data-kind="long"] textarea').forEach((textarea) => {
+    const box = textarea.parentElement.querySelector(".readability");
+    if (!box) return;
+    const run = () => analyse(textarea, box);
+    textarea.addEventListener("input", () => {
+      clearTimeout(timers.get(textarea));
+      timers.set(textarea, setTimeout(run, 700));
+    });
+    if (textarea.value.trim()) run();
+  });
+})();

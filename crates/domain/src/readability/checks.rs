@@ -59,12 +59,15 @@ const NOT_PARTICIPLES: &[&str] = &[
     "gelegen",
 ];
 
-fn is_participle(word: &str) -> bool {
-    let w = word.to_lowercase();
-    if NOT_PARTICIPLES.contains(&w.as_str()) {
+/// `w` in lower case.
+fn is_participle(w: &str) -> bool {
+    if !w.contains("ge") && !["be", "ver", "ont", "her", "er"].iter().any(|p| w.starts_with(p)) {
         return false;
     }
-    if IRREGULAR_PARTICIPLES.contains(&w.as_str()) {
+    if NOT_PARTICIPLES.contains(&w) {
+        return false;
+    }
+    if IRREGULAR_PARTICIPLES.contains(&w) {
         return true;
     }
     // ge-…-d/t/en, also after a separable prefix (aangeboden, ingezet, opgesteld) or be-/ver-/ont- (besproken, verzorgd).
@@ -72,34 +75,22 @@ fn is_participle(word: &str) -> bool {
         ["aan", "in", "op", "uit", "af", "mee", "door", "over", "voor", "toe", "na", "bij", "om", "vast", "samen"]
             .iter()
             .find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with("ge")))
-            .unwrap_or(&w);
+            .unwrap_or(w);
     let prefixed = ["ge", "be", "ver", "ont", "her", "er"].iter().any(|p| core.starts_with(p));
     prefixed && core.chars().count() >= 5 && (core.ends_with('d') || core.ends_with('t') || core.ends_with("en"))
 }
 
 /// A form of *worden* or *zijn* with a past participle in the same sentence:
 /// "De ouders worden uitgenodigd", "Het plan is besproken".
-pub fn is_passive(words: &[String]) -> bool {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+/// `lower`: the sentence's words in lower case.
+pub fn is_passive(lower: &[String]) -> bool {
     lower.iter().any(|w| AUXILIARIES.contains(&w.as_str())) && lower.iter().any(|w| is_participle(w))
 }
 
 /// Nouns made from verbs or adjectives that often hide who does what:
-/// -ing, -atie/-tie, -heid, -isatie.
-pub fn is_nominalisation(word: &str) -> bool {
-    let w = word.to_lowercase();
+/// -ing, -atie/-tie, -heid, -isatie. `w` in lower case.
+pub fn is_nominalisation(w: &str) -> bool {
     w.chars().count() >= 9
         && w.chars().next().is_some_and(char::is_alphabetic)
         && (w.ends_with("ing") || w.ends_with("atie") || w.ends_with("heid") || w.ends_with("ering"))
-}
-
-/// Each word once, in order of first appearance, compared case-insensitively.
-pub fn distinct<'a>(words: impl Iterator<Item = &'a &'a str>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for word in words {
-        if !seen.iter().any(|s| s.eq_ignore_ascii_case(word)) {
-            seen.push((*word).to_owned());
-        }
-    }
-    seen
 }

@@ -9,6 +9,8 @@ mod score;
 mod segment;
 mod syllables;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use jargon::{JargonTerm, jargon_terms};
@@ -67,9 +69,18 @@ pub struct Analysis {
 /// Analyses a text.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     let found = sentences(text);
-    let words: Vec<&str> = found.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
-    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
-    let (sentence_count, word_count) = (found.len(), words.len());
+    // Words are lowered and their syllables counted once: texts repeat words a lot.
+    let lowered: Vec<Vec<String>> = found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
+    let mut syllable_cache: HashMap<&str, usize> = HashMap::new();
+    let mut syllable_count = 0;
+    let mut word_count = 0;
+    for (sentence, lower) in found.iter().zip(&lowered) {
+        for (word, low) in sentence.words.iter().zip(lower) {
+            syllable_count += *syllable_cache.entry(low.as_str()).or_insert_with(|| syllables(word));
+            word_count += 1;
+        }
+    }
+    let sentence_count = found.len();
     let score = flesch_douma(sentence_count, word_count, syllable_count);
     let hint = |index: usize, s: &Sentence| SentenceHint { index, text: s.text.clone(), words: s.words.len() };
     let long_sentences = found
@@ -78,8 +89,28 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
         .filter(|(_, s)| s.words.len() > options.max_sentence_words)
         .map(|(i, s)| hint(i, s))
         .collect();
-    let passive_sentences =
-        found.iter().enumerate().filter(|(_, s)| checks::is_passive(&s.words)).map(|(i, s)| hint(i, s)).collect();
+    let passive_sentences = found
+        .iter()
+        .zip(&lowered)
+        .enumerate()
+        .filter(|(_, (_, lower))| checks::is_passive(lower))
+        .map(|(i, (s, _))| hint(i, s))
+        .collect();
+    let distinct_words = syllable_cache.keys().copied();
+    let mut long_words: Vec<&str> = distinct_words
+        .clone()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > options.max_word_letters)
+        .collect();
+    let mut nominalisations: Vec<&str> = distinct_words.filter(|w| checks::is_nominalisation(w)).collect();
+    // In order of first appearance, so that a report reads like the text.
+    if !long_words.is_empty() || !nominalisations.is_empty() {
+        let mut order: HashMap<&str, usize> = HashMap::new();
+        for (i, word) in lowered.iter().flatten().enumerate() {
+            order.entry(word.as_str()).or_insert(i);
+        }
+        long_words.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
+        nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
+    }
     Analysis {
         sentences: sentence_count,
         words: word_count,
@@ -89,12 +120,10 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
         words_per_sentence: if sentence_count == 0 { 0.0 } else { word_count as f64 / sentence_count as f64 },
         syllables_per_word: if word_count == 0 { 0.0 } else { syllable_count as f64 / word_count as f64 },
         long_sentences,
-        long_words: checks::distinct(
-            words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > options.max_word_letters),
-        ),
+        long_words: long_words.into_iter().map(str::to_owned).collect(),
         passive_sentences,
-        nominalisations: checks::distinct(words.iter().filter(|w| checks::is_nominalisation(w))),
-        jargon: jargon::find(&found),
+        nominalisations: nominalisations.into_iter().map(str::to_owned).collect(),
+        jargon: jargon::find(&found, &lowered),
     }
 }
 

@@ -658,3 +658,30 @@ mail-reminder-body =
 
     Kind regards,
     Passend
+
+## Readability
+readability-score = Readability (Flesch-Douma)
+readability-no-text = There is no text to assess.
+readability-sentences = Sentences
+readability-words = Words
+readability-syllables = Syllables
+readability-words-per-sentence = Words per sentence
+readability-syllables-per-word = Syllables per word
+readability-long-sentences = Long sentences (more than { $max } words)
+readability-passive = Passive voice (better: say who does it)
+readability-jargon = Jargon, with a plain alternative
+readability-nominalisations = Nouns made from verbs (better: use the verb)
+readability-long-words = Long words
+band-very-easy = very easy
+band-group-7 = easy: group 7
+band-group-8 = easy: group 8
+band-lower-secondary = fairly easy: about language level B1
+band-upper-secondary = fairly difficult: upper secondary
+band-higher-education = difficult: higher education
+band-academic = very difficult: academic
+hint-long-sentence = This sentence has { $words } words (more than { $max }). Make it two sentences: "{ $sentence }"
+hint-jargon = Instead of "{ $term }", write: { $plain }.
+hint-passive = Say who does it: "{ $sentence }"
+readability-live-label = Readability
+readability-live-b1 = easy to read for most parents
+readability-live-not-b1 = still too difficult for many parents

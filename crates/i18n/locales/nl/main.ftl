@@ -658,3 +658,30 @@ mail-reminder-body =
 
     Met vriendelijke groet,
     Passend
+
+## Readability
+readability-score = Leesbaarheid (Flesch-Douma)
+readability-no-text = Er is geen tekst om te beoordelen.
+readability-sentences = Zinnen
+readability-words = Woorden
+readability-syllables = Lettergrepen
+readability-words-per-sentence = Woorden per zin
+readability-syllables-per-word = Lettergrepen per woord
+readability-long-sentences = Lange zinnen (meer dan { $max } woorden)
+readability-passive = Lijdende vorm (schrijf liever wie iets doet)
+readability-jargon = Vaktaal, met een gewoon alternatief
+readability-nominalisations = Zelfstandige naamwoorden van werkwoorden (schrijf liever het werkwoord)
+readability-long-words = Lange woorden
+band-very-easy = heel makkelijk
+band-group-7 = makkelijk: groep 7
+band-group-8 = makkelijk: groep 8
+band-lower-secondary = redelijk makkelijk: ongeveer taalniveau B1
+band-upper-secondary = vrij moeilijk: havo/vwo
+band-higher-education = moeilijk: hoger onderwijs
+band-academic = zeer moeilijk: wetenschappelijk
+hint-long-sentence = Deze zin heeft { $words } woorden (meer dan { $max }). Maak er twee zinnen van: "{ $sentence }"
+hint-jargon = Schrijf in plaats van "{ $term }" liever: { $plain }.
+hint-passive = Zeg wie iets doet: "{ $sentence }"
+readability-live-label = Leesbaarheid
+readability-live-b1 = goed te lezen voor de meeste ouders
+readability-live-not-b1 = nog te moeilijk voor veel ouders

@@ -1,6 +1,7 @@
 pub mod create_admin;
 pub mod import;
 pub mod migrate;
+pub mod readability;
 pub mod serve;
 
 use passend_i18n::Lang;

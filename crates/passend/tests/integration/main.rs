@@ -13,6 +13,7 @@ mod openapi;
 mod ops;
 mod planning;
 mod profiles;
+mod readability;
 mod support;
 mod surveys;
 mod tenancy;

@@ -1,0 +1,4 @@
+//! The plain-language assistant on the web: an API that analyses posted
+//! text, used by the questionnaire's live hints.
+
+pub mod api;
