@@ -74,3 +74,53 @@ fn the_command_reports_as_text_and_as_json() {
     }
     assert_eq!(json["long_sentences"][0]["words"], 30);
 }
+
+#[tokio::test]
+async fn a_profile_has_a_readability_report_for_its_own_words() {
+    use passend_domain::access::Role;
+    use passend_domain::organisations::OrgKind;
+    let app = TestApp::spawn().await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let director = app.session_for(director).await;
+    let started = app
+        .http
+        .post(app.at("/api/v1/schools/04FZ/profiles"))
+        .headers(director.headers())
+        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
+        .send()
+        .await
+        .unwrap();
+    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    for (key, text) in [
+        (
+            "visie.ondersteuning",
+            "Ieder kind hoort erbij. We kijken eerst wat een kind nodig heeft. Dat doen we samen met u.",
+        ),
+        ("extra.aanbod", SOP_TEXT),
+    ] {
+        let path = app.at(&format!("/api/v1/profiles/{id}/answers/{key}"));
+        let saved = app
+            .http
+            .put(path)
+            .headers(director.headers())
+            .json(&json!({ "value": text, "version": 0 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(saved.status(), StatusCode::OK);
+    }
+    let page = app
+        .http
+        .get(app.at(&format!("/profielen/{id}/leesbaarheid")))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    let hard = html.find("Welke extra ondersteuning").unwrap_or(usize::MAX);
+    let easy = html.find("Onze visie op ondersteuning").unwrap_or(0);
+    assert!(hard < easy, "the hardest field comes first");
+    assert!(html.contains("een plan voor de ontwikkeling van uw kind"), "jargon with its alternative");
+    app.stop().await;
+}
