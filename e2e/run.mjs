@@ -1182,6 +1182,15 @@ async function main() {
     active = qa;
     await Q.goto(surveysPath);
     await Q.expectText('De juf belt ons als er iets is.');
+    await Q.goto(`${state.profilePath}/planning`);
+    await qa.fill('#p-body', 'Ouders meer betrekken bij het profiel');
+    await Q.submit('form#wish', 'wish without owner', { status: 422 });
+    log(`  error shown: ${JSON.stringify(await Q.expectVisible('#p-owner-error', 'field error'))}`);
+    await qa.fill('#p-body', 'Ouders meer betrekken bij het profiel');
+    await qa.fill('#p-owner', 'Ilse (IB)');
+    await Q.submit('form#wish', 'wish added', { status: 200 });
+    await Q.submit('form#time-line', 'time line saved', { status: 200 });
+    await Q.expectText('Ouders meer betrekken bij het profiel');
     const stepsPath = `${state.profilePath}/stappen`;
     await Q.goto(stepsPath);
     await Q.submit('form#step-ask_team_review', 'ask team review', { status: 200 });
@@ -1216,6 +1225,8 @@ async function main() {
     const rows = await qa.locator('table tbody tr').count();
     if (rows !== 5) throw new Error(`expected 5 steps in the history, found ${rows}`);
     await Q.goto(`${state.profilePath}/wijzigingen`);
+    await Q.goto(`${state.profilePath}/planning`);
+    await Q.goto(`${state.profilePath}/leesbaarheid`);
     await Q.goto(state.profilePath);
     await Q.logout();
   });
