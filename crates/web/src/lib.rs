@@ -31,4 +31,5 @@ pub use lifecycle::reminders::{send_due_reminders, today as today_utc};
 pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;
 pub use profiles::pages::current_year as current_school_year;
+pub use readability::spelling::dutch as dutch_dictionary;
 pub use security::password::{hash_password, verify_password};

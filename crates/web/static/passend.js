@@ -161,6 +161,12 @@ document.addEventListener("submit", (event) => {
     const verdict = answer.reaches_b1 ? form.dataset.msgB1 : form.dataset.msgNotB1;
     score.textContent = `${form.dataset.msgReadability}: ${Math.round(answer.flesch_douma)} (${answer.band_label}), ${verdict}.`;
     box.append(score);
+    if (answer.spelling && !answer.spelling.on) {
+      const off = document.createElement("p");
+      off.className = "muted";
+      off.textContent = answer.spelling.reason;
+      box.append(off);
+    }
     if (answer.hints.length) {
       const list = document.createElement("ul");
       for (const hint of answer.hints) {

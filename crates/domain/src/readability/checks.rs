@@ -94,3 +94,25 @@ pub fn is_nominalisation(w: &str) -> bool {
         && w.chars().next().is_some_and(char::is_alphabetic)
         && (w.ends_with("ing") || w.ends_with("atie") || w.ends_with("heid") || w.ends_with("ering"))
 }
+
+/// Words the speller does not know, each once, in order. Acronyms, numbers
+/// and jargon terms are left alone; a capitalised word may be a name, so it
+/// counts only when neither it nor its lower case is known.
+pub fn misspelled(sentences: &[super::Sentence], speller: &dyn super::Speller) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in sentences.iter().flat_map(|s| s.words.iter()) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if letters < 2 || acronym || word.chars().any(|c| c.is_ascii_digit()) || out.contains(word) {
+            continue;
+        }
+        let parts_known = word
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .all(|part| speller.knows(part) || speller.knows(&part.to_lowercase()) || part.len() <= 2);
+        if !speller.knows(word) && !parts_known {
+            out.push(word.clone());
+        }
+    }
+    out
+}

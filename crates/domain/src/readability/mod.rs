@@ -64,10 +64,22 @@ pub struct Analysis {
     pub passive_sentences: Vec<SentenceHint>,
     pub nominalisations: Vec<String>,
     pub jargon: Vec<JargonHit>,
+    /// Words the Dutch dictionary does not know; `None` when no dictionary was given.
+    pub misspelled: Option<Vec<String>>,
+}
+
+/// Tells whether a word is spelled right (a Hunspell dictionary, say).
+pub trait Speller {
+    fn knows(&self, word: &str) -> bool;
 }
 
 /// Analyses a text.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
+    analyse_with(text, options, None)
+}
+
+/// Analyses a text and checks its spelling with `speller`.
+pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>) -> Analysis {
     let found = sentences(text);
     // Words are lowered and their syllables counted once: texts repeat words a lot.
     let lowered: Vec<Vec<String>> = found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
@@ -124,6 +136,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
         passive_sentences,
         nominalisations: nominalisations.into_iter().map(str::to_owned).collect(),
         jargon: jargon::find(&found, &lowered),
+        misspelled: speller.map(|speller| checks::misspelled(&found, speller)),
     }
 }
 

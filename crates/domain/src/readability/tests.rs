@@ -112,3 +112,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn spelling_is_checked_only_with_a_dictionary() {
+    struct Known(&'static [&'static str]);
+    impl Speller for Known {
+        fn knows(&self, word: &str) -> bool {
+            self.0.contains(&word)
+        }
+    }
+    let speller = Known(&["de", "kinderen", "lezen", "met", "amsterdam", "in"]);
+    let text = "De kindren lezen met de IB-er in Amsterdam, 2026. Kinderen lezen.";
+    assert_eq!(analyse(text, &Options::default()).misspelled, None, "no dictionary: no verdict");
+    let checked = analyse_with(text, &Options::default(), Some(&speller));
+    assert_eq!(checked.misspelled, Some(vec!["kindren".to_owned()]), "acronyms, numbers and names are left alone");
+}

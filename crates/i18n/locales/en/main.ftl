@@ -695,3 +695,6 @@ readability-report-jargon = Jargon
 readability-report-hardest = The longest sentences
 readability-report-empty = There are no answers in the school's own words yet.
 readability-report-link = Readability
+hint-spelling = Check the spelling of: { $words }.
+spelling-off = Spell checking is off: the Dutch dictionary (Debian package hunspell-nl) is not installed on the server.
+readability-misspelled = Unknown words (check the spelling)

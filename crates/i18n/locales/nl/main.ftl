@@ -695,3 +695,6 @@ readability-report-jargon = Vaktaal
 readability-report-hardest = De langste zinnen
 readability-report-empty = Er zijn nog geen antwoorden in eigen woorden.
 readability-report-link = Leesbaarheid
+hint-spelling = Controleer de spelling van: { $words }.
+spelling-off = Spellingcontrole staat uit: het Nederlandse woordenboek (Debian-pakket hunspell-nl) is niet geïnstalleerd op de server.
+readability-misspelled = Onbekende woorden (controleer de spelling)

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-use passend_domain::readability::{Analysis, Options, analyse};
+use passend_domain::readability::{Analysis, Options, Speller, analyse_with};
 use passend_i18n::Lang;
 
 use super::cli_lang;
@@ -20,7 +20,8 @@ pub fn run(file: &Path, json: bool, max_sentence_words: usize) -> anyhow::Result
         text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))?;
     }
     let options = Options { max_sentence_words, ..Options::default() };
-    let analysis = analyse(&text, &options);
+    let speller = passend_web::dutch_dictionary().map(|d| d as &dyn Speller);
+    let analysis = analyse_with(&text, &options, speller);
     if json {
         println!("{}", serde_json::to_string_pretty(&analysis)?);
     } else {
@@ -81,6 +82,13 @@ pub fn report(lang: Lang, a: &Analysis, options: &Options) -> String {
     }
     if !a.long_words.is_empty() {
         out.push_str(&format!("{}: {}\n", t("readability-long-words"), a.long_words.join(", ")));
+    }
+    match &a.misspelled {
+        Some(words) if !words.is_empty() => {
+            out.push_str(&format!("{}: {}\n", t("readability-misspelled"), words.join(", ")))
+        }
+        Some(_) => {}
+        None => out.push_str(&format!("\n{}\n", t("spelling-off"))),
     }
     out
 }

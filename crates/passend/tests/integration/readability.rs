@@ -124,3 +124,29 @@ async fn a_profile_has_a_readability_report_for_its_own_words() {
     assert!(html.contains("een plan voor de ontwikkeling van uw kind"), "jargon with its alternative");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn spelling_is_checked_with_the_dutch_dictionary_or_said_to_be_off() {
+    let app = TestApp::spawn().await;
+    let text = "De kindren lezen elke dag met de intern begeleider in Amsterdam.";
+    let body: Value = app
+        .http
+        .post(app.at("/api/v1/readability"))
+        .json(&json!({ "text": text }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    if std::path::Path::new("/usr/share/hunspell/nl.dic").exists() {
+        assert_eq!(body["spelling"]["on"], true);
+        assert_eq!(body["misspelled"], json!(["kindren"]));
+        assert!(body["hints"].as_array().unwrap().iter().any(|h| h == "Controleer de spelling van: kindren."));
+    } else {
+        assert_eq!(body["spelling"]["on"], false);
+        assert!(body["spelling"]["reason"].as_str().unwrap().contains("hunspell-nl"));
+        assert_eq!(body["misspelled"], Value::Null);
+    }
+    app.stop().await;
+}

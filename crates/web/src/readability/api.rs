@@ -2,7 +2,7 @@
 //! reader's language.
 
 use axum::Json;
-use passend_domain::readability::{Options, analyse};
+use passend_domain::readability::{Options, Speller, analyse_with};
 use passend_i18n::Lang;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -49,6 +49,12 @@ pub fn hints(lang: Lang, analysis: &passend_domain::readability::Analysis, optio
     if let Some(first) = analysis.passive_sentences.first() {
         out.push(lang.t_with("hint-passive", &[("sentence", first.text.clone().into())]));
     }
+    if let Some(words) = analysis.misspelled.as_ref().filter(|w| !w.is_empty()) {
+        out.push(lang.t_with(
+            "hint-spelling",
+            &[("words", words.iter().take(8).cloned().collect::<Vec<_>>().join(", ").into())],
+        ));
+    }
     out
 }
 
@@ -66,7 +72,8 @@ pub async fn readability(ReaderLang(lang): ReaderLang, Json(body): Json<TextToAn
     }
     let options =
         Options { max_sentence_words: body.max_sentence_words.unwrap_or(20).clamp(5, 100), ..Options::default() };
-    let analysis = analyse(&body.text, &options);
+    let speller = super::spelling::dutch().map(|d| d as &dyn Speller);
+    let analysis = analyse_with(&body.text, &options, speller);
     let band = analysis.band.map(|b| lang.t(b.message_id()));
     let b1 = analysis.band.map(|b| b.reaches_b1());
     let hints = hints(lang, &analysis, &options);
@@ -74,5 +81,9 @@ pub async fn readability(ReaderLang(lang): ReaderLang, Json(body): Json<TextToAn
     value["band_label"] = json!(band);
     value["reaches_b1"] = json!(b1);
     value["hints"] = json!(hints);
+    value["spelling"] = match speller {
+        Some(_) => json!({ "on": true }),
+        None => json!({ "on": false, "reason": lang.t("spelling-off") }),
+    };
     Ok(Json(value))
 }
