@@ -1143,6 +1143,14 @@ async function main() {
     Q.expectAt(templatePath, 'melding', 'gepubliceerd');
     await Q.expectText('Gepubliceerd op');
     await Q.goto('/dashboard');
+    // The region's coverage: filtered by level, gaps listed.
+    await Q.goto('/samenwerkingsverbanden/PO2707/dekking');
+    await qa.selectOption('#f-niveau', 'na_overleg');
+    const filtered = qa.waitForNavigation({ waitUntil: 'load' });
+    await qa.click('form#coverage-filter button[type=submit]');
+    await filtered;
+    await Q.axeCheck('coverage filtered');
+    await Q.expectText('Gaten in het aanbod');
     await Q.logout();
   });
 

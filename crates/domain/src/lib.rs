@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod coverage;
 pub mod duo;
 pub mod lifecycle;
 pub mod message;

@@ -11,6 +11,7 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+pub mod coverage;
 pub mod directory;
 pub mod import;
 pub mod lifecycle;

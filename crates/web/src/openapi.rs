@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::{accounts, admin, directory, lifecycle, members, profiles, readability, surveys};
+use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, readability, surveys};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +22,7 @@ use crate::{accounts, admin, directory, lifecycle, members, profiles, readabilit
         (name = "directory", description = "SWVs, boards, schools and locations (public open data)"),
         (name = "members", description = "Memberships and invitations of an organisation"),
         (name = "questionnaire", description = "Templates, profiles, answers of respondents and of the school"),
+        (name = "coverage", description = "The SWV's region: coverage of support per category, gaps"),
         (name = "readability", description = "The plain-language assistant: Flesch-Douma and hints for Dutch text"),
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
@@ -54,6 +55,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(lifecycle::planning::api_router())
         .merge(surveys::api::router())
         .merge(readability::api::router())
+        .merge(coverage::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -113,6 +113,24 @@ pub enum SupportCategory {
 }
 
 impl SupportCategory {
+    /// The catalogue id of the category's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SupportCategory::Dyslexie => "category-dyslexie",
+            SupportCategory::Dyscalculie => "category-dyscalculie",
+            SupportCategory::TaalSpraak => "category-taal_spraak",
+            SupportCategory::Nt2 => "category-nt2",
+            SupportCategory::MeerHoogbegaafdheid => "category-meer_hoogbegaafdheid",
+            SupportCategory::Leren => "category-leren",
+            SupportCategory::Gedrag => "category-gedrag",
+            SupportCategory::Werkhouding => "category-werkhouding",
+            SupportCategory::Motoriek => "category-motoriek",
+            SupportCategory::Medisch => "category-medisch",
+            SupportCategory::Zien => "category-zien",
+            SupportCategory::Horen => "category-horen",
+        }
+    }
+
     pub const ALL: [SupportCategory; 12] = [
         SupportCategory::Dyslexie,
         SupportCategory::Dyscalculie,

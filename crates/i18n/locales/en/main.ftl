@@ -698,3 +698,44 @@ readability-report-link = Readability
 hint-spelling = Check the spelling of: { $words }.
 spelling-off = Spell checking is off: the Dutch dictionary (Debian package hunspell-nl) is not installed on the server.
 readability-misspelled = Unknown words (check the spelling)
+
+## Coverage of support in the region
+coverage-title = Coverage of support
+coverage-intro = Which school offers which support? Per location the level from this school year's profile; profiles not yet adopted are shown as drafts. A gap is a municipality where no school offers a category at the chosen level.
+coverage-sector = Sector
+coverage-municipality = Municipality
+coverage-all = All
+coverage-min-level = A gap when no school offers at level
+coverage-filter = Show
+coverage-gaps = Gaps in the offer
+coverage-no-gaps = No gaps: in every municipality at least one school offers every category at this level.
+coverage-gap-area = In { $area } no school offers
+coverage-gap-locations = { $count ->
+    [one] 1 location
+   *[other] { $count } locations
+}
+coverage-matrix = Per location
+coverage-caption = { $count ->
+    [one] 1 location
+   *[other] { $count } locations
+}
+coverage-state = Profile
+coverage-draft = draft
+coverage-counts = Locations per level
+coverage-category = Category
+coverage-unknown = Unknown
+level-niet = not
+level-na_overleg = after consultation or with the SWV
+level-standaard = standard
+category-dyslexie = Dyslexia
+category-dyscalculie = Dyscalculia
+category-taal_spraak = Language and speech
+category-nt2 = Dutch as a second language
+category-meer_hoogbegaafdheid = Gifted pupils
+category-leren = Learning difficulties
+category-gedrag = Behaviour
+category-werkhouding = Work habits
+category-motoriek = Motor skills
+category-medisch = Medical
+category-zien = Sight
+category-horen = Hearing

@@ -698,3 +698,44 @@ readability-report-link = Leesbaarheid
 hint-spelling = Controleer de spelling van: { $words }.
 spelling-off = Spellingcontrole staat uit: het Nederlandse woordenboek (Debian-pakket hunspell-nl) is niet geïnstalleerd op de server.
 readability-misspelled = Onbekende woorden (controleer de spelling)
+
+## Coverage of support in the region
+coverage-title = Dekkend aanbod
+coverage-intro = Welke school biedt welke ondersteuning? Per vestiging het niveau uit het profiel van dit schooljaar; profielen die nog niet zijn vastgesteld staan erbij als concept. Een gat is een gemeente waar geen school een onderwerp op het gekozen niveau biedt.
+coverage-sector = Sector
+coverage-municipality = Gemeente
+coverage-all = Alle
+coverage-min-level = Gat als geen school biedt op niveau
+coverage-filter = Tonen
+coverage-gaps = Gaten in het aanbod
+coverage-no-gaps = Geen gaten: in elke gemeente biedt minstens één school elk onderwerp op dit niveau.
+coverage-gap-area = In { $area } biedt geen school
+coverage-gap-locations = { $count ->
+    [one] 1 vestiging
+   *[other] { $count } vestigingen
+}
+coverage-matrix = Per vestiging
+coverage-caption = { $count ->
+    [one] 1 vestiging
+   *[other] { $count } vestigingen
+}
+coverage-state = Profiel
+coverage-draft = concept
+coverage-counts = Aantal vestigingen per niveau
+coverage-category = Onderwerp
+coverage-unknown = Onbekend
+level-niet = niet
+level-na_overleg = na overleg of met het SWV
+level-standaard = standaard
+category-dyslexie = Dyslexie
+category-dyscalculie = Dyscalculie
+category-taal_spraak = Taal en spraak
+category-nt2 = NT2 en nieuwkomers
+category-meer_hoogbegaafdheid = Meer- en hoogbegaafdheid
+category-leren = Moeite met leren
+category-gedrag = Gedrag
+category-werkhouding = Werkhouding
+category-motoriek = Motoriek
+category-medisch = Medisch
+category-zien = Zien
+category-horen = Horen

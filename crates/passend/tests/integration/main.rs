@@ -3,6 +3,7 @@
 //! to over HTTP.
 
 mod accounts;
+mod coverage;
 mod csrf;
 mod directory;
 mod import_cli;

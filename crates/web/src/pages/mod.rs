@@ -25,7 +25,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
-use crate::{accounts, admin, dashboard, directory, lifecycle, members, ops, profiles, readability, surveys};
+use crate::{accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, readability, surveys};
 
 #[derive(OpenApi)]
 #[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
@@ -55,6 +55,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(lifecycle::planning::page_router())
         .merge(surveys::pages::router())
         .merge(readability::report::router())
+        .merge(coverage::pages::router())
         .merge(surveys::public::router())
 }
 

@@ -1,0 +1,141 @@
+//! The SWV's view of its region: which location offers which support, how
+//! many offer each level per category, and the gaps (*dekkend aanbod*): an
+//! area where no school offers a category at or above a chosen level.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::lifecycle::ProfileState;
+use crate::questionnaire::SupportCategory;
+
+/// The levels of the support scale, lowest first (section D of the default template).
+pub const LEVELS: [&str; 3] = ["niet", "na_overleg", "standaard"];
+
+/// A level's place on the scale; `None` for a key that is not on it.
+pub fn rank(level: &str) -> Option<usize> {
+    LEVELS.iter().position(|l| *l == level)
+}
+
+/// What one location offers, from its profile of the school year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocationOffer {
+    pub code: String,
+    pub name: String,
+    pub brin: String,
+    pub municipality: Option<String>,
+    pub sector: Option<String>,
+    /// `None` when the location has no profile for the year.
+    pub state: Option<ProfileState>,
+    /// Level key per category, as the school answered.
+    pub levels: HashMap<SupportCategory, String>,
+}
+
+impl LocationOffer {
+    /// A profile that is not adopted yet: its answers may still change.
+    pub fn is_draft(&self) -> bool {
+        self.state.is_some_and(|s| !s.is_adopted())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryCounts {
+    pub category: SupportCategory,
+    /// How many locations offer each level, in the order of [`LEVELS`].
+    pub per_level: [usize; 3],
+    /// Locations without an answer for the category.
+    pub unknown: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub area: String,
+    pub category: SupportCategory,
+    /// How many locations are in the area.
+    pub locations: usize,
+}
+
+/// Counts per category over the locations.
+pub fn counts(offers: &[LocationOffer]) -> Vec<CategoryCounts> {
+    SupportCategory::ALL
+        .iter()
+        .map(|category| {
+            let mut per_level = [0; 3];
+            let mut unknown = 0;
+            for offer in offers {
+                match offer.levels.get(category).and_then(|l| rank(l)) {
+                    Some(r) => per_level[r] += 1,
+                    None => unknown += 1,
+                }
+            }
+            CategoryCounts { category: *category, per_level, unknown }
+        })
+        .collect()
+}
+
+/// Areas (by municipality) where no location offers a category at `min_level` or above.
+pub fn gaps(offers: &[LocationOffer], min_level: usize) -> Vec<Gap> {
+    let mut areas: BTreeMap<String, Vec<&LocationOffer>> = BTreeMap::new();
+    for offer in offers {
+        areas.entry(offer.municipality.clone().unwrap_or_default()).or_default().push(offer);
+    }
+    let mut out = Vec::new();
+    for (area, members) in &areas {
+        for category in SupportCategory::ALL {
+            let covered =
+                members.iter().any(|o| o.levels.get(&category).and_then(|l| rank(l)).is_some_and(|r| r >= min_level));
+            if !covered {
+                out.push(Gap { area: area.clone(), category, locations: members.len() });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(code: &str, town: &str, state: Option<ProfileState>, levels: &[(SupportCategory, &str)]) -> LocationOffer {
+        LocationOffer {
+            code: code.into(),
+            name: code.into(),
+            brin: code[..4].into(),
+            municipality: Some(town.into()),
+            sector: Some("po".into()),
+            state,
+            levels: levels.iter().map(|(c, l)| (*c, (*l).to_owned())).collect(),
+        }
+    }
+
+    #[test]
+    fn counts_and_gaps_by_hand() {
+        use SupportCategory::*;
+        let offers = [
+            offer("AAAA00", "Amsterdam", Some(ProfileState::Published), &[(Dyslexie, "standaard"), (Gedrag, "niet")]),
+            offer(
+                "BBBB00",
+                "Amsterdam",
+                Some(ProfileState::Concept),
+                &[(Dyslexie, "na_overleg"), (Gedrag, "na_overleg")],
+            ),
+            offer("CCCC00", "Diemen", None, &[]),
+        ];
+        let counts = counts(&offers);
+        let dyslexie = counts.iter().find(|c| c.category == Dyslexie).unwrap();
+        assert_eq!((dyslexie.per_level, dyslexie.unknown), ([0, 1, 1], 1));
+        let gedrag = counts.iter().find(|c| c.category == Gedrag).unwrap();
+        assert_eq!((gedrag.per_level, gedrag.unknown), ([1, 1, 0], 1));
+        assert!(offers[1].is_draft() && !offers[0].is_draft() && !offers[2].is_draft());
+
+        // At "standaard": Amsterdam lacks every category but dyslexie; Diemen lacks all twelve.
+        let strict = gaps(&offers, rank("standaard").unwrap());
+        assert_eq!(strict.iter().filter(|g| g.area == "Amsterdam").count(), 11);
+        assert!(!strict.iter().any(|g| g.area == "Amsterdam" && g.category == Dyslexie));
+        assert_eq!(strict.iter().filter(|g| g.area == "Diemen").count(), 12);
+        // At "na overleg": gedrag is covered in Amsterdam too.
+        let lenient = gaps(&offers, rank("na_overleg").unwrap());
+        assert!(!lenient.iter().any(|g| g.area == "Amsterdam" && g.category == Gedrag));
+        assert_eq!(lenient.iter().filter(|g| g.area == "Amsterdam").count(), 10);
+    }
+}

@@ -1,0 +1,126 @@
+//! The SWV's coverage matrix and gaps, against hand-computed expectations.
+
+use passend_domain::access::Role;
+use passend_domain::organisations::OrgKind;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::support::{Login, TestApp};
+
+async fn profile_with(app: &TestApp, who: &Login, brin: &str, location: &str, answers: &[(&str, &str)]) {
+    let started = app
+        .http
+        .post(app.at(&format!("/api/v1/schools/{brin}/profiles")))
+        .headers(who.headers())
+        .json(&json!({ "location": location, "school_year": "2026-2027" }))
+        .send()
+        .await
+        .unwrap();
+    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    for (key, level) in answers {
+        let path = app.at(&format!("/api/v1/profiles/{id}/answers/{key}"));
+        let saved = app
+            .http
+            .put(path)
+            .headers(who.headers())
+            .json(&json!({ "value": level, "version": 0 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(saved.status(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn the_matrix_counts_and_gaps_of_a_region() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let kompas = app.user("kim@kompas.nl", "Kim", &[(OrgKind::School, "20XK", Role::Director)]).await;
+    let kompas = app.session_for(kompas).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    let other = app.user("olaf@swv2.nl", "Olaf", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
+    let other = app.session_for(other).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard"), ("aanbod.gedrag", "na_overleg")])
+        .await;
+    profile_with(
+        &app,
+        &kompas,
+        "20XK",
+        "20XK00",
+        &[("aanbod.dyslexie", "niet"), ("aanbod.gedrag", "standaard"), ("aanbod.horen", "standaard")],
+    )
+    .await;
+
+    let url = app.at("/api/v1/swvs/PO2707/coverage?year=2026-2027");
+    let body: Value = app.http.get(&url).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    let rows: Vec<(&str, bool, Value)> = body["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["code"].as_str().unwrap(), l["draft"].as_bool().unwrap(), l["levels"].clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("04FZ00", true, json!({ "dyslexie": "standaard", "gedrag": "na_overleg" })),
+            ("04FZ01", false, json!({})),
+            ("20XK00", true, json!({ "dyslexie": "niet", "gedrag": "standaard", "horen": "standaard" })),
+        ]
+    );
+    let count = |category: &str| {
+        body["counts"].as_array().unwrap().iter().find(|c| c["category"] == category).cloned().unwrap()
+    };
+    assert_eq!(
+        (count("dyslexie")["per_level"].clone(), count("dyslexie")["unknown"].clone()),
+        (json!([1, 0, 1]), json!(1))
+    );
+    assert_eq!(
+        (count("gedrag")["per_level"].clone(), count("gedrag")["unknown"].clone()),
+        (json!([0, 1, 1]), json!(1))
+    );
+    let gaps: Vec<&str> = body["gaps"].as_array().unwrap().iter().map(|g| g["category"].as_str().unwrap()).collect();
+    assert_eq!(gaps.len(), 9, "twelve categories, three covered at standaard: {gaps:?}");
+    assert!(!gaps.contains(&"dyslexie") && !gaps.contains(&"gedrag") && !gaps.contains(&"horen"));
+
+    // Only locations of the sector asked for.
+    let sector = body["locations"][2]["sector"].as_str().unwrap().to_owned();
+    let filtered: Value = app
+        .http
+        .get(app.at(&format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&sector={sector}")))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(filtered["locations"].as_array().unwrap().iter().all(|l| l["sector"] == sector.as_str()));
+    let bad = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/coverage?min_level=soms"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+
+    for outsider in [&other, &brug] {
+        assert_eq!(
+            app.http.get(&url).headers(outsider.headers()).send().await.unwrap().status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let page = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/dekking?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("In AMSTERDAM biedt geen school") && html.contains("Meer- en hoogbegaafdheid"), "{html}");
+    app.stop().await;
+}

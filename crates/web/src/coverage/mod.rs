@@ -1,0 +1,53 @@
+//! The SWV's coverage of support (*dekkend aanbod*): locations × support
+//! categories, counts per level, and gaps per municipality, as a page and API.
+
+pub mod api;
+pub mod pages;
+
+use passend_domain::access;
+use passend_domain::coverage::{CategoryCounts, Gap, LocationOffer, counts, gaps, rank};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::questionnaire::SchoolYear;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::security::session::Session;
+
+/// What the reader asks to see.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    pub year: SchoolYear,
+    pub sector: Option<String>,
+    pub municipality: Option<String>,
+    /// The level a gap is measured against (`standaard` by default).
+    pub min_level: String,
+}
+
+pub struct Coverage {
+    pub offers: Vec<LocationOffer>,
+    pub counts: Vec<CategoryCounts>,
+    pub gaps: Vec<Gap>,
+    pub municipalities: Vec<String>,
+    pub sectors: Vec<String>,
+}
+
+pub async fn build(state: &AppState, session: &Session, code: &str, filters: &Filters) -> AppResult<Coverage> {
+    let code = crate::directory::swv_code(code)?;
+    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
+    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
+    let view = access::view_org(&session.actor, &org, &context)?;
+    let all = state.db.coverage(&view, filters.year).await?;
+    let mut municipalities: Vec<String> = all.iter().filter_map(|o| o.municipality.clone()).collect();
+    municipalities.sort();
+    municipalities.dedup();
+    let mut sectors: Vec<String> = all.iter().filter_map(|o| o.sector.clone()).collect();
+    sectors.sort();
+    sectors.dedup();
+    let offers: Vec<LocationOffer> = all
+        .into_iter()
+        .filter(|o| filters.sector.as_ref().is_none_or(|s| o.sector.as_ref() == Some(s)))
+        .filter(|o| filters.municipality.as_ref().is_none_or(|m| o.municipality.as_ref() == Some(m)))
+        .collect();
+    let min = rank(&filters.min_level).unwrap_or(2);
+    Ok(Coverage { counts: counts(&offers), gaps: gaps(&offers, min), offers, municipalities, sectors })
+}
