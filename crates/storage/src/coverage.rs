@@ -2,14 +2,24 @@
 
 use std::collections::HashMap;
 
-use passend_domain::access::OrgView;
-use passend_domain::coverage::LocationOffer;
+use passend_domain::access::{OrgView, SwvEdit};
+use passend_domain::coverage::{LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear, default_template};
 use sqlx::Row;
 
-use crate::{Database, StorageError};
+use crate::{Database, StorageError, now};
+
+/// A location of the SWV with its profile's school answers for a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionProfile {
+    pub location_code: String,
+    pub location_name: String,
+    pub brin: String,
+    pub state: Option<ProfileState>,
+    pub answers: HashMap<String, AnswerValue>,
+}
 
 impl Database {
     /// Every location of the SWV with the levels its profile of `year` gives
@@ -61,6 +71,90 @@ impl Database {
                 sector: row.try_get(4)?,
                 state: state.as_deref().and_then(ProfileState::parse),
                 levels: profile.and_then(|id| levels.remove(&id)).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Database {
+    /// The SWV's norm for a school year, if it set one.
+    pub async fn norm(&self, view: &OrgView, year: SchoolYear) -> Result<Option<Norm>, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let row = sqlx::query("SELECT norm_json FROM swv_norms WHERE swv_code = $1 AND school_year = $2")
+            .bind(&view.org().code)
+            .bind(year.to_string())
+            .fetch_optional(&self.read)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let json: String = row.try_get(0)?;
+        Ok(serde_json::from_str(&json).ok())
+    }
+
+    pub async fn save_norm(
+        &self,
+        edit: &SwvEdit,
+        year: SchoolYear,
+        norm: &Norm,
+        user_id: i64,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO swv_norms (swv_code, school_year, norm_json, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (swv_code, school_year) DO UPDATE SET norm_json = excluded.norm_json,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(edit.code())
+        .bind(year.to_string())
+        .bind(serde_json::to_string(norm).expect("norms serialise"))
+        .bind(user_id)
+        .bind(now())
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// The profiles of the SWV's locations for a year with their school answers.
+    pub async fn region_profiles(&self, view: &OrgView, year: SchoolYear) -> Result<Vec<RegionProfile>, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let code = &view.org().code;
+        let rows = sqlx::query(
+            "SELECT p.id, l.code, l.name, l.brin, p.state FROM profiles p JOIN locations l ON l.code = p.location_code
+             WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1) ORDER BY l.name, l.code",
+        )
+        .bind(code)
+        .bind(year.to_string())
+        .fetch_all(&self.read)
+        .await?;
+        let answers = sqlx::query(
+            "SELECT a.profile_id, a.item_key, a.value_json FROM school_answers a
+             JOIN profiles p ON p.id = a.profile_id JOIN locations l ON l.code = p.location_code
+             WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1) AND a.value_json IS NOT NULL",
+        )
+        .bind(code)
+        .bind(year.to_string())
+        .fetch_all(&self.read)
+        .await?;
+        let mut by_profile: HashMap<i64, HashMap<String, AnswerValue>> = HashMap::new();
+        for row in &answers {
+            let value: String = row.try_get(2)?;
+            if let Ok(value) = serde_json::from_str(&value) {
+                by_profile.entry(row.try_get(0)?).or_default().insert(row.try_get(1)?, value);
+            }
+        }
+        let mut out = Vec::new();
+        for row in &rows {
+            let id: i64 = row.try_get(0)?;
+            let state: String = row.try_get(4)?;
+            out.push(RegionProfile {
+                location_code: row.try_get(1)?,
+                location_name: row.try_get(2)?,
+                brin: row.try_get(3)?,
+                state: ProfileState::parse(&state),
+                answers: by_profile.remove(&id).unwrap_or_default(),
             });
         }
         Ok(out)

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, name: "lifecycle", sql: include_str!("../migrations/0004_lifecycle.sql") },
     Migration { version: 5, name: "surveys", sql: include_str!("../migrations/0005_surveys.sql") },
     Migration { version: 6, name: "planning", sql: include_str!("../migrations/0006_planning.sql") },
+    Migration { version: 7, name: "norms", sql: include_str!("../migrations/0007_norms.sql") },
 ];
 
 // "passend" in ASCII.

@@ -56,6 +56,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(surveys::api::router())
         .merge(readability::api::router())
         .merge(coverage::api::router())
+        .merge(coverage::norm::api_router())
 }
 
 /// The API's OpenAPI document.

@@ -2,7 +2,11 @@
 //! many offer each level per category, and the gaps (*dekkend aanbod*): an
 //! area where no school offers a category at or above a chosen level.
 
+mod norm;
+
 use std::collections::{BTreeMap, HashMap};
+
+pub use norm::{Compliance, Norm, NormItem};
 
 use serde::Serialize;
 

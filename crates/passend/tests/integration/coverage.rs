@@ -124,3 +124,91 @@ async fn the_matrix_counts_and_gaps_of_a_region() {
     assert!(html.contains("In AMSTERDAM biedt geen school") && html.contains("Meer- en hoogbegaafdheid"), "{html}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_basic_support_norm_and_who_meets_it() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let kompas = app.user("kim@kompas.nl", "Kim", &[(OrgKind::School, "20XK", Role::Director)]).await;
+    let kompas = app.session_for(kompas).await;
+    let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let staff = app.user("stef@swv.nl", "Stef", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard"), ("aanbod.gedrag", "na_overleg")])
+        .await;
+    profile_with(&app, &kompas, "20XK", "20XK00", &[("aanbod.dyslexie", "niet"), ("aanbod.gedrag", "standaard")]).await;
+
+    let url = app.at("/api/v1/swvs/PO2707/norm?year=2026-2027");
+    let norm = json!({
+        "items": [
+            { "key": "basis.basiskwaliteit", "min_level": "op_orde" },
+            { "key": "aanbod.dyslexie", "min_level": "standaard" },
+            { "key": "aanbod.gedrag", "min_level": "na_overleg" }
+        ],
+        "target_percent": 85
+    });
+    assert_eq!(
+        app.http.put(&url).headers(staff.headers()).json(&norm).send().await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    let bad = json!({ "items": [{ "key": "visie.ondersteuning", "min_level": "x" }], "target_percent": 101 });
+    assert_eq!(
+        app.http.put(&url).headers(admin.headers()).json(&bad).send().await.unwrap().status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        app.http.put(&url).headers(admin.headers()).json(&norm).send().await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+
+    let body: Value = app.http.get(&url).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    let results: Vec<(&str, u64, f64, bool, Value)> = body["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["code"].as_str().unwrap(),
+                l["met"].as_u64().unwrap(),
+                l["percent"].as_f64().unwrap(),
+                l["below_target"].as_bool().unwrap(),
+                l["missing"].clone(),
+            )
+        })
+        .collect();
+    let third = 100.0 / 3.0;
+    assert_eq!(
+        results,
+        [
+            ("20XK00", 1, third, true, json!(["basis.basiskwaliteit", "aanbod.dyslexie"])),
+            ("04FZ00", 2, 2.0 * third, true, json!(["basis.basiskwaliteit"])),
+        ],
+        "below the target first, lowest share first"
+    );
+
+    let page = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/basisondersteuning?jaar=2026-2027"))
+        .headers(admin.headers())
+        .form(&[("csrf_token", admin.csrf.as_str()), ("target", "veel"), ("min:aanbod.dyslexie", "standaard")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.text().await.unwrap().contains("Vul een percentage in van 1 tot en met 100."));
+    let shown = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/basisondersteuning?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    let html = shown.text().await.unwrap();
+    assert!(
+        html.contains("33%") && html.contains("onder het doel") && !html.contains("form id=\"norm\""),
+        "staff read, admins edit"
+    );
+    app.stop().await;
+}

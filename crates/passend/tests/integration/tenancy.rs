@@ -203,7 +203,8 @@ fn json_body() -> Value {
         "swv_po": "PO2707", "response": "overgenomen", "section": "D", "body": "overgenomen",
         "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01",
         "kind": "evaluation", "audience": "parents", "closed": true, "allow_multiple": true,
-        "answers": { "tevreden": "overgenomen" }, "owner": "Overgenomen", "done": true
+        "answers": { "tevreden": "overgenomen" }, "owner": "Overgenomen", "done": true,
+        "items": [], "target_percent": 85
     })
 }
 

@@ -2,6 +2,7 @@
 //! categories, counts per level, and gaps per municipality, as a page and API.
 
 pub mod api;
+pub mod norm;
 pub mod pages;
 
 use passend_domain::access;

@@ -56,6 +56,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(surveys::pages::router())
         .merge(readability::report::router())
         .merge(coverage::pages::router())
+        .merge(coverage::norm::page_router())
         .merge(surveys::public::router())
 }
 
