@@ -754,3 +754,4 @@ norm-at-least = At least: { $level }
 norm-target-invalid = Enter a percentage from 1 to 100.
 norm-item-invalid = This question has no scale.
 norm-item-twice = This question is in the norm twice.
+coverage-csv = Download as CSV (spreadsheet)

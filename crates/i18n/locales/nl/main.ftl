@@ -754,3 +754,4 @@ norm-at-least = Minstens: { $level }
 norm-target-invalid = Vul een percentage in van 1 tot en met 100.
 norm-item-invalid = Deze vraag heeft geen schaal.
 norm-item-twice = Deze vraag staat twee keer in de norm.
+coverage-csv = Downloaden als CSV (spreadsheet)

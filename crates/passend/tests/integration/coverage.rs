@@ -212,3 +212,32 @@ async fn the_basic_support_norm_and_who_meets_it() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_matrix_downloads_as_csv() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard")]).await;
+    let response = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/coverage.csv?year=2026-2027&sector=&municipality="))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let csv = response.text().await.unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("vestiging;naam;gemeente;sector;profiel;dyslexie;dyscalculie"), "{}", lines[0]);
+    assert_eq!(lines.len(), 4, "a header and three locations: {csv}");
+    assert!(
+        lines[1].starts_with("04FZ00;De Brug;AMSTERDAM;") && lines[1].contains(";concept;standaard;"),
+        "{}",
+        lines[1]
+    );
+    app.stop().await;
+}

@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(coverage))
+    OpenApiRouter::new().routes(routes!(coverage)).routes(routes!(coverage_csv))
 }
 
 #[derive(Deserialize, IntoParams, Default)]
@@ -68,4 +68,65 @@ pub async fn coverage(
         "counts": coverage.counts,
         "gaps": coverage.gaps,
     })))
+}
+
+/// The coverage matrix as CSV (semicolons, as Dutch spreadsheets expect;
+/// UTF-8 with a byte-order mark so that Excel reads the accents).
+#[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage.csv", tag = "coverage", security(("session" = [])),
+    params(("code" = String, Path), CoverageParams),
+    responses((status = 200, content_type = "text/csv"), (status = 403, description = "Not this SWV's staff")))]
+pub async fn coverage_csv(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Query(params): Query<CoverageParams>,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let year = params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year);
+    let filters = Filters {
+        year,
+        sector: params.sector,
+        municipality: params.municipality,
+        min_level: params.min_level.unwrap_or_else(|| "standaard".to_owned()),
+    };
+    let coverage = build(&state, &session, &code, &filters).await?;
+    let categories = passend_domain::questionnaire::SupportCategory::ALL;
+    let mut csv = String::from("\u{feff}vestiging;naam;gemeente;sector;profiel");
+    for category in categories {
+        csv.push(';');
+        csv.push_str(
+            &serde_json::to_value(category).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        );
+    }
+    csv.push_str("\r\n");
+    let field = |value: &str| {
+        if value.contains([';', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_owned() }
+    };
+    for offer in &coverage.offers {
+        let state_name = offer.state.map_or("", |s| s.as_str());
+        csv.push_str(
+            &[
+                field(&offer.code),
+                field(&offer.name),
+                field(offer.municipality.as_deref().unwrap_or_default()),
+                field(offer.sector.as_deref().unwrap_or_default()),
+                field(state_name),
+            ]
+            .join(";"),
+        );
+        for category in categories {
+            csv.push(';');
+            csv.push_str(offer.levels.get(&category).map_or("", String::as_str));
+        }
+        csv.push_str("\r\n");
+    }
+    let name = format!("attachment; filename=\"dekking-{}-{year}.csv\"", crate::directory::swv_code(&code)?);
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, name),
+        ],
+        csv,
+    )
+        .into_response())
 }

@@ -46,8 +46,10 @@ pub async fn build(state: &AppState, session: &Session, code: &str, filters: &Fi
     sectors.dedup();
     let offers: Vec<LocationOffer> = all
         .into_iter()
-        .filter(|o| filters.sector.as_ref().is_none_or(|s| o.sector.as_ref() == Some(s)))
-        .filter(|o| filters.municipality.as_ref().is_none_or(|m| o.municipality.as_ref() == Some(m)))
+        .filter(|o| filters.sector.as_ref().filter(|s| !s.is_empty()).is_none_or(|s| o.sector.as_ref() == Some(s)))
+        .filter(|o| {
+            filters.municipality.as_ref().filter(|m| !m.is_empty()).is_none_or(|m| o.municipality.as_ref() == Some(m))
+        })
         .collect();
     let min = rank(&filters.min_level).unwrap_or(2);
     Ok(Coverage { counts: counts(&offers), gaps: gaps(&offers, min), offers, municipalities, sectors })
