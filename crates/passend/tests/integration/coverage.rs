@@ -8,15 +8,7 @@ use serde_json::{Value, json};
 use crate::support::{Login, TestApp};
 
 async fn profile_with(app: &TestApp, who: &Login, brin: &str, location: &str, answers: &[(&str, &str)]) {
-    let started = app
-        .http
-        .post(app.at(&format!("/api/v1/schools/{brin}/profiles")))
-        .headers(who.headers())
-        .json(&json!({ "location": location, "school_year": "2026-2027" }))
-        .send()
-        .await
-        .unwrap();
-    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = app.start_profile(who, brin, location, "2026-2027").await;
     for (key, level) in answers {
         let path = app.at(&format!("/api/v1/profiles/{id}/answers/{key}"));
         let saved = app

@@ -35,15 +35,7 @@ async fn cycle() -> Cycle {
         logins.push(app.session_for(id).await);
     }
     let [director, teacher, mr, board, other_mr, platform]: [Login; 6] = logins.try_into().ok().unwrap();
-    let started = app
-        .http
-        .post(app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
-        .send()
-        .await
-        .unwrap();
-    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
     let c = Cycle { app, director, teacher, mr, board, other_mr, platform, id };
     let saved = c.put(&c.director, "answers/aanbod.dyslexie", json!({ "value": "standaard", "version": 0 })).await;
     assert_eq!(saved.status(), StatusCode::OK);
@@ -213,20 +205,7 @@ async fn each_step_is_taken_by_its_own_role_in_its_turn() {
 async fn next_years_adoption_supersedes_this_one() {
     let c = cycle().await;
     c.adopt().await;
-    let next = c
-        .app
-        .http
-        .post(c.app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(c.director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2027-2028" }))
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let next = c.app.start_profile(&c.director, "04FZ", "04FZ00", "2027-2028").await;
     let copied: Value = c
         .app
         .http
@@ -324,16 +303,8 @@ async fn what_changed_since_last_years_version() {
     let ambitions = json!({ "value": [{ "ambitie": "Rekenen op niveau" }], "version": 0 });
     assert_eq!(c.put(&c.director, "answers/ambities.lijst", ambitions).await.status(), StatusCode::OK);
     c.adopt().await;
-    let started = c
-        .app
-        .http
-        .post(c.app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(c.director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2027-2028" }))
-        .send()
-        .await
-        .unwrap();
-    let next = Cycle { id: started.json::<Value>().await.unwrap()["id"].as_i64().unwrap(), ..c };
+    let next_id = c.app.start_profile(&c.director, "04FZ", "04FZ00", "2027-2028").await;
+    let next = Cycle { id: next_id, ..c };
     let none: Value = next.get(&next.director, "changes").await;
     assert_eq!(none["items"], json!([]), "copied forward: nothing changed yet");
     assert_eq!(none["since"]["school_year"], "2026-2027");

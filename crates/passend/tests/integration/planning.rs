@@ -14,15 +14,7 @@ use serde_json::{Value, json};
 use crate::support::{Login, TestApp, mails_to};
 
 async fn profile(app: &TestApp, director: &Login) -> i64 {
-    let started = app
-        .http
-        .post(app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
-        .send()
-        .await
-        .unwrap();
-    started.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+    app.start_profile(director, "04FZ", "04FZ00", "2026-2027").await
 }
 
 #[tokio::test]

@@ -30,17 +30,7 @@ async fn school() -> School {
 
 impl School {
     async fn start(&self, year: &str) -> i64 {
-        let started = self
-            .app
-            .http
-            .post(self.app.at("/api/v1/schools/04FZ/profiles"))
-            .headers(self.director.headers())
-            .json(&json!({ "location": "04FZ00", "school_year": year }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(started.status(), StatusCode::CREATED);
-        started.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+        self.app.start_profile(&self.director, "04FZ", "04FZ00", year).await
     }
 
     async fn put(&self, who: &Login, path: &str, body: Value) -> reqwest::Response {

@@ -82,15 +82,7 @@ async fn a_profile_has_a_readability_report_for_its_own_words() {
     let app = TestApp::spawn().await;
     let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
     let director = app.session_for(director).await;
-    let started = app
-        .http
-        .post(app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
-        .send()
-        .await
-        .unwrap();
-    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
     for (key, text) in [
         (
             "visie.ondersteuning",

@@ -95,6 +95,20 @@ impl TestApp {
         Login { cookie: format!("passend_session={token}"), csrf }
     }
 
+    /// Starts a location's profile for a school year through the API; its id.
+    pub async fn start_profile(&self, who: &Login, brin: &str, location: &str, year: &str) -> i64 {
+        let started = self
+            .http
+            .post(self.at(&format!("/api/v1/schools/{brin}/profiles")))
+            .headers(who.headers())
+            .json(&serde_json::json!({ "location": location, "school_year": year }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(started.status(), reqwest::StatusCode::CREATED, "starting {location} {year}");
+        started.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap()
+    }
+
     /// Logs in through the API, as a client would.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.http

@@ -20,15 +20,7 @@ async fn parents_answer_by_link_and_the_team_reads_the_results() {
     let director = app.session_for(director).await;
     let teacher = app.user("tim@brug.nl", "Tim", &[(OrgKind::School, "04FZ", Role::TeamMember)]).await;
     let teacher = app.session_for(teacher).await;
-    let started = app
-        .http
-        .post(app.at("/api/v1/schools/04FZ/profiles"))
-        .headers(director.headers())
-        .json(&json!({ "location": "04FZ00", "school_year": "2026-2027" }))
-        .send()
-        .await
-        .unwrap();
-    let id = started.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
     let surveys = app.at(&format!("/api/v1/profiles/{id}/surveys"));
     let denied = app
         .http
