@@ -11,6 +11,17 @@ use sqlx::Row;
 
 use crate::{Database, StorageError, now};
 
+/// A profile of one of the SWV's locations, for the status board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileStatus {
+    pub location_code: String,
+    pub school_year: String,
+    pub state: Option<ProfileState>,
+    pub adopted_on: Option<String>,
+    /// When its last step was taken.
+    pub last_step_at: Option<i64>,
+}
+
 /// A location of the SWV with its profile's school answers for a year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionProfile {
@@ -158,5 +169,36 @@ impl Database {
             });
         }
         Ok(out)
+    }
+}
+
+impl Database {
+    /// Every profile (of any year) of the SWV's locations, for the status board.
+    pub async fn profile_statuses(&self, view: &OrgView) -> Result<Vec<ProfileStatus>, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT p.location_code, p.school_year, p.state, p.adopted_on,
+                    (SELECT MAX(s.at) FROM profile_steps s WHERE s.profile_id = p.id) AS last_step
+             FROM profiles p JOIN locations l ON l.code = p.location_code
+             WHERE l.swv_po = $1 OR l.swv_vo = $1 ORDER BY p.location_code, p.school_year",
+        )
+        .bind(&view.org().code)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let state: String = r.try_get(2)?;
+                Ok(ProfileStatus {
+                    location_code: r.try_get(0)?,
+                    school_year: r.try_get(1)?,
+                    state: ProfileState::parse(&state),
+                    adopted_on: r.try_get(3)?,
+                    last_step_at: r.try_get(4)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
     }
 }

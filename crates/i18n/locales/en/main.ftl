@@ -755,3 +755,20 @@ norm-target-invalid = Enter a percentage from 1 to 100.
 norm-item-invalid = This question has no scale.
 norm-item-twice = This question is in the norm twice.
 coverage-csv = Download as CSV (spreadsheet)
+status-title = Status of the profiles
+status-intro = Per location the step of this school year's profile, when the last step was taken and whether an adopted profile is due for review. Send the school a reminder when its profile is not yet adopted.
+status-last-step = Last step
+status-review = Review
+status-action = Action
+status-overdue = Review due since { $date }
+status-remind = Send a reminder
+notice-reminder-sent = The reminder has been sent.
+mail-swv-reminder-subject = Reminder from { $swv }: profile { $location } { $year }
+mail-swv-reminder-body =
+    Dear { $name },
+
+    { $swv } asks you to update the school support profile of { $location } for { $year } and to have it adopted. The profile is here:
+    { $link }
+
+    Kind regards,
+    Passend

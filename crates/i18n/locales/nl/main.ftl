@@ -755,3 +755,20 @@ norm-target-invalid = Vul een percentage in van 1 tot en met 100.
 norm-item-invalid = Deze vraag heeft geen schaal.
 norm-item-twice = Deze vraag staat twee keer in de norm.
 coverage-csv = Downloaden als CSV (spreadsheet)
+status-title = Stand van de profielen
+status-intro = Per vestiging de stap van het profiel van dit schooljaar, wanneer de laatste stap was en of een vastgesteld profiel aan herziening toe is. Stuur de school een herinnering als het profiel nog niet is vastgesteld.
+status-last-step = Laatste stap
+status-review = Herziening
+status-action = Actie
+status-overdue = Herziening nodig sinds { $date }
+status-remind = Herinnering sturen
+notice-reminder-sent = De herinnering is verstuurd.
+mail-swv-reminder-subject = Herinnering van { $swv }: profiel { $location } { $year }
+mail-swv-reminder-body =
+    Beste { $name },
+
+    { $swv } vraagt u het schoolondersteuningsprofiel van { $location } voor { $year } bij te werken en te laten vaststellen. Het profiel staat hier:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend

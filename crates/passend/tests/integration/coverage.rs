@@ -233,3 +233,66 @@ async fn the_matrix_downloads_as_csv() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_status_board_shows_steps_overdue_reviews_and_sends_a_reminder() {
+    let app = TestApp::spawn().await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let director = app.session_for(director).await;
+    let mr = app.user("mila@brug.nl", "Mila", &[(OrgKind::School, "04FZ", Role::MrMember)]).await;
+    let mr = app.session_for(mr).await;
+    let board = app.user("bas@bestuur.nl", "Bas", &[(OrgKind::Board, "41234", Role::BoardMember)]).await;
+    let board = app.session_for(board).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+
+    // Adopted in September 2025 for 2024-2025: under the yearly rule due by 1 August 2025.
+    let old = app.start_profile(&director, "04FZ", "04FZ00", "2024-2025").await;
+    let step = |who: &Login, body: Value| {
+        let url = app.at(&format!("/api/v1/profiles/{old}/steps"));
+        let headers = who.headers();
+        let http = app.http.clone();
+        async move { http.post(url).headers(headers).json(&body).send().await.unwrap().status() }
+    };
+    assert_eq!(step(&director, json!({ "step": "ask_mr_advice" })).await, StatusCode::OK);
+    let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Goed.", "date": "2025-08-20" });
+    assert_eq!(step(&mr, advice).await, StatusCode::OK);
+    assert_eq!(step(&board, json!({ "step": "adopt", "date": "2025-09-01" })).await, StatusCode::OK);
+    app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
+
+    let page = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/status?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Herziening nodig sinds 1-8-2025"), "{html}");
+    assert!(html.contains("<td>Concept</td>") && html.contains("Herinnering sturen"), "{html}");
+
+    let sent = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/status?jaar=2026-2027"))
+        .headers(staff.headers())
+        .form(&[("csrf_token", staff.csrf.as_str()), ("location", "04FZ00")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let mails = crate::support::mails_to(&app.db, "dirk@brug.nl").await;
+    assert!(
+        mails.iter().any(|m| m.subject.starts_with("Herinnering van") && m.body.contains("/scholen/04FZ/profielen"))
+    );
+    let elsewhere = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/status?jaar=2026-2027"))
+        .headers(staff.headers())
+        .form(&[("csrf_token", staff.csrf.as_str()), ("location", "32DD00")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.status(), StatusCode::NOT_FOUND, "only the SWV's own locations");
+    app.stop().await;
+}

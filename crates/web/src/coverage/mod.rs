@@ -4,6 +4,7 @@
 pub mod api;
 pub mod norm;
 pub mod pages;
+pub mod status;
 
 use passend_domain::access;
 use passend_domain::coverage::{CategoryCounts, Gap, LocationOffer, counts, gaps, rank};

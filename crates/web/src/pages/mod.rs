@@ -57,6 +57,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(readability::report::router())
         .merge(coverage::pages::router())
         .merge(coverage::norm::page_router())
+        .merge(coverage::status::router())
         .merge(surveys::public::router())
 }
 
@@ -80,6 +81,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("opgeslagen", "notice-saved"),
     ("gepubliceerd", "notice-published"),
     ("stap-gezet", "notice-step-taken"),
+    ("herinnering-verstuurd", "notice-reminder-sent"),
     ("uitgelogd", "notice-logged-out"),
     ("wachtwoord-gewijzigd", "notice-password-changed"),
     ("herstel-verstuurd", "notice-reset-sent"),
