@@ -57,6 +57,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(readability::api::router())
         .merge(coverage::api::router())
         .merge(coverage::norm::api_router())
+        .merge(coverage::expertise::api_router())
 }
 
 /// The API's OpenAPI document.

@@ -2,10 +2,12 @@
 //! many offer each level per category, and the gaps (*dekkend aanbod*): an
 //! area where no school offers a category at or above a chosen level.
 
+mod expertise;
 mod norm;
 
 use std::collections::{BTreeMap, HashMap};
 
+pub use expertise::{NeedsOf, SpecialistTotal, specialists, training_needs};
 pub use norm::{Compliance, Norm, NormItem};
 
 use serde::Serialize;

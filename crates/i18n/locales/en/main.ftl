@@ -772,3 +772,12 @@ mail-swv-reminder-body =
 
     Kind regards,
     Passend
+expertise-title = Expertise in the region
+expertise-intro = Which specialists work at the schools, and for how many half-days a week? And what do the schools still want to learn? From this school year's profiles.
+expertise-specialists = Specialists
+expertise-specialist = Specialist
+expertise-locations = Locations
+expertise-dagdelen = Half-days a week
+expertise-none = The profiles name no specialists yet.
+expertise-needs = What the schools want to develop and the training they need
+expertise-needs-none = The profiles name no training yet.

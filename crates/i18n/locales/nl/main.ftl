@@ -772,3 +772,12 @@ mail-swv-reminder-body =
 
     Met vriendelijke groet,
     Passend
+expertise-title = Deskundigheid in de regio
+expertise-intro = Welke specialisten werken op de scholen, en hoeveel dagdelen per week? En wat willen de scholen nog leren? Uit de profielen van dit schooljaar.
+expertise-specialists = Specialisten
+expertise-specialist = Specialist
+expertise-locations = Vestigingen
+expertise-dagdelen = Dagdelen per week
+expertise-none = De profielen noemen nog geen specialisten.
+expertise-needs = Wat de scholen willen ontwikkelen en welke scholing zij nodig hebben
+expertise-needs-none = De profielen noemen nog geen scholing.

@@ -296,3 +296,71 @@ async fn the_status_board_shows_steps_overdue_reviews_and_sends_a_reminder() {
     assert_eq!(elsewhere.status(), StatusCode::NOT_FOUND, "only the SWV's own locations");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn expertise_is_summed_across_the_region() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let kompas = app.user("kim@kompas.nl", "Kim", &[(OrgKind::School, "20XK", Role::Director)]).await;
+    let kompas = app.session_for(kompas).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    for (who, brin, location, rows, training) in [
+        (
+            &brug,
+            "04FZ",
+            "04FZ00",
+            json!([{ "specialist": "Intern begeleider", "dagdelen": "4" }, { "specialist": "Gedragsspecialist", "dagdelen": "1,5" }]),
+            "Cursus gedrag in de klas.",
+        ),
+        (&kompas, "20XK", "20XK00", json!([{ "specialist": "intern begeleider", "dagdelen": "2,5" }]), ""),
+    ] {
+        let id = app.start_profile(who, brin, location, "2026-2027").await;
+        let put = |key: &str, value: Value| {
+            let url = app.at(&format!("/api/v1/profiles/{id}/answers/{key}"));
+            let headers = who.headers();
+            let http = app.http.clone();
+            async move {
+                http.put(url)
+                    .headers(headers)
+                    .json(&json!({ "value": value, "version": 0 }))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }
+        };
+        assert_eq!(put("deskundigheid.aanwezig", rows).await, StatusCode::OK);
+        if !training.is_empty() {
+            assert_eq!(put("ambities.scholing", json!(training)).await, StatusCode::OK);
+        }
+    }
+    let body: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/expertise?year=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body["specialists"],
+        json!([
+            { "specialist": "Intern begeleider", "locations": 2, "dagdelen_per_week": 6.5 },
+            { "specialist": "Gedragsspecialist", "locations": 1, "dagdelen_per_week": 1.5 }
+        ])
+    );
+    assert_eq!(body["training_needs"], json!([{ "location": "De Brug", "texts": ["Cursus gedrag in de klas."] }]));
+    let page = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/deskundigheid?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
+    assert!(page.text().await.unwrap().contains("6,5"));
+    app.stop().await;
+}

@@ -58,6 +58,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::pages::router())
         .merge(coverage::norm::page_router())
         .merge(coverage::status::router())
+        .merge(coverage::expertise::page_router())
         .merge(surveys::public::router())
 }
 

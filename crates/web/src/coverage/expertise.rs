@@ -1,0 +1,111 @@
+//! Expertise across the region: specialists × dagdelen per week, and the
+//! schools' training needs.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use passend_domain::access;
+use passend_domain::coverage::{NeedsOf, SpecialistTotal, specialists, training_needs};
+use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::questionnaire::SchoolYear;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::pages::{PageContext, render};
+use crate::security::session::{Session, SignedIn};
+
+pub fn page_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(expertise_page))
+}
+
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(expertise_json))
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct YearQuery {
+    /// e.g. 2026-2027 (default: this school year).
+    jaar: Option<String>,
+    /// The same, as the API names it.
+    year: Option<String>,
+}
+
+async fn gather(
+    state: &AppState,
+    session: &Session,
+    code: &str,
+    year: SchoolYear,
+) -> AppResult<(String, Vec<SpecialistTotal>, Vec<NeedsOf>)> {
+    let code = crate::directory::swv_code(code)?;
+    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
+    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
+    let view = access::view_org(&session.actor, &org, &context)?;
+    let profiles = state.db.region_profiles(&view, year).await?;
+    Ok((
+        code.to_string(),
+        specialists(profiles.iter().map(|p| &p.answers)),
+        training_needs(profiles.iter().map(|p| (p.location_name.as_str(), &p.answers))),
+    ))
+}
+
+fn year_of(query: &YearQuery) -> SchoolYear {
+    query
+        .jaar
+        .as_deref()
+        .or(query.year.as_deref())
+        .and_then(SchoolYear::parse)
+        .unwrap_or_else(crate::profiles::pages::current_year)
+}
+
+#[derive(Template)]
+#[template(path = "coverage/expertise.html")]
+struct ExpertisePage {
+    ctx: PageContext,
+    code: String,
+    year: String,
+    specialists: Vec<SpecialistTotal>,
+    needs: Vec<NeedsOf>,
+}
+
+impl ExpertisePage {
+    fn dagdelen(&self, value: &f64) -> String {
+        let text = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+        if self.ctx.lang_code() == "nl" { text.replace('.', ",") } else { text }
+    }
+}
+
+#[utoipa::path(get, path = "/samenwerkingsverbanden/{code}/deskundigheid", tag = "pages", params(("code" = String, Path), YearQuery),
+    responses((status = 200, content_type = "text/html")))]
+pub async fn expertise_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> AppResult<Html<String>> {
+    let year = year_of(&query);
+    let (code, specialists, needs) = gather(&state, &session, &code, year).await?;
+    render(&ExpertisePage { code, year: year.to_string(), specialists, needs, ctx })
+}
+
+/// Specialists with their locations and dagdelen per week summed over the
+/// region, and each location's training needs in its own words.
+#[utoipa::path(get, path = "/api/v1/swvs/{code}/expertise", tag = "coverage", security(("session" = [])),
+    params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
+pub async fn expertise_json(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> AppResult<Json<Value>> {
+    let year = year_of(&query);
+    let (_, specialists, needs) = gather(&state, &session, &code, year).await?;
+    Ok(Json(json!({ "school_year": year.to_string(), "specialists": specialists, "training_needs": needs })))
+}
