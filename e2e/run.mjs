@@ -1151,6 +1151,12 @@ async function main() {
     await filtered;
     await Q.axeCheck('coverage filtered');
     await Q.expectText('Gaten in het aanbod');
+    await Q.goto('/samenwerkingsverbanden/PO2707/basisondersteuning');
+    await qa.selectOption('select[name="min:aanbod.dyslexie"]', 'standaard');
+    await Q.submit('form#norm', 'norm saved', { status: 200 });
+    await Q.goto('/samenwerkingsverbanden/PO2707/status');
+    await Q.goto('/samenwerkingsverbanden/PO2707/deskundigheid');
+    await Q.goto('/samenwerkingsverbanden/PO2707/trends');
     await Q.logout();
   });
 

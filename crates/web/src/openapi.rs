@@ -58,6 +58,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::api::router())
         .merge(coverage::norm::api_router())
         .merge(coverage::expertise::api_router())
+        .merge(coverage::trends::api_router())
 }
 
 /// The API's OpenAPI document.

@@ -781,3 +781,7 @@ expertise-dagdelen = Half-days a week
 expertise-none = The profiles name no specialists yet.
 expertise-needs = What the schools want to develop and the training they need
 expertise-needs-none = The profiles name no training yet.
+trends-title = Trends over the years
+trends-intro = How does the offer in the region change? Per category the number of locations per level in the last four school years, and per basic-support question the share of profiles meeting the norm.
+trends-categories = Offer per category
+trends-norm = Basic support per question

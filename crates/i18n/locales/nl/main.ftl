@@ -781,3 +781,7 @@ expertise-dagdelen = Dagdelen per week
 expertise-none = De profielen noemen nog geen specialisten.
 expertise-needs = Wat de scholen willen ontwikkelen en welke scholing zij nodig hebben
 expertise-needs-none = De profielen noemen nog geen scholing.
+trends-title = Ontwikkeling over de jaren
+trends-intro = Hoe verandert het aanbod in de regio? Per onderwerp het aantal vestigingen per niveau in de laatste vier schooljaren, en per vraag van de basisondersteuning het deel van de profielen dat de norm haalt.
+trends-categories = Aanbod per onderwerp
+trends-norm = Basisondersteuning per vraag

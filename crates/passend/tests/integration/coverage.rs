@@ -364,3 +364,61 @@ async fn expertise_is_summed_across_the_region() {
     assert!(page.text().await.unwrap().contains("6,5"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn trends_per_category_and_norm_item_over_the_years() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let this_year = passend_web::current_school_year();
+    let last_year = this_year.previous();
+    for (year, level) in [(last_year, "niet"), (this_year, "standaard")] {
+        let id = app.start_profile(&brug, "04FZ", "04FZ00", &year.to_string()).await;
+        let url = app.at(&format!("/api/v1/profiles/{id}/answers/aanbod.dyslexie"));
+        let version: i64 = if year == this_year { 1 } else { 0 };
+        let saved = app
+            .http
+            .put(url)
+            .headers(brug.headers())
+            .json(&json!({ "value": level, "version": version }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(saved.status(), StatusCode::OK, "{year}");
+    }
+    let norm = json!({ "items": [{ "key": "aanbod.dyslexie", "min_level": "standaard" }], "target_percent": 85 });
+    for year in [last_year, this_year] {
+        let url = app.at(&format!("/api/v1/swvs/PO2707/norm?year={year}"));
+        assert_eq!(
+            app.http.put(url).headers(admin.headers()).json(&norm).send().await.unwrap().status(),
+            StatusCode::NO_CONTENT
+        );
+    }
+    let body: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/trends"))
+        .headers(admin.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let years = body["years"].as_array().unwrap();
+    assert_eq!(years.len(), 4);
+    let dyslexie = |i: usize| {
+        years[i]["counts"].as_array().unwrap().iter().find(|c| c["category"] == "dyslexie").unwrap()["per_level"]
+            .clone()
+    };
+    assert_eq!((dyslexie(2), dyslexie(3)), (json!([1, 0, 0]), json!([0, 0, 1])), "from niet to standaard");
+    assert_eq!(dyslexie(0), json!([0, 0, 0]), "no profiles then");
+    let shares = &body["norm"][0]["shares"];
+    assert_eq!((shares[2][1].clone(), shares[3][1].clone()), (json!(0.0), json!(100.0)));
+    assert_eq!(shares[0][1], Value::Null);
+    let page =
+        app.http.get(app.at("/samenwerkingsverbanden/PO2707/trends")).headers(admin.headers()).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    app.stop().await;
+}

@@ -6,6 +6,7 @@ pub mod expertise;
 pub mod norm;
 pub mod pages;
 pub mod status;
+pub mod trends;
 
 use passend_domain::access;
 use passend_domain::coverage::{CategoryCounts, Gap, LocationOffer, counts, gaps, rank};

@@ -59,6 +59,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::norm::page_router())
         .merge(coverage::status::router())
         .merge(coverage::expertise::page_router())
+        .merge(coverage::trends::page_router())
         .merge(surveys::public::router())
 }
 
