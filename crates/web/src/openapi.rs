@@ -59,6 +59,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::norm::api_router())
         .merge(coverage::expertise::api_router())
         .merge(coverage::trends::api_router())
+        .merge(coverage::xlsx::router())
 }
 
 /// The API's OpenAPI document.

@@ -785,3 +785,4 @@ trends-title = Trends over the years
 trends-intro = How does the offer in the region change? Per category the number of locations per level in the last four school years, and per basic-support question the share of profiles meeting the norm.
 trends-categories = Offer per category
 trends-norm = Basic support per question
+coverage-xlsx = Download as Excel (XLSX)

@@ -785,3 +785,4 @@ trends-title = Ontwikkeling over de jaren
 trends-intro = Hoe verandert het aanbod in de regio? Per onderwerp het aantal vestigingen per niveau in de laatste vier schooljaren, en per vraag van de basisondersteuning het deel van de profielen dat de norm haalt.
 trends-categories = Aanbod per onderwerp
 trends-norm = Basisondersteuning per vraag
+coverage-xlsx = Downloaden als Excel (XLSX)

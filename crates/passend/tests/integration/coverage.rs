@@ -422,3 +422,62 @@ async fn trends_per_category_and_norm_item_over_the_years() {
     assert_eq!(page.status(), StatusCode::OK);
     app.stop().await;
 }
+
+/// The cells of every sheet, read by a third-party reader (PyPI openpyxl).
+fn cells_by_openpyxl(path: &std::path::Path) -> Value {
+    let script = "import json, sys, openpyxl\n\
+        book = openpyxl.load_workbook(sys.argv[1])\n\
+        print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}))";
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let output = std::process::Command::new(python).args(["-c", script]).arg(path).output().unwrap();
+    assert!(
+        output.status.success(),
+        "openpyxl could not read the workbook (scripts/test installs it): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_region_downloads_as_a_workbook_that_openpyxl_reads() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard"), ("aanbod.gedrag", "niet")]).await;
+    let norm = json!({ "items": [{ "key": "aanbod.dyslexie", "min_level": "standaard" }, { "key": "aanbod.gedrag", "min_level": "na_overleg" }], "target_percent": 85 });
+    let url = app.at("/api/v1/swvs/PO2707/norm?year=2026-2027");
+    assert_eq!(
+        app.http.put(url).headers(admin.headers()).json(&norm).send().await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+
+    let response = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/coverage.xlsx?year=2026-2027"))
+        .headers(admin.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("regio.xlsx");
+    std::fs::write(&path, response.bytes().await.unwrap()).unwrap();
+    let sheets = cells_by_openpyxl(&path);
+
+    let matrix = &sheets["Dekkend aanbod"];
+    assert_eq!(matrix[0][0], "Vestiging");
+    assert_eq!(matrix[0][4], "Dyslexie");
+    assert_eq!(matrix[1][0], "De Brug (04FZ00)");
+    assert_eq!((matrix[1][3].clone(), matrix[1][4].clone()), (json!("Concept"), json!("standaard")));
+    assert_eq!(matrix.as_array().unwrap().len(), 4, "a header and three locations");
+    let counts = &sheets["Aantal vestigingen per niveau"];
+    assert_eq!(counts[1], json!(["Dyslexie", 0, 0, 1, 2]));
+    let norm = &sheets["Basisondersteuning"];
+    assert_eq!(norm[1][0], "De Brug");
+    assert_eq!(norm[1][1], 0.5);
+    assert_eq!(norm[1][2], true);
+    assert_eq!(norm[1][3], "Gedrag en sociaal-emotionele ontwikkeling");
+    app.stop().await;
+}

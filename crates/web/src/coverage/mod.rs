@@ -7,6 +7,7 @@ pub mod norm;
 pub mod pages;
 pub mod status;
 pub mod trends;
+pub mod xlsx;
 
 use passend_domain::access;
 use passend_domain::coverage::{CategoryCounts, Gap, LocationOffer, counts, gaps, rank};
