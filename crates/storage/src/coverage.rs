@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use passend_domain::access::{OrgView, SwvEdit};
+use passend_domain::access::{OrgView, PlatformAdmin, SwvEdit};
 use passend_domain::coverage::{LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
@@ -39,12 +39,29 @@ impl Database {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        let code = &view.org().code;
+        Ok(self.offers(Some(&view.org().code), year).await?.into_iter().map(|(offer, _)| offer).collect())
+    }
+
+    /// Every location in the country with its SWVs (PO, VO) and levels: the national view.
+    pub async fn national_coverage(
+        &self,
+        _: &PlatformAdmin,
+        year: SchoolYear,
+    ) -> Result<Vec<(LocationOffer, Vec<String>)>, StorageError> {
+        self.offers(None, year).await
+    }
+
+    async fn offers(
+        &self,
+        swv: Option<&str>,
+        year: SchoolYear,
+    ) -> Result<Vec<(LocationOffer, Vec<String>)>, StorageError> {
+        let code = swv.unwrap_or_default();
         let year = year.to_string();
         let rows = sqlx::query(
-            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state
+            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo
              FROM locations l LEFT JOIN profiles p ON p.location_code = l.code AND p.school_year = $2
-             WHERE l.swv_po = $1 OR l.swv_vo = $1 ORDER BY l.municipality, l.name, l.code",
+             WHERE $1 = '' OR l.swv_po = $1 OR l.swv_vo = $1 ORDER BY l.municipality, l.name, l.code",
         )
         .bind(code)
         .bind(&year)
@@ -53,7 +70,7 @@ impl Database {
         let answers = sqlx::query(
             "SELECT a.profile_id, a.item_key, a.value_json FROM school_answers a
              JOIN profiles p ON p.id = a.profile_id JOIN locations l ON l.code = p.location_code
-             WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1)
+             WHERE p.school_year = $2 AND ($1 = '' OR l.swv_po = $1 OR l.swv_vo = $1)
                AND a.item_key LIKE 'aanbod.%' AND a.value_json IS NOT NULL",
         )
         .bind(code)
@@ -74,15 +91,22 @@ impl Database {
         for row in &rows {
             let profile: Option<i64> = row.try_get(5)?;
             let state: Option<String> = row.try_get(6)?;
-            out.push(LocationOffer {
-                code: row.try_get(0)?,
-                name: row.try_get(1)?,
-                brin: row.try_get(2)?,
-                municipality: row.try_get(3)?,
-                sector: row.try_get(4)?,
-                state: state.as_deref().and_then(ProfileState::parse),
-                levels: profile.and_then(|id| levels.remove(&id)).unwrap_or_default(),
-            });
+            let swvs: Vec<String> = [row.try_get::<Option<String>, _>(7)?, row.try_get::<Option<String>, _>(8)?]
+                .into_iter()
+                .flatten()
+                .collect();
+            out.push((
+                LocationOffer {
+                    code: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    brin: row.try_get(2)?,
+                    municipality: row.try_get(3)?,
+                    sector: row.try_get(4)?,
+                    state: state.as_deref().and_then(ProfileState::parse),
+                    levels: profile.and_then(|id| levels.remove(&id)).unwrap_or_default(),
+                },
+                swvs,
+            ));
         }
         Ok(out)
     }

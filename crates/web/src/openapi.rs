@@ -60,6 +60,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::expertise::api_router())
         .merge(coverage::trends::api_router())
         .merge(coverage::xlsx::router())
+        .merge(coverage::national::api_router())
 }
 
 /// The API's OpenAPI document.

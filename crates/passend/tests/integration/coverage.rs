@@ -481,3 +481,34 @@ async fn the_region_downloads_as_a_workbook_that_openpyxl_reads() {
     assert_eq!(norm[1][3], "Gedrag en sociaal-emotionele ontwikkeling");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_national_view_is_for_platform_admins() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let platform =
+        app.user("beheer@passend.test", "Beheer", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await;
+    let platform = app.session_for(platform).await;
+    let swv_admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let swv_admin = app.session_for(swv_admin).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard")]).await;
+    let url = app.at("/api/v1/national/coverage?year=2026-2027");
+    assert_eq!(app.http.get(&url).headers(swv_admin.headers()).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    let body: Value = app.http.get(&url).headers(platform.headers()).send().await.unwrap().json().await.unwrap();
+    assert_eq!(body["locations"], 6, "every location in the fixtures");
+    let dyslexie = body["counts"].as_array().unwrap().iter().find(|c| c["category"] == "dyslexie").unwrap().clone();
+    assert_eq!(
+        (dyslexie["per_level"].clone(), dyslexie["unknown"].clone()),
+        (json!([0, 0, 1]), json!(0)),
+        "over locations with a profile"
+    );
+    let po2707 = body["swvs"].as_array().unwrap().iter().find(|s| s["code"] == "PO2707").unwrap().clone();
+    assert_eq!(
+        (po2707["locations"].clone(), po2707["profiles"].clone(), po2707["adopted"].clone(), po2707["gaps"].clone()),
+        (json!(3), json!(1), json!(0), json!(11))
+    );
+    let page = app.http.get(app.at("/beheer/regio?jaar=2026-2027")).headers(platform.headers()).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    app.stop().await;
+}

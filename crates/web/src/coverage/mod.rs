@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod expertise;
+pub mod national;
 pub mod norm;
 pub mod pages;
 pub mod status;

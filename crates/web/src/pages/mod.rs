@@ -60,6 +60,7 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::status::router())
         .merge(coverage::expertise::page_router())
         .merge(coverage::trends::page_router())
+        .merge(coverage::national::page_router())
         .merge(surveys::public::router())
 }
 
