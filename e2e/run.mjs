@@ -1151,6 +1151,10 @@ async function main() {
     await filtered;
     await Q.axeCheck('coverage filtered');
     await Q.expectText('Gaten in het aanbod');
+    const gap = await qa.locator('ul.gaps a').first().getAttribute('href');
+    if (!gap) throw new Error('no gap to open on the coverage page');
+    await Q.goto(gap);
+    await Q.expectText('Kaart:');
     await Q.goto('/samenwerkingsverbanden/PO2707/basisondersteuning');
     await qa.selectOption('select[name="min:aanbod.dyslexie"]', 'standaard');
     await Q.submit('form#norm', 'norm saved', { status: 200 });

@@ -59,7 +59,7 @@ impl Database {
         let code = swv.unwrap_or_default();
         let year = year.to_string();
         let rows = sqlx::query(
-            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo
+            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo, l.lat, l.lon
              FROM locations l LEFT JOIN profiles p ON p.location_code = l.code AND p.school_year = $2
              WHERE $1 = '' OR l.swv_po = $1 OR l.swv_vo = $1 ORDER BY l.municipality, l.name, l.code",
         )
@@ -102,6 +102,8 @@ impl Database {
                     brin: row.try_get(2)?,
                     municipality: row.try_get(3)?,
                     sector: row.try_get(4)?,
+                    lat: row.try_get(9)?,
+                    lon: row.try_get(10)?,
                     state: state.as_deref().and_then(ProfileState::parse),
                     levels: profile.and_then(|id| levels.remove(&id)).unwrap_or_default(),
                 },

@@ -31,6 +31,9 @@ pub struct LocationOffer {
     pub brin: String,
     pub municipality: Option<String>,
     pub sector: Option<String>,
+    /// From DUO's open data, for the map.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     /// `None` when the location has no profile for the year.
     pub state: Option<ProfileState>,
     /// Level key per category, as the school answered.
@@ -109,6 +112,8 @@ mod tests {
             brin: code[..4].into(),
             municipality: Some(town.into()),
             sector: Some("po".into()),
+            lat: None,
+            lon: None,
             state,
             levels: levels.iter().map(|(c, l)| (*c, (*l).to_owned())).collect(),
         }

@@ -29,6 +29,8 @@ pub struct CoverageQuery {
     gemeente: Option<String>,
     /// `niet`, `na_overleg` or `standaard`: the level gaps are measured against.
     niveau: Option<String>,
+    /// The category the map colours its locations by.
+    onderwerp: Option<String>,
 }
 
 #[derive(Template)]
@@ -48,9 +50,91 @@ struct MatrixPage {
     municipality: String,
     min_level: String,
     levels: Vec<&'static str>,
+    /// The category on the map.
+    map_category: SupportCategory,
+}
+
+/// A bar of the chart: the widths of its parts in percent of the whole.
+pub struct Bar {
+    pub category: SupportCategory,
+    /// standaard, na overleg, niet, unknown.
+    pub parts: [(f64, usize); 4],
+}
+
+/// A dot on the map, in the SVG's coordinates (0–100 wide, 0–120 high).
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    pub class: &'static str,
+    pub title: String,
 }
 
 impl MatrixPage {
+    fn bars(&self) -> Vec<Bar> {
+        self.counts
+            .iter()
+            .map(|c| {
+                let total = (c.per_level.iter().sum::<usize>() + c.unknown).max(1) as f64;
+                let part = |n: usize| (n as f64 * 100.0 / total, n);
+                Bar {
+                    category: c.category,
+                    parts: [part(c.per_level[2]), part(c.per_level[1]), part(c.per_level[0]), part(c.unknown)],
+                }
+            })
+            .collect()
+    }
+
+    /// Each bar part's x offset and width.
+    fn segments(&self, bar: &Bar) -> Vec<(f64, f64, usize, &'static str)> {
+        let classes = ["level-high", "level-mid", "level-low", "level-none"];
+        let mut x = 0.0;
+        bar.parts
+            .iter()
+            .zip(classes)
+            .map(|((width, n), class)| {
+                let at = x;
+                x += width;
+                (at, *width, *n, class)
+            })
+            .collect()
+    }
+
+    /// The locations with coordinates, placed in the box they span together.
+    fn dots(&self) -> Vec<Dot> {
+        let placed: Vec<(&LocationOffer, f64, f64)> =
+            self.offers.iter().filter_map(|o| Some((o, o.lat?, o.lon?))).collect();
+        let (min_lat, max_lat) =
+            placed.iter().fold((f64::MAX, f64::MIN), |(a, b), (_, lat, _)| (a.min(*lat), b.max(*lat)));
+        let (min_lon, max_lon) =
+            placed.iter().fold((f64::MAX, f64::MIN), |(a, b), (_, _, lon)| (a.min(*lon), b.max(*lon)));
+        let span = |lo: f64, hi: f64| if hi - lo < 1e-6 { 1.0 } else { hi - lo };
+        placed
+            .into_iter()
+            .map(|(offer, lat, lon)| Dot {
+                x: 5.0 + 90.0 * (lon - min_lon) / span(min_lon, max_lon),
+                y: 5.0 + 110.0 * (max_lat - lat) / span(min_lat, max_lat),
+                class: self.cell_class(offer, &self.map_category),
+                title: format!("{}: {}", offer.name, {
+                    let cell = self.cell(offer, &self.map_category);
+                    if cell.is_empty() { self.ctx.t("coverage-unknown") } else { cell }
+                }),
+            })
+            .collect()
+    }
+
+    fn category_key(&self, category: &SupportCategory) -> String {
+        serde_json::to_value(category).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// A value for a link's query string.
+    fn query(&self, value: &str) -> String {
+        url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+    }
+
+    fn percent(&self, value: &f64) -> String {
+        format!("{value:.2}")
+    }
+
     fn cell(&self, offer: &LocationOffer, category: &SupportCategory) -> String {
         offer.levels.get(category).map_or_else(String::new, |l| self.ctx.t(&format!("level-{l}")))
     }
@@ -117,6 +201,14 @@ pub async fn coverage_page(
         municipality: filters.municipality.unwrap_or_default(),
         min_level,
         levels: LEVELS.to_vec(),
+        map_category: query
+            .onderwerp
+            .and_then(|k| {
+                SupportCategory::ALL
+                    .into_iter()
+                    .find(|c| serde_json::to_value(c).ok().and_then(|v| v.as_str().map(|s| s == k)).unwrap_or(false))
+            })
+            .unwrap_or(SupportCategory::Dyslexie),
         ctx,
     })
 }
