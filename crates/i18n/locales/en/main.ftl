@@ -799,3 +799,4 @@ coverage-chart-legend = One bar per category: green standard, yellow after consu
 coverage-chart-desc = Bar chart with, per category, the share of locations per level; the same numbers are in the table Locations per level.
 coverage-map = Map: { $category }
 coverage-map-desc = Map of the locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey unknown. The table per location gives the same in words.
+notice-reminder-already-sent = This school already had a reminder in the past day. Try again tomorrow.

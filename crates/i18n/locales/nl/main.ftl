@@ -799,3 +799,4 @@ coverage-chart-legend = Per onderwerp één balk: groen standaard, geel na overl
 coverage-chart-desc = Balkgrafiek met per onderwerp het deel van de vestigingen per niveau; dezelfde getallen staan in de tabel Aantal vestigingen per niveau.
 coverage-map = Kaart: { $category }
 coverage-map-desc = Kaart van de vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs onbekend. De tabel per vestiging geeft hetzelfde in woorden.
+notice-reminder-already-sent = Deze school kreeg de afgelopen dag al een herinnering. Probeer het morgen opnieuw.

@@ -285,6 +285,21 @@ async fn the_status_board_shows_steps_overdue_reviews_and_sends_a_reminder() {
     assert!(
         mails.iter().any(|m| m.subject.starts_with("Herinnering van") && m.body.contains("/scholen/04FZ/profielen"))
     );
+    let again = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/status?jaar=2026-2027"))
+        .headers(staff.headers())
+        .form(&[("csrf_token", staff.csrf.as_str()), ("location", "04FZ00")])
+        .send()
+        .await
+        .unwrap();
+    assert!(again.headers()["location"].to_str().unwrap().contains("herinnering-al-verstuurd"));
+    let mails = crate::support::mails_to(&app.db, "dirk@brug.nl").await;
+    assert_eq!(
+        mails.iter().filter(|m| m.subject.starts_with("Herinnering van")).count(),
+        1,
+        "one reminder a day per location"
+    );
     let elsewhere = app
         .http
         .post(app.at("/samenwerkingsverbanden/PO2707/status?jaar=2026-2027"))

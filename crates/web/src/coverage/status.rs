@@ -131,6 +131,12 @@ pub async fn remind(
     let year = query.jaar.as_deref().and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year);
     let (code, rows) = rows(&state, &form.session, &code, year).await?;
     let row = rows.iter().find(|r| r.code == form.form.location).ok_or_else(AppError::not_found)?;
+    // One reminder a day per location: enough to nudge, too few to flood a mailbox.
+    if !crate::security::rate_limit::swv_reminder_allowed(&state.db, &row.code).await? {
+        return Ok(Redirect::to(&format!(
+            "/samenwerkingsverbanden/{code}/status?jaar={year}&melding=herinnering-al-verstuurd"
+        )));
+    }
     let lang = Lang::Nl;
     let swv_name =
         crate::directory::display_name(&state, lang, &OrgRef { kind: OrgKind::Swv, code: code.clone() }).await?;

@@ -85,6 +85,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("gepubliceerd", "notice-published"),
     ("stap-gezet", "notice-step-taken"),
     ("herinnering-verstuurd", "notice-reminder-sent"),
+    ("herinnering-al-verstuurd", "notice-reminder-already-sent"),
     ("uitgelogd", "notice-logged-out"),
     ("wachtwoord-gewijzigd", "notice-password-changed"),
     ("herstel-verstuurd", "notice-reset-sent"),

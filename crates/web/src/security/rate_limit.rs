@@ -44,3 +44,9 @@ pub async fn reset_mail_allowed(db: &Database, email: &str) -> Result<bool, Stor
     let key = format!("reset:{}", email.trim().to_lowercase());
     Ok(db.record_attempt(&key, now() - 3600).await? <= MAX_RESET_MAILS)
 }
+
+/// Counts an SWV's reminder to a location; `false` when it had one in the last day.
+pub async fn swv_reminder_allowed(db: &Database, location: &str) -> Result<bool, StorageError> {
+    let key = format!("swv-reminder:{location}");
+    Ok(db.record_attempt(&key, now() - 86_400).await? <= 1)
+}
