@@ -20,6 +20,16 @@ static_loader! {
 
 const NL_SOURCE: &str = include_str!("../locales/nl/main.ftl");
 const EN_SOURCE: &str = include_str!("../locales/en/main.ftl");
+const NL_PUBLIC: &str = include_str!("../locales/nl/public.ftl");
+const EN_PUBLIC: &str = include_str!("../locales/en/public.ftl");
+
+mod parent_lang;
+pub use parent_lang::ParentLang;
+
+/// Whether a Fluent source defines the entry.
+fn defines(source: &str, id: &str) -> bool {
+    source.lines().any(|line| line.strip_prefix(id).is_some_and(|rest| rest.starts_with(" =")))
+}
 
 static NL: LanguageIdentifier = langid!("nl");
 static EN: LanguageIdentifier = langid!("en");
@@ -95,11 +105,11 @@ impl Lang {
     /// Whether the catalogue defines the entry (for tests of the catalogues;
     /// a lookup alone cannot tell, as an entry with arguments fails without them).
     pub fn has(self, id: &str) -> bool {
-        let source = match self {
-            Lang::Nl => NL_SOURCE,
-            Lang::En => EN_SOURCE,
+        let (main, public) = match self {
+            Lang::Nl => (NL_SOURCE, NL_PUBLIC),
+            Lang::En => (EN_SOURCE, EN_PUBLIC),
         };
-        source.lines().any(|line| line.strip_prefix(id).is_some_and(|rest| rest.starts_with(" =")))
+        defines(main, id) || defines(public, id)
     }
 }
 

@@ -40,6 +40,21 @@ enum Command {
         #[arg(long, value_name = "DIR", requires = "demo")]
         demo_data: Option<PathBuf>,
     },
+    /// Fill the database with demo data and logins without serving it;
+    /// `--scale national` adds a generated profile for every location in the
+    /// country for several school years (marked as generated).
+    Demo {
+        /// `small` (the demo school) or `national`.
+        #[arg(long, default_value = "small", value_parser = ["small", "national"])]
+        scale: String,
+        /// Folder with vestigingen_2024-11.csv and pc4_swv_2015.csv
+        /// (default: ../shared/data/duo when present).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// School years to generate, this one and those before it.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=10))]
+        years: u16,
+    },
     /// Apply database migrations and stop.
     Migrate,
     /// Import open data.
@@ -120,6 +135,9 @@ pub fn main() -> ExitCode {
                     config.bind = bind;
                 }
                 commands::serve::run(&config, demo, demo_data.as_deref()).await
+            }
+            Command::Demo { scale, data, years } => {
+                commands::demo::run(&config, scale == "national", data.as_deref(), years).await
             }
             Command::Migrate => commands::migrate::run(&config).await,
             Command::Import { source: ImportSource::Duo { files } } => commands::import::run(&config, &files).await,

@@ -66,7 +66,8 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         DemoLogin { email: "directeur@passend.demo", role: Role::Director, org: school.clone() },
         DemoLogin { email: "ib@passend.demo", role: Role::Ib, org: school.clone() },
         DemoLogin { email: "leraar@passend.demo", role: Role::TeamMember, org: school.clone() },
-        DemoLogin { email: "mr@passend.demo", role: Role::MrMember, org: school },
+        DemoLogin { email: "mr@passend.demo", role: Role::MrMember, org: school.clone() },
+        DemoLogin { email: "bestuur@passend.demo", role: Role::BoardMember, org: school },
     ];
     let hash = passend_web::hash_password(DEMO_PASSWORD).await?;
     let mut user_ids = Vec::new();
@@ -86,18 +87,27 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         user_ids.push((login.role, user_id));
     }
     let id_of = |role: Role| user_ids.iter().find(|(r, _)| *r == role).map(|(_, id)| *id).unwrap_or_default();
-    let team = DemoTeam { director: id_of(Role::Director), ib: id_of(Role::Ib), teacher: id_of(Role::TeamMember) };
+    let team = DemoTeam {
+        director: id_of(Role::Director),
+        ib: id_of(Role::Ib),
+        teacher: id_of(Role::TeamMember),
+        mr: id_of(Role::MrMember),
+        board: id_of(Role::BoardMember),
+    };
+    crate::demo_published::publish_past_years(db, &logins[2].org, &team).await?;
     demo_profile(db, &logins[2].org, &team).await?;
     Ok(logins)
 }
 
-struct DemoTeam {
-    director: i64,
-    ib: i64,
-    teacher: i64,
+pub(crate) struct DemoTeam {
+    pub director: i64,
+    pub ib: i64,
+    pub teacher: i64,
+    pub mr: i64,
+    pub board: i64,
 }
 
-fn actor(user_id: i64, brin: &str, role: Role) -> Actor {
+pub(crate) fn actor(user_id: i64, brin: &str, role: Role) -> Actor {
     Actor {
         user_id,
         memberships: vec![Membership { org: OrgRef { kind: OrgKind::School, code: brin.to_owned() }, role }],
@@ -200,6 +210,7 @@ fn demo_name(role: Role) -> String {
         Role::Ib => "Ilse Begeleider",
         Role::TeamMember => "Lotte Leraar",
         Role::MrMember => "Mo MR",
+        Role::BoardMember => "Bram Bestuur",
         _ => "Demo",
     }
     .to_owned()

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use passend_domain::access::{OrgView, PlatformAdmin, SwvEdit};
-use passend_domain::coverage::{LocationOffer, Norm};
+use passend_domain::coverage::{Kern, LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear, default_template};
@@ -59,8 +59,10 @@ impl Database {
         let code = swv.unwrap_or_default();
         let year = year.to_string();
         let rows = sqlx::query(
-            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo, l.lat, l.lon
+            "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo, l.lat, l.lon, k.name, p.generated
              FROM locations l LEFT JOIN profiles p ON p.location_code = l.code AND p.school_year = $2
+             LEFT JOIN swv_kern_locations kl ON kl.location_code = l.code AND kl.swv_code = $1
+             LEFT JOIN swv_kernen k ON k.id = kl.kern_id
              WHERE $1 = '' OR l.swv_po = $1 OR l.swv_vo = $1 ORDER BY l.municipality, l.name, l.code",
         )
         .bind(code)
@@ -102,6 +104,8 @@ impl Database {
                     brin: row.try_get(2)?,
                     municipality: row.try_get(3)?,
                     sector: row.try_get(4)?,
+                    kern: row.try_get(11)?,
+                    generated: row.try_get::<Option<i64>, _>(12)?.unwrap_or(0) != 0,
                     lat: row.try_get(9)?,
                     lon: row.try_get(10)?,
                     state: state.as_deref().and_then(ProfileState::parse),
@@ -226,5 +230,61 @@ impl Database {
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(Into::into)
+    }
+}
+
+impl Database {
+    /// The SWV's kernen with their locations, by name.
+    pub async fn kernen(&self, view: &OrgView) -> Result<Vec<Kern>, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT k.id, k.name, kl.location_code FROM swv_kernen k
+             LEFT JOIN swv_kern_locations kl ON kl.kern_id = k.id
+             WHERE k.swv_code = $1 ORDER BY k.name, k.id, kl.location_code",
+        )
+        .bind(&view.org().code)
+        .fetch_all(&self.read)
+        .await?;
+        let mut out: Vec<(i64, Kern)> = Vec::new();
+        for row in &rows {
+            let id: i64 = row.try_get(0)?;
+            if out.last().is_none_or(|(last, _)| *last != id) {
+                out.push((id, Kern { name: row.try_get(1)?, locations: Vec::new() }));
+            }
+            if let Some(code) = row.try_get::<Option<String>, _>(2)?
+                && let Some((_, kern)) = out.last_mut()
+            {
+                kern.locations.push(code);
+            }
+        }
+        Ok(out.into_iter().map(|(_, k)| k).collect())
+    }
+
+    /// Replaces the SWV's kernen in one transaction (validated by
+    /// [`passend_domain::coverage::validate_kernen`] first).
+    pub async fn save_kernen(&self, edit: &SwvEdit, kernen: &[Kern]) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        sqlx::query("DELETE FROM swv_kern_locations WHERE swv_code = $1").bind(edit.code()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM swv_kernen WHERE swv_code = $1").bind(edit.code()).execute(&mut *tx).await?;
+        for kern in kernen {
+            let row = sqlx::query("INSERT INTO swv_kernen (swv_code, name) VALUES ($1, $2) RETURNING id")
+                .bind(edit.code())
+                .bind(&kern.name)
+                .fetch_one(&mut *tx)
+                .await?;
+            let id: i64 = row.try_get(0)?;
+            for code in &kern.locations {
+                sqlx::query("INSERT INTO swv_kern_locations (swv_code, location_code, kern_id) VALUES ($1, $2, $3)")
+                    .bind(edit.code())
+                    .bind(code)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -13,11 +13,13 @@ pub mod migrations;
 pub mod accounts;
 pub mod coverage;
 pub mod directory;
+pub mod generated;
 pub mod import;
 pub mod lifecycle;
 pub mod outbox;
 pub mod planning;
 pub mod profiles;
+pub mod publishing;
 pub mod surveys;
 pub mod test_support;
 

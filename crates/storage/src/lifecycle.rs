@@ -357,8 +357,7 @@ async fn hash_in(conn: &mut AnyConnection, profile_id: i64) -> Result<String, St
         .fetch_one(&mut *conn)
         .await?
         .try_get(0)?;
-    let template: Template =
-        serde_json::from_str(&template_json).map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))?;
+    let template: Template = crate::profiles::stored_template(&template_json)?;
     let rows = sqlx::query("SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1")
         .bind(profile_id)
         .fetch_all(&mut *conn)

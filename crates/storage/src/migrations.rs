@@ -24,6 +24,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, name: "surveys", sql: include_str!("../migrations/0005_surveys.sql") },
     Migration { version: 6, name: "planning", sql: include_str!("../migrations/0006_planning.sql") },
     Migration { version: 7, name: "norms", sql: include_str!("../migrations/0007_norms.sql") },
+    Migration { version: 8, name: "kernen", sql: include_str!("../migrations/0008_kernen.sql") },
+    Migration { version: 9, name: "generated", sql: include_str!("../migrations/0009_generated.sql") },
 ];
 
 // "passend" in ASCII.

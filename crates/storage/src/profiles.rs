@@ -26,6 +26,8 @@ pub struct ProfileRecord {
     /// Identifies the adopted version.
     pub content_hash: Option<String>,
     pub published_at: Option<i64>,
+    /// Sample data made by `passend demo --scale national`.
+    pub generated: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +98,15 @@ pub enum SaveOutcome {
 pub struct VariantRecord {
     pub variant: TemplateVariant,
     pub published_at: Option<i64>,
+}
+
+/// A profile's template as stored; generated profiles store none and use the
+/// shipped default template (a copy per profile would cost gigabytes at national scale).
+pub(crate) fn stored_template(json: &str) -> Result<Template, StorageError> {
+    if json.is_empty() {
+        return Ok(passend_domain::questionnaire::default_template().clone());
+    }
+    serde_json::from_str(json).map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))
 }
 
 fn value_json(value: Option<&AnswerValue>) -> Option<String> {
@@ -208,14 +219,13 @@ impl Database {
     pub async fn profile(&self, id: i64) -> Result<Option<ProfileRecord>, StorageError> {
         let row = sqlx::query(
             "SELECT id, location_code, brin, school_year, template_json, open_for_team, state, adopted_on, content_hash,
-                    published_at FROM profiles WHERE id = $1",
+                    published_at, generated FROM profiles WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let template: Template = serde_json::from_str(&row.try_get::<String, _>(4)?)
-            .map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))?;
+        let template = stored_template(&row.try_get::<String, _>(4)?)?;
         Ok(Some(ProfileRecord {
             id: row.try_get(0)?,
             location_code: row.try_get(1)?,
@@ -227,6 +237,7 @@ impl Database {
             adopted_on: row.try_get(7)?,
             content_hash: row.try_get(8)?,
             published_at: row.try_get(9)?,
+            generated: row.try_get::<i64, _>(10)? != 0,
         }))
     }
 

@@ -49,12 +49,20 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub mailer: Mailer,
     pub metrics: Arc<Metrics>,
+    /// Cached public pages and the document renderer.
+    pub public: Arc<crate::publishing::PublicState>,
 }
 
 impl AppState {
     pub fn new(db: Database, config: WebConfig) -> anyhow::Result<AppState> {
         let mailer = Mailer::new(db.clone(), &config.mail)?;
-        Ok(AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()) })
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            mailer,
+            metrics: Arc::new(Metrics::default()),
+            public: Arc::new(crate::publishing::PublicState::default()),
+        })
     }
 }
 

@@ -75,6 +75,7 @@ fn every_role_and_error_has_a_message() {
             crate::error::ErrorKind::Conflict,
             crate::error::ErrorKind::RateLimited,
             crate::error::ErrorKind::Internal,
+            crate::error::ErrorKind::DocumentFailed,
         ] {
             assert!(lang.has(kind.message_id()), "{kind:?}");
             assert!(lang.has(&format!("{}-title", kind.message_id())), "{kind:?}");

@@ -22,6 +22,8 @@ pub enum ErrorKind {
     Conflict,
     RateLimited,
     Internal,
+    /// A document could not be typeset now (logged); nothing broken is served.
+    DocumentFailed,
 }
 
 impl ErrorKind {
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorKind::DocumentFailed => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -48,6 +51,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "conflict",
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::Internal => "internal",
+            ErrorKind::DocumentFailed => "document_failed",
         }
     }
 
@@ -63,6 +67,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "error-conflict",
             ErrorKind::RateLimited => "error-rate-limited",
             ErrorKind::Internal => "error-internal",
+            ErrorKind::DocumentFailed => "error-document-failed",
         }
     }
 }

@@ -20,6 +20,7 @@ mod openapi;
 mod ops;
 mod pages;
 mod profiles;
+mod publishing;
 mod readability;
 mod security;
 mod surveys;

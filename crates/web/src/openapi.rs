@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, readability, surveys};
+use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +23,7 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         (name = "members", description = "Memberships and invitations of an organisation"),
         (name = "questionnaire", description = "Templates, profiles, answers of respondents and of the school"),
         (name = "coverage", description = "The SWV's region: coverage of support per category, gaps"),
+        (name = "open data", description = "Published profiles and search by support, without login"),
         (name = "readability", description = "The plain-language assistant: Flesch-Douma and hints for Dutch text"),
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
@@ -57,6 +58,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(readability::api::router())
         .merge(coverage::api::router())
         .merge(coverage::norm::api_router())
+        .merge(publishing::api_router())
+        .merge(coverage::kernen::api_router())
         .merge(coverage::expertise::api_router())
         .merge(coverage::trends::api_router())
         .merge(coverage::xlsx::router())

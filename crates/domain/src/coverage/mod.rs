@@ -3,11 +3,13 @@
 //! area where no school offers a category at or above a chosen level.
 
 mod expertise;
+mod kernen;
 mod norm;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use expertise::{NeedsOf, SpecialistTotal, specialists, training_needs};
+pub use kernen::{Kern, KernProblem, MAX_KERN_NAME, validate_kernen};
 pub use norm::{Compliance, Norm, NormItem};
 
 use serde::Serialize;
@@ -31,11 +33,15 @@ pub struct LocationOffer {
     pub brin: String,
     pub municipality: Option<String>,
     pub sector: Option<String>,
+    /// The SWV's sub-region (*kern*) the location is in, if the SWV made them.
+    pub kern: Option<String>,
     /// From DUO's open data, for the map.
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// `None` when the location has no profile for the year.
     pub state: Option<ProfileState>,
+    /// The profile is sample data (`passend demo --scale national`), not the school's own.
+    pub generated: bool,
     /// Level key per category, as the school answered.
     pub levels: HashMap<SupportCategory, String>,
 }
@@ -82,11 +88,47 @@ pub fn counts(offers: &[LocationOffer]) -> Vec<CategoryCounts> {
         .collect()
 }
 
+/// What a gap is measured over: the municipality, or the SWV's own kernen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaKind {
+    #[default]
+    Municipality,
+    Kern,
+}
+
+impl AreaKind {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "gemeente" | "municipality" => Some(AreaKind::Municipality),
+            "kern" => Some(AreaKind::Kern),
+            _ => None,
+        }
+    }
+
+    fn of(self, offer: &LocationOffer) -> Option<&String> {
+        match self {
+            AreaKind::Municipality => offer.municipality.as_ref(),
+            AreaKind::Kern => offer.kern.as_ref(),
+        }
+    }
+}
+
 /// Areas (by municipality) where no location offers a category at `min_level` or above.
 pub fn gaps(offers: &[LocationOffer], min_level: usize) -> Vec<Gap> {
+    gaps_by(offers, min_level, AreaKind::Municipality)
+}
+
+/// Areas of the kind where no location offers a category at `min_level` or
+/// above; locations outside any area of the kind (no kern) are left out.
+pub fn gaps_by(offers: &[LocationOffer], min_level: usize, kind: AreaKind) -> Vec<Gap> {
     let mut areas: BTreeMap<String, Vec<&LocationOffer>> = BTreeMap::new();
     for offer in offers {
-        areas.entry(offer.municipality.clone().unwrap_or_default()).or_default().push(offer);
+        match (kind, kind.of(offer)) {
+            (_, Some(area)) => areas.entry(area.clone()).or_default().push(offer),
+            (AreaKind::Municipality, None) => areas.entry(String::new()).or_default().push(offer),
+            (AreaKind::Kern, None) => {}
+        }
     }
     let mut out = Vec::new();
     for (area, members) in &areas {
@@ -112,6 +154,8 @@ mod tests {
             brin: code[..4].into(),
             municipality: Some(town.into()),
             sector: Some("po".into()),
+            kern: None,
+            generated: false,
             lat: None,
             lon: None,
             state,
@@ -148,5 +192,20 @@ mod tests {
         let lenient = gaps(&offers, rank("na_overleg").unwrap());
         assert!(!lenient.iter().any(|g| g.area == "Amsterdam" && g.category == Gedrag));
         assert_eq!(lenient.iter().filter(|g| g.area == "Amsterdam").count(), 10);
+    }
+
+    #[test]
+    fn gaps_by_kern_group_across_municipalities() {
+        use SupportCategory::*;
+        let mut a = offer("AAAA00", "Amsterdam", Some(ProfileState::Published), &[(Dyslexie, "standaard")]);
+        let mut c = offer("CCCC00", "Diemen", None, &[]);
+        let b = offer("BBBB00", "Amsterdam", None, &[]);
+        a.kern = Some("Oost".into());
+        c.kern = Some("Oost".into());
+        let offers = [a, b, c];
+        let by_kern = gaps_by(&offers, rank("standaard").unwrap(), AreaKind::Kern);
+        // One kern (Oost: Amsterdam's AAAA00 and Diemen's CCCC00); BBBB00 has no kern.
+        assert_eq!(by_kern.len(), 11);
+        assert!(by_kern.iter().all(|g| g.area == "Oost" && g.locations == 2 && g.category != Dyslexie));
     }
 }

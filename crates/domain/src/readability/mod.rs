@@ -5,6 +5,7 @@
 
 mod checks;
 mod jargon;
+mod rare;
 mod score;
 mod segment;
 mod syllables;
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use jargon::{JargonTerm, jargon_terms};
+pub use rare::is_frequent;
 pub use score::{Band, flesch_douma};
 pub use segment::{Sentence, sentences};
 pub use syllables::syllables;
@@ -64,6 +66,8 @@ pub struct Analysis {
     pub passive_sentences: Vec<SentenceHint>,
     pub nominalisations: Vec<String>,
     pub jargon: Vec<JargonHit>,
+    /// Words outside the 30,000 most frequent Dutch words, in order of appearance.
+    pub rare_words: Vec<String>,
     /// Words the Dutch dictionary does not know; `None` when no dictionary was given.
     pub misspelled: Option<Vec<String>>,
 }
@@ -123,7 +127,11 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
         long_words.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
         nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
     }
+    let jargon = jargon::find(&found, &lowered);
+    let jargon_words: std::collections::HashSet<String> =
+        jargon.iter().flat_map(|j| j.term.to_lowercase().split_whitespace().map(str::to_owned).collect::<Vec<_>>()).collect();
     Analysis {
+        rare_words: rare::find(&found, &lowered, &jargon_words),
         sentences: sentence_count,
         words: word_count,
         syllables: syllable_count,
@@ -135,7 +143,7 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
         long_words: long_words.into_iter().map(str::to_owned).collect(),
         passive_sentences,
         nominalisations: nominalisations.into_iter().map(str::to_owned).collect(),
-        jargon: jargon::find(&found, &lowered),
+        jargon,
         misspelled: speller.map(|speller| checks::misspelled(&found, speller)),
     }
 }

@@ -45,6 +45,8 @@ error-rate-limited-title = Too many attempts
 error-rate-limited = A wrong password was entered too often. Wait fifteen minutes and try again.
 error-internal-title = Something went wrong
 error-internal = Something went wrong on our side. Please try again later.
+error-document-failed-title = Document not available
+error-document-failed = The document cannot be made right now. Please try again later or read the web page.
 error-home-link = Go to the home page
 
 ## Fields
@@ -280,6 +282,8 @@ cli-migrate-none = The database is up to date already.
 cli-migrate-applied = Migration { $version } ({ $name }) applied.
 cli-serve-url = Passend is running at { $url }
 cli-demo-logins = Demo accounts (password: { $password }):
+cli-demo-national-missing = The database holds only { $count } locations. National scale needs the national DUO files: give their folder with --data.
+cli-demo-generated = Wrote { $count } generated profiles ({ $years } school years) in { $seconds } s. They are marked as generated.
 cli-admin-created = Administrator { $email } is ready. Log in at /inloggen.
 cli-import-error = { $file }, line { $line }, column { $column }: { $message }
 cli-import-nothing-written = Nothing was saved.
@@ -671,6 +675,7 @@ readability-long-sentences = Long sentences (more than { $max } words)
 readability-passive = Passive voice (better: say who does it)
 readability-jargon = Jargon, with a plain alternative
 readability-nominalisations = Nouns made from verbs (better: use the verb)
+readability-rare-words = Rarely used words (choose a more common word or explain it)
 readability-long-words = Long words
 band-very-easy = very easy
 band-group-7 = easy: group 7
@@ -682,6 +687,7 @@ band-academic = very difficult: academic
 hint-long-sentence = This sentence has { $words } words (more than { $max }). Make it two sentences: "{ $sentence }"
 hint-jargon = Instead of "{ $term }", write: { $plain }.
 hint-passive = Say who does it: "{ $sentence }"
+hint-rare-words = Rarely used words: { $words }. Choose a more common word or explain it briefly.
 readability-live-label = Readability
 readability-live-b1 = easy to read for most parents
 readability-live-not-b1 = still too difficult for many parents
@@ -800,3 +806,21 @@ coverage-chart-desc = Bar chart with, per category, the share of locations per l
 coverage-map = Map: { $category }
 coverage-map-desc = Map of the locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey unknown. The table per location gives the same in words.
 notice-reminder-already-sent = This school already had a reminder in the past day. Try again tomorrow.
+
+## Sub-regions (kernen)
+kernen-title = Sub-regions
+kernen-intro = A sub-region (kern) is a group of schools the SWV defines itself, for example per district or village. Filter the coverage by a sub-region or measure the gaps per sub-region.
+kernen-list = The SWV's sub-regions
+kernen-none = There are no sub-regions yet.
+kernen-edit = Assign sub-regions
+kernen-edit-help = Type the name of its sub-region next to each location. Locations with the same name form one sub-region; leave the field empty for none.
+kernen-kern = Sub-region
+kern-name-missing = Give the sub-region a name.
+kern-name-taken = There is already a sub-region with this name.
+kern-location-unknown = Location { $code } is not part of this SWV.
+kern-location-twice = Location { $code } is already in another sub-region.
+coverage-area-kind = Measure gaps per
+
+## Generated (national-scale sample) data
+generated-mark = generated
+generated-profile-notice = This profile is generated sample data (national demo), not the school's own profile.

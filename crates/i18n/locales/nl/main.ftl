@@ -45,6 +45,8 @@ error-rate-limited-title = Te veel pogingen
 error-rate-limited = Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het dan opnieuw.
 error-internal-title = Er ging iets mis
 error-internal = Er ging iets mis aan onze kant. Probeer het later opnieuw.
+error-document-failed-title = Document niet beschikbaar
+error-document-failed = Het document kan nu niet worden gemaakt. Probeer het later opnieuw of bekijk de webpagina.
 error-home-link = Naar de startpagina
 
 ## Velden
@@ -280,6 +282,8 @@ cli-migrate-none = De database is al bijgewerkt.
 cli-migrate-applied = Migratie { $version } ({ $name }) uitgevoerd.
 cli-serve-url = Passend draait op { $url }
 cli-demo-logins = Demo-accounts (wachtwoord: { $password }):
+cli-demo-national-missing = Er staan maar { $count } vestigingen in de database. Landelijke schaal vraagt de landelijke DUO-bestanden: geef de map met --data.
+cli-demo-generated = { $count } gegenereerde profielen geschreven ({ $years } schooljaren) in { $seconds } s. Ze zijn gemarkeerd als gegenereerd.
 cli-admin-created = Beheerder { $email } is klaar. Log in op /inloggen.
 cli-import-error = { $file }, regel { $line }, kolom { $column }: { $message }
 cli-import-nothing-written = Er is niets opgeslagen.
@@ -671,6 +675,7 @@ readability-long-sentences = Lange zinnen (meer dan { $max } woorden)
 readability-passive = Lijdende vorm (schrijf liever wie iets doet)
 readability-jargon = Vaktaal, met een gewoon alternatief
 readability-nominalisations = Zelfstandige naamwoorden van werkwoorden (schrijf liever het werkwoord)
+readability-rare-words = Weinig gebruikte woorden (kies een gewoner woord of leg het uit)
 readability-long-words = Lange woorden
 band-very-easy = heel makkelijk
 band-group-7 = makkelijk: groep 7
@@ -682,6 +687,7 @@ band-academic = zeer moeilijk: wetenschappelijk
 hint-long-sentence = Deze zin heeft { $words } woorden (meer dan { $max }). Maak er twee zinnen van: "{ $sentence }"
 hint-jargon = Schrijf in plaats van "{ $term }" liever: { $plain }.
 hint-passive = Zeg wie iets doet: "{ $sentence }"
+hint-rare-words = Weinig gebruikte woorden: { $words }. Kies een gewoner woord of leg het kort uit.
 readability-live-label = Leesbaarheid
 readability-live-b1 = goed te lezen voor de meeste ouders
 readability-live-not-b1 = nog te moeilijk voor veel ouders
@@ -800,3 +806,21 @@ coverage-chart-desc = Balkgrafiek met per onderwerp het deel van de vestigingen 
 coverage-map = Kaart: { $category }
 coverage-map-desc = Kaart van de vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs onbekend. De tabel per vestiging geeft hetzelfde in woorden.
 notice-reminder-already-sent = Deze school kreeg de afgelopen dag al een herinnering. Probeer het morgen opnieuw.
+
+## Sub-regions (kernen)
+kernen-title = Kernen
+kernen-intro = Een kern is een groep scholen die het samenwerkingsverband zelf indeelt, bijvoorbeeld per wijk of dorp. Filter het dekkend aanbod op een kern of meet de gaten per kern.
+kernen-list = Kernen van het samenwerkingsverband
+kernen-none = Er zijn nog geen kernen.
+kernen-edit = Kernen indelen
+kernen-edit-help = Typ bij elke vestiging de naam van haar kern. Vestigingen met dezelfde naam vormen samen een kern; laat het veld leeg voor geen kern.
+kernen-kern = Kern
+kern-name-missing = Geef de kern een naam.
+kern-name-taken = Er is al een kern met deze naam.
+kern-location-unknown = Vestiging { $code } hoort niet bij dit samenwerkingsverband.
+kern-location-twice = Vestiging { $code } staat al in een andere kern.
+coverage-area-kind = Gaten meten per
+
+## Generated (national-scale sample) data
+generated-mark = gegenereerd
+generated-profile-notice = Dit profiel is gegenereerd voorbeeldmateriaal (landelijke demo), niet het profiel van de school zelf.

@@ -1,4 +1,5 @@
 pub mod create_admin;
+pub mod demo;
 pub mod import;
 pub mod migrate;
 pub mod readability;

@@ -77,6 +77,9 @@ pub fn report(lang: Lang, a: &Analysis, options: &Options) -> String {
             out.push_str(&format!("  {} ({}×): {}\n", j.term, j.count, j.suggestion));
         }
     }
+    if !a.rare_words.is_empty() {
+        out.push_str(&format!("\n{}: {}\n", t("readability-rare-words"), a.rare_words.join(", ")));
+    }
     if !a.nominalisations.is_empty() {
         out.push_str(&format!("\n{}: {}\n", t("readability-nominalisations"), a.nominalisations.join(", ")));
     }

@@ -527,3 +527,99 @@ async fn the_national_view_is_for_platform_admins() {
     assert_eq!(page.status(), StatusCode::OK);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn kernen_filter_the_matrix_and_measure_gaps() {
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let admin = app.user("anna@swv.nl", "Anna", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard")]).await;
+    let put = |who: &Login, kernen: Value| {
+        app.http.put(app.at("/api/v1/swvs/PO2707/kernen")).headers(who.headers()).json(&json!({ "kernen": kernen })).send()
+    };
+
+    // Staff read but do not change; a location of another SWV and a double placement are refused.
+    let kernen = json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04fz01"] }]);
+    assert_eq!(put(&staff, kernen.clone()).await.unwrap().status(), StatusCode::FORBIDDEN);
+    let foreign = json!([{ "name": "Oost", "locations": ["04FZ00", "00AA99"] }]);
+    assert_eq!(put(&admin, foreign).await.unwrap().status(), StatusCode::BAD_REQUEST);
+    let twice = json!([{ "name": "Oost", "locations": ["04FZ00"] }, { "name": "West", "locations": ["04FZ00"] }]);
+    let refused = put(&admin, twice).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.unwrap().contains("staat al in een andere kern"));
+    assert_eq!(put(&admin, kernen).await.unwrap().status(), StatusCode::NO_CONTENT);
+
+    let read: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/kernen"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        read["kernen"],
+        json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04FZ01"] }])
+    );
+
+    let coverage = |query: &str| {
+        let url = app.at(&format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&{query}"));
+        let headers = staff.headers();
+        async move { app.http.get(url).headers(headers).send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let oost = coverage("kern=Oost").await;
+    let codes: Vec<&str> = oost["locations"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["04FZ00", "20XK00"]);
+    // Per kern: Oost offers dyslexie at standaard (04FZ00), West offers nothing; 11 + 12 gaps.
+    let by_kern = coverage("area=kern").await;
+    let gaps: Vec<(String, String, i64)> = by_kern["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["area"].as_str().unwrap().into(), g["category"].as_str().unwrap().into(), g["locations"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(gaps.iter().filter(|g| g.0 == "Oost").count(), 11);
+    assert!(gaps.iter().filter(|g| g.0 == "Oost").all(|g| g.1 != "dyslexie" && g.2 == 2));
+    assert_eq!(gaps.iter().filter(|g| g.0 == "West" && g.2 == 1).count(), 12);
+
+    // The form: a too long name is refused next to its locations and nothing is lost.
+    let page = app.http.get(app.at("/samenwerkingsverbanden/PO2707/kernen")).headers(admin.headers()).send().await.unwrap();
+    let html = page.text().await.unwrap();
+    assert!(html.contains(r#"name="kern:04FZ01" value="West""#), "{html}");
+    let long = "x".repeat(81);
+    let form = [
+        ("csrf_token", admin.csrf.as_str()),
+        ("kern:04FZ00", "Oost"),
+        ("kern:04FZ01", long.as_str()),
+        ("kern:20XK00", "Oost"),
+    ];
+    let posted = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/kernen"))
+        .headers(admin.headers())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = posted.text().await.unwrap();
+    assert!(html.contains("maximaal 80") && html.contains(&format!(r#"value="{long}""#)), "{html}");
+    let matrix = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/dekking?jaar=2026-2027&kern=West&gebied=kern"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(matrix.contains(r#"<option value="West" selected>West</option>"#), "{matrix}");
+    app.stop().await;
+}

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use passend_domain::coverage::LEVELS;
+use passend_domain::coverage::{AreaKind, LEVELS};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -26,6 +26,10 @@ pub struct CoverageParams {
     year: Option<String>,
     sector: Option<String>,
     municipality: Option<String>,
+    /// One of the SWV's sub-regions (*kernen*).
+    kern: Option<String>,
+    /// `municipality` (default) or `kern`: the areas gaps are measured over.
+    area: Option<String>,
     /// `niet`, `na_overleg` or `standaard` (default).
     min_level: Option<String>,
 }
@@ -55,15 +59,21 @@ pub async fn coverage(
             passend_domain::Message::new("answer-choice-invalid"),
         )]));
     }
-    let filters =
-        Filters { year, sector: params.sector, municipality: params.municipality, min_level: min_level.clone() };
+    let filters = Filters {
+        year,
+        sector: params.sector,
+        municipality: params.municipality,
+        kern: params.kern,
+        area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
+        min_level: min_level.clone(),
+    };
     let coverage = build(&state, &session, &code, &filters).await?;
     Ok(Json(json!({
         "school_year": year.to_string(),
         "min_level": min_level,
         "locations": coverage.offers.iter().map(|o| json!({
             "code": o.code, "name": o.name, "brin": o.brin, "municipality": o.municipality, "sector": o.sector,
-            "state": o.state, "draft": o.is_draft(), "levels": o.levels,
+            "state": o.state, "draft": o.is_draft(), "generated": o.generated, "levels": o.levels,
         })).collect::<Vec<_>>(),
         "counts": coverage.counts,
         "gaps": coverage.gaps,
@@ -87,6 +97,8 @@ pub async fn coverage_csv(
         year,
         sector: params.sector,
         municipality: params.municipality,
+        kern: params.kern,
+        area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
         min_level: params.min_level.unwrap_or_else(|| "standaard".to_owned()),
     };
     let coverage = build(&state, &session, &code, &filters).await?;

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod expertise;
+pub mod kernen;
 pub mod national;
 pub mod norm;
 pub mod pages;
@@ -11,7 +12,7 @@ pub mod trends;
 pub mod xlsx;
 
 use passend_domain::access;
-use passend_domain::coverage::{CategoryCounts, Gap, LocationOffer, counts, gaps, rank};
+use passend_domain::coverage::{AreaKind, CategoryCounts, Gap, LocationOffer, counts, gaps_by, rank};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SchoolYear;
 
@@ -25,6 +26,10 @@ pub struct Filters {
     pub year: SchoolYear,
     pub sector: Option<String>,
     pub municipality: Option<String>,
+    /// One of the SWV's sub-regions.
+    pub kern: Option<String>,
+    /// Whether gaps are measured per municipality or per kern.
+    pub area: AreaKind,
     /// The level a gap is measured against (`standaard` by default).
     pub min_level: String,
 }
@@ -35,6 +40,7 @@ pub struct Coverage {
     pub gaps: Vec<Gap>,
     pub municipalities: Vec<String>,
     pub sectors: Vec<String>,
+    pub kernen: Vec<String>,
 }
 
 pub async fn build(state: &AppState, session: &Session, code: &str, filters: &Filters) -> AppResult<Coverage> {
@@ -49,13 +55,24 @@ pub async fn build(state: &AppState, session: &Session, code: &str, filters: &Fi
     let mut sectors: Vec<String> = all.iter().filter_map(|o| o.sector.clone()).collect();
     sectors.sort();
     sectors.dedup();
+    let mut kernen: Vec<String> = all.iter().filter_map(|o| o.kern.clone()).collect();
+    kernen.sort();
+    kernen.dedup();
     let offers: Vec<LocationOffer> = all
         .into_iter()
         .filter(|o| filters.sector.as_ref().filter(|s| !s.is_empty()).is_none_or(|s| o.sector.as_ref() == Some(s)))
         .filter(|o| {
             filters.municipality.as_ref().filter(|m| !m.is_empty()).is_none_or(|m| o.municipality.as_ref() == Some(m))
         })
+        .filter(|o| filters.kern.as_ref().filter(|k| !k.is_empty()).is_none_or(|k| o.kern.as_ref() == Some(k)))
         .collect();
     let min = rank(&filters.min_level).unwrap_or(2);
-    Ok(Coverage { counts: counts(&offers), gaps: gaps(&offers, min), offers, municipalities, sectors })
+    Ok(Coverage {
+        counts: counts(&offers),
+        gaps: gaps_by(&offers, min, filters.area),
+        offers,
+        municipalities,
+        sectors,
+        kernen,
+    })
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use passend_domain::coverage::{CategoryCounts, Gap, LEVELS, LocationOffer};
+use passend_domain::coverage::{AreaKind, CategoryCounts, Gap, LEVELS, LocationOffer};
 use passend_domain::questionnaire::{SchoolYear, SupportCategory};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -27,6 +27,10 @@ pub struct CoverageQuery {
     jaar: Option<String>,
     sector: Option<String>,
     gemeente: Option<String>,
+    /// One of the SWV's sub-regions (*kernen*).
+    kern: Option<String>,
+    /// `gemeente` (default) or `kern`: the areas gaps are measured over.
+    gebied: Option<String>,
     /// `niet`, `na_overleg` or `standaard`: the level gaps are measured against.
     niveau: Option<String>,
     /// The category the map colours its locations by.
@@ -46,8 +50,12 @@ struct MatrixPage {
     gaps: Vec<Gap>,
     municipalities: Vec<String>,
     sectors: Vec<String>,
+    kernen: Vec<String>,
     sector: String,
     municipality: String,
+    kern: String,
+    /// `gemeente` or `kern`.
+    area: &'static str,
     min_level: String,
     levels: Vec<&'static str>,
     /// The category on the map.
@@ -181,6 +189,8 @@ pub async fn coverage_page(
         year,
         sector: nonempty(query.sector),
         municipality: nonempty(query.gemeente),
+        kern: nonempty(query.kern),
+        area: query.gebied.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
         min_level: min_level.clone(),
     };
     let coverage = build(&state, &session, &code, &filters).await?;
@@ -197,8 +207,11 @@ pub async fn coverage_page(
         gaps: coverage.gaps,
         municipalities: coverage.municipalities,
         sectors: coverage.sectors,
+        kernen: coverage.kernen,
         sector: filters.sector.unwrap_or_default(),
         municipality: filters.municipality.unwrap_or_default(),
+        kern: filters.kern.unwrap_or_default(),
+        area: if filters.area == AreaKind::Kern { "kern" } else { "gemeente" },
         min_level,
         levels: LEVELS.to_vec(),
         map_category: query

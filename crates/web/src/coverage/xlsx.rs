@@ -121,7 +121,14 @@ pub async fn coverage_xlsx(
     Query(params): Query<XlsxParams>,
 ) -> AppResult<Response> {
     let year = params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year);
-    let filters = Filters { year, sector: None, municipality: None, min_level: "standaard".to_owned() };
+    let filters = Filters {
+        year,
+        sector: None,
+        municipality: None,
+        kern: None,
+        area: Default::default(),
+        min_level: "standaard".to_owned(),
+    };
     let coverage = build(&state, &session, &code, &filters).await?;
     let swv = crate::directory::swv_code(&code)?;
     let org = OrgRef { kind: OrgKind::Swv, code: swv.to_string() };

@@ -239,14 +239,22 @@ async fn school_page_for(
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),
-    params(("brin" = String, Path, description = "BRIN, e.g. 32DD")), responses((status = 200, content_type = "text/html")))]
+    params(("brin" = String, Path, description = "BRIN (e.g. 32DD): the school; a vestigingscode (e.g. 32DD00, or 32DD00.pdf): its published profile"),
+        crate::publishing::pages::LangQuery),
+    responses((status = 200, content_type = "text/html"), (status = 404, description = "Unknown, or no published profile")))]
 pub async fn school_page(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(brin): Path<String>,
-) -> AppResult<Html<String>> {
+    Query(query): Query<crate::publishing::pages::LangQuery>,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    // A location code (six characters) is a published profile's public page.
+    if brin.len() > 4 {
+        return crate::publishing::pages::location(&state, &brin, query.lang()).await;
+    }
     let brin = passend_domain::organisations::Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    school_page_for(&state, ctx, &brin, None, FieldErrors::default()).await
+    Ok(school_page_for(&state, ctx, &brin, None, FieldErrors::default()).await?.into_response())
 }
 
 #[derive(Deserialize, Default)]

@@ -79,6 +79,8 @@ pub async fn take(
     };
     let by = StepBy { user_id: session.user.id, name: &session.user.name };
     let to = state.db.take_step(&steps, loaded.profile.id, step, details, by).await?;
+    // A publication (or a step that supersedes a version) changes public pages.
+    state.public.pages.clear();
     notify::hand_over(state, loaded, &steps, step).await;
     Ok(Ok(to))
 }

@@ -90,8 +90,13 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     let method = request.method().to_string();
     let route =
         request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let response = next.run(request).await;
-    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    let mut response = next.run(request).await;
+    let elapsed = started.elapsed().as_secs_f64();
+    state.metrics.observe(&method, &route, response.status().as_u16(), elapsed);
+    // Server time for benchmarks and the browser's network panel (W3C Server-Timing).
+    if let Ok(value) = header::HeaderValue::from_str(&format!("app;dur={:.2}", elapsed * 1000.0)) {
+        response.headers_mut().insert("server-timing", value);
+    }
     response
 }
 

@@ -25,7 +25,9 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
-use crate::{accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, readability, surveys};
+use crate::{
+    accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, publishing, readability, surveys,
+};
 
 #[derive(OpenApi)]
 #[openapi(info(title = "Passend pages", description = "The server-rendered pages (not a public API)."))]
@@ -57,6 +59,8 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(readability::report::router())
         .merge(coverage::pages::router())
         .merge(coverage::norm::page_router())
+        .merge(publishing::page_router())
+        .merge(coverage::kernen::page_router())
         .merge(coverage::status::router())
         .merge(coverage::expertise::page_router())
         .merge(coverage::trends::page_router())

@@ -49,6 +49,12 @@ pub fn hints(lang: Lang, analysis: &passend_domain::readability::Analysis, optio
     if let Some(first) = analysis.passive_sentences.first() {
         out.push(lang.t_with("hint-passive", &[("sentence", first.text.clone().into())]));
     }
+    if !analysis.rare_words.is_empty() {
+        out.push(lang.t_with(
+            "hint-rare-words",
+            &[("words", analysis.rare_words.iter().take(5).cloned().collect::<Vec<_>>().join(", ").into())],
+        ));
+    }
     if let Some(words) = analysis.misspelled.as_ref().filter(|w| !w.is_empty()) {
         out.push(lang.t_with(
             "hint-spelling",

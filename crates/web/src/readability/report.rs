@@ -39,6 +39,7 @@ struct ReportPage {
     fields: Vec<FieldScore>,
     hardest: Vec<SentenceHint>,
     jargon: Vec<JargonHit>,
+    rare_words: Vec<String>,
 }
 
 fn score_text(ctx: &PageContext, analysis: &Analysis) -> (String, String, bool) {
@@ -97,6 +98,7 @@ pub async fn profile_report(
         fields,
         hardest,
         jargon: overall.jargon,
+        rare_words: overall.rare_words.into_iter().take(30).collect(),
         ctx,
     })
 }

@@ -1,0 +1,120 @@
+//! Compiling a template with its data into a PDF.
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::Bytes;
+use typst_layout::PagedDocument;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::DocumentError;
+use crate::world::RenderWorld;
+
+/// The documents a published profile comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// Every chapter of the profile (A4).
+    FullProfile,
+    /// For parents: what the school offers and cannot offer, who to go to,
+    /// what changed (A4, at most three pages).
+    ParentReport,
+    /// One A3 page for the school's entrance.
+    Poster,
+    /// The chapter on support for the school guide (A4).
+    SchoolGuide,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 4] =
+        [DocumentKind::FullProfile, DocumentKind::ParentReport, DocumentKind::Poster, DocumentKind::SchoolGuide];
+
+    /// The document's typst source: the shared preamble, then its own layout.
+    fn source(self) -> String {
+        format!("{}\n{}", include_str!("../templates/common.typ"), self.template())
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            DocumentKind::FullProfile => include_str!("../templates/profile.typ"),
+            DocumentKind::ParentReport => include_str!("../templates/parent.typ"),
+            DocumentKind::Poster => include_str!("../templates/poster.typ"),
+            DocumentKind::SchoolGuide => include_str!("../templates/guide.typ"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::FullProfile => "profiel",
+            DocumentKind::ParentReport => "ouders",
+            DocumentKind::Poster => "poster",
+            DocumentKind::SchoolGuide => "schoolgids",
+        }
+    }
+}
+
+/// Loaded once: the standard library, the fonts and their book.
+pub struct Engine {
+    pub(crate) library: LazyHash<Library>,
+    pub(crate) book: LazyHash<FontBook>,
+    pub(crate) fonts: Vec<Font>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        let faces: [&'static [u8]; 6] = [
+            dejavu::sans::regular(),
+            dejavu::sans::bold(),
+            dejavu::sans::oblique(),
+            dejavu::sans::bold_oblique(),
+            dejavu::sans_mono::regular(),
+            dejavu::sans_mono::bold(),
+        ];
+        let fonts: Vec<Font> = faces.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        Engine {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// Typesets the document from its data into a tagged PDF/UA-1 file.
+    /// Warnings count as errors; `today` is (year, month, day).
+    pub fn render(&self, kind: DocumentKind, data: &serde_json::Value, today: (i32, u8, u8)) -> Result<Vec<u8>, DocumentError> {
+        let world = RenderWorld::new(self, &kind.source(), serde_json::to_vec(data).expect("JSON values serialise"), today);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let result = match output {
+            Err(errors) => Err(DocumentError::Compile(describe(&errors))),
+            Ok(_) if !warnings.is_empty() => Err(DocumentError::Warnings(describe(&warnings))),
+            Ok(document) => {
+                let options = PdfOptions {
+                    standards: PdfStandards::new(&[PdfStandard::Ua_1])
+                        .map_err(|e| DocumentError::Pdf(e.message().to_string()))?,
+                    ..PdfOptions::default()
+                };
+                typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Pdf(describe(&errors)))
+            }
+        };
+        // Typst memoises across compiles; without eviction a long-running
+        // server grows by megabytes per render.
+        typst::comemo::evict(10);
+        result
+    }
+}
+
+fn describe(diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+            if hints.is_empty() { d.message.to_string() } else { format!("{} ({})", d.message, hints.join("; ")) }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

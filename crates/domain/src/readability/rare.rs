@@ -1,0 +1,76 @@
+//! Rare words: words outside the 30,000 most frequent Dutch word forms
+//! (`data/nl_frequent_words.txt`, CC BY-SA 4.0; see `data/README.md`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::segment::Sentence;
+
+static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/nl_frequent_words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+});
+
+/// Words shorter than this are never called rare (abbreviations, interjections).
+const MIN_LETTERS: usize = 4;
+
+/// Whether a lower-case word, or its stem without a plural or inflection
+/// ending, is among the frequent words.
+pub fn is_frequent(lower: &str) -> bool {
+    let frequent = &*FREQUENT;
+    if frequent.contains(lower) {
+        return true;
+    }
+    ["en", "s", "e", "'s"].iter().any(|ending| lower.strip_suffix(ending).is_some_and(|stem| frequent.contains(stem)))
+}
+
+/// Rare words in order of first appearance, each once. Names (a capital
+/// letter inside a sentence), numbers and the jargon terms already hinted at
+/// are left out; a hyphenated word is rare when one of its parts is.
+pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &HashSet<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (sentence, lower) in sentences.iter().zip(lowered) {
+        for (position, (word, low)) in sentence.words.iter().zip(lower).enumerate() {
+            let is_name = position > 0 && word.chars().next().is_some_and(char::is_uppercase);
+            if is_name || !seen.insert(low.as_str()) || jargon.contains(low) {
+                continue;
+            }
+            let rare = low.split('-').any(|part| {
+                part.chars().count() >= MIN_LETTERS && part.chars().all(char::is_alphabetic) && !is_frequent(part)
+            });
+            if rare {
+                out.push(low.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readability::sentences;
+
+    fn rare_in(text: &str) -> Vec<String> {
+        let found = sentences(text);
+        let lowered: Vec<Vec<String>> =
+            found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
+        find(&found, &lowered, &HashSet::new())
+    }
+
+    #[test]
+    fn everyday_words_are_frequent_and_plurals_count_too() {
+        for word in ["school", "ouders", "leerling", "leerlingen", "ondersteuning", "kinderen"] {
+            assert!(is_frequent(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn rare_words_are_named_once_in_order_without_names_or_numbers() {
+        let rare = rare_in(
+            "De handelingsgerichte diagnostiek volgt. Daarna komt Jansen met 2024 formulieren en diagnostiek.",
+        );
+        assert_eq!(rare, vec!["handelingsgerichte", "diagnostiek"]);
+        assert!(rare_in("Ik ga naar school met mijn kind.").is_empty());
+    }
+}

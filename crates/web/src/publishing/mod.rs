@@ -1,0 +1,66 @@
+//! Publishing: the public pages of published profiles, their typeset
+//! documents (PDF, DOCX), search by support and open data. No login; only
+//! published versions are ever found.
+
+pub mod documents;
+pub mod open_data;
+pub mod pages;
+pub mod search;
+pub mod view;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use documents::DocumentService;
+
+pub fn page_router() -> OpenApiRouter<AppState> {
+    pages::router().merge(search::page_router())
+}
+
+pub fn api_router() -> OpenApiRouter<AppState> {
+    open_data::router().merge(search::api_router())
+}
+
+/// Rendered public pages for a short while: they are read far more often
+/// than they change. A step in any profile's cycle empties it at once in this
+/// process; other processes (several servers on one PostgreSQL) see the
+/// change within [`PAGE_TTL`].
+const PAGE_TTL: Duration = Duration::from_secs(30);
+const PAGE_ENTRIES: usize = 4096;
+
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<HashMap<String, (Instant, Arc<str>)>>,
+}
+
+impl PageCache {
+    pub fn get(&self, key: &str) -> Option<Arc<str>> {
+        let entries = self.entries.lock().expect("page cache lock");
+        entries.get(key).filter(|(at, _)| at.elapsed() < PAGE_TTL).map(|(_, page)| page.clone())
+    }
+
+    pub fn put(&self, key: String, page: &str) {
+        let mut entries = self.entries.lock().expect("page cache lock");
+        if entries.len() >= PAGE_ENTRIES {
+            entries.retain(|_, (at, _)| at.elapsed() < PAGE_TTL);
+            if entries.len() >= PAGE_ENTRIES {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (Instant::now(), Arc::from(page)));
+    }
+
+    pub fn clear(&self) {
+        self.entries.lock().expect("page cache lock").clear();
+    }
+}
+
+#[derive(Default)]
+pub struct PublicState {
+    pub pages: PageCache,
+    pub documents: DocumentService,
+}
