@@ -528,6 +528,10 @@ async fn the_national_view_is_for_platform_admins() {
     app.stop().await;
 }
 
+async fn coverage_json(app: &TestApp, who: &Login, path: String) -> Value {
+    app.http.get(app.at(&path)).headers(who.headers()).send().await.unwrap().json().await.unwrap()
+}
+
 #[tokio::test]
 async fn kernen_filter_the_matrix_and_measure_gaps() {
     let app = TestApp::spawn().await;
@@ -568,11 +572,7 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
         json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04FZ01"] }])
     );
 
-    let coverage = |query: &str| {
-        let url = app.at(&format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&{query}"));
-        let headers = staff.headers();
-        async move { app.http.get(url).headers(headers).send().await.unwrap().json::<Value>().await.unwrap() }
-    };
+    let coverage = |query: &str| coverage_json(&app, &staff, format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&{query}"));
     let oost = coverage("kern=Oost").await;
     let codes: Vec<&str> = oost["locations"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["04FZ00", "20XK00"]);

@@ -14,6 +14,7 @@ mod openapi;
 mod ops;
 mod planning;
 mod profiles;
+mod publishing;
 mod readability;
 mod support;
 mod surveys;
