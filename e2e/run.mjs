@@ -1249,7 +1249,37 @@ async function main() {
     await Q.logout();
   });
 
-  for (const p of [page, desk, phone, anon, qa, noJs, axePage, parentPhone]) await p.context().close();
+  // 16. The published profile's public pages, anonymously on a phone, in
+  // Dutch and in Arabic (right to left): axe and (step 12) the Nu checker.
+  const publicPhone = await openPage({ viewport: PHONE });
+  await step('16-public-pages', ['15-profile-cycle'], async () => {
+    active = publicPhone;
+    const code = '04FZ00';
+    for (const [lang, query] of [['nl', ''], ['ar', '?taal=ar']]) {
+      const S = makeSteps(publicPhone, ctx, { lang, noOverflow: true });
+      for (const suffix of ['', '/ouders', '/schoolgids', '/insluiten']) {
+        await S.goto(`/scholen/${code}${suffix}${query}`);
+      }
+      if (lang === 'ar') {
+        const dir = await publicPhone.evaluate(() => document.documentElement.dir);
+        if (dir !== 'rtl') throw new Error(`Arabic page has dir="${dir}"`);
+      }
+      await S.goto(`/zoeken${query}`);
+      await S.goto(`/zoeken?gemeente=Amsterdam&onderwerp=dyslexie&niveau=na_overleg${query ? '&taal=ar' : ''}`);
+      await S.goto(`/zoeken?postcode=12&onderwerp=dyslexie${query ? '&taal=ar' : ''}`, { status: 422 });
+    }
+    const S = makeSteps(publicPhone, ctx, { lang: 'nl', noOverflow: true });
+    await S.goto(`/scholen/${code}/vensters`);
+    await S.goto(`/scholen/${code}`);
+    const pdf = await publicPhone.request.get(new URL(`/scholen/${code}/ouders.pdf`, ctx.base).href);
+    if (pdf.status() !== 200 || !(await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+      throw new Error(`ouders.pdf answered ${pdf.status()}`);
+    }
+    // Another location of the school has no published profile.
+    await S.goto('/scholen/04FZ01', { status: 404 });
+  });
+
+  for (const p of [page, desk, phone, anon, qa, noJs, axePage, parentPhone, publicPhone]) await p.context().close();
 
   // 12. The raw HTML of every distinct page seen is valid (Nu Html Checker).
   await step('12-html-valid', [], async () => validateHtml(path.join(tmp, 'html')), { browser: false });

@@ -676,6 +676,11 @@ readability-passive = Passive voice (better: say who does it)
 readability-jargon = Jargon, with a plain alternative
 readability-nominalisations = Nouns made from verbs (better: use the verb)
 readability-rare-words = Rarely used words (choose a more common word or explain it)
+readability-report-parent = The parent version
+readability-report-parent-long = { $count ->
+    [one] 1 long sentence.
+   *[other] { $count } long sentences.
+}
 readability-long-words = Long words
 band-very-easy = very easy
 band-group-7 = easy: group 7

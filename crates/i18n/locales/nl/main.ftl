@@ -676,6 +676,11 @@ readability-passive = Lijdende vorm (schrijf liever wie iets doet)
 readability-jargon = Vaktaal, met een gewoon alternatief
 readability-nominalisations = Zelfstandige naamwoorden van werkwoorden (schrijf liever het werkwoord)
 readability-rare-words = Weinig gebruikte woorden (kies een gewoner woord of leg het uit)
+readability-report-parent = De versie voor ouders
+readability-report-parent-long = { $count ->
+    [one] 1 lange zin.
+   *[other] { $count } lange zinnen.
+}
 readability-long-words = Lange woorden
 band-very-easy = heel makkelijk
 band-group-7 = makkelijk: groep 7

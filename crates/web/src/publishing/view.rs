@@ -72,6 +72,14 @@ impl PublicView {
     pub async fn load(state: &AppState, code: &str, year: Option<&str>, lang: ParentLang) -> AppResult<PublicView> {
         let code = code.trim().to_uppercase();
         let version = state.db.public_version(&code, year).await?.ok_or_else(AppError::not_found)?;
+        Self::of_version(state, version, lang).await
+    }
+
+    /// The view of any version (a draft too, for the team's readability
+    /// report of its parent report); "what changed" compares with last
+    /// year's public version.
+    pub async fn of_version(state: &AppState, version: PublishedVersion, lang: ParentLang) -> AppResult<PublicView> {
+        let code = version.profile.location_code.clone();
         let location = state.db.location(&code).await?.ok_or_else(AppError::not_found)?;
         let school = state.db.school(&location.brin).await?.ok_or_else(AppError::not_found)?;
         let years = state.db.public_years(&code).await?;
@@ -394,6 +402,34 @@ impl PublicView {
             Shown::Table { columns, rows } => ("table", String::new(), vec![], columns.clone(), rows.clone()),
         };
         json!({ "label": label, "kind": kind, "text": text, "items": items, "columns": columns, "rows": rows, "note": note })
+    }
+
+    /// The parent report as plain text, in reading order: what the
+    /// readability check measures.
+    pub fn parent_text(&self) -> String {
+        let data = self.parent_data();
+        let mut out = vec![self.t("public-parent-title")];
+        let texts = |v: &Value| v.as_str().map(str::to_owned);
+        let items = |v: &Value| v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(|s| format!("- {s}"))).collect::<Vec<_>>()).unwrap_or_default();
+        if let Some(summary) = texts(&data["summary"]) {
+            out.push(self.t("public-summary"));
+            out.push(summary);
+        }
+        out.push(self.t("public-offers-standard"));
+        out.extend(items(&data["offers"]["standard"]));
+        out.push(self.t("public-offers-consult"));
+        out.push(self.t("public-offers-consult-intro"));
+        out.extend(items(&data["offers"]["consult"]));
+        out.push(self.t("public-offers-not"));
+        out.extend(items(&data["offers"]["not"]));
+        out.extend(texts(&data["limits"]));
+        out.push(self.t("public-contact"));
+        out.extend(texts(&data["contact"]));
+        if !self.changes.is_empty() {
+            out.push(self.t("public-changes"));
+            out.extend(items(&data["changes"]));
+        }
+        out.join("\n\n")
     }
 
     /// The text for Vensters' indicator *Ondersteuning van leerlingen*: the

@@ -40,6 +40,9 @@ struct ReportPage {
     hardest: Vec<SentenceHint>,
     jargon: Vec<JargonHit>,
     rare_words: Vec<String>,
+    /// The parent report's score, band and whether it reaches B1.
+    parent: Option<(String, String, bool)>,
+    parent_long: usize,
 }
 
 fn score_text(ctx: &PageContext, analysis: &Analysis) -> (String, String, bool) {
@@ -69,6 +72,17 @@ pub async fn profile_report(
             texts.push((format!("{} ({})", item.label, ctx.t("answer-note").to_lowercase()), note.clone()));
         }
     }
+    // The parent report as it would be published from these answers.
+    let draft = passend_storage::publishing::PublishedVersion {
+        profile: loaded.profile.clone(),
+        answers: answers
+            .iter()
+            .filter_map(|(k, a)| Some((k.clone(), (a.value.clone()?, a.note.clone()))))
+            .collect(),
+    };
+    let parent_view =
+        crate::publishing::view::PublicView::of_version(&state, draft, passend_i18n::ParentLang::Nl).await?;
+    let parent = analyse(&parent_view.parent_text(), &options);
     let whole = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n");
     let overall = analyse(&whole, &options);
     let mut fields: Vec<FieldScore> = texts
@@ -97,6 +111,8 @@ pub async fn profile_report(
         overall: overall.flesch_douma.map(|_| score_text(&ctx, &overall)),
         fields,
         hardest,
+        parent: parent.flesch_douma.map(|_| score_text(&ctx, &parent)),
+        parent_long: parent.long_sentences.len(),
         jargon: overall.jargon,
         rare_words: overall.rare_words.into_iter().take(30).collect(),
         ctx,
