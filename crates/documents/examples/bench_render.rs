@@ -12,13 +12,33 @@ const TEXT: &str = "Wij helpen ieder kind zo goed als we kunnen. Veel hulp geven
     Soms is er meer nodig. Dan praten we eerst met u. Samen zoeken we wat uw kind helpt.";
 
 fn data() -> Value {
-    let categories = ["Dyslexie", "Dyscalculie", "Taal en spraak", "Nederlands als tweede taal", "Meer- en hoogbegaafdheid",
-        "Moeite met leren", "Gedrag", "Werkhouding", "Motoriek", "Medische zorg", "Slecht zien", "Slecht horen"];
+    let categories = [
+        "Dyslexie",
+        "Dyscalculie",
+        "Taal en spraak",
+        "Nederlands als tweede taal",
+        "Meer- en hoogbegaafdheid",
+        "Moeite met leren",
+        "Gedrag",
+        "Werkhouding",
+        "Motoriek",
+        "Medische zorg",
+        "Slecht zien",
+        "Slecht horen",
+    ];
     let entry = |i: usize| match i % 4 {
-        0 => json!({ "label": format!("Vraag {i}: hoe werkt de school hieraan?"), "kind": "text", "text": TEXT, "items": [], "columns": [], "rows": [], "note": null }),
-        1 => json!({ "label": format!("Vraag {i}: niveau"), "kind": "text", "text": "Standaard", "items": [], "columns": [], "rows": [], "note": "Met een specialist in de school." }),
-        2 => json!({ "label": format!("Vraag {i}: functies"), "kind": "list", "text": "", "items": ["Intern begeleider", "Zorgteam", "Onderwijsassistent"], "columns": [], "rows": [], "note": null }),
-        _ => json!({ "label": format!("Vraag {i}: deskundigheid"), "kind": "table", "text": "", "items": [], "columns": ["Specialist", "Dagdelen per week"], "rows": [["Intern begeleider", "4"], ["Leesspecialist", "2"], ["Gedragsspecialist", "1,5"]], "note": null }),
+        0 => {
+            json!({ "label": format!("Vraag {i}: hoe werkt de school hieraan?"), "kind": "text", "text": TEXT, "items": [], "columns": [], "rows": [], "note": null })
+        }
+        1 => {
+            json!({ "label": format!("Vraag {i}: niveau"), "kind": "text", "text": "Standaard", "items": [], "columns": [], "rows": [], "note": "Met een specialist in de school." })
+        }
+        2 => {
+            json!({ "label": format!("Vraag {i}: functies"), "kind": "list", "text": "", "items": ["Intern begeleider", "Zorgteam", "Onderwijsassistent"], "columns": [], "rows": [], "note": null })
+        }
+        _ => {
+            json!({ "label": format!("Vraag {i}: deskundigheid"), "kind": "table", "text": "", "items": [], "columns": ["Specialist", "Dagdelen per week"], "rows": [["Intern begeleider", "4"], ["Leesspecialist", "2"], ["Gedragsspecialist", "1,5"]], "note": null })
+        }
     };
     let chapters: Vec<Value> = (0..11)
         .map(|c| json!({ "title": format!("Hoofdstuk {}", c + 1), "entries": (0..4).map(|i| entry(c * 4 + i)).collect::<Vec<_>>() }))
@@ -53,7 +73,8 @@ fn main() {
     let engine = Engine::new();
     println!("engine (fonts) loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     let data = data();
-    for kind in [DocumentKind::ParentReport, DocumentKind::FullProfile, DocumentKind::Poster, DocumentKind::SchoolGuide] {
+    for kind in [DocumentKind::ParentReport, DocumentKind::FullProfile, DocumentKind::Poster, DocumentKind::SchoolGuide]
+    {
         let first = Instant::now();
         let pdf = engine.render(kind, &data, (2026, 12, 1)).expect("renders");
         let cold = first.elapsed().as_secs_f64() * 1000.0;

@@ -65,7 +65,10 @@ pub fn school_guide_docx(data: &Value) -> Result<Vec<u8>, DocumentError> {
         .map(|rows| {
             rows.iter()
                 .map(|r| {
-                    [r["category"].as_str().unwrap_or_default().to_owned(), r["level"].as_str().unwrap_or_default().to_owned()]
+                    [
+                        r["category"].as_str().unwrap_or_default().to_owned(),
+                        r["level"].as_str().unwrap_or_default().to_owned(),
+                    ]
                 })
                 .collect()
         })
@@ -75,7 +78,12 @@ pub fn school_guide_docx(data: &Value) -> Result<Vec<u8>, DocumentError> {
         doc = doc.add_paragraph(heading(2, label(data, "specialists")));
         let rows = rows
             .iter()
-            .map(|r| [r["name"].as_str().unwrap_or_default().to_owned(), r["dagdelen"].as_str().unwrap_or_default().to_owned()])
+            .map(|r| {
+                [
+                    r["name"].as_str().unwrap_or_default().to_owned(),
+                    r["dagdelen"].as_str().unwrap_or_default().to_owned(),
+                ]
+            })
             .collect();
         doc = doc.add_table(table([label(data, "specialist"), label(data, "dagdelen")], rows));
     }

@@ -2,10 +2,10 @@
 
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::Bytes;
-use typst_layout::PagedDocument;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::DocumentError;
@@ -77,17 +77,19 @@ impl Engine {
             dejavu::sans_mono::bold(),
         ];
         let fonts: Vec<Font> = faces.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
-        Engine {
-            library: LazyHash::new(Library::default()),
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-        }
+        Engine { library: LazyHash::new(Library::default()), book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     }
 
     /// Typesets the document from its data into a tagged PDF/UA-1 file.
     /// Warnings count as errors; `today` is (year, month, day).
-    pub fn render(&self, kind: DocumentKind, data: &serde_json::Value, today: (i32, u8, u8)) -> Result<Vec<u8>, DocumentError> {
-        let world = RenderWorld::new(self, &kind.source(), serde_json::to_vec(data).expect("JSON values serialise"), today);
+    pub fn render(
+        &self,
+        kind: DocumentKind,
+        data: &serde_json::Value,
+        today: (i32, u8, u8),
+    ) -> Result<Vec<u8>, DocumentError> {
+        let world =
+            RenderWorld::new(self, &kind.source(), serde_json::to_vec(data).expect("JSON values serialise"), today);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let result = match output {
             Err(errors) => Err(DocumentError::Compile(describe(&errors))),

@@ -19,7 +19,8 @@ fn labels() -> Value {
 }
 
 fn data(lang: &str) -> Value {
-    let long = "Wij helpen elk kind zo goed als we kunnen, samen met de ouders en met hulp van buiten de school. ".repeat(8);
+    let long =
+        "Wij helpen elk kind zo goed als we kunnen, samen met de ouders en met hulp van buiten de school. ".repeat(8);
     json!({
         "lang": lang, "text_lang": "nl", "title": "Schoolondersteuningsprofiel 2026-2027 — De Brug",
         "year": "2026-2027",
@@ -85,5 +86,6 @@ fn write_samples() {
     }
     let mut ar = data("ar");
     ar["labels"]["offers_standard"] = json!("ما نقدمه");
-    std::fs::write("/tmp/sample-ar.pdf", engine.render(DocumentKind::ParentReport, &ar, (2026, 12, 1)).unwrap()).unwrap();
+    std::fs::write("/tmp/sample-ar.pdf", engine.render(DocumentKind::ParentReport, &ar, (2026, 12, 1)).unwrap())
+        .unwrap();
 }

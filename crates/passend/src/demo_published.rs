@@ -22,17 +22,23 @@ fn answers(older: bool) -> Vec<(&'static str, Value, Option<&'static str>)> {
         ("typering.concept", json!("Een school waar kinderen samen leren en spelen"), None),
         (
             "typering.leerlingpopulatie",
-            json!("Onze leerlingen komen uit de wijk. Veel kinderen spreken thuis ook een andere taal. Ze zijn nieuwsgierig en willen graag leren."),
+            json!(
+                "Onze leerlingen komen uit de wijk. Veel kinderen spreken thuis ook een andere taal. Ze zijn nieuwsgierig en willen graag leren."
+            ),
             None,
         ),
         (
             "visie.ondersteuning",
-            json!("Ieder kind hoort erbij. We kijken eerst naar wat een kind nodig heeft. Daarna praten we met de ouders over wat wij kunnen doen."),
+            json!(
+                "Ieder kind hoort erbij. We kijken eerst naar wat een kind nodig heeft. Daarna praten we met de ouders over wat wij kunnen doen."
+            ),
             None,
         ),
         (
             "visie.thuisnabij",
-            json!("Kinderen gaan het liefst naar school in hun eigen buurt. Daarom doen we ons best om hen hier goed te helpen."),
+            json!(
+                "Kinderen gaan het liefst naar school in hun eigen buurt. Daarom doen we ons best om hen hier goed te helpen."
+            ),
             None,
         ),
         ("basis.basiskwaliteit", json!("op_orde"), None),
@@ -41,7 +47,9 @@ fn answers(older: bool) -> Vec<(&'static str, Value, Option<&'static str>)> {
         ("basis.planmatig", json!("op_orde"), None),
         (
             "basis.toelichting",
-            json!("De inspectie vond onze lessen goed. We volgen alle kinderen met toetsen en gesprekken. Zo zien we op tijd wie hulp nodig heeft."),
+            json!(
+                "De inspectie vond onze lessen goed. We volgen alle kinderen met toetsen en gesprekken. Zo zien we op tijd wie hulp nodig heeft."
+            ),
             None,
         ),
         ("aanbod.dyslexie", json!("standaard"), Some("Een leesspecialist helpt kinderen in kleine groepjes.")),
@@ -59,7 +67,9 @@ fn answers(older: bool) -> Vec<(&'static str, Value, Option<&'static str>)> {
         ("structuur.functies", json!(["ib", "zorgteam", "onderwijsassistent", "vertrouwenspersoon"]), None),
         (
             "structuur.route",
-            json!("Heeft een kind meer hulp nodig? Dan praat de leraar eerst met de ouders. Daarna kijkt de intern begeleider mee. Soms vragen we hulp van het samenwerkingsverband."),
+            json!(
+                "Heeft een kind meer hulp nodig? Dan praat de leraar eerst met de ouders. Daarna kijkt de intern begeleider mee. Soms vragen we hulp van het samenwerkingsverband."
+            ),
             None,
         ),
         (
@@ -78,12 +88,16 @@ fn answers(older: bool) -> Vec<(&'static str, Value, Option<&'static str>)> {
         ("partners.toelichting", json!("Het wijkteam zit één ochtend per week in de school."), None),
         (
             "extra.aanbod",
-            json!("Soms is er meer nodig. Dan maken we samen met u een plan. Een begeleider van het samenwerkingsverband kan dan in de klas helpen."),
+            json!(
+                "Soms is er meer nodig. Dan maken we samen met u een plan. Een begeleider van het samenwerkingsverband kan dan in de klas helpen."
+            ),
             None,
         ),
         (
             "extra.grenzen",
-            json!("Wij kunnen geen verpleging geven. Ook lukt het ons niet als een kind de hele dag één volwassene nodig heeft. Dan zoeken we samen met u een school die beter past."),
+            json!(
+                "Wij kunnen geen verpleging geven. Ook lukt het ons niet als een kind de hele dag één volwassene nodig heeft. Dan zoeken we samen met u een school die beter past."
+            ),
             None,
         ),
         (
@@ -98,11 +112,21 @@ fn answers(older: bool) -> Vec<(&'static str, Value, Option<&'static str>)> {
         ("ambities.scholing", json!("Het team volgt een cursus over slecht zien."), None),
         (
             "ouders.samenvatting",
-            json!("Wij helpen ieder kind zo goed als we kunnen. Veel hulp geven we zelf in de klas. Denk aan hulp bij lezen, rekenen en taal. Soms is er meer nodig. Dan praten we eerst met u. Samen zoeken we wat uw kind helpt. Wij kunnen geen verpleging geven. Lukt het ons niet? Dan zoeken we samen met u een school die beter past."),
+            json!(
+                "Wij helpen ieder kind zo goed als we kunnen. Veel hulp geven we zelf in de klas. Denk aan hulp bij lezen, rekenen en taal. Soms is er meer nodig. Dan praten we eerst met u. Samen zoeken we wat uw kind helpt. Wij kunnen geen verpleging geven. Lukt het ons niet? Dan zoeken we samen met u een school die beter past."
+            ),
             None,
         ),
-        ("ouders.contact", json!("Bel of mail de leraar van uw kind. U kunt ook terecht bij juf Ilse, de intern begeleider."), None),
-        ("ouders.betrokkenheid", json!("We praten drie keer per jaar met ouders en kind. U mag altijd een afspraak maken."), None),
+        (
+            "ouders.contact",
+            json!("Bel of mail de leraar van uw kind. U kunt ook terecht bij juf Ilse, de intern begeleider."),
+            None,
+        ),
+        (
+            "ouders.betrokkenheid",
+            json!("We praten drie keer per jaar met ouders en kind. U mag altijd een afspraak maken."),
+            None,
+        ),
         ("ouders.steunpunt_vermeld", json!(true), None),
         ("vaststelling.betrokkenheid", json!("Het team, de ouders in de MR en een groep kinderen lazen mee."), None),
         ("vaststelling.publicatie", json!(["schoolgids", "website"]), None),
@@ -162,7 +186,8 @@ async fn take_steps(
     year: SchoolYear,
 ) -> anyhow::Result<()> {
     let steps_of = |user: i64, role: Role| {
-        access::profile_steps(&actor(user, brin, role), org, context).map_err(|_| anyhow::anyhow!("no steps for {role:?}"))
+        access::profile_steps(&actor(user, brin, role), org, context)
+            .map_err(|_| anyhow::anyhow!("no steps for {role:?}"))
     };
     let director = steps_of(team.director, Role::Director)?;
     let mr = steps_of(team.mr, Role::MrMember)?;
@@ -177,8 +202,14 @@ async fn take_steps(
         advised_on: &advised_on,
     };
     db.take_step(&mr, profile, Step::RecordAdvice, advice, by(team.mr, "Mo MR")).await?;
-    db.take_step(&board, profile, Step::Adopt, StepDetails::Adoption { adopted_on: &adopted_on }, by(team.board, "Bram Bestuur"))
-        .await?;
+    db.take_step(
+        &board,
+        profile,
+        Step::Adopt,
+        StepDetails::Adoption { adopted_on: &adopted_on },
+        by(team.board, "Bram Bestuur"),
+    )
+    .await?;
     db.take_step(&director, profile, Step::Publish, StepDetails::None, by(team.director, "Dirk Directeur")).await?;
     Ok(())
 }

@@ -24,7 +24,10 @@ impl Database {
             .await?;
         rows.iter()
             .map(|r| {
-                Ok((SampleLocation { code: r.try_get(0)?, duo_type: r.try_get(1)?, pupils: r.try_get(2)? }, r.try_get(3)?))
+                Ok((
+                    SampleLocation { code: r.try_get(0)?, duo_type: r.try_get(1)?, pupils: r.try_get(2)? },
+                    r.try_get(3)?,
+                ))
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(Into::into)

@@ -73,7 +73,11 @@ impl Database {
     }
 
     /// The location's public version of `year`, or its newest one.
-    pub async fn public_version(&self, location: &str, year: Option<&str>) -> Result<Option<PublishedVersion>, StorageError> {
+    pub async fn public_version(
+        &self,
+        location: &str,
+        year: Option<&str>,
+    ) -> Result<Option<PublishedVersion>, StorageError> {
         let row = sqlx::query(&format!(
             "SELECT p.id FROM profiles p WHERE p.location_code = $1 AND ($2 = '' OR p.school_year = $2) AND {PUBLIC}
              ORDER BY p.school_year DESC LIMIT 1"
@@ -87,16 +91,18 @@ impl Database {
         if !is_public(profile.state, profile.published_at) {
             return Ok(None);
         }
-        let answers = sqlx::query("SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1 AND value_json IS NOT NULL")
-            .bind(profile.id)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .filter_map(|r| {
-                let json: String = r.try_get(1).ok()?;
-                Some((r.try_get(0).ok()?, (serde_json::from_str(&json).ok()?, r.try_get(2).ok()?)))
-            })
-            .collect();
+        let answers = sqlx::query(
+            "SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1 AND value_json IS NOT NULL",
+        )
+        .bind(profile.id)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .filter_map(|r| {
+            let json: String = r.try_get(1).ok()?;
+            Some((r.try_get(0).ok()?, (serde_json::from_str(&json).ok()?, r.try_get(2).ok()?)))
+        })
+        .collect();
         Ok(Some(PublishedVersion { profile, answers }))
     }
 

@@ -51,11 +51,17 @@ pub fn validate_kernen(kernen: &[Kern], swv_locations: &HashSet<String>) -> Resu
         }
         for code in &locations {
             if !swv_locations.contains(code) {
-                problems.push(KernProblem { index, message: Message::new("kern-location-unknown").with("code", code.as_str()) });
+                problems.push(KernProblem {
+                    index,
+                    message: Message::new("kern-location-unknown").with("code", code.as_str()),
+                });
             } else if let Some(first) = placed.insert(code.clone(), index)
                 && first != index
             {
-                problems.push(KernProblem { index, message: Message::new("kern-location-twice").with("code", code.as_str()) });
+                problems.push(KernProblem {
+                    index,
+                    message: Message::new("kern-location-twice").with("code", code.as_str()),
+                });
             }
         }
         out.push(Kern { name, locations });
@@ -91,7 +97,12 @@ mod tests {
         let ids: Vec<(usize, &str)> = problems.iter().map(|p| (p.index, p.message.id)).collect();
         assert_eq!(
             ids,
-            vec![(1, "kern-name-taken"), (1, "kern-location-twice"), (1, "kern-location-unknown"), (2, "kern-name-missing")]
+            vec![
+                (1, "kern-name-taken"),
+                (1, "kern-location-twice"),
+                (1, "kern-location-unknown"),
+                (2, "kern-name-missing")
+            ]
         );
     }
 }

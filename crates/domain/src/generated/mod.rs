@@ -47,7 +47,8 @@ fn roll(location: &str, key: &str, year: SchoolYear) -> u64 {
 /// Special schools (SBO, SO, VSO, PrO) offer more, and more often as standard.
 fn is_special(location: &SampleLocation) -> bool {
     let kind = location.duo_type.as_deref().unwrap_or_default().to_lowercase();
-    kind.contains("speciaal") || kind.split(['/', ' ']).any(|part| ["sbao", "(v)so", "vso", "so", "pro"].contains(&part))
+    kind.contains("speciaal")
+        || kind.split(['/', ' ']).any(|part| ["sbao", "(v)so", "vso", "so", "pro"].contains(&part))
 }
 
 /// How likely (percent) a category is offered as standard and after consultation.
@@ -165,7 +166,8 @@ pub fn generate(template: &Template, location: &SampleLocation, year: SchoolYear
     let rows: Vec<Value> = (0..specialists)
         .map(|i| {
             // The IB-er always, then other specialists without repeats.
-            let name = if i == 0 { SPECIALISTS[0] } else { SPECIALISTS[1 + ((mix(&[code, "specialist"]) + i) % 5) as usize] };
+            let name =
+                if i == 0 { SPECIALISTS[0] } else { SPECIALISTS[1 + ((mix(&[code, "specialist"]) + i) % 5) as usize] };
             let halves = 1 + mix(&[code, name, &year.to_string()]) % 8;
             json!({ "specialist": name, "dagdelen": format!("{}", halves as f64 / 2.0) })
         })

@@ -47,7 +47,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
         .char_indices()
         .filter(|(i, c)| matches!(c, '.' | '!' | '?') && cut[i + c.len_utf8()..].starts_with(char::is_whitespace))
         .map(|(i, c)| i + c.len_utf8())
-        .last();
+        .next_back();
     match sentence_end {
         Some(end) if end >= max / 3 => cut[..end].to_owned(),
         _ => {
@@ -77,9 +77,11 @@ pub fn level_of<'a>(
     answers: &'a HashMap<String, AnswerValue>,
     category: SupportCategory,
 ) -> Option<&'a str> {
-    template.items().filter(|i| !i.hidden && i.category == Some(category)).find_map(|item| match answers.get(&item.key) {
-        Some(AnswerValue::Choice(level)) => Some(level.as_str()),
-        _ => None,
+    template.items().filter(|i| !i.hidden && i.category == Some(category)).find_map(|item| {
+        match answers.get(&item.key) {
+            Some(AnswerValue::Choice(level)) => Some(level.as_str()),
+            _ => None,
+        }
     })
 }
 
@@ -114,11 +116,7 @@ pub fn offer_changes(
         .filter_map(|category| {
             let now = level_of(template, after, category)?;
             let was = level_of(template, before, category);
-            (was != Some(now)).then(|| OfferChange {
-                category,
-                before: was.map(str::to_owned),
-                after: now.to_owned(),
-            })
+            (was != Some(now)).then(|| OfferChange { category, before: was.map(str::to_owned), after: now.to_owned() })
         })
         .collect()
 }
@@ -201,7 +199,11 @@ mod tests {
         assert_eq!(
             changes,
             vec![
-                OfferChange { category: SupportCategory::Dyslexie, before: Some("na_overleg".into()), after: "standaard".into() },
+                OfferChange {
+                    category: SupportCategory::Dyslexie,
+                    before: Some("na_overleg".into()),
+                    after: "standaard".into()
+                },
                 OfferChange { category: SupportCategory::Medisch, before: None, after: "niet".into() },
             ]
         );

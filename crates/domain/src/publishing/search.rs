@@ -11,7 +11,11 @@ pub enum Place {
     Municipality(String),
     Swv(String),
     /// Near a point (from a postcode) within `km`.
-    Near { lat: f64, lon: f64, km: f64 },
+    Near {
+        lat: f64,
+        lon: f64,
+        km: f64,
+    },
 }
 
 /// A location that offers the category at the level asked.

@@ -128,8 +128,10 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
         nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
     }
     let jargon = jargon::find(&found, &lowered);
-    let jargon_words: std::collections::HashSet<String> =
-        jargon.iter().flat_map(|j| j.term.to_lowercase().split_whitespace().map(str::to_owned).collect::<Vec<_>>()).collect();
+    let jargon_words: std::collections::HashSet<String> = jargon
+        .iter()
+        .flat_map(|j| j.term.to_lowercase().split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
     Analysis {
         rare_words: rare::find(&found, &lowered, &jargon_words),
         sentences: sentence_count,

@@ -67,9 +67,8 @@ mod tests {
 
     #[test]
     fn rare_words_are_named_once_in_order_without_names_or_numbers() {
-        let rare = rare_in(
-            "De handelingsgerichte diagnostiek volgt. Daarna komt Jansen met 2024 formulieren en diagnostiek.",
-        );
+        let rare =
+            rare_in("De handelingsgerichte diagnostiek volgt. Daarna komt Jansen met 2024 formulieren en diagnostiek.");
         assert_eq!(rare, vec!["handelingsgerichte", "diagnostiek"]);
         assert!(rare_in("Ik ga naar school met mijn kind.").is_empty());
     }

@@ -543,11 +543,16 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
     let staff = app.session_for(staff).await;
     profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard")]).await;
     let put = |who: &Login, kernen: Value| {
-        app.http.put(app.at("/api/v1/swvs/PO2707/kernen")).headers(who.headers()).json(&json!({ "kernen": kernen })).send()
+        app.http
+            .put(app.at("/api/v1/swvs/PO2707/kernen"))
+            .headers(who.headers())
+            .json(&json!({ "kernen": kernen }))
+            .send()
     };
 
     // Staff read but do not change; a location of another SWV and a double placement are refused.
-    let kernen = json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04fz01"] }]);
+    let kernen =
+        json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04fz01"] }]);
     assert_eq!(put(&staff, kernen.clone()).await.unwrap().status(), StatusCode::FORBIDDEN);
     let foreign = json!([{ "name": "Oost", "locations": ["04FZ00", "00AA99"] }]);
     assert_eq!(put(&admin, foreign).await.unwrap().status(), StatusCode::BAD_REQUEST);
@@ -572,7 +577,8 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
         json!([{ "name": "Oost", "locations": ["04FZ00", "20XK00"] }, { "name": "West", "locations": ["04FZ01"] }])
     );
 
-    let coverage = |query: &str| coverage_json(&app, &staff, format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&{query}"));
+    let coverage =
+        |query: &str| coverage_json(&app, &staff, format!("/api/v1/swvs/PO2707/coverage?year=2026-2027&{query}"));
     let oost = coverage("kern=Oost").await;
     let codes: Vec<&str> = oost["locations"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["04FZ00", "20XK00"]);
@@ -582,14 +588,21 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["area"].as_str().unwrap().into(), g["category"].as_str().unwrap().into(), g["locations"].as_i64().unwrap()))
+        .map(|g| {
+            (
+                g["area"].as_str().unwrap().into(),
+                g["category"].as_str().unwrap().into(),
+                g["locations"].as_i64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(gaps.iter().filter(|g| g.0 == "Oost").count(), 11);
     assert!(gaps.iter().filter(|g| g.0 == "Oost").all(|g| g.1 != "dyslexie" && g.2 == 2));
     assert_eq!(gaps.iter().filter(|g| g.0 == "West" && g.2 == 1).count(), 12);
 
     // The form: a too long name is refused next to its locations and nothing is lost.
-    let page = app.http.get(app.at("/samenwerkingsverbanden/PO2707/kernen")).headers(admin.headers()).send().await.unwrap();
+    let page =
+        app.http.get(app.at("/samenwerkingsverbanden/PO2707/kernen")).headers(admin.headers()).send().await.unwrap();
     let html = page.text().await.unwrap();
     assert!(html.contains(r#"name="kern:04FZ01" value="West""#), "{html}");
     let long = "x".repeat(81);

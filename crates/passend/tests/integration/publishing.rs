@@ -59,8 +59,11 @@ impl School {
 
     async fn adopt(&self) {
         self.step(&self.director, json!({ "step": "ask_mr_advice" })).await;
-        self.step(&self.mr, json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }))
-            .await;
+        self.step(
+            &self.mr,
+            json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }),
+        )
+        .await;
         self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026" })).await;
     }
 
@@ -99,7 +102,12 @@ async fn assert_all_public(s: &School, expected: StatusCode) {
     let list: Value = s.get("/api/v1/open/profiles").await.json().await.unwrap();
     let listed = list["profiles"].as_array().unwrap().iter().any(|p| p["location"] == "04FZ00");
     assert_eq!(listed, expected == StatusCode::OK, "open-data list");
-    let search: Value = s.get("/api/v1/open/search?gemeente=Amsterdam&onderwerp=dyslexie&niveau=na_overleg").await.json().await.unwrap();
+    let search: Value = s
+        .get("/api/v1/open/search?gemeente=Amsterdam&onderwerp=dyslexie&niveau=na_overleg")
+        .await
+        .json()
+        .await
+        .unwrap();
     let found = search["results"].as_array().unwrap().iter().any(|h| h["code"] == "04FZ00");
     assert_eq!(found, expected == StatusCode::OK, "search: {search}");
 }
@@ -174,7 +182,8 @@ async fn documents_hold_the_answers_and_open_in_other_readers() {
     }
     s.answer("ouders.contact", json!(limit(200, "Juf Anna, intern begeleider. ")), None).await;
     s.answer("visie.thuisnabij", json!("Leesspecialist Mirjam Bakker helpt elke dinsdag."), None).await;
-    let rows: Vec<Value> = (0..30).map(|i| json!({ "specialist": format!("Specialist nummer {i}"), "dagdelen": "2,5" })).collect();
+    let rows: Vec<Value> =
+        (0..30).map(|i| json!({ "specialist": format!("Specialist nummer {i}"), "dagdelen": "2,5" })).collect();
     s.answer("deskundigheid.aanwezig", json!(rows), None).await;
     s.adopt().await;
     s.step(&s.director, json!({ "step": "publish" })).await;
@@ -204,7 +213,10 @@ async fn documents_hold_the_answers_and_open_in_other_readers() {
     let output = Command::new(python).args(["-c", script]).arg(&path).output().unwrap();
     assert!(output.status.success(), "python-docx: {}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("Ondersteuning van leerlingen") && text.contains("Specialist nummer 0") && text.contains("2,5"), "{text}");
+    assert!(
+        text.contains("Ondersteuning van leerlingen") && text.contains("Specialist nummer 0") && text.contains("2,5"),
+        "{text}"
+    );
 
     // A second request is served from the cache: the same bytes.
     assert_eq!(bytes(&s, "/scholen/04FZ00/ouders.pdf").await, parents);
@@ -221,13 +233,16 @@ async fn parents_read_in_their_language_with_the_schools_text_marked_dutch() {
     let arabic = s.get("/scholen/04FZ00/ouders?taal=ar").await.text().await.unwrap();
     assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#), "{arabic}");
     assert!(arabic.contains("ما نقدمه") && arabic.contains("عسر القراءة"));
-    assert!(arabic.contains(r#"<div lang="nl" class="school-text">Wij helpen ieder kind.</div>"#));
+    assert!(arabic.contains(r#"<div lang="nl" dir="ltr" class="school-text">Wij helpen ieder kind.</div>"#));
     let polish = s.get("/scholen/04FZ00/ouders?taal=pl").await.text().await.unwrap();
     assert!(polish.contains("Co oferujemy") && polish.contains("Dysleksja"));
     let pdf = bytes(&s, "/scholen/04FZ00/ouders.pdf?taal=uk").await;
     assert!(pdf_tool("pdftotext", &pdf).contains("Що ми пропонуємо"));
     let vensters = s.get("/scholen/04FZ00/vensters.txt").await.text().await.unwrap();
-    assert!(vensters.starts_with("Wij helpen ieder kind.") && vensters.contains("Wat wij bieden: Dyslexie."), "{vensters}");
+    assert!(
+        vensters.starts_with("Wij helpen ieder kind.") && vensters.contains("Wat wij bieden: Dyslexie."),
+        "{vensters}"
+    );
     s.app.stop().await;
 }
 
@@ -240,7 +255,8 @@ async fn search_by_support_near_a_postcode_and_open_data_csv() {
     let search = |query: &str| s.get_owned(format!("/api/v1/open/search?{query}"));
     let standard: Value = search("gemeente=amsterdam&onderwerp=dyslexie&niveau=standaard").await.json().await.unwrap();
     assert_eq!(standard["count"], 0, "na overleg is not standaard");
-    let near: Value = search("postcode=1012AB&afstand=25&onderwerp=dyslexie&niveau=na_overleg").await.json().await.unwrap();
+    let near: Value =
+        search("postcode=1012AB&afstand=25&onderwerp=dyslexie&niveau=na_overleg").await.json().await.unwrap();
     assert_eq!(near["results"][0]["code"], "04FZ00", "{near}");
     assert!(near["results"][0]["km"].as_f64().unwrap() < 25.0);
     assert_eq!(search("postcode=12&onderwerp=dyslexie").await.status(), StatusCode::BAD_REQUEST);

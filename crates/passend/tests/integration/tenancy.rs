@@ -141,9 +141,10 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                 let value = match segment {
                     "{kind}" => kind.to_owned(),
                     "{code}" if !kind.is_empty() => org_code.to_owned(),
-                    "{code}" if template.contains("locations")
-                        || template.contains("vestigingen")
-                        || template.contains("/open/profiles") =>
+                    "{code}"
+                        if template.contains("locations")
+                            || template.contains("vestigingen")
+                            || template.contains("/open/profiles") =>
                     {
                         "32DD00".to_owned()
                     }

@@ -122,14 +122,16 @@ pub async fn kernen_page(
 fn kernen_from(pairs: &[(String, String)]) -> Vec<Kern> {
     let mut by_name: BTreeMap<String, Kern> = BTreeMap::new();
     for (field, value) in pairs {
-        let (Some(location), name) = (field.strip_prefix("kern:"), value.split_whitespace().collect::<Vec<_>>().join(" "))
+        let (Some(location), name) =
+            (field.strip_prefix("kern:"), value.split_whitespace().collect::<Vec<_>>().join(" "))
         else {
             continue;
         };
         if name.is_empty() {
             continue;
         }
-        let kern = by_name.entry(name.to_lowercase()).or_insert_with(|| Kern { name: name.clone(), locations: Vec::new() });
+        let kern =
+            by_name.entry(name.to_lowercase()).or_insert_with(|| Kern { name: name.clone(), locations: Vec::new() });
         kern.locations.push(location.to_owned());
     }
     by_name.into_values().collect()

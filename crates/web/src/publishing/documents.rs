@@ -32,7 +32,11 @@ pub struct DocumentService {
 
 impl Default for DocumentService {
     fn default() -> Self {
-        DocumentService { engine: OnceLock::new(), limit: Semaphore::new(PARALLEL_RENDERS), cache: Mutex::new(HashMap::new()) }
+        DocumentService {
+            engine: OnceLock::new(),
+            limit: Semaphore::new(PARALLEL_RENDERS),
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 }
 

@@ -92,7 +92,12 @@ pub async fn one(
     };
     let offer: serde_json::Map<String, Value> = SupportCategory::ALL
         .iter()
-        .map(|c| (serde_json::to_value(c).ok().and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default(), json!(level(c))))
+        .map(|c| {
+            (
+                serde_json::to_value(c).ok().and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default(),
+                json!(level(c)),
+            )
+        })
         .collect();
     Ok(Json(json!({
         "location": v.code, "name": v.location_name, "school_year": v.year, "years": v.years,
@@ -116,7 +121,9 @@ pub async fn swv_csv(State(state): State<AppState>, Path(code): Path<String>) ->
     let field = |value: &str| {
         if value.contains([';', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_owned() }
     };
-    let mut csv = String::from("\u{feff}vestiging;naam;brin;gemeente;schooljaar;vastgesteld_op;inhoud_hash;gegenereerd;pagina;ouders_pdf\r\n");
+    let mut csv = String::from(
+        "\u{feff}vestiging;naam;brin;gemeente;schooljaar;vastgesteld_op;inhoud_hash;gegenereerd;pagina;ouders_pdf\r\n",
+    );
     for p in &profiles {
         let u = urls(&state, &p.location_code);
         csv.push_str(

@@ -138,7 +138,11 @@ struct EmbedPage {
 /// Links in the information card: a website typed without a scheme still works.
 trait Href {
     fn href(&self, site: &str) -> String {
-        if site.starts_with("http://") || site.starts_with("https://") { site.to_owned() } else { format!("https://{site}") }
+        if site.starts_with("http://") || site.starts_with("https://") {
+            site.to_owned()
+        } else {
+            format!("https://{site}")
+        }
     }
 }
 impl Href for ProfilePage {}
@@ -200,7 +204,12 @@ async fn full_pdf(state: &AppState, code: &str, year: Option<&str>, lang: Parent
     document(state, &v, DocumentKind::FullProfile, v.full_data()).await
 }
 
-async fn document(state: &AppState, v: &PublicView, kind: DocumentKind, data: serde_json::Value) -> AppResult<Response> {
+async fn document(
+    state: &AppState,
+    v: &PublicView,
+    kind: DocumentKind,
+    data: serde_json::Value,
+) -> AppResult<Response> {
     let pdf = state.public.documents.pdf(&v.version_key(), kind, v.lang, data).await?;
     let name = format!("{}-{}-{}-{}.pdf", v.code, v.year, kind.key(), v.lang.code());
     Ok(file_response(&pdf, "application/pdf", &name, &format!("{}-{}-{}", v.version_key(), kind.key(), v.lang.code())))
@@ -314,7 +323,14 @@ pub async fn guide_page(
     let v = PublicView::load(&state, &code, None, query.lang()).await?;
     let snippet = render(&GuideSnippet { v: &v, rows: guide_rows(&v) })?.0;
     let f = frame(&v, v.path("/schoolgids"));
-    render(&GuidePage { lang: f.lang, languages: f.languages, self_path: f.self_path, lang_query: f.lang_query, v, snippet })
+    render(&GuidePage {
+        lang: f.lang,
+        languages: f.languages,
+        self_path: f.self_path,
+        lang_query: f.lang_query,
+        v,
+        snippet,
+    })
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}/schoolgids.pdf", tag = "public", security(()),
@@ -405,5 +421,12 @@ pub async fn embed_page(
     })?
     .0;
     let f = frame(&v, v.path("/insluiten"));
-    render(&EmbedPage { lang: f.lang, languages: f.languages, self_path: f.self_path, lang_query: f.lang_query, v, snippet })
+    render(&EmbedPage {
+        lang: f.lang,
+        languages: f.languages,
+        self_path: f.self_path,
+        lang_query: f.lang_query,
+        v,
+        snippet,
+    })
 }

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use passend_domain::publishing::{CONSULT, SearchHit, STANDARD, distance_km, parse_postcode};
+use passend_domain::publishing::{CONSULT, STANDARD, SearchHit, distance_km, parse_postcode};
 use passend_domain::questionnaire::{SupportCategory, default_template};
 use passend_i18n::ParentLang;
 use serde::Deserialize;
@@ -59,7 +59,10 @@ fn category_key(category: SupportCategory) -> String {
 }
 
 /// The search's outcome: hits, or problems per field (catalogue ids).
-async fn run(state: &AppState, form: &SearchForm) -> AppResult<Result<Vec<SearchHit>, Vec<(&'static str, &'static str)>>> {
+async fn run(
+    state: &AppState,
+    form: &SearchForm,
+) -> AppResult<Result<Vec<SearchHit>, Vec<(&'static str, &'static str)>>> {
     let mut problems = Vec::new();
     let category = category_of(form.onderwerp.trim()).unwrap_or(SupportCategory::Dyslexie);
     let min_level = if form.niveau == CONSULT { CONSULT } else { STANDARD };
@@ -91,11 +94,8 @@ async fn run(state: &AppState, form: &SearchForm) -> AppResult<Result<Vec<Search
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let item_key = default_template()
-        .items()
-        .find(|i| i.category == Some(category))
-        .map(|i| i.key.clone())
-        .unwrap_or_default();
+    let item_key =
+        default_template().items().find(|i| i.category == Some(category)).map(|i| i.key.clone()).unwrap_or_default();
     let offers = state.db.public_offers(municipality, &swv, &item_key).await?;
     let accepted = |level: &str| level == STANDARD || (min_level == CONSULT && level == CONSULT);
     let limit = km;
@@ -108,7 +108,15 @@ async fn run(state: &AppState, form: &SearchForm) -> AppResult<Result<Vec<Search
                 (Some(_), _, _) => return None,
                 _ => None,
             };
-            Some(SearchHit { code: o.code, name: o.name, municipality: o.municipality, category, level, school_year: o.school_year, km })
+            Some(SearchHit {
+                code: o.code,
+                name: o.name,
+                municipality: o.municipality,
+                category,
+                level,
+                school_year: o.school_year,
+                km,
+            })
         })
         .filter(|h| h.km.is_none_or(|d| d <= limit))
         .collect();
@@ -154,11 +162,13 @@ impl SearchPage {
 /// Find a school that offers a kind of support (page; works without JavaScript).
 #[utoipa::path(get, path = "/zoeken", tag = "public", security(()), params(SearchForm),
     responses((status = 200, content_type = "text/html"), (status = 422, description = "Field errors, shown next to the fields")))]
-pub async fn search_page(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<axum::response::Response> {
+pub async fn search_page(
+    State(state): State<AppState>,
+    Query(form): Query<SearchForm>,
+) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let lang = ParentLang::parse(&form.taal).unwrap_or_default();
-    let searched = !(form.gemeente.trim().is_empty() && form.swv.trim().is_empty() && form.postcode.trim().is_empty())
-        || !form.onderwerp.is_empty();
+    let searched = [&form.gemeente, &form.swv, &form.postcode, &form.onderwerp].iter().any(|f| !f.trim().is_empty());
     let (hits, errors) = if searched {
         match run(&state, &form).await? {
             Ok(hits) => (hits, Vec::new()),
@@ -167,7 +177,8 @@ pub async fn search_page(State(state): State<AppState>, Query(form): Query<Searc
     } else {
         (Vec::new(), Vec::new())
     };
-    let status = if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
+    let status =
+        if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
     let mut form = form;
     if form.niveau.is_empty() {
         form.niveau = STANDARD.to_owned();

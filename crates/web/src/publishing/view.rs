@@ -94,22 +94,34 @@ impl PublicView {
         };
         let swv_display = swv_code.as_deref().map(|c| SwvCode::parse(c).map_or_else(|_| c.to_owned(), |c| c.display()));
         let swv_name = swv.as_ref().and_then(|s| s.details.name.clone()).or(swv_display.clone());
-        let steunpunt = swv.as_ref().map(|s| {
-            let d = &s.details;
-            let lines: Vec<String> = [d.steunpunt_phone.clone(), d.steunpunt_email.clone()].into_iter().flatten().collect();
-            match &d.steunpunt_name {
-                Some(name) => Steunpunt { name: name.clone(), lines, website: d.steunpunt_website.clone() },
-                None => Steunpunt {
-                    name: lang.t("public-steunpunt-title"),
-                    lines: vec![lang.t_with(
-                        "public-steunpunt-fallback",
-                        &[("swv", swv_name.clone().unwrap_or_default().into())],
-                    )],
-                    website: d.website.clone(),
-                },
-            }
-        });
-        Ok(Self::build(state, version, previous.as_ref(), &location, school.school.name, years, swv_name, steunpunt, lang))
+        let steunpunt =
+            swv.as_ref().map(|s| {
+                let d = &s.details;
+                let lines: Vec<String> =
+                    [d.steunpunt_phone.clone(), d.steunpunt_email.clone()].into_iter().flatten().collect();
+                match &d.steunpunt_name {
+                    Some(name) => Steunpunt { name: name.clone(), lines, website: d.steunpunt_website.clone() },
+                    None => Steunpunt {
+                        name: lang.t("public-steunpunt-title"),
+                        lines: vec![lang.t_with(
+                            "public-steunpunt-fallback",
+                            &[("swv", swv_name.clone().unwrap_or_default().into())],
+                        )],
+                        website: d.website.clone(),
+                    },
+                }
+            });
+        Ok(Self::build(
+            state,
+            version,
+            previous.as_ref(),
+            &location,
+            school.school.name,
+            years,
+            swv_name,
+            steunpunt,
+            lang,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -143,7 +155,9 @@ impl PublicView {
                                     ("was", lang.t(&format!("public-level-{was}")).to_lowercase().into()),
                                 ],
                             ),
-                            None => lang.t_with("public-change-new-offer", &[("topic", topic.into()), ("now", now.into())]),
+                            None => {
+                                lang.t_with("public-change-new-offer", &[("topic", topic.into()), ("now", now.into())])
+                            }
                         }
                     })
                     .collect()
@@ -156,12 +170,18 @@ impl PublicView {
                 template,
                 &version.answers,
             );
-            changes.extend(comparison.new_ambitions.iter().map(|a| {
-                lang.t_with("public-change-new-ambition", &[("ambition", a.clone().into())])
-            }));
-            changes.extend(comparison.dropped_ambitions.iter().map(|a| {
-                lang.t_with("public-change-dropped-ambition", &[("ambition", a.clone().into())])
-            }));
+            changes.extend(
+                comparison
+                    .new_ambitions
+                    .iter()
+                    .map(|a| lang.t_with("public-change-new-ambition", &[("ambition", a.clone().into())])),
+            );
+            changes.extend(
+                comparison
+                    .dropped_ambitions
+                    .iter()
+                    .map(|a| lang.t_with("public-change-dropped-ambition", &[("ambition", a.clone().into())])),
+            );
         }
         let notes = template
             .items()
@@ -179,7 +199,11 @@ impl PublicView {
             _ => Vec::new(),
         };
         let address = [
-            [location.street.clone(), location.house_number.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
+            [location.street.clone(), location.house_number.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
             [location.postcode.clone(), location.city.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
         ]
         .into_iter()
@@ -237,9 +261,9 @@ impl PublicView {
     }
 
     pub fn adopted_line(&self) -> String {
-        self.adopted_on.as_ref().map_or_else(String::new, |d| {
-            self.lang.t_with("public-adopted-line", &[("date", d.clone().into())])
-        })
+        self.adopted_on
+            .as_ref()
+            .map_or_else(String::new, |d| self.lang.t_with("public-adopted-line", &[("date", d.clone().into())]))
     }
 
     pub fn hash_line(&self) -> String {
@@ -247,9 +271,9 @@ impl PublicView {
     }
 
     pub fn published_line(&self) -> String {
-        self.published_on.as_ref().map_or_else(String::new, |d| {
-            self.lang.t_with("public-published-line", &[("date", d.clone().into())])
-        })
+        self.published_on
+            .as_ref()
+            .map_or_else(String::new, |d| self.lang.t_with("public-published-line", &[("date", d.clone().into())]))
     }
 
     /// Identifies the rendered version in caches and ETags.
@@ -383,7 +407,8 @@ impl PublicView {
             .chapters
             .iter()
             .map(|chapter| {
-                let entries: Vec<Value> = chapter.entries.iter().map(|e| self.entry_json(&e.label, &e.shown, e.note.as_deref())).collect();
+                let entries: Vec<Value> =
+                    chapter.entries.iter().map(|e| self.entry_json(&e.label, &e.shown, e.note.as_deref())).collect();
                 json!({ "title": self.chapter_title(&chapter.chapter), "entries": entries })
             })
             .collect();
@@ -391,14 +416,19 @@ impl PublicView {
     }
 
     fn entry_json(&self, label: &str, shown: &Shown, note: Option<&str>) -> Value {
-        let (kind, text, items, columns, rows): (&str, String, Vec<String>, Vec<String>, Vec<Vec<String>>) = match shown {
+        let (kind, text, items, columns, rows): (&str, String, Vec<String>, Vec<String>, Vec<Vec<String>>) = match shown
+        {
             Shown::Text(t) => ("text", t.clone(), vec![], vec![], vec![]),
             Shown::Labels(l) if l.len() == 1 => ("text", l[0].clone(), vec![], vec![], vec![]),
             Shown::Labels(l) => ("list", String::new(), l.clone(), vec![], vec![]),
             Shown::YesNo(b) => ("text", self.t(if *b { "public-yes" } else { "public-no" }), vec![], vec![], vec![]),
-            Shown::Number { value, unit } => {
-                ("text", [Some(value.to_string()), unit.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "), vec![], vec![], vec![])
-            }
+            Shown::Number { value, unit } => (
+                "text",
+                [Some(value.to_string()), unit.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
+                vec![],
+                vec![],
+                vec![],
+            ),
             Shown::Table { columns, rows } => ("table", String::new(), vec![], columns.clone(), rows.clone()),
         };
         json!({ "label": label, "kind": kind, "text": text, "items": items, "columns": columns, "rows": rows, "note": note })
@@ -410,7 +440,11 @@ impl PublicView {
         let data = self.parent_data();
         let mut out = vec![self.t("public-parent-title")];
         let texts = |v: &Value| v.as_str().map(str::to_owned);
-        let items = |v: &Value| v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(|s| format!("- {s}"))).collect::<Vec<_>>()).unwrap_or_default();
+        let items = |v: &Value| {
+            v.as_array()
+                .map(|a| a.iter().filter_map(|i| i.as_str().map(|s| format!("- {s}"))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
         if let Some(summary) = texts(&data["summary"]) {
             out.push(self.t("public-summary"));
             out.push(summary);
@@ -441,7 +475,12 @@ impl PublicView {
             out.push_str(&excerpt(summary, 2000));
             out.push_str("\n\n");
         }
-        let names = |list: &[SupportCategory]| list.iter().map(|c| dutch.t(&format!("public-category-{}", category_key(*c)))).collect::<Vec<_>>().join(", ");
+        let names = |list: &[SupportCategory]| {
+            list.iter()
+                .map(|c| dutch.t(&format!("public-category-{}", category_key(*c))))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if !self.offer.standard.is_empty() {
             out.push_str(&format!("{}: {}.\n", dutch.t("public-offers-standard"), names(&self.offer.standard)));
         }
@@ -449,7 +488,11 @@ impl PublicView {
             out.push_str(&format!("{}: {}.\n", dutch.t("public-offers-consult"), names(&self.offer.consult)));
         }
         if !self.specialists.is_empty() {
-            out.push_str(&format!("\n{} ({}):\n", dutch.t("public-specialists"), dutch.t("public-dagdelen").to_lowercase()));
+            out.push_str(&format!(
+                "\n{} ({}):\n",
+                dutch.t("public-specialists"),
+                dutch.t("public-dagdelen").to_lowercase()
+            ));
             for (name, halves) in &self.specialists {
                 out.push_str(&format!("- {name}: {halves}\n"));
             }

@@ -75,10 +75,7 @@ pub async fn profile_report(
     // The parent report as it would be published from these answers.
     let draft = passend_storage::publishing::PublishedVersion {
         profile: loaded.profile.clone(),
-        answers: answers
-            .iter()
-            .filter_map(|(k, a)| Some((k.clone(), (a.value.clone()?, a.note.clone()))))
-            .collect(),
+        answers: answers.iter().filter_map(|(k, a)| Some((k.clone(), (a.value.clone()?, a.note.clone())))).collect(),
     };
     let parent_view =
         crate::publishing::view::PublicView::of_version(&state, draft, passend_i18n::ParentLang::Nl).await?;
