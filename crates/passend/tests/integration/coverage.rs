@@ -636,3 +636,75 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
     assert!(matrix.contains(r#"<option value="West" selected>West</option>"#), "{matrix}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn generated_profiles_are_marked_counted_and_never_overwrite() {
+    use passend_domain::generated::generate;
+    use passend_domain::questionnaire::{SchoolYear, default_template};
+    use passend_storage::generated::GeneratedRow;
+
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    // The school's own profile of this year is kept.
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "niet")]).await;
+
+    let locations = app.db.sample_locations().await.unwrap();
+    let mut written = 0;
+    for age in 0..3u16 {
+        let year = SchoolYear::starting(2026 - age);
+        let profiles: Vec<_> = locations.iter().map(|(l, _)| generate(default_template(), l, year, age)).collect();
+        let rows: Vec<GeneratedRow> = locations
+            .iter()
+            .zip(&profiles)
+            .map(|((l, brin), p)| GeneratedRow {
+                location_code: &l.code,
+                brin,
+                school_year: year.to_string(),
+                profile: p,
+            })
+            .collect();
+        written += app.db.insert_generated(&rows).await.unwrap();
+    }
+    assert_eq!(written, locations.len() * 3 - 1, "every location × 3 years but the school's own");
+    assert_eq!(app.db.count_generated().await.unwrap(), written as i64);
+
+    let body: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/coverage?year=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let own = body["locations"].as_array().unwrap().iter().find(|l| l["code"] == "04FZ00").unwrap();
+    assert_eq!((own["generated"].clone(), own["levels"]["dyslexie"].clone()), (json!(false), json!("niet")));
+    let other = body["locations"].as_array().unwrap().iter().find(|l| l["code"] == "04FZ01").unwrap();
+    assert_eq!(other["generated"], json!(true));
+    assert_eq!(other["levels"].as_object().unwrap().len(), 12, "a generated profile answers every category");
+    let html = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/dekking?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("(gegenereerd)"));
+
+    // National scale needs the national files: on the small set the command refuses.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_passend"))
+        .args(["--database-url", &app.database_url, "demo", "--scale", "national"])
+        .env("PASSEND_LOG", "warn")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("landelijke DUO-bestanden"));
+    app.stop().await;
+}
