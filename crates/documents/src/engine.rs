@@ -80,6 +80,25 @@ impl Engine {
         Engine { library: LazyHash::new(Library::default()), book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     }
 
+    /// Whether the body fonts (DejaVu Sans regular and bold) can show the character.
+    fn covers(&self, c: char) -> bool {
+        c.is_whitespace() || self.fonts.iter().take(2).all(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// The data with every character the fonts cannot show replaced by `?`:
+    /// PDF/UA forbids a missing glyph, and one emoji must not make a profile's
+    /// documents fail.
+    fn printable(&self, data: &serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match data {
+            Value::String(s) if s.chars().all(|c| self.covers(c)) => data.clone(),
+            Value::String(s) => Value::String(s.chars().map(|c| if self.covers(c) { c } else { '?' }).collect()),
+            Value::Array(items) => Value::Array(items.iter().map(|v| self.printable(v)).collect()),
+            Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), self.printable(v))).collect()),
+            other => other.clone(),
+        }
+    }
+
     /// Typesets the document from its data into a tagged PDF/UA-1 file.
     /// Warnings count as errors; `today` is (year, month, day).
     pub fn render(
@@ -88,8 +107,8 @@ impl Engine {
         data: &serde_json::Value,
         today: (i32, u8, u8),
     ) -> Result<Vec<u8>, DocumentError> {
-        let world =
-            RenderWorld::new(self, &kind.source(), serde_json::to_vec(data).expect("JSON values serialise"), today);
+        let data = serde_json::to_vec(&self.printable(data)).expect("JSON values serialise");
+        let world = RenderWorld::new(self, &kind.source(), data, today);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let result = match output {
             Err(errors) => Err(DocumentError::Compile(describe(&errors))),

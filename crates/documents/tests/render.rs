@@ -63,6 +63,17 @@ fn every_document_renders_as_pdf_ua_in_dutch_and_arabic() {
 }
 
 #[test]
+fn characters_the_fonts_lack_do_not_break_a_document() {
+    let engine = Engine::new();
+    let mut data = data("nl");
+    data["summary"] = json!("Wij helpen ieder kind 😀 学校 ✓ — ook in het Oekraïens: Школа.");
+    data["school"]["name"] = json!("De Brug 🌉");
+    let pdf =
+        engine.render(DocumentKind::ParentReport, &data, (2026, 12, 1)).expect("renders with ? for missing glyphs");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
 fn a_template_error_is_reported_not_served() {
     let engine = Engine::new();
     let mut broken = data("nl");

@@ -33,8 +33,10 @@ impl Database {
             .map_err(Into::into)
     }
 
-    /// Writes a batch of generated profiles in one transaction; a location that
-    /// already has a profile for the year keeps it. Returns how many were written.
+    /// Writes a batch of generated profiles in one transaction. A location with
+    /// any profile of its own (not generated) gets none, so sample data never
+    /// stands beside or in front of a school's real profile; a year that
+    /// already has a profile keeps it. Returns how many were written.
     pub async fn insert_generated(&self, rows: &[GeneratedRow<'_>]) -> Result<usize, StorageError> {
         let at = now();
         let mut tx = self.write.begin().await?;
@@ -46,7 +48,8 @@ impl Database {
             let id: Option<i64> = sqlx::query(
                 "INSERT INTO profiles (location_code, brin, school_year, template_json, created_at, updated_at, state,
                     adopted_on, content_hash, published_at, generated)
-                 VALUES ($1, $2, $3, '', $4, $4, $5, $6, $7, $8, 1)
+                 SELECT $1, $2, $3, '', $4, $4, $5, $6, $7, $8, 1
+                 WHERE NOT EXISTS (SELECT 1 FROM profiles o WHERE o.location_code = $1 AND o.generated = 0)
                  ON CONFLICT (location_code, school_year) DO NOTHING RETURNING id",
             )
             .bind(row.location_code)

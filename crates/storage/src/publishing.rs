@@ -9,7 +9,7 @@ use passend_domain::questionnaire::AnswerValue;
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::profiles::ProfileRecord;
+use crate::profiles::{ProfileRecord, stored_template};
 use crate::{Database, StorageError};
 
 /// The public states, as SQL; [`is_public`] is checked again on every row.
@@ -143,8 +143,10 @@ impl Database {
         Ok(out)
     }
 
-    /// Locations with a public version in a municipality, an SWV or
-    /// everywhere (`''`), with the level their newest public version gives `item_key`.
+    /// Locations with a public version in a municipality (as DUO writes it,
+    /// upper case; compared after upper-casing in Rust, which knows accents),
+    /// an SWV or everywhere (`''`), with the level their newest public version
+    /// gives `item_key` (none where the profile's template hides the item).
     pub async fn public_offers(
         &self,
         municipality: &str,
@@ -152,21 +154,32 @@ impl Database {
         item_key: &str,
     ) -> Result<Vec<PublicOffer>, StorageError> {
         let rows = sqlx::query(&format!(
-            "SELECT l.code, l.name, l.municipality, l.lat, l.lon, p.school_year, a.value_json
+            "SELECT l.code, l.name, l.municipality, l.lat, l.lon, p.school_year, a.value_json, p.template_json
              FROM profiles p JOIN locations l ON l.code = p.location_code
              LEFT JOIN school_answers a ON a.profile_id = p.id AND a.item_key = $3
              WHERE {PUBLIC} AND {NEWEST_PUBLIC}
-               AND ($1 = '' OR UPPER(l.municipality) = UPPER($1)) AND ($2 = '' OR l.swv_po = $2 OR l.swv_vo = $2)
+               AND ($1 = '' OR l.municipality = $1) AND ($2 = '' OR l.swv_po = $2 OR l.swv_vo = $2)
              ORDER BY l.name, l.code"
         ))
-        .bind(municipality)
+        .bind(municipality.trim().to_uppercase())
         .bind(swv)
         .bind(item_key)
         .fetch_all(&self.read)
         .await?;
+        // Profiles share few templates: whether the item is hidden, per template.
+        let mut hidden: HashMap<String, bool> = HashMap::new();
         rows.iter()
             .map(|r| {
-                let value: Option<String> = r.try_get(6)?;
+                let template: String = r.try_get(7)?;
+                let is_hidden = match hidden.get(&template) {
+                    Some(h) => *h,
+                    None => {
+                        let h = stored_template(&template).map_or(true, |t| t.item(item_key).is_none_or(|i| i.hidden));
+                        hidden.insert(template, h);
+                        h
+                    }
+                };
+                let value: Option<String> = if is_hidden { None } else { r.try_get(6)? };
                 Ok(PublicOffer {
                     code: r.try_get(0)?,
                     name: r.try_get(1)?,

@@ -43,6 +43,9 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// The four digits of a Dutch postcode (`1234`, `1234AB`, `1234 ab`).
 pub fn parse_postcode(raw: &str) -> Option<u16> {
     let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if !compact.is_ascii() {
+        return None;
+    }
     let (digits, letters) = compact.split_at(compact.len().min(4));
     let valid_letters = letters.is_empty() || (letters.len() == 2 && letters.chars().all(|c| c.is_ascii_alphabetic()));
     let number: u16 = digits.parse().ok().filter(|_| digits.len() == 4 && valid_letters)?;
@@ -66,7 +69,7 @@ mod tests {
         assert_eq!(parse_postcode("1234"), Some(1234));
         assert_eq!(parse_postcode("1234 ab"), Some(1234));
         assert_eq!(parse_postcode(" 1234AB "), Some(1234));
-        for bad in ["", "123", "0123", "12345", "1234 A", "1234 A1", "abcd"] {
+        for bad in ["", "123", "0123", "12345", "1234 A", "1234 A1", "abcd", "123é", "12€", "1234 ÅB"] {
             assert_eq!(parse_postcode(bad), None, "{bad}");
         }
     }

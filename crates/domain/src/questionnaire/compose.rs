@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::answer::AnswerValue;
-use super::template::{BasisAspect, Item, ItemKind, LegalRole, Template};
+use super::template::{BasisAspect, Item, ItemKind, LegalRole, TableColumnKind, Template};
 
 /// The chapters, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -131,7 +131,14 @@ pub fn show(item: &Item, value: &AnswerValue) -> Shown {
             rows: rows
                 .iter()
                 .map(|row| {
-                    columns.iter().map(|c| row.get(&c.key).cloned().unwrap_or_default().replace('.', ",")).collect()
+                    columns
+                        .iter()
+                        .map(|c| {
+                            let cell = row.get(&c.key).cloned().unwrap_or_default();
+                            // Numbers are stored with a decimal point and read with a comma.
+                            if c.kind == TableColumnKind::Number { cell.replace('.', ",") } else { cell }
+                        })
+                        .collect()
                 })
                 .collect(),
         },

@@ -668,7 +668,7 @@ async fn generated_profiles_are_marked_counted_and_never_overwrite() {
             .collect();
         written += app.db.insert_generated(&rows).await.unwrap();
     }
-    assert_eq!(written, locations.len() * 3 - 1, "every location × 3 years but the school's own");
+    assert_eq!(written, (locations.len() - 1) * 3, "every location × 3 years but the one with a profile of its own");
     assert_eq!(app.db.count_generated().await.unwrap(), written as i64);
 
     let body: Value = app
@@ -683,6 +683,18 @@ async fn generated_profiles_are_marked_counted_and_never_overwrite() {
         .unwrap();
     let own = body["locations"].as_array().unwrap().iter().find(|l| l["code"] == "04FZ00").unwrap();
     assert_eq!((own["generated"].clone(), own["levels"]["dyslexie"].clone()), (json!(false), json!("niet")));
+    let last_year: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/coverage?year=2025-2026"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let own_last_year = last_year["locations"].as_array().unwrap().iter().find(|l| l["code"] == "04FZ00").unwrap();
+    assert_eq!(own_last_year["state"], Value::Null, "no sample data beside a school's own profiles");
     let other = body["locations"].as_array().unwrap().iter().find(|l| l["code"] == "04FZ01").unwrap();
     assert_eq!(other["generated"], json!(true));
     assert_eq!(other["levels"].as_object().unwrap().len(), 12, "a generated profile answers every category");

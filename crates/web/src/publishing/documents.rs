@@ -1,43 +1,75 @@
-//! Typeset documents of published versions: rendered once per version (by
-//! content hash), off the async threads, at most a few at a time, with a
-//! timeout. A failed render is logged and answered with an error page; a
+//! Typeset documents of published versions: rendered once per distinct input
+//! (a hash of the kind, language and data, so a changed address or support
+//! point renders anew), off the async threads, at most a few at a time, with
+//! a timeout. A failed render is logged and answered with an error page; a
 //! broken file is never served or cached.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use passend_documents::{DocumentKind, Engine};
 use passend_i18n::ParentLang;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
 use crate::error::{AppError, AppResult, ErrorKind};
 
 /// Renders at once (the machine has few cores; pages must stay fast meanwhile).
 const PARALLEL_RENDERS: usize = 2;
+/// How long a request waits for a render slot and for its render.
 const RENDER_TIMEOUT: Duration = Duration::from_secs(20);
-/// Cached documents; a version's documents are small (tens of kB).
-const CACHE_ENTRIES: usize = 512;
+/// Cached documents (tens of kB each); the oldest go first.
+const CACHE_ENTRIES: usize = 1024;
+/// A render that failed is not tried again for this long (every request would).
+const FAILURE_PAUSE: Duration = Duration::from_secs(60);
 
-type CacheKey = (String, DocumentKind, ParentLang);
+#[derive(Default)]
+struct Cache {
+    documents: HashMap<String, Arc<Vec<u8>>>,
+    order: VecDeque<String>,
+    failures: HashMap<String, Instant>,
+}
+
+impl Cache {
+    fn insert(&mut self, key: String, pdf: Arc<Vec<u8>>) {
+        if self.documents.insert(key.clone(), pdf).is_none() {
+            self.order.push_back(key);
+        }
+        while self.order.len() > CACHE_ENTRIES {
+            if let Some(oldest) = self.order.pop_front() {
+                self.documents.remove(&oldest);
+            }
+        }
+    }
+}
 
 pub struct DocumentService {
     engine: OnceLock<Arc<Engine>>,
-    limit: Semaphore,
-    cache: Mutex<HashMap<CacheKey, Arc<Vec<u8>>>>,
+    slots: Arc<Semaphore>,
+    cache: Arc<Mutex<Cache>>,
 }
 
 impl Default for DocumentService {
     fn default() -> Self {
         DocumentService {
             engine: OnceLock::new(),
-            limit: Semaphore::new(PARALLEL_RENDERS),
-            cache: Mutex::new(HashMap::new()),
+            slots: Arc::new(Semaphore::new(PARALLEL_RENDERS)),
+            cache: Arc::new(Mutex::new(Cache::default())),
         }
     }
+}
+
+/// Identifies a document by everything it is made from.
+pub fn document_key(kind: DocumentKind, lang: ParentLang, data: &Value) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(kind.key());
+    hasher.update(lang.code());
+    hasher.update(serde_json::to_vec(data).expect("JSON values serialise"));
+    hex::encode(&hasher.finalize()[..16])
 }
 
 impl DocumentService {
@@ -46,47 +78,62 @@ impl DocumentService {
         self.engine.get_or_init(|| Arc::new(Engine::new())).clone()
     }
 
-    /// The PDF of a version (`hash` identifies it), rendered from `data` unless cached.
-    pub async fn pdf(&self, hash: &str, kind: DocumentKind, lang: ParentLang, data: Value) -> AppResult<Arc<Vec<u8>>> {
-        let key = (hash.to_owned(), kind, lang);
-        if let Some(hit) = self.cache.lock().expect("cache lock").get(&key) {
-            return Ok(hit.clone());
+    /// The PDF made from `data`, and its key (for the ETag); rendered unless cached.
+    pub async fn pdf(&self, kind: DocumentKind, lang: ParentLang, data: Value) -> AppResult<(Arc<Vec<u8>>, String)> {
+        let key = document_key(kind, lang, &data);
+        let failed = || AppError::new(ErrorKind::DocumentFailed);
+        {
+            let cache = self.cache.lock().expect("cache lock");
+            if let Some(hit) = cache.documents.get(&key) {
+                return Ok((hit.clone(), key));
+            }
+            if cache.failures.get(&key).is_some_and(|at| at.elapsed() < FAILURE_PAUSE) {
+                return Err(failed());
+            }
         }
-        let _permit = self.limit.acquire().await.map_err(|_| AppError::new(ErrorKind::Internal))?;
-        // Someone may have rendered it while this request waited.
-        if let Some(hit) = self.cache.lock().expect("cache lock").get(&key) {
-            return Ok(hit.clone());
+        // The slot travels with the render: when a request gives up (timeout,
+        // closed connection), its render still holds the slot until it ends.
+        let slot = tokio::time::timeout(RENDER_TIMEOUT, self.slots.clone().acquire_owned())
+            .await
+            .map_err(|_| failed())?
+            .map_err(|_| failed())?;
+        if let Some(hit) = self.cache.lock().expect("cache lock").documents.get(&key) {
+            return Ok((hit.clone(), key));
         }
         let engine = self.engine();
+        let cache = self.cache.clone();
+        let job_key = key.clone();
         let today = time::OffsetDateTime::now_utc().date();
         let today = (today.year(), u8::from(today.month()), today.day());
-        let job = tokio::task::spawn_blocking(move || engine.render(kind, &data, today));
-        let rendered = match tokio::time::timeout(RENDER_TIMEOUT, job).await {
-            Ok(Ok(Ok(pdf))) => Arc::new(pdf),
-            Ok(Ok(Err(error))) => {
-                tracing::error!(%error, ?kind, hash, "document render failed");
-                return Err(AppError::new(ErrorKind::DocumentFailed));
+        let job = tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            let result = engine.render(kind, &data, today).map(Arc::new);
+            let mut cache = cache.lock().expect("cache lock");
+            match &result {
+                Ok(pdf) => cache.insert(job_key, pdf.clone()),
+                Err(error) => {
+                    tracing::error!(%error, ?kind, "document render failed");
+                    cache.failures.insert(job_key, Instant::now());
+                }
             }
+            result
+        });
+        match tokio::time::timeout(RENDER_TIMEOUT, job).await {
+            Ok(Ok(Ok(pdf))) => Ok((pdf, key)),
+            Ok(Ok(Err(_))) => Err(failed()),
             Ok(Err(join)) => {
-                tracing::error!(error = %join, ?kind, hash, "document render panicked");
-                return Err(AppError::new(ErrorKind::DocumentFailed));
+                tracing::error!(error = %join, ?kind, "document render panicked");
+                Err(failed())
             }
             Err(_) => {
-                tracing::error!(?kind, hash, "document render timed out");
-                return Err(AppError::new(ErrorKind::DocumentFailed));
+                tracing::error!(?kind, "document render timed out; it finishes in the background");
+                Err(failed())
             }
-        };
-        let mut cache = self.cache.lock().expect("cache lock");
-        if cache.len() >= CACHE_ENTRIES {
-            cache.clear();
         }
-        cache.insert(key, rendered.clone());
-        Ok(rendered)
     }
 }
 
-/// A document as a download: its type, a file name, and a long cache life
-/// (the URL's content changes only with a new version, which changes the ETag).
+/// A document as a download: its type, a file name, and an ETag of its input.
 pub fn file_response(bytes: &[u8], content_type: &'static str, file_name: &str, etag: &str) -> Response {
     (
         [

@@ -9,6 +9,7 @@ pub mod search;
 pub mod view;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,8 @@ const PAGE_ENTRIES: usize = 4096;
 #[derive(Default)]
 pub struct PageCache {
     entries: Mutex<HashMap<String, (Instant, Arc<str>)>>,
+    /// Counts clears, so that a page loaded before a publication is not stored after it.
+    generation: AtomicU64,
 }
 
 impl PageCache {
@@ -43,8 +46,16 @@ impl PageCache {
         entries.get(key).filter(|(at, _)| at.elapsed() < PAGE_TTL).map(|(_, page)| page.clone())
     }
 
-    pub fn put(&self, key: String, page: &str) {
+    /// Take this before loading what a page shows; hand it to [`PageCache::put`].
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    pub fn put(&self, key: String, page: &str, loaded_at: u64) {
         let mut entries = self.entries.lock().expect("page cache lock");
+        if self.generation.load(Ordering::SeqCst) != loaded_at {
+            return;
+        }
         if entries.len() >= PAGE_ENTRIES {
             entries.retain(|_, (at, _)| at.elapsed() < PAGE_TTL);
             if entries.len() >= PAGE_ENTRIES {
@@ -55,7 +66,9 @@ impl PageCache {
     }
 
     pub fn clear(&self) {
-        self.entries.lock().expect("page cache lock").clear();
+        let mut entries = self.entries.lock().expect("page cache lock");
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        entries.clear();
     }
 }
 

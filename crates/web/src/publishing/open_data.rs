@@ -119,7 +119,11 @@ pub async fn swv_csv(State(state): State<AppState>, Path(code): Path<String>) ->
     state.db.swv(&code).await?.ok_or_else(AppError::not_found)?;
     let profiles = state.db.published_profiles(Some(&code)).await?;
     let field = |value: &str| {
-        if value.contains([';', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_owned() }
+        if value.contains([';', '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value.to_owned()
+        }
     };
     let mut csv = String::from(
         "\u{feff}vestiging;naam;brin;gemeente;schooljaar;vastgesteld_op;inhoud_hash;gegenereerd;pagina;ouders_pdf\r\n",

@@ -184,6 +184,7 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
     if let Some(hit) = state.public.pages.get(&key) {
         return Ok(html(Html(hit.to_string())));
     }
+    let generation = state.public.pages.generation();
     let v = PublicView::load(state, code, year, lang).await?;
     let f = frame(&v, path);
     let body = render(&ProfilePage {
@@ -195,7 +196,7 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
         lang_query: f.lang_query,
         v,
     })?;
-    state.public.pages.put(key, &body.0);
+    state.public.pages.put(key, &body.0, generation);
     Ok(html(body))
 }
 
@@ -210,9 +211,9 @@ async fn document(
     kind: DocumentKind,
     data: serde_json::Value,
 ) -> AppResult<Response> {
-    let pdf = state.public.documents.pdf(&v.version_key(), kind, v.lang, data).await?;
+    let (pdf, key) = state.public.documents.pdf(kind, v.lang, data).await?;
     let name = format!("{}-{}-{}-{}.pdf", v.code, v.year, kind.key(), v.lang.code());
-    Ok(file_response(&pdf, "application/pdf", &name, &format!("{}-{}-{}", v.version_key(), kind.key(), v.lang.code())))
+    Ok(file_response(&pdf, "application/pdf", &name, &key))
 }
 
 /// A school year's version: `/scholen/{vestigingscode}/2025-2026` (and `.pdf`).
@@ -251,6 +252,7 @@ pub async fn parents_page(
     if let Some(hit) = state.public.pages.get(&key) {
         return Ok(html(Html(hit.to_string())));
     }
+    let generation = state.public.pages.generation();
     let v = PublicView::load(&state, &code, None, lang).await?;
     let f = frame(&v, v.path("/ouders"));
     let body = render(&ParentsPage {
@@ -264,7 +266,7 @@ pub async fn parents_page(
         lang_query: f.lang_query,
         v,
     })?;
-    state.public.pages.put(key, &body.0);
+    state.public.pages.put(key, &body.0, generation);
     Ok(html(body))
 }
 
@@ -363,7 +365,7 @@ pub async fn guide_docx(
         &bytes,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         &name,
-        &format!("{}-docx-{}", v.version_key(), v.lang.code()),
+        &format!("{}-docx", super::documents::document_key(DocumentKind::SchoolGuide, v.lang, &v.guide_data())),
     ))
 }
 

@@ -276,11 +276,6 @@ impl PublicView {
             .map_or_else(String::new, |d| self.lang.t_with("public-published-line", &[("date", d.clone().into())]))
     }
 
-    /// Identifies the rendered version in caches and ETags.
-    pub fn version_key(&self) -> String {
-        format!("{}-{}", self.profile_id, self.short_hash())
-    }
-
     pub fn short_hash(&self) -> &str {
         &self.content_hash[..self.content_hash.len().min(12)]
     }
