@@ -28,7 +28,6 @@ pub struct Steunpunt {
 #[derive(Debug, Clone)]
 pub struct PublicView {
     pub lang: ParentLang,
-    pub profile_id: i64,
     pub code: String,
     pub location_name: String,
     pub school_name: String,
@@ -212,7 +211,6 @@ impl PublicView {
         .join(", ");
         PublicView {
             lang,
-            profile_id: version.profile.id,
             code: location.code.clone(),
             location_name: location.name.clone(),
             school_name,
