@@ -6,10 +6,10 @@ use passend_domain::access::{OrgView, PlatformAdmin, SwvEdit};
 use passend_domain::coverage::{Kern, LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
-use passend_domain::questionnaire::{AnswerValue, SchoolYear, default_template};
+use passend_domain::questionnaire::{AnswerValue, SchoolYear};
 use sqlx::Row;
 
-use crate::{Database, StorageError, now};
+use crate::{Database, StorageError, now, offer_levels};
 
 /// A profile of one of the SWV's locations, for the status board.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,29 +57,17 @@ impl Database {
         year: SchoolYear,
     ) -> Result<Vec<(LocationOffer, Vec<String>)>, StorageError> {
         let code = swv.unwrap_or_default();
-        let template = default_template();
-        let categories: Vec<(&str, passend_domain::questionnaire::SupportCategory)> =
-            template.items().filter_map(|i| Some((i.key.as_str(), i.category?))).collect();
-        // One row per location with a column per category (a pivot in plain
-        // SQL for both backends): rows, not answers, are what costs time
-        // through the driver, and a national overview has 8,622 rows instead of 100,000.
-        let pivot: String = categories
-            .iter()
-            .map(|(key, _)| format!(", MAX(CASE WHEN a.item_key = '{}' THEN a.value_json END)", key.replace('\'', "")))
-            .collect();
-        let keys: Vec<String> = categories.iter().map(|(key, _)| format!("'{}'", key.replace('\'', ""))).collect();
-        let rows = sqlx::query(&format!(
+        // One row per location, the levels from the profile row: rows, not
+        // answers, are what costs time (national: 8,622 rows, not 100,000).
+        let rows = sqlx::query(
             "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo, l.lat, l.lon,
-                    k.name, p.generated{pivot}
+                    k.name, p.generated, p.offer_levels
              FROM locations l LEFT JOIN profiles p ON p.location_code = l.code AND p.school_year = $2
              LEFT JOIN swv_kern_locations kl ON kl.location_code = l.code AND kl.swv_code = $1
              LEFT JOIN swv_kernen k ON k.id = kl.kern_id
-             LEFT JOIN school_answers a ON a.profile_id = p.id AND a.item_key IN ({})
              WHERE $1 = '' OR l.swv_po = $1 OR l.swv_vo = $1
-             GROUP BY l.code, p.id, k.id
              ORDER BY l.municipality, l.name, l.code",
-            keys.join(", ")
-        ))
+        )
         .bind(code)
         .bind(year.to_string())
         .fetch_all(&self.read)
@@ -91,13 +79,9 @@ impl Database {
                 .into_iter()
                 .flatten()
                 .collect();
-            let mut levels = HashMap::new();
-            for (i, (_, category)) in categories.iter().enumerate() {
-                let value: Option<String> = row.try_get(13 + i)?;
-                if let Some(Ok(AnswerValue::Choice(level))) = value.map(|v| serde_json::from_str(&v)) {
-                    levels.insert(*category, level);
-                }
-            }
+            // Kept on the row with every answer (and filled in by the migrations for older profiles).
+            let kept: Option<String> = row.try_get(13)?;
+            let levels = kept.as_deref().and_then(offer_levels::from_json).unwrap_or_default();
             out.push((
                 LocationOffer {
                     code: row.try_get(0)?,

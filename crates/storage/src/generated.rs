@@ -45,10 +45,11 @@ impl Database {
             let published_at = (row.profile.state == passend_domain::lifecycle::ProfileState::Published
                 || row.profile.state == passend_domain::lifecycle::ProfileState::Superseded)
                 .then_some(at);
+            let levels = crate::offer_levels::levels_of(row.profile.answers.iter().map(|(k, v, _)| (k.as_str(), v)));
             let id: Option<i64> = sqlx::query(
                 "INSERT INTO profiles (location_code, brin, school_year, template_json, created_at, updated_at, state,
-                    adopted_on, content_hash, published_at, generated)
-                 SELECT $1, $2, $3, '', $4, $4, $5, $6, $7, $8, 1
+                    adopted_on, content_hash, published_at, generated, offer_levels)
+                 SELECT $1, $2, $3, '', $4, $4, $5, $6, $7, $8, 1, $9
                  WHERE NOT EXISTS (SELECT 1 FROM profiles o WHERE o.location_code = $1 AND o.generated = 0)
                  ON CONFLICT (location_code, school_year) DO NOTHING RETURNING id",
             )
@@ -60,6 +61,7 @@ impl Database {
             .bind(row.profile.adopted_on.as_deref())
             .bind(row.profile.content_hash.as_deref())
             .bind(published_at)
+            .bind(crate::offer_levels::to_json(&levels))
             .fetch_optional(&mut *tx)
             .await?
             .map(|r| r.try_get(0))

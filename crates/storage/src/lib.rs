@@ -16,6 +16,7 @@ pub mod directory;
 pub mod generated;
 pub mod import;
 pub mod lifecycle;
+mod offer_levels;
 pub mod outbox;
 pub mod planning;
 pub mod profiles;

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 7, name: "norms", sql: include_str!("../migrations/0007_norms.sql") },
     Migration { version: 8, name: "kernen", sql: include_str!("../migrations/0008_kernen.sql") },
     Migration { version: 9, name: "generated", sql: include_str!("../migrations/0009_generated.sql") },
+    Migration { version: 10, name: "offer_levels", sql: include_str!("../migrations/0010_offer_levels.sql") },
 ];
 
 // "passend" in ASCII.
@@ -76,6 +77,19 @@ pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError>
             tx.commit().await?;
             tracing::info!(version = migration.version, name = migration.name, "migration applied");
             done.push(migration);
+        }
+        // Profiles from before migration 10 get their levels once.
+        let missing: Vec<i64> = sqlx::query("SELECT id FROM profiles WHERE offer_levels IS NULL")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|row| row.try_get::<i64, _>(0))
+            .collect::<Result<_, _>>()?;
+        for id in &missing {
+            crate::offer_levels::refresh(&mut conn, *id).await?;
+        }
+        if !missing.is_empty() {
+            tracing::info!(profiles = missing.len(), "support levels kept on the profile rows");
         }
         Ok(done)
     }

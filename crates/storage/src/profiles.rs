@@ -211,6 +211,7 @@ impl Database {
             .execute(&mut *tx)
             .await?;
         }
+        crate::offer_levels::refresh(&mut tx, id).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -468,6 +469,9 @@ impl Database {
             .fetch_one(&mut *tx)
             .await
             .map(|row| school_answer(&row))??;
+        if saved && crate::offer_levels::concerns(item_key) {
+            crate::offer_levels::refresh(&mut tx, profile_id).await?;
+        }
         tx.commit().await?;
         Ok(if saved {
             SaveOutcome::Saved { version: current.version }

@@ -720,3 +720,24 @@ async fn generated_profiles_are_marked_counted_and_never_overwrite() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("landelijke DUO-bestanden"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn levels_of_profiles_from_before_they_were_kept_are_filled_in_by_the_migrations() {
+    use sqlx::Connection;
+    let app = TestApp::spawn().await;
+    let brug = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let brug = app.session_for(brug).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    profile_with(&app, &brug, "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard"), ("aanbod.gedrag", "niet")]).await;
+    let levels = || coverage_json(&app, &staff, "/api/v1/swvs/PO2707/coverage?year=2026-2027".to_owned());
+    assert_eq!(levels().await["locations"][0]["levels"], json!({ "dyslexie": "standaard", "gedrag": "niet" }));
+    // As a database from before migration 10 has them.
+    let mut conn = sqlx::AnyConnection::connect(&app.database_url).await.unwrap();
+    sqlx::query("UPDATE profiles SET offer_levels = NULL").execute(&mut conn).await.unwrap();
+    conn.close().await.unwrap();
+    assert_eq!(levels().await["locations"][0]["levels"], json!({}));
+    passend_storage::migrations::run(&app.db).await.unwrap();
+    assert_eq!(levels().await["locations"][0]["levels"], json!({ "dyslexie": "standaard", "gedrag": "niet" }));
+    app.stop().await;
+}
