@@ -28,13 +28,17 @@ struct RouteStats {
 
 #[derive(Default)]
 pub struct Metrics {
-    routes: Mutex<BTreeMap<(String, String), RouteStats>>,
+    /// By route, then method (looked up by `&str`: no allocation per request).
+    routes: Mutex<BTreeMap<String, BTreeMap<String, RouteStats>>>,
 }
 
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, secs: f64) {
         let mut routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
-        let stats = routes.entry((method.to_owned(), route.to_owned())).or_default();
+        if !routes.get(route).is_some_and(|m| m.contains_key(method)) {
+            routes.entry(route.to_owned()).or_default().entry(method.to_owned()).or_default();
+        }
+        let Some(stats) = routes.get_mut(route).and_then(|m| m.get_mut(method)) else { return };
         *stats.by_status.entry(status).or_default() += 1;
         for (i, bound) in BUCKETS.iter().enumerate() {
             if secs <= *bound {
@@ -50,7 +54,9 @@ impl Metrics {
         let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
         out.push_str("# HELP passend_http_requests_total HTTP requests by route and status.\n");
         out.push_str("# TYPE passend_http_requests_total counter\n");
-        for ((method, route), stats) in routes.iter() {
+        let flat: Vec<(&String, &String, &RouteStats)> =
+            routes.iter().flat_map(|(route, m)| m.iter().map(move |(method, s)| (method, route, s))).collect();
+        for (method, route, stats) in &flat {
             for (status, n) in &stats.by_status {
                 let _ = writeln!(
                     out,
@@ -60,7 +66,7 @@ impl Metrics {
         }
         out.push_str("# HELP passend_http_request_duration_seconds Time to answer, by route.\n");
         out.push_str("# TYPE passend_http_request_duration_seconds histogram\n");
-        for ((method, route), stats) in routes.iter() {
+        for (method, route, stats) in &flat {
             let labels = format!("method=\"{method}\",route=\"{route}\"");
             for (bound, n) in BUCKETS.iter().zip(stats.buckets) {
                 let _ = writeln!(out, "passend_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {n}");
@@ -87,12 +93,12 @@ impl Metrics {
 /// codes and tokens in URLs do not become label values).
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().to_string();
-    let route =
-        request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let mut response = next.run(request).await;
     let elapsed = started.elapsed().as_secs_f64();
-    state.metrics.observe(&method, &route, response.status().as_u16(), elapsed);
+    let route = route.as_ref().map_or("unmatched", MatchedPath::as_str);
+    state.metrics.observe(method.as_str(), route, response.status().as_u16(), elapsed);
     // Server time for benchmarks and the browser's network panel (W3C Server-Timing).
     if let Ok(value) = header::HeaderValue::from_str(&format!("app;dur={:.2}", elapsed * 1000.0)) {
         response.headers_mut().insert("server-timing", value);

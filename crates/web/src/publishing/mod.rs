@@ -9,10 +9,11 @@ pub mod search;
 pub mod view;
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use axum::body::Bytes;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
@@ -35,13 +36,13 @@ const PAGE_ENTRIES: usize = 4096;
 
 #[derive(Default)]
 pub struct PageCache {
-    entries: Mutex<HashMap<String, (Instant, Arc<str>)>>,
+    entries: Mutex<HashMap<String, (Instant, Bytes)>>,
     /// Counts clears, so that a page loaded before a publication is not stored after it.
     generation: AtomicU64,
 }
 
 impl PageCache {
-    pub fn get(&self, key: &str) -> Option<Arc<str>> {
+    pub fn get(&self, key: &str) -> Option<Bytes> {
         let entries = self.entries.lock().expect("page cache lock");
         entries.get(key).filter(|(at, _)| at.elapsed() < PAGE_TTL).map(|(_, page)| page.clone())
     }
@@ -62,7 +63,7 @@ impl PageCache {
                 entries.clear();
             }
         }
-        entries.insert(key, (Instant::now(), Arc::from(page)));
+        entries.insert(key, (Instant::now(), Bytes::copy_from_slice(page.as_bytes())));
     }
 
     pub fn clear(&self) {

@@ -162,8 +162,9 @@ impl ParentsPage {
     }
 }
 
-fn html(body: Html<String>) -> Response {
-    ([(header::CACHE_CONTROL, "public, max-age=60")], body).into_response()
+fn html(body: impl Into<axum::body::Body>) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=60")], body.into())
+        .into_response()
 }
 
 /// `/scholen/{vestigingscode}` and `/scholen/{vestigingscode}.pdf` (the
@@ -182,7 +183,7 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
     };
     let key = format!("{path}?{}", lang.code());
     if let Some(hit) = state.public.pages.get(&key) {
-        return Ok(html(Html(hit.to_string())));
+        return Ok(html(hit));
     }
     let generation = state.public.pages.generation();
     let v = PublicView::load(state, code, year, lang).await?;
@@ -197,7 +198,7 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
         v,
     })?;
     state.public.pages.put(key, &body.0, generation);
-    Ok(html(body))
+    Ok(html(body.0))
 }
 
 async fn full_pdf(state: &AppState, code: &str, year: Option<&str>, lang: ParentLang) -> AppResult<Response> {
@@ -250,7 +251,7 @@ pub async fn parents_page(
     let lang = query.lang();
     let key = format!("/scholen/{}/ouders?{}", code.to_uppercase(), lang.code());
     if let Some(hit) = state.public.pages.get(&key) {
-        return Ok(html(Html(hit.to_string())));
+        return Ok(html(hit));
     }
     let generation = state.public.pages.generation();
     let v = PublicView::load(&state, &code, None, lang).await?;
@@ -267,7 +268,7 @@ pub async fn parents_page(
         v,
     })?;
     state.public.pages.put(key, &body.0, generation);
-    Ok(html(body))
+    Ok(html(body.0))
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}/ouders.pdf", tag = "public", security(()),
