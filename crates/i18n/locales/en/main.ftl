@@ -829,3 +829,13 @@ coverage-area-kind = Measure gaps per
 ## Generated (national-scale sample) data
 generated-mark = generated
 generated-profile-notice = This profile is generated sample data (national demo), not the school's own profile.
+
+## Published profile: where it is public
+profile-public-heading = Published
+profile-public-intro = This version is public. Parents find it without signing in; share these links on the website and in the school guide.
+profile-public-page = The full profile (public page)
+profile-public-parents = The parent version
+profile-public-poster = Poster for the entrance (PDF, A3)
+profile-public-guide = Chapter for the school guide
+profile-public-vensters = Text for Vensters
+profile-public-embed = Block for the school's website

@@ -829,3 +829,13 @@ coverage-area-kind = Gaten meten per
 ## Generated (national-scale sample) data
 generated-mark = gegenereerd
 generated-profile-notice = Dit profiel is gegenereerd voorbeeldmateriaal (landelijke demo), niet het profiel van de school zelf.
+
+## Published profile: where it is public
+profile-public-heading = Gepubliceerd
+profile-public-intro = Deze versie staat openbaar. Ouders vinden haar zonder in te loggen; deel deze links op de website en in de schoolgids.
+profile-public-page = Het hele profiel (openbare pagina)
+profile-public-parents = De versie voor ouders
+profile-public-poster = Poster voor de ingang (PDF, A3)
+profile-public-guide = Hoofdstuk voor de schoolgids
+profile-public-vensters = Tekst voor Vensters
+profile-public-embed = Blok voor de website van de school

@@ -147,8 +147,21 @@ async fn only_published_versions_are_public_through_every_route() {
     assert_all_public(&s, StatusCode::NOT_FOUND).await;
     s.adopt().await;
     assert_all_public(&s, StatusCode::NOT_FOUND).await;
+    let team_page = |s: &School| {
+        let url = s.app.at(&format!("/profielen/{}", s.id));
+        let headers = s.director.headers();
+        let http = s.app.http.clone();
+        async move { http.get(url).headers(headers).send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(!team_page(&s).await.contains(r#"href="/scholen/04FZ00/ouders""#));
     s.step(&s.director, json!({ "step": "publish" })).await;
     assert_all_public(&s, StatusCode::OK).await;
+    // The team finds where its published profile is public.
+    let page = team_page(&s).await;
+    assert!(
+        page.contains(r#"href="/scholen/04FZ00/ouders""#) && page.contains(r#"href="/scholen/04FZ00/insluiten""#),
+        "{page}"
+    );
     // Another location of the school without a published profile stays unknown.
     assert_eq!(s.get("/scholen/04FZ01").await.status(), StatusCode::NOT_FOUND);
     assert_eq!(s.get("/scholen/04FZ00/2025-2026").await.status(), StatusCode::NOT_FOUND);
