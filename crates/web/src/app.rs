@@ -111,7 +111,8 @@ fn collect_routes(doc: &OpenApiDoc, out: &mut Vec<(Method, String, bool)>) {
 
 pub fn router(state: AppState) -> Router {
     let (api, _) = openapi::api_router().split_for_parts();
-    let (html, _) = pages::page_router().split_for_parts();
+    let (html, _) = pages::signed_in_page_router().split_for_parts();
+    let (public, _) = crate::publishing::page_router().split_for_parts();
     let security_headers = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -122,13 +123,20 @@ pub fn router(state: AppState) -> Router {
              frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         ),
     ];
-    let mut router = Router::new()
+    let signed_in = Router::new()
         .merge(html)
         .merge(api)
         .fallback(|| async { error::AppError::not_found() })
         .layer(from_fn_with_state(state.clone(), security::csrf::check_origin))
         .layer(from_fn(pages::errors::render_errors))
-        .layer(from_fn_with_state(state.clone(), security::session::load_session))
+        .layer(from_fn_with_state(state.clone(), security::session::load_session));
+    // The published profiles' pages are the same for everyone and only read
+    // (GET): no session to load and no origin to check, which makes the most
+    // visited pages cheaper to serve.
+    let public = public.layer(from_fn(pages::errors::render_errors));
+    let mut router = Router::new()
+        .merge(signed_in)
+        .merge(public)
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)));
     for (name, value) in security_headers {

@@ -37,6 +37,11 @@ struct PageDoc;
 /// Every route that is not part of the JSON API, documented like the API so
 /// that tests can walk them all.
 pub fn page_router() -> OpenApiRouter<AppState> {
+    signed_in_page_router().merge(publishing::page_router())
+}
+
+/// The pages that may know who is signed in (all but the published profiles' public pages).
+pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(PageDoc::openapi())
         .routes(routes!(home::home))
         .routes(routes!(language::switch))
@@ -60,7 +65,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
         .merge(readability::report::router())
         .merge(coverage::pages::router())
         .merge(coverage::norm::page_router())
-        .merge(publishing::page_router())
         .merge(coverage::kernen::page_router())
         .merge(coverage::status::router())
         .merge(coverage::expertise::page_router())
