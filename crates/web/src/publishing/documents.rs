@@ -146,3 +146,37 @@ pub fn file_response(bytes: &[u8], content_type: &'static str, file_name: &str, 
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_failed_render_is_reported_and_not_served_or_cached() {
+        let service = DocumentService::default();
+        // Data the template cannot lay out (no labels): typst reports an error.
+        let broken = json!({ "lang": "nl", "title": "T", "school": { "name": "S" } });
+        let first = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken.clone()).await;
+        assert_eq!(first.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
+        let key = document_key(DocumentKind::ParentReport, ParentLang::Nl, &broken);
+        let cache = service.cache.lock().unwrap();
+        assert!(!cache.documents.contains_key(&key), "nothing broken is cached");
+        assert!(cache.failures.contains_key(&key), "the failure pauses retries");
+        drop(cache);
+        let again = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken).await;
+        assert_eq!(again.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
+    }
+
+    #[test]
+    fn the_cache_forgets_the_oldest_documents_first() {
+        let mut cache = Cache::default();
+        for i in 0..CACHE_ENTRIES + 2 {
+            cache.insert(i.to_string(), Arc::new(vec![1]));
+        }
+        assert_eq!(cache.documents.len(), CACHE_ENTRIES);
+        assert!(!cache.documents.contains_key("0") && !cache.documents.contains_key("1"));
+        assert!(cache.documents.contains_key(&(CACHE_ENTRIES + 1).to_string()));
+    }
+}
