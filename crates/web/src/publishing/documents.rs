@@ -161,10 +161,11 @@ mod tests {
         let first = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken.clone()).await;
         assert_eq!(first.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
         let key = document_key(DocumentKind::ParentReport, ParentLang::Nl, &broken);
-        let cache = service.cache.lock().unwrap();
-        assert!(!cache.documents.contains_key(&key), "nothing broken is cached");
-        assert!(cache.failures.contains_key(&key), "the failure pauses retries");
-        drop(cache);
+        {
+            let cache = service.cache.lock().unwrap();
+            assert!(!cache.documents.contains_key(&key), "nothing broken is cached");
+            assert!(cache.failures.contains_key(&key), "the failure pauses retries");
+        }
         let again = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken).await;
         assert_eq!(again.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
     }
