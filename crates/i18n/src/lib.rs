@@ -26,6 +26,19 @@ const EN_PUBLIC: &str = include_str!("../locales/en/public.ftl");
 mod parent_lang;
 pub use parent_lang::ParentLang;
 
+/// Named message arguments as Fluent takes them.
+fn fluent_args(args: &[(&str, MessageArg)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+    args.iter()
+        .map(|(name, value)| {
+            let value = match value {
+                MessageArg::Text(text) => FluentValue::from(text.clone()),
+                MessageArg::Number(n) => FluentValue::from(*n),
+            };
+            (Cow::Owned((*name).to_owned()), value)
+        })
+        .collect()
+}
+
 /// Whether a Fluent source defines the entry.
 fn defines(source: &str, id: &str) -> bool {
     source.lines().any(|line| line.strip_prefix(id).is_some_and(|rest| rest.starts_with(" =")))
@@ -85,17 +98,7 @@ impl Lang {
 
     /// The text of a catalogue entry with named arguments.
     pub fn t_with(self, id: &str, args: &[(&str, MessageArg)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(text) => FluentValue::from(text.clone()),
-                    MessageArg::Number(n) => FluentValue::from(*n),
-                };
-                (Cow::Owned((*name).to_owned()), value)
-            })
-            .collect();
-        LOCALES.lookup_with_args(self.id(), id, &args)
+        LOCALES.lookup_with_args(self.id(), id, &fluent_args(args))
     }
 
     pub fn message(self, message: &Message) -> String {

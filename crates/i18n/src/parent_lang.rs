@@ -2,11 +2,7 @@
 //! report, the poster and the school-guide chapter. Their fixed texts come
 //! from `locales/*/public.ftl`; what the school wrote stays as written.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use fluent_templates::Loader;
-use fluent_templates::fluent_bundle::FluentValue;
 use passend_domain::MessageArg;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -89,17 +85,7 @@ impl ParentLang {
     }
 
     pub fn t_with(self, id: &str, args: &[(&str, MessageArg)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(text) => FluentValue::from(text.clone()),
-                    MessageArg::Number(n) => FluentValue::from(*n),
-                };
-                (Cow::Owned((*name).to_owned()), value)
-            })
-            .collect();
-        LOCALES.lookup_with_args(self.id(), id, &args)
+        LOCALES.lookup_with_args(self.id(), id, &super::fluent_args(args))
     }
 }
 

@@ -107,6 +107,16 @@ pub(crate) struct DemoTeam {
     pub board: i64,
 }
 
+/// What DUO says about the location, for the pre-filled answers.
+pub(crate) fn facts_of(location: &passend_domain::organisations::Location) -> LocationFacts {
+    LocationFacts {
+        pupils: location.pupils,
+        duo_type: location.duo_type.clone(),
+        denomination: location.denomination.clone(),
+        swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
+    }
+}
+
 pub(crate) fn actor(user_id: i64, brin: &str, role: Role) -> Actor {
     Actor {
         user_id,
@@ -125,12 +135,7 @@ async fn demo_profile(db: &Database, brin: &str, team: &DemoTeam) -> anyhow::Res
     let coordination =
         access::coordinate_profiles(&actor(team.director, brin, Role::Director), &org).map_err(denied)?;
     let template = default_template();
-    let facts = LocationFacts {
-        pupils: location.pupils,
-        duo_type: location.duo_type.clone(),
-        denomination: location.denomination.clone(),
-        swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
-    };
+    let facts = facts_of(location);
     let year = passend_web::current_school_year();
     let created = db
         .create_profile(&coordination, &location.code, year, template, &prefills(template, &facts), team.director)

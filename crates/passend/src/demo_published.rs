@@ -6,13 +6,13 @@
 use passend_domain::access::{self, Role};
 use passend_domain::lifecycle::{AdviceVerdict, Step};
 use passend_domain::organisations::{OrgKind, OrgRef};
-use passend_domain::questionnaire::{AnswerValue, LocationFacts, SchoolYear, default_template, parse_answer, prefills};
+use passend_domain::questionnaire::{AnswerValue, SchoolYear, default_template, parse_answer, prefills};
 use passend_storage::lifecycle::{StepBy, StepDetails};
 use passend_storage::profiles::AnswerChange;
 use passend_storage::{Database, StorageError};
 use serde_json::{Value, json};
 
-use crate::demo::{DemoTeam, actor};
+use crate::demo::{DemoTeam, actor, facts_of};
 
 /// The answers both years share; `year_levels` differ per year so that
 /// "what changed this year" has something to say.
@@ -144,12 +144,7 @@ pub(crate) async fn publish_past_years(db: &Database, brin: &str, team: &DemoTea
     let coordination =
         access::coordinate_profiles(&actor(team.director, brin, Role::Director), &org).map_err(denied)?;
     let template = default_template();
-    let facts = LocationFacts {
-        pupils: location.pupils,
-        duo_type: location.duo_type.clone(),
-        denomination: location.denomination.clone(),
-        swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
-    };
+    let facts = facts_of(location);
     let this_year = passend_web::current_school_year();
     for (older, year) in [(true, this_year.previous().previous()), (false, this_year.previous())] {
         let created = db

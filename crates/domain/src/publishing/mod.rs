@@ -61,6 +61,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
 pub const STANDARD: &str = "standaard";
 pub const CONSULT: &str = "na_overleg";
 pub const NOT_OFFERED: &str = "niet";
+/// Not answered (a key of the catalogues, not of the scale).
+pub const UNKNOWN: &str = "unknown";
 
 /// What a school offers, per category, grouped by level (in the template's order).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -69,6 +71,21 @@ pub struct Offer {
     pub consult: Vec<SupportCategory>,
     pub not: Vec<SupportCategory>,
     pub unknown: Vec<SupportCategory>,
+}
+
+impl Offer {
+    /// The level key of a category (`unknown` when not answered).
+    pub fn level(&self, category: SupportCategory) -> &'static str {
+        if self.standard.contains(&category) {
+            STANDARD
+        } else if self.consult.contains(&category) {
+            CONSULT
+        } else if self.not.contains(&category) {
+            NOT_OFFERED
+        } else {
+            UNKNOWN
+        }
+    }
 }
 
 /// The level key a profile gives a category, if answered.
@@ -194,6 +211,7 @@ mod tests {
         assert_eq!(o.consult, vec![SupportCategory::Gedrag]);
         assert_eq!(o.not, vec![SupportCategory::Medisch]);
         assert_eq!(o.unknown.len(), 9);
+        assert_eq!((o.level(SupportCategory::Gedrag), o.level(SupportCategory::Zien)), (CONSULT, UNKNOWN));
         let before = answers(&[("aanbod.dyslexie", json!("na_overleg")), ("aanbod.gedrag", json!("na_overleg"))]);
         let changes = offer_changes(t, &before, &now);
         assert_eq!(
@@ -207,6 +225,15 @@ mod tests {
                 OfferChange { category: SupportCategory::Medisch, before: None, after: "niet".into() },
             ]
         );
+    }
+
+    #[test]
+    fn a_categorys_key_is_its_json_name() {
+        for category in SupportCategory::ALL {
+            assert_eq!(serde_json::to_value(category).unwrap(), category.key());
+            assert_eq!(SupportCategory::parse(category.key()), Some(category));
+        }
+        assert_eq!(SupportCategory::parse("soms"), None);
     }
 
     #[test]

@@ -113,6 +113,15 @@ pub enum SupportCategory {
 }
 
 impl SupportCategory {
+    /// The key the category has in URLs, JSON and catalogue ids (`taal_spraak`).
+    pub fn key(self) -> &'static str {
+        self.message_id().trim_start_matches("category-")
+    }
+
+    pub fn parse(key: &str) -> Option<SupportCategory> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The catalogue id of the category's name.
     pub fn message_id(self) -> &'static str {
         match self {

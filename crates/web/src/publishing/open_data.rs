@@ -79,24 +79,11 @@ pub async fn one(
     Query(params): Query<OneParams>,
 ) -> AppResult<Json<Value>> {
     let v = PublicView::load(&state, &code, params.year.as_deref(), ParentLang::Nl).await?;
-    let level = |c: &SupportCategory| {
-        if v.offer.standard.contains(c) {
-            Some(publishing::STANDARD)
-        } else if v.offer.consult.contains(c) {
-            Some(publishing::CONSULT)
-        } else if v.offer.not.contains(c) {
-            Some(publishing::NOT_OFFERED)
-        } else {
-            None
-        }
-    };
     let offer: serde_json::Map<String, Value> = SupportCategory::ALL
         .iter()
         .map(|c| {
-            (
-                serde_json::to_value(c).ok().and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default(),
-                json!(level(c)),
-            )
+            let level = Some(v.offer.level(*c)).filter(|l| *l != publishing::UNKNOWN);
+            (c.key().to_owned(), json!(level))
         })
         .collect();
     Ok(Json(json!({

@@ -297,21 +297,7 @@ pub async fn poster_pdf(
 }
 
 fn guide_rows(v: &PublicView) -> Vec<(String, String)> {
-    SupportCategory::ALL
-        .iter()
-        .map(|c| {
-            let level = if v.offer.standard.contains(c) {
-                "standaard"
-            } else if v.offer.consult.contains(c) {
-                "na_overleg"
-            } else if v.offer.not.contains(c) {
-                "niet"
-            } else {
-                "unknown"
-            };
-            (v.category_name(c), v.level_name(level))
-        })
-        .collect()
+    SupportCategory::ALL.iter().map(|c| (v.category_name(c), v.level_name(v.offer.level(*c)))).collect()
 }
 
 /// The school-guide chapter as an HTML snippet to paste, with its DOCX and PDF.

@@ -48,23 +48,13 @@ pub struct SearchForm {
     pub taal: String,
 }
 
-fn category_of(key: &str) -> Option<SupportCategory> {
-    SupportCategory::ALL
-        .into_iter()
-        .find(|c| serde_json::to_value(c).ok().and_then(|v| v.as_str().map(|s| s == key)).unwrap_or(false))
-}
-
-fn category_key(category: SupportCategory) -> String {
-    serde_json::to_value(category).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// The search's outcome: hits, or problems per field (catalogue ids).
 async fn run(
     state: &AppState,
     form: &SearchForm,
 ) -> AppResult<Result<Vec<SearchHit>, Vec<(&'static str, &'static str)>>> {
     let mut problems = Vec::new();
-    let category = category_of(form.onderwerp.trim()).unwrap_or(SupportCategory::Dyslexie);
+    let category = SupportCategory::parse(form.onderwerp.trim()).unwrap_or(SupportCategory::Dyslexie);
     let min_level = if form.niveau == CONSULT { CONSULT } else { STANDARD };
     let km = match form.afstand.trim() {
         "" => DEFAULT_KM,
@@ -190,7 +180,7 @@ pub async fn search_page(
         lang_query: if lang == ParentLang::Nl { String::new() } else { format!("?taal={}", lang.code()) },
         categories: SupportCategory::ALL
             .iter()
-            .map(|c| (category_key(*c), lang.t(&format!("public-category-{}", category_key(*c)))))
+            .map(|c| (c.key().to_owned(), lang.t(&format!("public-category-{}", c.key()))))
             .collect(),
         searched: searched && errors.is_empty(),
         form,

@@ -61,10 +61,6 @@ fn unix_day(at: i64) -> Option<String> {
     Some(dutch_day((u16::try_from(date.year()).ok()?, u8::from(date.month()), date.day())))
 }
 
-fn category_key(category: SupportCategory) -> String {
-    serde_json::to_value(category).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 impl PublicView {
     /// Loads the public version of `year` (or the newest) of a location; 404
     /// for a location without one, whatever state its drafts are in.
@@ -143,7 +139,7 @@ impl PublicView {
                 offer_changes(template, &before.values(), &values)
                     .into_iter()
                     .map(|c| {
-                        let topic = lang.t(&format!("public-category-{}", category_key(c.category)));
+                        let topic = lang.t(&format!("public-category-{}", c.category.key()));
                         let now = lang.t(&format!("public-level-{}", c.after)).to_lowercase();
                         match c.before {
                             Some(was) => lang.t_with(
@@ -243,7 +239,7 @@ impl PublicView {
     }
 
     pub fn category_name(&self, category: &SupportCategory) -> String {
-        self.t(&format!("public-category-{}", category_key(*category)))
+        self.t(&format!("public-category-{}", category.key()))
     }
 
     pub fn level_name(&self, level: &str) -> String {
@@ -373,15 +369,7 @@ impl PublicView {
         let rows: Vec<Value> = SupportCategory::ALL
             .iter()
             .map(|c| {
-                let level = if self.offer.standard.contains(c) {
-                    "standaard"
-                } else if self.offer.consult.contains(c) {
-                    "na_overleg"
-                } else if self.offer.not.contains(c) {
-                    "niet"
-                } else {
-                    "unknown"
-                };
+                let level = self.offer.level(*c);
                 json!({ "category": self.category_name(c), "level": self.level_name(level) })
             })
             .collect();
@@ -469,10 +457,7 @@ impl PublicView {
             out.push_str("\n\n");
         }
         let names = |list: &[SupportCategory]| {
-            list.iter()
-                .map(|c| dutch.t(&format!("public-category-{}", category_key(*c))))
-                .collect::<Vec<_>>()
-                .join(", ")
+            list.iter().map(|c| dutch.t(&format!("public-category-{}", c.key()))).collect::<Vec<_>>().join(", ")
         };
         if !self.offer.standard.is_empty() {
             out.push_str(&format!("{}: {}.\n", dutch.t("public-offers-standard"), names(&self.offer.standard)));
