@@ -69,7 +69,7 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         DemoLogin { email: "mr@passend.demo", role: Role::MrMember, org: school.clone() },
         DemoLogin { email: "bestuur@passend.demo", role: Role::BoardMember, org: school },
     ];
-    let hash = passend_web::hash_password(DEMO_PASSWORD).await?;
+    let hash = passend_app::accounts::hash_password(DEMO_PASSWORD).await?;
     let mut user_ids = Vec::new();
     for login in &logins {
         let email = Email::parse(login.email).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -118,10 +118,7 @@ pub(crate) fn facts_of(location: &passend_domain::organisations::Location) -> Lo
 }
 
 pub(crate) fn actor(user_id: i64, brin: &str, role: Role) -> Actor {
-    Actor {
-        user_id,
-        memberships: vec![Membership { org: OrgRef { kind: OrgKind::School, code: brin.to_owned() }, role }],
-    }
+    Actor::new(user_id, vec![Membership { org: OrgRef { kind: OrgKind::School, code: brin.to_owned() }, role }])
 }
 
 /// This school year's profile of the demo school's first location, open to the
@@ -136,7 +133,7 @@ async fn demo_profile(db: &Database, brin: &str, team: &DemoTeam) -> anyhow::Res
         access::coordinate_profiles(&actor(team.director, brin, Role::Director), &org).map_err(denied)?;
     let template = default_template();
     let facts = facts_of(location);
-    let year = passend_web::current_school_year();
+    let year = passend_app::questionnaire::current_year();
     let created = db
         .create_profile(&coordination, &location.code, year, template, &prefills(template, &facts), team.director)
         .await;

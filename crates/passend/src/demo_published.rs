@@ -145,7 +145,7 @@ pub(crate) async fn publish_past_years(db: &Database, brin: &str, team: &DemoTea
         access::coordinate_profiles(&actor(team.director, brin, Role::Director), &org).map_err(denied)?;
     let template = default_template();
     let facts = facts_of(location);
-    let this_year = passend_web::current_school_year();
+    let this_year = passend_app::questionnaire::current_year();
     for (older, year) in [(true, this_year.previous().previous()), (false, this_year.previous())] {
         let created = db
             .create_profile(&coordination, &location.code, year, template, &prefills(template, &facts), team.director)

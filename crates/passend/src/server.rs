@@ -3,8 +3,9 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use passend_app::{App, AppConfig, MailConfig};
 use passend_storage::Database;
-use passend_web::{AppState, MailConfig, WebConfig};
+use passend_web::{AppState, WebConfig};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -36,13 +37,14 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
     let addr = listener.local_addr()?;
     let url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
-    let web_config = WebConfig {
+    let web_config = WebConfig { public_url: url.clone(), session_hours: config.session_hours };
+    let app_config = AppConfig {
         public_url: url.clone(),
-        session_hours: config.session_hours,
         mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() },
     };
-    let state = AppState::new(db.clone(), web_config)?;
-    if state.mailer.sends_over_smtp() {
+    let app = App::new(db.clone(), &app_config)?;
+    let state = AppState::new(app, web_config);
+    if state.app.mailer().sends_over_smtp() {
         tracing::info!("mail is sent over SMTP");
     } else {
         tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
@@ -84,7 +86,7 @@ fn spawn_reminders(state: AppState, every: Duration) {
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            match passend_web::send_due_reminders(&state, passend_web::today_utc()).await {
+            match state.app.send_due_reminders(passend_app::lifecycle::today()).await {
                 Ok(0) => {}
                 Ok(count) => tracing::info!(count, "reminders sent"),
                 Err(error) => tracing::warn!(%error, "reminders job failed"),

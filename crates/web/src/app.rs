@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::{from_fn, from_fn_with_state};
-use passend_storage::Database;
+use passend_app::App;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -14,7 +14,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::OpenApi as OpenApiDoc;
 
-use crate::mail::{MailConfig, Mailer};
 use crate::ops::metrics::Metrics;
 use crate::{error, openapi, ops, pages, security};
 
@@ -24,7 +23,6 @@ pub struct WebConfig {
     /// The address people reach Passend at, used in mailed links and the origin check.
     pub public_url: String,
     pub session_hours: i64,
-    pub mail: MailConfig,
 }
 
 impl WebConfig {
@@ -50,9 +48,9 @@ impl WebConfig {
 pub struct AppState(Arc<Shared>);
 
 pub struct Shared {
-    pub db: Database,
+    /// The use cases: the only way to the database.
+    pub app: App,
     pub config: Arc<WebConfig>,
-    pub mailer: Mailer,
     pub metrics: Arc<Metrics>,
     /// Cached public pages and the document renderer.
     pub public: crate::publishing::PublicState,
@@ -67,15 +65,13 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(db: Database, config: WebConfig) -> anyhow::Result<AppState> {
-        let mailer = Mailer::new(db.clone(), &config.mail)?;
-        Ok(AppState(Arc::new(Shared {
-            db,
+    pub fn new(app: App, config: WebConfig) -> AppState {
+        AppState(Arc::new(Shared {
+            app,
             config: Arc::new(config),
-            mailer,
             metrics: Arc::new(Metrics::default()),
             public: crate::publishing::PublicState::default(),
-        })))
+        }))
     }
 }
 

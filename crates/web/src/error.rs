@@ -7,7 +7,6 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passend_domain::access::AccessDenied;
-use passend_storage::StorageError;
 
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -97,27 +96,40 @@ impl AppError {
     }
 }
 
-impl From<StorageError> for AppError {
-    fn from(error: StorageError) -> Self {
+/// The one mapping from a use case's error to a response. A failure that is
+/// not the caller's is logged here with its whole chain of causes.
+impl From<passend_app::Error> for AppError {
+    fn from(error: passend_app::Error) -> Self {
+        use passend_app::Error;
+        let fields = |problems: passend_domain::FieldProblems| -> Vec<(String, passend_domain::Message)> {
+            problems.into_iter().map(|(f, m)| (f.to_owned(), m)).collect()
+        };
         match error {
-            StorageError::NotFound => AppError::not_found(),
-            StorageError::Conflict => AppError::new(ErrorKind::Conflict),
-            StorageError::ProfileLocked => AppError {
-                kind: ErrorKind::Conflict,
-                fields: vec![("state".into(), passend_domain::Message::new("profile-locked"))],
-            },
-            StorageError::Step(step) => match step {
-                passend_domain::lifecycle::StepError::NotYourStep => AppError::forbidden(),
-                wrong @ passend_domain::lifecycle::StepError::WrongState { .. } => AppError {
-                    kind: ErrorKind::Conflict,
-                    fields: vec![("step".into(), passend_domain::Message::new(wrong.message_id()))],
-                },
-            },
-            other => {
-                tracing::error!(error = %other, "storage error");
+            Error::NotFound => AppError::not_found(),
+            Error::Forbidden => AppError::forbidden(),
+            Error::RateLimited => AppError::new(ErrorKind::RateLimited),
+            Error::Conflict(problems) => AppError { kind: ErrorKind::Conflict, fields: fields(problems) },
+            Error::Invalid(problems) => AppError::invalid(fields(problems)),
+            internal @ (Error::Storage(_) | Error::Internal { .. }) => {
+                tracing::error!(error = %ErrorChain(&internal), "request failed");
                 AppError::new(ErrorKind::Internal)
             }
         }
+    }
+}
+
+/// An error with every cause behind it, `outer: cause: root`, for the log.
+pub struct ErrorChain<'a>(pub &'a (dyn std::error::Error + 'static));
+
+impl std::fmt::Display for ErrorChain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            write!(f, ": {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
     }
 }
 
@@ -129,7 +141,7 @@ impl From<AccessDenied> for AppError {
 
 impl From<anyhow::Error> for AppError {
     fn from(error: anyhow::Error) -> Self {
-        tracing::error!(error = %error, "internal error");
+        tracing::error!(error = %format!("{error:#}"), "internal error");
         AppError::new(ErrorKind::Internal)
     }
 }

@@ -14,7 +14,6 @@ mod directory;
 mod error;
 mod i18n;
 mod lifecycle;
-mod mail;
 mod members;
 mod openapi;
 mod ops;
@@ -24,14 +23,14 @@ mod publishing;
 mod readability;
 mod security;
 mod surveys;
+mod sync;
 
 #[cfg(test)]
 mod catalogue_tests;
+#[cfg(test)]
+mod layering_tests;
 
 pub use app::{AppState, WebConfig, route_inventory, router};
-pub use lifecycle::reminders::{send_due_reminders, today as today_utc};
-pub use mail::{MailConfig, Mailer};
 pub use openapi::api_document;
 pub use profiles::pages::current_year as current_school_year;
 pub use readability::spelling::dutch as dutch_dictionary;
-pub use security::password::{hash_password, verify_password};

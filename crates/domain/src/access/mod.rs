@@ -27,14 +27,28 @@ pub struct Membership {
     pub role: Role,
 }
 
-/// The signed-in person on whose behalf a request runs.
+/// The signed-in person on whose behalf a request runs. Its fields are
+/// private so that no code can widen a person's memberships after loading them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: i64,
-    pub memberships: Vec<Membership>,
+    user_id: i64,
+    memberships: Vec<Membership>,
 }
 
 impl Actor {
+    /// The person with the memberships stored for them (the accounts use case loads them).
+    pub fn new(user_id: i64, memberships: Vec<Membership>) -> Actor {
+        Actor { user_id, memberships }
+    }
+
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+
+    pub fn memberships(&self) -> &[Membership] {
+        &self.memberships
+    }
+
     pub fn is_platform_admin(&self) -> bool {
         self.has_role(&OrgRef::platform(), Role::PlatformAdmin)
     }

@@ -39,7 +39,7 @@ pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdi
         }
     };
     let db = crate::server::open_database(&config.database_url).await?;
-    let hash = passend_web::hash_password(password.expose()).await?;
+    let hash = passend_app::accounts::hash_password(password.expose()).await?;
     let user_id = match db.user_by_email(&email).await? {
         Some(user) => {
             db.set_password(user.id, &hash).await?;

@@ -57,7 +57,7 @@ pub async fn run(config: &Config, national: bool, data: Option<&Path>, years: u1
 async fn generate_national(db: &passend_storage::Database, years: u16) -> anyhow::Result<usize> {
     let template = default_template();
     let locations = db.sample_locations().await?;
-    let newest = passend_web::current_school_year();
+    let newest = passend_app::questionnaire::current_year();
     let bar = super::import::progress_bar();
     bar.set_length((locations.len() * usize::from(years)) as u64);
     let mut written = 0;

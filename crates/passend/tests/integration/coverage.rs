@@ -387,7 +387,7 @@ async fn trends_per_category_and_norm_item_over_the_years() {
     let brug = app.session_for(brug).await;
     let admin = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
     let admin = app.session_for(admin).await;
-    let this_year = passend_web::current_school_year();
+    let this_year = passend_app::questionnaire::current_year();
     let last_year = this_year.previous();
     for (year, level) in [(last_year, "niet"), (this_year, "standaard")] {
         let id = app.start_profile(&brug, "04FZ", "04FZ00", &year.to_string()).await;

@@ -136,7 +136,7 @@ async fn each_reminder_goes_out_once_with_two_servers_and_after_a_restart() {
     app.user("mila@brug.nl", "Mila", &[(OrgKind::School, "04FZ", Role::MrMember)]).await;
     app.user("bas@bestuur.nl", "Bas", &[(OrgKind::Board, "41234", Role::BoardMember)]).await;
     let id = profile(&app, &director).await;
-    let today = passend_web::today_utc();
+    let today = passend_app::lifecycle::today();
     let (in_a_week, tomorrow) = (add_days(today, 7), add_days(today, 1));
     let line = json!({
         "mr_advice": iso_day(in_a_week),

@@ -76,7 +76,7 @@ impl TestApp {
 
     /// Makes an account with the given memberships.
     pub async fn user(&self, email: &str, name: &str, roles: &[(OrgKind, &str, Role)]) -> i64 {
-        let hash = passend_web::hash_password(PASSWORD).await.unwrap();
+        let hash = passend_app::accounts::hash_password(PASSWORD).await.unwrap();
         let id = self.db.create_user(&Email::parse(email).unwrap(), name, &hash).await.unwrap();
         for (kind, code, role) in roles {
             let membership = Membership { org: OrgRef { kind: *kind, code: (*code).to_owned() }, role: *role };
@@ -153,8 +153,7 @@ pub async fn mails_to(db: &Database, recipient: &str) -> Vec<passend_storage::ou
             }
         }
     };
-    let actor =
-        passend_domain::access::Actor { user_id: admin_id, memberships: db.memberships_of(admin_id).await.unwrap() };
+    let actor = passend_domain::access::Actor::new(admin_id, db.memberships_of(admin_id).await.unwrap());
     let admin = passend_domain::access::platform_admin(&actor).unwrap();
     db.outbox(&admin, 1000).await.unwrap().into_iter().filter(|m| m.recipient == recipient).collect()
 }

@@ -34,7 +34,7 @@ async fn state_of_b(app: &TestApp) -> String {
         .await
         .unwrap()
         .unwrap();
-    let actor = Actor { user_id: reader.id, memberships: app.db.memberships_of(reader.id).await.unwrap() };
+    let actor = Actor::new(reader.id, app.db.memberships_of(reader.id).await.unwrap());
     let mut out = String::new();
     for org in [
         OrgRef { kind: OrgKind::School, code: "32DD".into() },

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, AcceptForm, ClientAddr, FieldProblems, LoginOutcome};
+use super::actions::{AcceptForm, ClientAddr, FieldProblems, LoginOutcome};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::ReaderLang;
@@ -53,12 +53,15 @@ pub struct SessionInfo {
 }
 
 async fn me_of(state: &AppState, user_id: i64) -> AppResult<Me> {
-    let user = state.db.user_by_id(user_id).await?.ok_or_else(AppError::not_found)?;
-    let memberships = state.db.memberships_of(user_id).await?;
+    let person = state.app.person(user_id).await?.ok_or_else(AppError::not_found)?;
+    let user = person.user;
     Ok(Me {
         user: UserInfo { id: user.id, email: user.email, name: user.name },
-        memberships: memberships
-            .into_iter()
+        memberships: person
+            .actor
+            .memberships()
+            .iter()
+            .cloned()
             .map(|m| MembershipInfo {
                 org_kind: m.org.kind.as_str().to_owned(),
                 org_code: m.org.code,
@@ -99,13 +102,14 @@ pub async fn create_session(
     ClientAddr(client): ClientAddr,
     Json(credentials): Json<Credentials>,
 ) -> AppResult<Response> {
-    match actions::login(&state, &credentials.email, &credentials.password, &client).await? {
+    match state.app.login(&credentials.email, &credentials.password, &client).await? {
         LoginOutcome::Success(user) => {
             let (cookie, csrf_token) = start_session(&state, &headers, user.id).await?;
             let me = me_of(&state, user.id).await?;
             Ok(([set_cookie_header(cookie)], Json(SessionInfo { me, csrf_token })).into_response())
         }
         LoginOutcome::Invalid => Err(AppError::new(ErrorKind::InvalidCredentials)),
+        LoginOutcome::RateLimited => Err(AppError::new(ErrorKind::RateLimited)),
     }
 }
 
@@ -138,10 +142,10 @@ pub async fn accept_invitation(
     Path(token): Path<String>,
     Json(form): Json<AcceptForm>,
 ) -> AppResult<Response> {
-    let invitation = actions::open_invitation(&state, &token).await?.ok_or_else(AppError::not_found)?;
+    let invitation = state.app.open_invitation(&token).await?.ok_or_else(AppError::not_found)?;
     // Through the API a known address is confirmed by its password, never by a cookie.
     let user_id =
-        actions::accept_invitation(&state, &invitation, None, &form, &client).await?.map_err(problems_error)?;
+        state.app.accept_invitation(&invitation, None, &form.input(), &client).await?.map_err(problems_error)?;
     let (cookie, csrf_token) = start_session(&state, &headers, user_id).await?;
     let me = me_of(&state, user_id).await?;
     Ok(([set_cookie_header(cookie)], Json(SessionInfo { me, csrf_token })).into_response())
@@ -160,7 +164,7 @@ pub async fn request_password_reset(
     ReaderLang(lang): ReaderLang,
     Json(request): Json<ResetRequest>,
 ) -> AppResult<StatusCode> {
-    actions::request_password_reset(&state, lang, &request.email).await?;
+    state.app.request_password_reset(lang, &request.email).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -180,7 +184,7 @@ pub async fn reset_password(
     Path(token): Path<String>,
     Json(request): Json<NewPasswordRequest>,
 ) -> AppResult<StatusCode> {
-    match actions::reset_password(&state, &token, &request.password, &request.password_confirm).await? {
+    match state.app.reset_password(&token, &request.password, &request.password_confirm).await? {
         None => Err(AppError::not_found()),
         Some(Err(problems)) => Err(problems_error(problems)),
         Some(Ok(())) => Ok(StatusCode::NO_CONTENT),

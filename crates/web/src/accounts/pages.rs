@@ -2,12 +2,12 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use passend_storage::accounts::Invitation;
+use passend_app::accounts::Invitation;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, AcceptForm, ClientAddr, LoginOutcome};
+use super::actions::{AcceptForm, ClientAddr, LoginOutcome};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, local_path, render};
@@ -63,7 +63,7 @@ pub async fn login(
     PublicForm(form): PublicForm<LoginForm>,
 ) -> AppResult<Response> {
     let back = local_path(form.terug.as_deref());
-    match actions::login(&state, &form.email, &form.password, &client).await? {
+    match state.app.login(&form.email, &form.password, &client).await? {
         LoginOutcome::Success(user) => {
             let (cookie, _) = start_session(&state, &headers, user.id).await?;
             Ok(([set_cookie_header(cookie)], Redirect::to(&back)).into_response())
@@ -73,6 +73,7 @@ pub async fn login(
             let page = render(&LoginPage { ctx, email: form.email, back, error })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        LoginOutcome::RateLimited => Err(crate::error::AppError::new(crate::error::ErrorKind::RateLimited)),
     }
 }
 
@@ -108,7 +109,7 @@ pub async fn forgot(
     ctx: PageContext,
     PublicForm(form): PublicForm<ForgotForm>,
 ) -> AppResult<Redirect> {
-    actions::request_password_reset(&state, ctx.lang, &form.email).await?;
+    state.app.request_password_reset(ctx.lang, &form.email).await?;
     Ok(Redirect::to("/inloggen?melding=herstel-verstuurd"))
 }
 
@@ -127,7 +128,7 @@ pub async fn reset_page(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let valid = state.db.password_reset_user(&crate::security::tokens::token_hash(&token)).await?.is_some();
+    let valid = state.app.reset_link_valid(&token).await?;
     let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
     Ok((status, render(&ResetPage { ctx, valid, errors: FieldErrors::default() })?).into_response())
 }
@@ -147,7 +148,7 @@ pub async fn reset(
     Path(token): Path<String>,
     PublicForm(form): PublicForm<ResetForm>,
 ) -> AppResult<Response> {
-    match actions::reset_password(&state, &token, &form.password, &form.password_confirm).await? {
+    match state.app.reset_password(&token, &form.password, &form.password_confirm).await? {
         None => Ok((StatusCode::NOT_FOUND, render(&ResetPage { ctx, valid: false, errors: FieldErrors::default() })?)
             .into_response()),
         Some(Ok(())) => Ok(Redirect::to("/inloggen?melding=wachtwoord-gewijzigd").into_response()),
@@ -180,12 +181,12 @@ struct InvitationView {
 async fn invitation_view(state: &AppState, ctx: &PageContext, invitation: &Invitation) -> AppResult<InvitationView> {
     let email = passend_domain::accounts::Email::parse(&invitation.email).ok();
     let account = match &email {
-        Some(e) => state.db.user_by_email(e).await?,
+        Some(e) => state.app.account_of(e).await?,
         None => None,
     };
     Ok(InvitationView {
         email: invitation.email.clone(),
-        org_name: crate::directory::display_name(state, ctx.lang, &invitation.org).await?,
+        org_name: state.app.display_name(ctx.lang, &invitation.org).await?,
         role: invitation.role,
         has_account: account.is_some(),
         is_signed_in_user: account.is_some_and(|a| ctx.session.as_ref().is_some_and(|s| s.user.id == a.id)),
@@ -199,7 +200,7 @@ pub async fn invitation_page(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let Some(invitation) = actions::open_invitation(&state, &token).await? else {
+    let Some(invitation) = state.app.open_invitation(&token).await? else {
         let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
@@ -228,7 +229,7 @@ pub async fn accept(
     PublicForm(form): PublicForm<PageAcceptForm>,
 ) -> AppResult<Response> {
     let PageAcceptForm { form, csrf_token } = form;
-    let Some(invitation) = actions::open_invitation(&state, &token).await? else {
+    let Some(invitation) = state.app.open_invitation(&token).await? else {
         let page = InvitationPage { ctx, invitation: None, name: String::new(), errors: FieldErrors::default() };
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
@@ -236,11 +237,11 @@ pub async fn accept(
     // cookie session makes: it carries the session's CSRF token.
     let session = ctx.session.as_deref().filter(|s| s.user.email == invitation.email);
     if let Some(session) = session
-        && !crate::security::tokens::same_secret(&csrf_token, &session.csrf_token)
+        && !passend_app::accounts::secrets::same_secret(&csrf_token, &session.csrf_token)
     {
         return Err(crate::error::AppError::new(crate::error::ErrorKind::Csrf));
     }
-    match actions::accept_invitation(&state, &invitation, session, &form, &client).await? {
+    match state.app.accept_invitation(&invitation, session.map(|s| s.user.id), &form.input(), &client).await? {
         Ok(user_id) => {
             let (cookie, _) = start_session(&state, &headers, user_id).await?;
             Ok(([set_cookie_header(cookie)], Redirect::to("/dashboard?melding=welkom")).into_response())

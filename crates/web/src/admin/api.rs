@@ -1,14 +1,12 @@
 use axum::Json;
 use axum::extract::{Path, State};
-use passend_domain::access;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::pages::OUTBOX_PAGE_SIZE;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -27,8 +25,8 @@ pub struct OutboxMailBody {
     pub error: Option<String>,
 }
 
-impl From<passend_storage::outbox::OutboxMail> for OutboxMailBody {
-    fn from(m: passend_storage::outbox::OutboxMail) -> Self {
+impl From<passend_app::admin::OutboxMail> for OutboxMailBody {
+    fn from(m: passend_app::admin::OutboxMail) -> Self {
         OutboxMailBody {
             id: m.id,
             recipient: m.recipient,
@@ -48,8 +46,7 @@ pub async fn list_outbox(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
 ) -> AppResult<Json<Vec<OutboxMailBody>>> {
-    let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(state.app.outbox(&session.actor).await?.into_iter().map(Into::into).collect()))
 }
 
 /// One mail of the outbox.
@@ -61,6 +58,5 @@ pub async fn get_outbox_mail(
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
 ) -> AppResult<Json<OutboxMailBody>> {
-    let admin = access::platform_admin(&session.actor)?;
-    Ok(Json(state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?.into()))
+    Ok(Json(state.app.outbox_mail(&session.actor, id).await?.into()))
 }

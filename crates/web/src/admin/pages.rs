@@ -1,17 +1,14 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use passend_domain::access;
-use passend_storage::outbox::OutboxMail;
+use passend_app::admin::OutboxMail;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::{PageContext, render};
 use crate::security::session::SignedIn;
-
-pub const OUTBOX_PAGE_SIZE: i64 = 200;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(outbox_mail))
@@ -31,9 +28,8 @@ pub async fn outbox(
     ctx: PageContext,
     SignedIn(session): SignedIn,
 ) -> AppResult<Html<String>> {
-    let admin = access::platform_admin(&session.actor)?;
-    let mails = state.db.outbox(&admin, OUTBOX_PAGE_SIZE).await?;
-    render(&OutboxPage { ctx, mails, smtp: state.mailer.sends_over_smtp() })
+    let mails = state.app.outbox(&session.actor).await?;
+    render(&OutboxPage { ctx, mails, smtp: state.app.mailer().sends_over_smtp() })
 }
 
 #[derive(Template)]
@@ -51,7 +47,6 @@ pub async fn outbox_mail(
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
-    let admin = access::platform_admin(&session.actor)?;
-    let mail = state.db.outbox_mail(&admin, id).await?.ok_or_else(AppError::not_found)?;
+    let mail = state.app.outbox_mail(&session.actor, id).await?;
     render(&OutboxMailPage { ctx, mail })
 }

@@ -1,7 +1,7 @@
 //! The coverage matrix through the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use passend_domain::coverage::{AreaKind, LEVELS};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
@@ -10,10 +10,9 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Filters, build};
+use super::{Filters, InSwv};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(coverage)).routes(routes!(coverage_csv))
@@ -42,15 +41,14 @@ pub struct CoverageParams {
     responses((status = 200, body = Object), (status = 403, description = "Not this SWV's staff")))]
 pub async fn coverage(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(params): Query<CoverageParams>,
 ) -> AppResult<Json<Value>> {
     let year = match params.year {
         Some(raw) => SchoolYear::parse(&raw).ok_or_else(|| {
             AppError::invalid(vec![("year".into(), passend_domain::Message::new("profile-year-invalid"))])
         })?,
-        None => crate::profiles::pages::current_year(),
+        None => passend_app::questionnaire::current_year(),
     };
     let min_level = params.min_level.unwrap_or_else(|| "standaard".to_owned());
     if !LEVELS.contains(&min_level.as_str()) {
@@ -67,7 +65,7 @@ pub async fn coverage(
         area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
         min_level: min_level.clone(),
     };
-    let coverage = build(&state, &session, &code, &filters).await?;
+    let coverage = state.app.coverage(&scope, &filters).await?;
     Ok(Json(json!({
         "school_year": year.to_string(),
         "min_level": min_level,
@@ -87,12 +85,12 @@ pub async fn coverage(
     responses((status = 200, content_type = "text/csv"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn coverage_csv(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(params): Query<CoverageParams>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let year = params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year);
+    let year =
+        params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(passend_app::questionnaire::current_year);
     let filters = Filters {
         year,
         sector: params.sector,
@@ -101,7 +99,7 @@ pub async fn coverage_csv(
         area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
         min_level: params.min_level.unwrap_or_else(|| "standaard".to_owned()),
     };
-    let coverage = build(&state, &session, &code, &filters).await?;
+    let coverage = state.app.coverage(&scope, &filters).await?;
     let categories = passend_domain::questionnaire::SupportCategory::ALL;
     let mut csv = String::from("\u{feff}vestiging;naam;gemeente;sector;profiel");
     for category in categories {
@@ -132,7 +130,7 @@ pub async fn coverage_csv(
         }
         csv.push_str("\r\n");
     }
-    let name = format!("attachment; filename=\"dekking-{}-{year}.csv\"", crate::directory::swv_code(&code)?);
+    let name = format!("attachment; filename=\"dekking-{}-{year}.csv\"", scope.code());
     Ok((
         [
             (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

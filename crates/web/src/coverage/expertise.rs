@@ -3,22 +3,17 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Html;
-use passend_domain::access;
-use passend_domain::coverage::{NeedsOf, SpecialistTotal, specialists, training_needs};
-use passend_domain::organisations::{OrgKind, OrgRef};
-use passend_domain::questionnaire::SchoolYear;
-use serde::Deserialize;
+use passend_domain::coverage::{NeedsOf, SpecialistTotal};
 use serde_json::{Value, json};
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::{InSwv, YearQuery};
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::security::session::{Session, SignedIn};
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(expertise_page))
@@ -26,42 +21,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
 
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(expertise_json))
-}
-
-#[derive(Deserialize, IntoParams, Default)]
-#[serde(default)]
-pub struct YearQuery {
-    /// e.g. 2026-2027 (default: this school year).
-    jaar: Option<String>,
-    /// The same, as the API names it.
-    year: Option<String>,
-}
-
-async fn gather(
-    state: &AppState,
-    session: &Session,
-    code: &str,
-    year: SchoolYear,
-) -> AppResult<(String, Vec<SpecialistTotal>, Vec<NeedsOf>)> {
-    let code = crate::directory::swv_code(code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let profiles = state.db.region_profiles(&view, year).await?;
-    Ok((
-        code.to_string(),
-        specialists(profiles.iter().map(|p| &p.answers)),
-        training_needs(profiles.iter().map(|p| (p.location_name.as_str(), &p.answers))),
-    ))
-}
-
-fn year_of(query: &YearQuery) -> SchoolYear {
-    query
-        .jaar
-        .as_deref()
-        .or(query.year.as_deref())
-        .and_then(SchoolYear::parse)
-        .unwrap_or_else(crate::profiles::pages::current_year)
 }
 
 #[derive(Template)]
@@ -86,12 +45,12 @@ impl ExpertisePage {
 pub async fn expertise_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Html<String>> {
-    let year = year_of(&query);
-    let (code, specialists, needs) = gather(&state, &session, &code, year).await?;
+    let year = query.school_year();
+    let (specialists, needs) = state.app.expertise(&scope, year).await?;
+    let code = scope.code().to_string();
     render(&ExpertisePage { code, year: year.to_string(), specialists, needs, ctx })
 }
 
@@ -101,11 +60,10 @@ pub async fn expertise_page(
     params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
 pub async fn expertise_json(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Json<Value>> {
-    let year = year_of(&query);
-    let (_, specialists, needs) = gather(&state, &session, &code, year).await?;
+    let year = query.school_year();
+    let (specialists, needs) = state.app.expertise(&scope, year).await?;
     Ok(Json(json!({ "school_year": year.to_string(), "specialists": specialists, "training_needs": needs })))
 }

@@ -1,23 +1,21 @@
 //! The SWV's sub-regions (*kernen*): which location belongs to which kern.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_domain::access;
-use passend_domain::coverage::{Kern, KernProblem, LocationOffer, validate_kernen};
-use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::coverage::{Kern, LocationOffer};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::{InSwv, SwvScope};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::pages::{PageContext, render};
 use crate::security::csrf::CsrfForm;
-use crate::security::session::{Session, SignedIn};
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(kernen_page, save_kernen_form))
@@ -25,22 +23,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
 
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(kernen_json, put_kernen))
-}
-
-/// The SWV's locations and its kernen, for the reader.
-async fn load(state: &AppState, session: &Session, code: &str) -> AppResult<(String, Vec<LocationOffer>, Vec<Kern>)> {
-    let code = crate::directory::swv_code(code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let locations = state.db.coverage(&view, crate::profiles::pages::current_year()).await?;
-    let kernen = state.db.kernen(&view).await?;
-    Ok((code.to_string(), locations, kernen))
-}
-
-fn validate(kernen: &[Kern], locations: &[LocationOffer]) -> Result<Vec<Kern>, Vec<KernProblem>> {
-    let codes: HashSet<String> = locations.iter().map(|l| l.code.clone()).collect();
-    validate_kernen(kernen, &codes)
 }
 
 struct Row {
@@ -71,8 +53,7 @@ impl KernenPage {
 
 fn page(
     ctx: PageContext,
-    session: &Session,
-    code: String,
+    scope: &SwvScope,
     locations: Vec<LocationOffer>,
     kernen: Vec<Kern>,
     typed: Option<&[(String, String)]>,
@@ -96,12 +77,12 @@ fn page(
         })
         .collect();
     render(&KernenPage {
-        can_edit: access::edit_swv(&session.actor, &code).is_ok(),
+        can_edit: scope.editable(),
         names: kernen.iter().map(|k| k.name.clone()).collect(),
         has_errors: !errors.is_empty(),
         kernen,
         rows,
-        code,
+        code: scope.code().to_string(),
         ctx,
     })
 }
@@ -111,11 +92,10 @@ fn page(
 pub async fn kernen_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
 ) -> AppResult<Html<String>> {
-    let (code, locations, kernen) = load(&state, &session, &code).await?;
-    page(ctx, &session, code, locations, kernen, None, &BTreeMap::new())
+    let (locations, kernen) = state.app.kernen(&scope).await?;
+    page(ctx, &scope, locations, kernen, None, &BTreeMap::new())
 }
 
 /// Kernen from the form: one `kern:{location}` field per location with the kern's name.
@@ -142,16 +122,13 @@ fn kernen_from(pairs: &[(String, String)]) -> Vec<Kern> {
 pub async fn save_kernen_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let swv = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&form.session.actor, swv.as_str())?;
-    let (code, locations, kernen) = load(&state, &form.session, &code).await?;
     let submitted = kernen_from(&form.form);
-    match validate(&submitted, &locations) {
-        Ok(clean) => {
-            state.db.save_kernen(&edit, &clean).await?;
+    match state.app.save_kernen(&form.session.actor, &scope, &submitted).await? {
+        Ok(()) => {
+            let code = scope.code();
             Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}/kernen?melding=opgeslagen")).into_response())
         }
         Err(problems) => {
@@ -162,7 +139,8 @@ pub async fn save_kernen_form(
                     errors.insert(location.clone(), ctx.lang.message(&problem.message));
                 }
             }
-            let html = page(ctx, &form.session, code, locations, kernen, Some(&form.form), &errors)?;
+            let (locations, kernen) = state.app.kernen(&scope).await?;
+            let html = page(ctx, &scope, locations, kernen, Some(&form.form), &errors)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
@@ -173,10 +151,9 @@ pub async fn save_kernen_form(
     params(("code" = String, Path)), responses((status = 200, body = Object)))]
 pub async fn kernen_json(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
 ) -> AppResult<Json<serde_json::Value>> {
-    let (_, _, kernen) = load(&state, &session, &code).await?;
+    let (_, kernen) = state.app.kernen(&scope).await?;
     Ok(Json(serde_json::json!({ "kernen": kernen })))
 }
 
@@ -192,16 +169,11 @@ pub struct KernenBody {
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn put_kernen(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, session }: InSwv,
     Json(KernenBody { kernen }): Json<KernenBody>,
 ) -> AppResult<StatusCode> {
-    let swv = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&session.actor, swv.as_str())?;
-    let (_, locations, _) = load(&state, &session, &code).await?;
-    let clean = validate(&kernen, &locations).map_err(|problems| {
+    state.app.save_kernen(&session.actor, &scope, &kernen).await?.map_err(|problems| {
         AppError::invalid(problems.into_iter().map(|p| (format!("kernen[{}]", p.index), p.message)).collect())
     })?;
-    state.db.save_kernen(&edit, &clean).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,5 +1,6 @@
-//! The SWV's coverage of support (*dekkend aanbod*): locations × support
-//! categories, counts per level, and gaps per municipality, as a page and API.
+//! The SWV's region on the web: coverage of support (*dekkend aanbod*), the
+//! basic-support norm, the status board, kernen, expertise, trends, exports
+//! and the national view. The use cases are in `passend_app::region`.
 
 pub mod api;
 pub mod expertise;
@@ -11,68 +12,54 @@ pub mod status;
 pub mod trends;
 pub mod xlsx;
 
-use passend_domain::access;
-use passend_domain::coverage::{AreaKind, CategoryCounts, Gap, LocationOffer, counts, gaps_by, rank};
-use passend_domain::organisations::{OrgKind, OrgRef};
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+pub use passend_app::region::{Coverage, Filters, SwvScope};
 use passend_domain::questionnaire::SchoolYear;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::security::session::Session;
+use crate::security::session::{Session, SignedIn};
 
-/// What the reader asks to see.
-#[derive(Debug, Clone)]
-pub struct Filters {
-    pub year: SchoolYear,
-    pub sector: Option<String>,
-    pub municipality: Option<String>,
-    /// One of the SWV's sub-regions.
-    pub kern: Option<String>,
-    /// Whether gaps are measured per municipality or per kern.
-    pub area: AreaKind,
-    /// The level a gap is measured against (`standaard` by default).
-    pub min_level: String,
+/// The SWV named by the route's `{code}`, readable by the signed-in person:
+/// the preamble every region page and API route starts from.
+pub struct InSwv {
+    pub scope: SwvScope,
+    pub session: Arc<Session>,
 }
 
-pub struct Coverage {
-    pub offers: Vec<LocationOffer>,
-    pub counts: Vec<CategoryCounts>,
-    pub gaps: Vec<Gap>,
-    pub municipalities: Vec<String>,
-    pub sectors: Vec<String>,
-    pub kernen: Vec<String>,
+impl FromRequestParts<AppState> for InSwv {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let SignedIn(session) = SignedIn::from_request_parts(parts, state).await?;
+        let Path(code) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::not_found())?;
+        let scope = state.app.swv_scope(&session.actor, &code).await?;
+        Ok(InSwv { scope, session })
+    }
 }
 
-pub async fn build(state: &AppState, session: &Session, code: &str, filters: &Filters) -> AppResult<Coverage> {
-    let code = crate::directory::swv_code(code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let all = state.db.coverage(&view, filters.year).await?;
-    let mut municipalities: Vec<String> = all.iter().filter_map(|o| o.municipality.clone()).collect();
-    municipalities.sort();
-    municipalities.dedup();
-    let mut sectors: Vec<String> = all.iter().filter_map(|o| o.sector.clone()).collect();
-    sectors.sort();
-    sectors.dedup();
-    let mut kernen: Vec<String> = all.iter().filter_map(|o| o.kern.clone()).collect();
-    kernen.sort();
-    kernen.dedup();
-    let offers: Vec<LocationOffer> = all
-        .into_iter()
-        .filter(|o| filters.sector.as_ref().filter(|s| !s.is_empty()).is_none_or(|s| o.sector.as_ref() == Some(s)))
-        .filter(|o| {
-            filters.municipality.as_ref().filter(|m| !m.is_empty()).is_none_or(|m| o.municipality.as_ref() == Some(m))
-        })
-        .filter(|o| filters.kern.as_ref().filter(|k| !k.is_empty()).is_none_or(|k| o.kern.as_ref() == Some(k)))
-        .collect();
-    let min = rank(&filters.min_level).unwrap_or(2);
-    Ok(Coverage {
-        counts: counts(&offers),
-        gaps: gaps_by(&offers, min, filters.area),
-        offers,
-        municipalities,
-        sectors,
-        kernen,
-    })
+/// The school year a region view is for: `jaar` on pages, `year` in the API.
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct YearQuery {
+    /// e.g. 2026-2027 (default: this school year).
+    jaar: Option<String>,
+    /// The same, as the API names it.
+    year: Option<String>,
+}
+
+impl YearQuery {
+    /// The year asked for; this school year when none (or no valid one) is given.
+    pub fn school_year(&self) -> SchoolYear {
+        self.jaar
+            .as_deref()
+            .or(self.year.as_deref())
+            .and_then(SchoolYear::parse)
+            .unwrap_or_else(passend_app::questionnaire::current_year)
+    }
 }

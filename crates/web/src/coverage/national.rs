@@ -1,25 +1,22 @@
 //! The national view for platform admins: the same counts across all SWVs,
 //! and per SWV its locations, profiles and gaps.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use passend_domain::access;
-use passend_domain::coverage::{CategoryCounts, LocationOffer, counts, gaps, rank};
-use passend_domain::questionnaire::{SchoolYear, SupportCategory};
-use serde::{Deserialize, Serialize};
+use passend_app::region::{NationalView, SwvSummary};
+use passend_domain::coverage::CategoryCounts;
+use passend_domain::questionnaire::SupportCategory;
 use serde_json::{Value, json};
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::YearQuery;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::security::session::{Session, SignedIn};
+use crate::security::session::SignedIn;
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(national_page))
@@ -27,68 +24,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
 
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(national_json))
-}
-
-#[derive(Deserialize, IntoParams, Default)]
-#[serde(default)]
-pub struct YearQuery {
-    /// e.g. 2026-2027 (default: this school year).
-    jaar: Option<String>,
-    /// The same, as the API names it.
-    year: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct SwvSummary {
-    pub code: String,
-    pub locations: usize,
-    pub profiles: usize,
-    pub adopted: usize,
-    /// Municipality × category pairs with no location at *standaard*, counting
-    /// only municipalities where the SWV has profiles.
-    pub gaps: usize,
-}
-
-async fn gather(
-    state: &AppState,
-    session: &Session,
-    year: SchoolYear,
-) -> AppResult<(Vec<CategoryCounts>, Vec<SwvSummary>, usize)> {
-    let admin = access::platform_admin(&session.actor)?;
-    let all = state.db.national_coverage(&admin, year).await?;
-    let with_profile: Vec<LocationOffer> =
-        all.iter().filter(|(o, _)| o.state.is_some()).map(|(o, _)| o.clone()).collect();
-    let mut per_swv: BTreeMap<&str, Vec<&LocationOffer>> = BTreeMap::new();
-    for (offer, swvs) in &all {
-        for swv in swvs {
-            per_swv.entry(swv.as_str()).or_default().push(offer);
-        }
-    }
-    let standaard = rank("standaard").unwrap_or(2);
-    let summaries = per_swv
-        .into_iter()
-        .map(|(code, offers)| {
-            let profiled: Vec<LocationOffer> =
-                offers.iter().filter(|o| o.state.is_some()).map(|o| (*o).clone()).collect();
-            SwvSummary {
-                code: code.to_owned(),
-                locations: offers.len(),
-                profiles: profiled.len(),
-                adopted: profiled.iter().filter(|o| !o.is_draft()).count(),
-                gaps: if profiled.is_empty() { 0 } else { gaps(&profiled, standaard).len() },
-            }
-        })
-        .collect();
-    Ok((counts(&with_profile), summaries, all.len()))
-}
-
-fn year_of(query: &YearQuery) -> SchoolYear {
-    query
-        .jaar
-        .as_deref()
-        .or(query.year.as_deref())
-        .and_then(SchoolYear::parse)
-        .unwrap_or_else(crate::profiles::pages::current_year)
 }
 
 #[derive(Template)]
@@ -115,8 +50,8 @@ pub async fn national_page(
     SignedIn(session): SignedIn,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Html<String>> {
-    let year = year_of(&query);
-    let (counts, swvs, locations) = gather(&state, &session, year).await?;
+    let year = query.school_year();
+    let NationalView { counts, swvs, locations } = state.app.national_coverage(&session.actor, year).await?;
     render(&NationalPage { year: year.to_string(), locations, counts, swvs, ctx })
 }
 
@@ -129,7 +64,7 @@ pub async fn national_json(
     SignedIn(session): SignedIn,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Json<Value>> {
-    let year = year_of(&query);
-    let (counts, swvs, locations) = gather(&state, &session, year).await?;
+    let year = query.school_year();
+    let NationalView { counts, swvs, locations } = state.app.national_coverage(&session.actor, year).await?;
     Ok(Json(json!({ "school_year": year.to_string(), "locations": locations, "counts": counts, "swvs": swvs })))
 }

@@ -3,24 +3,21 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_domain::access;
-use passend_domain::coverage::{Compliance, Norm, NormItem};
-use passend_domain::organisations::{OrgKind, OrgRef, SwvCode};
+use passend_app::region::LocationCompliance;
+use passend_domain::coverage::{Norm, NormItem};
 use passend_domain::questionnaire::{ItemKind, SchoolYear, default_template};
-use serde::Deserialize;
 use serde_json::{Value, json};
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::{InSwv, SwvScope, YearQuery};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::pages::{PageContext, render};
 use crate::security::csrf::CsrfForm;
-use crate::security::session::{Session, SignedIn};
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(norm_page, save_norm_form))
@@ -28,66 +25,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
 
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(norm_json, put_norm))
-}
-
-#[derive(Deserialize, IntoParams, Default)]
-#[serde(default)]
-pub struct YearQuery {
-    /// e.g. 2026-2027 (default: this school year).
-    jaar: Option<String>,
-}
-
-#[derive(Deserialize, IntoParams, Default)]
-#[serde(default)]
-pub struct YearParam {
-    /// e.g. 2026-2027 (default: this school year).
-    year: Option<String>,
-}
-
-fn year_of(raw: Option<&str>) -> SchoolYear {
-    raw.and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year)
-}
-
-/// A location's result against the norm.
-pub struct LocationCompliance {
-    pub code: String,
-    pub name: String,
-    pub brin: String,
-    pub draft: bool,
-    pub compliance: Compliance,
-}
-
-async fn results(
-    state: &AppState,
-    session: &Session,
-    code: &str,
-    year: SchoolYear,
-) -> AppResult<(SwvCode, Option<Norm>, Vec<LocationCompliance>)> {
-    let code = crate::directory::swv_code(code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let norm = state.db.norm(&view, year).await?;
-    let mut out = Vec::new();
-    if let Some(norm) = &norm {
-        for profile in state.db.region_profiles(&view, year).await? {
-            out.push(LocationCompliance {
-                compliance: norm.compliance(default_template(), &profile.answers),
-                draft: profile.state.is_some_and(|s| !s.is_adopted()),
-                code: profile.location_code,
-                name: profile.location_name,
-                brin: profile.brin,
-            });
-        }
-        // Those below the target first, lowest share first.
-        out.sort_by(|a, b| {
-            b.compliance
-                .below_target
-                .cmp(&a.compliance.below_target)
-                .then(a.compliance.percent.total_cmp(&b.compliance.percent))
-        });
-    }
-    Ok((code, norm, out))
 }
 
 /// A scale item the norm may name, with its levels.
@@ -146,26 +83,24 @@ fn candidates(norm: Option<&Norm>, typed: Option<&[(String, String)]>) -> Vec<Ca
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn page(
     state: &AppState,
     ctx: PageContext,
-    session: &Session,
-    code: &str,
+    scope: &SwvScope,
     year: SchoolYear,
     typed: Option<&[(String, String)]>,
     errors: Vec<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (code, norm, results) = results(state, session, code, year).await?;
+    let (norm, results) = state.app.norm_results(scope, year).await?;
     render(&NormPage {
-        can_edit: access::edit_swv(&session.actor, code.as_str()).is_ok(),
+        can_edit: scope.editable(),
         target: typed
             .and_then(|t| t.iter().find(|(k, _)| k == "target").map(|(_, v)| v.clone()))
             .or_else(|| norm.as_ref().map(|n| n.target_percent.to_string()))
             .unwrap_or_else(|| "85".to_owned()),
         candidates: candidates(norm.as_ref(), typed),
         has_norm: norm.is_some(),
-        code: code.to_string(),
+        code: scope.code().to_string(),
         year: year.to_string(),
         results,
         errors,
@@ -178,11 +113,10 @@ async fn page(
 pub async fn norm_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Html<String>> {
-    page(&state, ctx, &session, &code, year_of(query.jaar.as_deref()), None, Vec::new()).await
+    page(&state, ctx, &scope, query.school_year(), None, Vec::new()).await
 }
 
 /// The norm from the form's `min:KEY` and `target` fields.
@@ -208,24 +142,24 @@ fn norm_from(pairs: &[(String, String)]) -> Result<Norm, Vec<(String, passend_do
 pub async fn save_norm_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let swv = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&form.session.actor, swv.as_str())?;
-    let year = year_of(query.jaar.as_deref());
-    match norm_from(&form.form) {
-        Ok(norm) => {
-            state.db.save_norm(&edit, year, &norm, form.session.user.id).await?;
-            Ok(Redirect::to(&format!(
-                "/samenwerkingsverbanden/{swv}/basisondersteuning?jaar={year}&melding=opgeslagen"
-            ))
-            .into_response())
-        }
+    let swv = scope.code();
+    let year = query.school_year();
+    let checked = match norm_from(&form.form) {
+        Ok(norm) => state.app.save_norm(&form.session.actor, &scope, year, &norm).await?,
+        Err(problems) => Err(problems),
+    };
+    match checked {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/samenwerkingsverbanden/{swv}/basisondersteuning?jaar={year}&melding=opgeslagen"
+        ))
+        .into_response()),
         Err(problems) => {
             let errors = problems.into_iter().map(|(f, m)| (f, ctx.lang.message(&m))).collect();
-            let html = page(&state, ctx, &form.session, &code, year, Some(&form.form), errors).await?;
+            let html = page(&state, ctx, &scope, year, Some(&form.form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
@@ -233,15 +167,14 @@ pub async fn save_norm_form(
 
 /// The SWV's basic-support norm for a year and every location's result against it.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearParam), responses((status = 200, body = Object)))]
+    params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
 pub async fn norm_json(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
-    Query(query): Query<YearParam>,
+    InSwv { scope, .. }: InSwv,
+    Query(query): Query<YearQuery>,
 ) -> AppResult<Json<Value>> {
-    let year = year_of(query.year.as_deref());
-    let (_, norm, results) = results(&state, &session, &code, year).await?;
+    let year = query.school_year();
+    let (norm, results) = state.app.norm_results(&scope, year).await?;
     Ok(Json(json!({
         "school_year": year.to_string(),
         "norm": norm,
@@ -255,18 +188,14 @@ pub async fn norm_json(
 
 /// Sets the SWV's norm for a year (its admins): items with their minimum level and the target share.
 #[utoipa::path(put, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearParam), request_body(content = Object, description = "{\"items\": [{\"key\", \"min_level\"}], \"target_percent\": 85}"),
+    params(("code" = String, Path), YearQuery), request_body(content = Object, description = "{\"items\": [{\"key\", \"min_level\"}], \"target_percent\": 85}"),
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn put_norm(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
-    Query(query): Query<YearParam>,
+    InSwv { scope, session }: InSwv,
+    Query(query): Query<YearQuery>,
     Json(norm): Json<Norm>,
 ) -> AppResult<StatusCode> {
-    let swv = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&session.actor, swv.as_str())?;
-    norm.check(default_template()).map_err(AppError::invalid)?;
-    state.db.save_norm(&edit, year_of(query.year.as_deref()), &norm, session.user.id).await?;
+    state.app.save_norm(&session.actor, &scope, query.school_year(), &norm).await?.map_err(AppError::invalid)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,7 @@
 //! The coverage matrix as a page.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Html;
 use passend_domain::coverage::{AreaKind, CategoryCounts, Gap, LEVELS, LocationOffer};
 use passend_domain::questionnaire::{SchoolYear, SupportCategory};
@@ -10,11 +10,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Filters, build};
+use super::{Filters, InSwv};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(coverage_page))
@@ -177,11 +176,10 @@ impl MatrixPage {
 pub async fn coverage_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(query): Query<CoverageQuery>,
 ) -> AppResult<Html<String>> {
-    let current = crate::profiles::pages::current_year();
+    let current = passend_app::questionnaire::current_year();
     let year = query.jaar.as_deref().and_then(SchoolYear::parse).unwrap_or(current);
     let nonempty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let min_level = query.niveau.filter(|l| LEVELS.contains(&l.as_str())).unwrap_or_else(|| "standaard".to_owned());
@@ -193,9 +191,9 @@ pub async fn coverage_page(
         area: query.gebied.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
         min_level: min_level.clone(),
     };
-    let coverage = build(&state, &session, &code, &filters).await?;
+    let coverage = state.app.coverage(&scope, &filters).await?;
     render(&MatrixPage {
-        code: crate::directory::swv_code(&code)?.to_string(),
+        code: scope.code().to_string(),
         year: year.to_string(),
         years: [current.previous(), current, SchoolYear::starting(current.start() + 1)]
             .iter()

@@ -4,24 +4,19 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
-use passend_domain::access;
-use passend_domain::coverage::{CategoryCounts, LEVELS, counts};
-use passend_domain::organisations::{OrgKind, OrgRef};
-use passend_domain::questionnaire::{SchoolYear, SupportCategory, default_template};
-use serde::Serialize;
+use passend_app::region::{NormTrend, Trends, YearCounts};
+use passend_domain::coverage::LEVELS;
+use passend_domain::questionnaire::{SupportCategory, default_template};
 use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::InSwv;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::security::session::{Session, SignedIn};
-
-/// How many school years back the trends go (this one included).
-const YEARS: u16 = 4;
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(trends_page))
@@ -29,68 +24,6 @@ pub fn page_router() -> OpenApiRouter<AppState> {
 
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(trends_json))
-}
-
-#[derive(Serialize)]
-pub struct YearCounts {
-    pub school_year: String,
-    pub counts: Vec<CategoryCounts>,
-}
-
-#[derive(Serialize)]
-pub struct NormTrend {
-    pub key: String,
-    /// Per school year with a norm naming this item: the share of profiles meeting it, in percent.
-    pub shares: Vec<(String, Option<f64>)>,
-}
-
-async fn gather(
-    state: &AppState,
-    session: &Session,
-    code: &str,
-) -> AppResult<(String, Vec<YearCounts>, Vec<NormTrend>)> {
-    let code = crate::directory::swv_code(code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: code.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let current = crate::profiles::pages::current_year();
-    let years: Vec<SchoolYear> = (0..YEARS).rev().map(|back| SchoolYear::starting(current.start() - back)).collect();
-    let mut per_year = Vec::new();
-    let mut norm_items: Vec<String> = Vec::new();
-    let mut shares: Vec<(String, String, Option<f64>)> = Vec::new();
-    for year in &years {
-        let offers = state.db.coverage(&view, *year).await?;
-        let with_profile: Vec<_> = offers.into_iter().filter(|o| o.state.is_some()).collect();
-        per_year.push(YearCounts { school_year: year.to_string(), counts: counts(&with_profile) });
-        if let Some(norm) = state.db.norm(&view, *year).await? {
-            let profiles = state.db.region_profiles(&view, *year).await?;
-            for item in &norm.items {
-                if !norm_items.contains(&item.key) {
-                    norm_items.push(item.key.clone());
-                }
-                let single = passend_domain::coverage::Norm { items: vec![item.clone()], target_percent: 100 };
-                let met =
-                    profiles.iter().filter(|p| single.compliance(default_template(), &p.answers).met == 1).count();
-                let share = (!profiles.is_empty()).then(|| met as f64 * 100.0 / profiles.len() as f64);
-                shares.push((item.key.clone(), year.to_string(), share));
-            }
-        }
-    }
-    let norm = norm_items
-        .into_iter()
-        .map(|key| NormTrend {
-            shares: years
-                .iter()
-                .map(|y| {
-                    let year = y.to_string();
-                    let share = shares.iter().find(|(k, yr, _)| *k == key && *yr == year).and_then(|(_, _, s)| *s);
-                    (year, share)
-                })
-                .collect(),
-            key,
-        })
-        .collect();
-    Ok((code.to_string(), per_year, norm))
 }
 
 #[derive(Template)]
@@ -134,22 +67,17 @@ impl TrendsPage {
 pub async fn trends_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
 ) -> AppResult<Html<String>> {
-    let (code, years, norm) = gather(&state, &session, &code).await?;
-    render(&TrendsPage { code, years, norm, ctx })
+    let Trends { per_year: years, norm } = state.app.trends(&scope).await?;
+    render(&TrendsPage { code: scope.code().to_string(), years, norm, ctx })
 }
 
 /// Per school year (the last four): locations per level and category, and
 /// the share of profiles meeting each norm item.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/trends", tag = "coverage", security(("session" = [])),
     params(("code" = String, Path)), responses((status = 200, body = Object)))]
-pub async fn trends_json(
-    State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
-) -> AppResult<Json<Value>> {
-    let (_, years, norm) = gather(&state, &session, &code).await?;
+pub async fn trends_json(State(state): State<AppState>, InSwv { scope, .. }: InSwv) -> AppResult<Json<Value>> {
+    let Trends { per_year: years, norm } = state.app.trends(&scope).await?;
     Ok(Json(json!({ "years": years, "norm": norm })))
 }

@@ -1,12 +1,10 @@
 //! The region's views as a spreadsheet: one sheet each for the coverage
 //! matrix, the counts per level, and the basic-support norm.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use passend_domain::access;
 use passend_domain::coverage::LEVELS;
-use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::{SchoolYear, SupportCategory, default_template};
 use passend_i18n::Lang;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -15,11 +13,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Coverage, Filters, build};
+use super::{Coverage, Filters, InSwv};
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::ReaderLang;
-use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(coverage_xlsx))
@@ -116,11 +113,11 @@ fn workbook(lang: Lang, coverage: &Coverage, norm: Option<(u8, Compliances)>) ->
 pub async fn coverage_xlsx(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    SignedIn(session): SignedIn,
-    Path(code): Path<String>,
+    InSwv { scope, .. }: InSwv,
     Query(params): Query<XlsxParams>,
 ) -> AppResult<Response> {
-    let year = params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(crate::profiles::pages::current_year);
+    let year =
+        params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(passend_app::questionnaire::current_year);
     let filters = Filters {
         year,
         sector: None,
@@ -129,16 +126,13 @@ pub async fn coverage_xlsx(
         area: Default::default(),
         min_level: "standaard".to_owned(),
     };
-    let coverage = build(&state, &session, &code, &filters).await?;
-    let swv = crate::directory::swv_code(&code)?;
-    let org = OrgRef { kind: OrgKind::Swv, code: swv.to_string() };
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let norm = match state.db.norm(&view, year).await? {
+    let coverage = state.app.coverage(&scope, &filters).await?;
+    let swv = scope.code();
+    let norm = match state.app.norm(&scope, year).await? {
         Some(norm) => {
             let results = state
-                .db
-                .region_profiles(&view, year)
+                .app
+                .region_profiles(&scope, year)
                 .await?
                 .into_iter()
                 .map(|p| {

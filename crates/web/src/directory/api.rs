@@ -1,8 +1,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use passend_domain::access;
+use passend_app::directory::{SchoolSummary, Swv, SwvSummary};
 use passend_domain::organisations::{Brin, SwvDetails};
-use passend_storage::directory::{SchoolSummary, Swv, SwvSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -174,7 +173,7 @@ pub struct BoardBody {
 /// All SWVs with the number of schools and locations placed in each.
 #[utoipa::path(get, path = "/api/v1/swvs", tag = "directory", security(()), responses((status = 200, body = [SwvItem])))]
 pub async fn list_swvs(State(state): State<AppState>) -> AppResult<Json<Vec<SwvItem>>> {
-    Ok(Json(state.db.list_swvs().await?.into_iter().map(Into::into).collect()))
+    Ok(Json(state.app.swvs().await?.into_iter().map(Into::into).collect()))
 }
 
 /// One SWV with its contact details and ouder- en jeugdsteunpunt.
@@ -183,7 +182,7 @@ pub async fn list_swvs(State(state): State<AppState>) -> AppResult<Json<Vec<SwvI
     responses((status = 200, body = SwvBody), (status = 404, description = "No such SWV")))]
 pub async fn get_swv(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<SwvBody>> {
     let code = swv_code(&code)?;
-    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
+    Ok(Json(state.app.swv(&code).await?.into()))
 }
 
 /// Changes the SWV's name and contact details (the SWV's own admins).
@@ -197,11 +196,8 @@ pub async fn update_swv(
     Json(body): Json<SwvDetailsBody>,
 ) -> AppResult<Json<SwvBody>> {
     let code = swv_code(&code)?;
-    let edit = access::edit_swv(&session.actor, code.as_str())?;
-    let details = SwvDetails::validate(&body.into())
-        .map_err(|p| AppError::invalid(p.into_iter().map(|(f, m)| (f.to_owned(), m)).collect()))?;
-    state.db.update_swv(&edit, &details).await?;
-    Ok(Json(state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?.into()))
+    let saved = state.app.update_swv(&session.actor, &code, &body.into()).await?;
+    Ok(Json(saved.map_err(crate::accounts::api::problems_error)?.into()))
 }
 
 /// The schools with a location in the SWV.
@@ -209,8 +205,7 @@ pub async fn update_swv(
     params(("code" = String, Path)), responses((status = 200, body = [SchoolItem]), (status = 404, description = "No such SWV")))]
 pub async fn swv_schools(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<Vec<SchoolItem>>> {
     let code = swv_code(&code)?;
-    state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
-    Ok(Json(state.db.schools_of_swv(code.as_str()).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(state.app.schools_of_swv(&code).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -229,7 +224,7 @@ pub async fn search_schools(
     if query.q.trim().chars().count() < 2 {
         return Err(AppError::invalid(vec![("q".into(), passend_domain::Message::new("search-too-short"))]));
     }
-    let schools = state.db.search_schools(&query.q, super::pages::SEARCH_LIMIT).await?;
+    let schools = state.app.search_schools(&query.q, super::pages::SEARCH_LIMIT).await?;
     Ok(Json(schools.into_iter().map(Into::into).collect()))
 }
 
@@ -238,7 +233,7 @@ pub async fn search_schools(
     params(("brin" = String, Path)), responses((status = 200, body = SchoolBody), (status = 404, description = "No such school")))]
 pub async fn get_school(State(state): State<AppState>, Path(brin): Path<String>) -> AppResult<Json<SchoolBody>> {
     let brin = Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let detail = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let detail = state.app.school(brin.as_str()).await?;
     Ok(Json(SchoolBody {
         brin: detail.school.brin,
         name: detail.school.name,
@@ -274,7 +269,7 @@ pub async fn get_school(State(state): State<AppState>, Path(brin): Path<String>)
 #[utoipa::path(get, path = "/api/v1/boards/{code}", tag = "directory", security(()),
     params(("code" = String, Path)), responses((status = 200, body = BoardBody), (status = 404, description = "No such board")))]
 pub async fn get_board(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<BoardBody>> {
-    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
+    let board = state.app.board(&code).await?;
     Ok(Json(BoardBody {
         code: board.code,
         name: board.name,
@@ -306,15 +301,16 @@ pub async fn correct_location_swvs(
     Json(choice): Json<SwvChoice>,
 ) -> AppResult<axum::http::StatusCode> {
     let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
-    super::correct_swvs(
-        &state,
-        &session,
-        code.as_str(),
-        choice.swv_po.as_deref().unwrap_or(""),
-        choice.swv_vo.as_deref().unwrap_or(""),
-    )
-    .await?
-    .map_err(crate::accounts::api::problems_error)?;
+    state
+        .app
+        .correct_location_swvs(
+            &session.actor,
+            code.as_str(),
+            choice.swv_po.as_deref().unwrap_or(""),
+            choice.swv_vo.as_deref().unwrap_or(""),
+        )
+        .await?
+        .map_err(crate::accounts::api::problems_error)?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -328,6 +324,6 @@ pub async fn reset_location_swvs(
     Path(code): Path<String>,
 ) -> AppResult<axum::http::StatusCode> {
     let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
-    super::reset_swvs(&state, &session, code.as_str()).await?;
+    state.app.reset_location_swvs(&session.actor, code.as_str()).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -2,19 +2,20 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
 use passend_domain::access;
 use passend_domain::organisations::{OrgRef, SwvDetails};
-use passend_storage::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Abilities, abilities, swv_code};
+use super::swv_code;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
+use passend_app::directory::Abilities;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,7 +37,7 @@ struct SwvListPage {
 
 #[utoipa::path(get, path = "/samenwerkingsverbanden", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
 pub async fn swv_list(State(state): State<AppState>, ctx: PageContext) -> AppResult<Html<String>> {
-    let swvs = state.db.list_swvs().await?;
+    let swvs = state.app.swvs().await?;
     render(&SwvListPage { ctx, swvs })
 }
 
@@ -60,9 +61,9 @@ pub async fn swv_page(
     if code.as_str() != ctx.path.rsplit('/').next().unwrap_or_default() {
         return Ok(Redirect::permanent(&format!("/samenwerkingsverbanden/{code}")).into_response());
     }
-    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
-    let schools = state.db.schools_of_swv(code.as_str()).await?;
-    let can = abilities(&state, ctx.session.as_deref(), &OrgRef::swv(&code)).await?;
+    let swv = state.app.swv(&code).await?;
+    let schools = state.app.schools_of_swv(&code).await?;
+    let can = state.app.abilities(ctx.session.as_deref().map(|s| &s.actor), &OrgRef::swv(&code)).await?;
     Ok(render(&SwvPage { ctx, swv, schools, can })?.into_response())
 }
 
@@ -123,8 +124,8 @@ pub async fn swv_edit_page(
     Path(code): Path<String>,
 ) -> AppResult<Html<String>> {
     let code = swv_code(&code)?;
-    access::edit_swv(&session.actor, code.as_str())?;
-    let swv = state.db.swv(code.as_str()).await?.ok_or_else(AppError::not_found)?;
+    state.app.may_edit_swv(&session.actor, &code)?;
+    let swv = state.app.swv(&code).await?;
     render(&SwvEditPage::new(ctx, swv.code, swv.details, FieldErrors::default()))
 }
 
@@ -137,12 +138,8 @@ pub async fn swv_edit(
     form: CsrfForm<SwvDetails>,
 ) -> AppResult<Response> {
     let code = swv_code(&code)?;
-    let edit = access::edit_swv(&form.session.actor, code.as_str())?;
-    match SwvDetails::validate(&form.form) {
-        Ok(details) => {
-            state.db.update_swv(&edit, &details).await?;
-            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response())
-        }
+    match state.app.update_swv(&form.session.actor, &code, &form.form).await? {
+        Ok(_) => Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
             let page = SwvEditPage::new(ctx, code.to_string(), form.form, errors);
@@ -176,7 +173,7 @@ pub async fn school_search(
 ) -> AppResult<Html<String>> {
     let query = search.q.unwrap_or_default().trim().to_owned();
     let searched = query.chars().count() >= 2;
-    let schools = if searched { state.db.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
+    let schools = if searched { state.app.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
     render(&SchoolSearchPage { ctx, query, schools, searched })
 }
 
@@ -213,12 +210,12 @@ async fn school_page_for(
     errors_for: Option<String>,
     errors: FieldErrors,
 ) -> AppResult<Html<String>> {
-    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let school = state.app.school(brin.as_str()).await?;
     let mut swvs: Vec<String> =
         school.locations.iter().flat_map(|l| l.swv_po.iter().chain(l.swv_vo.iter())).cloned().collect();
     swvs.sort();
     swvs.dedup();
-    let can = abilities(state, ctx.session.as_deref(), &OrgRef::school(brin)).await?;
+    let can = state.app.abilities(ctx.session.as_deref().map(|s| &s.actor), &OrgRef::school(brin)).await?;
     let correctable: Vec<String> = match &ctx.session {
         None => Vec::new(),
         Some(session) => school
@@ -233,7 +230,7 @@ async fn school_page_for(
     let (po_swvs, vo_swvs) = if correctable.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        state.db.list_swvs().await?.into_iter().partition(|s| s.kind == "po")
+        state.app.swvs().await?.into_iter().partition(|s| s.kind == "po")
     };
     render(&SchoolPage { ctx, school, swvs, can, correctable, po_swvs, vo_swvs, errors_for, errors })
 }
@@ -281,10 +278,13 @@ pub async fn correct_location_swvs(
         return Err(AppError::not_found());
     }
     let done = if form.form.action == "reset" {
-        super::reset_swvs(&state, &form.session, code.as_str()).await?;
+        state.app.reset_location_swvs(&form.session.actor, code.as_str()).await?;
         Ok(())
     } else {
-        super::correct_swvs(&state, &form.session, code.as_str(), &form.form.swv_po, &form.form.swv_vo).await?
+        state
+            .app
+            .correct_location_swvs(&form.session.actor, code.as_str(), &form.form.swv_po, &form.form.swv_vo)
+            .await?
     };
     match done {
         Ok(()) => Ok(Redirect::to(&format!("/scholen/{brin}?melding=opgeslagen#loc-{code}")).into_response()),
@@ -311,8 +311,8 @@ pub async fn board_page(
     ctx: PageContext,
     Path(code): Path<String>,
 ) -> AppResult<Html<String>> {
-    let board = state.db.board(code.trim()).await?.ok_or_else(AppError::not_found)?;
+    let board = state.app.board(&code).await?;
     let org = OrgRef { kind: passend_domain::organisations::OrgKind::Board, code: board.code.clone() };
-    let can = abilities(&state, ctx.session.as_deref(), &org).await?;
+    let can = state.app.abilities(ctx.session.as_deref().map(|s| &s.actor), &org).await?;
     render(&BoardPage { ctx, board, can })
 }

@@ -39,6 +39,7 @@ pub async fn lifecycle(
         .map(|p| p.roles().to_vec())
         .unwrap_or_default();
     let review = review_of(&loaded);
+    let record = state.app.cycle_record(&loaded).await?;
     Ok(Json(json!({
         "state": loaded.profile.state,
         "adopted_on": loaded.profile.adopted_on,
@@ -50,9 +51,9 @@ pub async fn lifecycle(
         }),
         "your_roles": roles,
         "allowed_steps": allowed_steps(&roles, loaded.profile.state),
-        "advice": state.db.advice(&loaded.view, id).await?,
-        "comments": state.db.review_comments(&loaded.view, id).await?,
-        "history": state.db.profile_history(&loaded.view, id).await?,
+        "advice": record.advice,
+        "comments": record.comments,
+        "history": record.history,
     })))
 }
 
@@ -89,7 +90,7 @@ pub async fn respond_to_advice(
     Json(body): Json<AdviceResponse>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    actions::respond(&state, &session, &loaded, &body.response).await?.map_err(problems_error)?;
+    state.app.respond_to_advice(actions::taker(&session), &loaded, &body.response).await?.map_err(problems_error)?;
     Ok(Json(json!({ "saved": true })))
 }
 
@@ -111,6 +112,10 @@ pub async fn add_comment(
     Json(body): Json<NewComment>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    actions::comment(&state, &session, &loaded, &body.section, &body.body).await?.map_err(problems_error)?;
+    state
+        .app
+        .comment_on_section(actions::taker(&session), &loaded, &body.section, &body.body)
+        .await?
+        .map_err(problems_error)?;
     Ok(Json(json!({ "saved": true })))
 }

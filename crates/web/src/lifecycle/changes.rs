@@ -4,9 +4,9 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use passend_domain::questionnaire::{ChangeKind, Comparison, compare};
+use passend_app::lifecycle::Compared;
+use passend_domain::questionnaire::ChangeKind;
 use passend_i18n::Lang;
-use passend_storage::profiles::ProfileSummary;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::IntoParams;
@@ -14,11 +14,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::{PageContext, render};
 use crate::profiles::view::shown_text;
-use crate::profiles::{Loaded, answered, by_key, load};
-use crate::security::session::{Session, SignedIn};
+use crate::security::session::SignedIn;
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(changes_page))
@@ -33,39 +32,6 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 pub struct Since {
     /// The other version's profile id; by default the location's latest earlier school year.
     met: Option<i64>,
-}
-
-struct Compared {
-    loaded: Loaded,
-    other: Option<ProfileSummary>,
-    versions: Vec<ProfileSummary>,
-    comparison: Comparison,
-}
-
-async fn compared(state: &AppState, session: &Session, id: i64, since: Option<i64>) -> AppResult<Compared> {
-    let loaded = load(state, session, id).await?;
-    let versions: Vec<ProfileSummary> = state
-        .db
-        .profiles_of_school(&loaded.view)
-        .await?
-        .into_iter()
-        .filter(|p| p.location_code == loaded.profile.location_code && p.id != id)
-        .collect();
-    let other = match since {
-        Some(since) => Some(versions.iter().find(|p| p.id == since).cloned().ok_or_else(AppError::not_found)?),
-        // Newest first: the first earlier year is last year's version.
-        None => versions.iter().find(|p| p.school_year < loaded.profile.school_year).cloned(),
-    };
-    let comparison = match &other {
-        Some(other) => {
-            let old = state.db.profile(other.id).await?.ok_or_else(AppError::not_found)?;
-            let old_answers = answered(&by_key(state.db.school_answers(&loaded.view, other.id).await?));
-            let new_answers = answered(&by_key(state.db.school_answers(&loaded.view, id).await?));
-            compare(&old.template, &old_answers, &loaded.profile.template, &new_answers)
-        }
-        None => Comparison::default(),
-    };
-    Ok(Compared { loaded, other, versions, comparison })
 }
 
 struct DifferenceView {
@@ -121,7 +87,7 @@ pub async fn changes_page(
     Path(id): Path<i64>,
     Query(since): Query<Since>,
 ) -> AppResult<Html<String>> {
-    let compared = compared(&state, &session, id, since.met).await?;
+    let compared = state.app.compare_versions(&session.actor, id, since.met).await?;
     let lang = ctx.lang;
     let shown =
         |s: &Option<passend_domain::questionnaire::Shown>| s.as_ref().map(|s| shown_text(lang, s)).unwrap_or_default();
@@ -170,7 +136,7 @@ pub async fn changes_json(
     Path(id): Path<i64>,
     Query(since): Query<SinceApi>,
 ) -> AppResult<Json<Value>> {
-    let compared = compared(&state, &session, id, since.since).await?;
+    let compared = state.app.compare_versions(&session.actor, id, since.since).await?;
     Ok(Json(json!({
         "since": compared.other.as_ref().map(|o| json!({ "id": o.id, "school_year": o.school_year })),
         "items": compared.comparison.items,

@@ -4,12 +4,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use passend_domain::access;
 use passend_domain::lifecycle::{
     AdviceVerdict, ProfileState, ReviewDue, Step, StepRole, dutch_day, parse_day, review_due, step_roles,
 };
 use passend_domain::questionnaire::SchoolYear;
-use passend_storage::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -114,10 +114,8 @@ async fn page(
     let roles = access::profile_steps(&session.actor, &loaded.school, &loaded.context)
         .map(|p| p.roles().to_vec())
         .unwrap_or_default();
-    let school = state.db.school(&loaded.profile.brin).await?;
-    let location_name = school
-        .and_then(|s| s.locations.into_iter().find(|l| l.code == loaded.profile.location_code).map(|l| l.name))
-        .unwrap_or_else(|| loaded.profile.location_code.clone());
+    let (_, location_name) = state.app.profile_names(&loaded.profile).await?;
+    let record = state.app.cycle_record(loaded).await?;
     let review = review_of(loaded).map(|due| {
         let four_yearly = matches!(due, ReviewDue::FourYearly { .. });
         (dutch_day(due.by()), four_yearly, due.is_due(today_day()))
@@ -131,10 +129,10 @@ async fn page(
         review,
         steps: allowed_steps(&roles, loaded.profile.state),
         coordinates: roles.contains(&StepRole::Coordinator),
-        responds: crate::profiles::actions::responds(session, &loaded.school),
-        advice: state.db.advice(&loaded.view, loaded.profile.id).await?,
-        comments: state.db.review_comments(&loaded.view, loaded.profile.id).await?,
-        history: state.db.profile_history(&loaded.view, loaded.profile.id).await?,
+        responds: passend_app::questionnaire::responds(&session.actor, &loaded.school),
+        advice: record.advice,
+        comments: record.comments,
+        history: record.history,
         sections: loaded.profile.template.sections.iter().map(|s| (s.key.clone(), s.title.clone())).collect(),
         verdicts: AdviceVerdict::ALL.to_vec(),
         today: today(),
@@ -192,7 +190,7 @@ pub async fn respond_to_advice(
     form: CsrfForm<ResponseForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &form.session, id).await?;
-    match actions::respond(&state, &form.session, &loaded, &form.form.response).await? {
+    match state.app.respond_to_advice(actions::taker(&form.session), &loaded, &form.form.response).await? {
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
@@ -218,7 +216,11 @@ pub async fn add_comment(
     form: CsrfForm<CommentForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &form.session, id).await?;
-    match actions::comment(&state, &form.session, &loaded, &form.form.section, &form.form.body).await? {
+    match state
+        .app
+        .comment_on_section(actions::taker(&form.session), &loaded, &form.form.section, &form.form.body)
+        .await?
+    {
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerkingen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);

@@ -6,12 +6,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_domain::access;
-use passend_domain::accounts::Email;
-use passend_domain::lifecycle::{MilestoneKind, iso_day, parse_day};
+use passend_app::lifecycle::{CoReader, Milestone, Wish};
+use passend_domain::FieldProblems;
+use passend_domain::lifecycle::{MilestoneKind, iso_day};
 use passend_domain::questionnaire::SchoolYear;
-use passend_domain::{FieldProblems, Message};
-use passend_storage::planning::{CoReader, Milestone, Wish};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -25,10 +23,6 @@ use crate::pages::{FieldErrors, PageContext, render};
 use crate::profiles::{Loaded, load};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::{Session, SignedIn};
-
-const MAX_WISH: usize = 500;
-const MAX_NAME: usize = 100;
-const READER_KINDS: [&str; 3] = ["mr", "swv", "other"];
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -50,39 +44,12 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_time_line))
 }
 
-fn bounded(raw: &str, field: &'static str, max: usize, required: &'static str, problems: &mut FieldProblems) -> String {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() {
-        problems.push((field, Message::new(required)));
-    } else if text.chars().count() > max {
-        problems.push((field, Message::new("answer-too-long").with("max", max)));
-    }
-    text
-}
-
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct NewWish {
     pub body: String,
     /// Who takes it on.
     pub owner: String,
-}
-
-async fn do_add_wish(
-    state: &AppState,
-    session: &Session,
-    loaded: &Loaded,
-    wish: &NewWish,
-) -> AppResult<Result<(), FieldProblems>> {
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    let mut problems = FieldProblems::new();
-    let body = bounded(&wish.body, "body", MAX_WISH, "wish-required", &mut problems);
-    let owner = bounded(&wish.owner, "owner", MAX_NAME, "wish-owner-required", &mut problems);
-    if !problems.is_empty() {
-        return Ok(Err(problems));
-    }
-    state.db.add_wish(&coordination, loaded.profile.id, &body, &owner).await?;
-    Ok(Ok(()))
 }
 
 #[derive(Deserialize, Default, ToSchema)]
@@ -94,61 +61,16 @@ pub struct NewReader {
     pub email: String,
 }
 
-async fn do_add_reader(
-    state: &AppState,
-    session: &Session,
-    loaded: &Loaded,
-    reader: &NewReader,
-) -> AppResult<Result<(), FieldProblems>> {
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    let mut problems = FieldProblems::new();
-    if !READER_KINDS.contains(&reader.kind.as_str()) {
-        problems.push(("kind", Message::new("reader-kind-invalid")));
+impl NewWish {
+    fn input(&self) -> passend_app::lifecycle::NewWish<'_> {
+        passend_app::lifecycle::NewWish { body: &self.body, owner: &self.owner }
     }
-    let name = bounded(&reader.name, "name", MAX_NAME, "reader-name-required", &mut problems);
-    let email = match reader.email.trim() {
-        "" => None,
-        raw => match Email::parse(raw) {
-            Ok(email) => Some(email.as_str().to_owned()),
-            Err(_) => {
-                problems.push(("email", Message::new("account-email-invalid")));
-                None
-            }
-        },
-    };
-    if !problems.is_empty() {
-        return Ok(Err(problems));
-    }
-    state.db.add_co_reader(&coordination, loaded.profile.id, &reader.kind, &name, email.as_deref()).await?;
-    Ok(Ok(()))
 }
 
-/// Milestone dates as typed (kind → date, empty to clear).
-async fn do_time_line(
-    state: &AppState,
-    session: &Session,
-    loaded: &Loaded,
-    dates: &[(MilestoneKind, String)],
-) -> AppResult<Result<(), FieldProblems>> {
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    let mut problems = FieldProblems::new();
-    let mut parsed = Vec::new();
-    for (kind, raw) in dates {
-        match raw.trim() {
-            "" => parsed.push((*kind, None)),
-            raw => match parse_day(raw) {
-                Some(day) => parsed.push((*kind, Some(iso_day(day)))),
-                None => problems.push((kind.as_str(), Message::new("date-invalid"))),
-            },
-        }
+impl NewReader {
+    fn input(&self) -> passend_app::lifecycle::NewReader<'_> {
+        passend_app::lifecycle::NewReader { kind: &self.kind, name: &self.name, email: &self.email }
     }
-    if !problems.is_empty() {
-        return Ok(Err(problems));
-    }
-    for (kind, day) in parsed {
-        state.db.set_milestone(&coordination, loaded.profile.id, kind, day.as_deref()).await?;
-    }
-    Ok(Ok(()))
 }
 
 struct MilestoneRow {
@@ -184,7 +106,7 @@ async fn page(
     errors: FieldErrors,
     typed: Option<Vec<(MilestoneKind, String)>>,
 ) -> AppResult<Html<String>> {
-    let stored: Vec<Milestone> = state.db.milestones(&loaded.view, loaded.profile.id).await?;
+    let stored: Vec<Milestone> = state.app.milestones(loaded).await?;
     let year = SchoolYear::parse(&loaded.profile.school_year);
     let milestones = MilestoneKind::ALL
         .iter()
@@ -203,9 +125,9 @@ async fn page(
     render(&PlanningPage {
         profile_id: loaded.profile.id,
         school_year: loaded.profile.school_year.clone(),
-        coordinates: crate::profiles::actions::coordinates(session, &loaded.school),
-        wishes: state.db.wishes(&loaded.view, loaded.profile.id).await?,
-        readers: state.db.co_readers(&loaded.view, loaded.profile.id).await?,
+        coordinates: passend_app::questionnaire::coordinates(&session.actor, &loaded.school),
+        wishes: state.app.wishes(loaded).await?,
+        readers: state.app.co_readers(loaded).await?,
         milestones,
         errors,
         ctx,
@@ -253,7 +175,7 @@ pub async fn add_wish_form(
     form: CsrfForm<NewWish>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &form.session, id).await?;
-    let result = do_add_wish(&state, &form.session, &loaded, &form.form).await?;
+    let result = state.app.add_wish(&form.session.actor, &loaded, &form.form.input()).await?;
     after(&state, ctx, &form.session, &loaded, result, None).await
 }
 
@@ -272,13 +194,12 @@ pub async fn change_wish_form(
     form: CsrfForm<WishAction>,
 ) -> AppResult<Redirect> {
     let loaded = load(&state, &form.session, id).await?;
-    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
     let done = match form.form.action.as_str() {
         "klaar" => Some(true),
         "open" => Some(false),
         _ => None,
     };
-    state.db.change_wish(&coordination, id, wish, done).await?;
+    state.app.change_wish(&form.session.actor, &loaded, wish, done).await?;
     Ok(Redirect::to(&format!("/profielen/{id}/planning?melding=opgeslagen")))
 }
 
@@ -291,7 +212,7 @@ pub async fn add_reader_form(
     form: CsrfForm<NewReader>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &form.session, id).await?;
-    let result = do_add_reader(&state, &form.session, &loaded, &form.form).await?;
+    let result = state.app.add_co_reader(&form.session.actor, &loaded, &form.form.input()).await?;
     after(&state, ctx, &form.session, &loaded, result, None).await
 }
 
@@ -303,8 +224,7 @@ pub async fn remove_reader_form(
     form: CsrfForm<WishAction>,
 ) -> AppResult<Redirect> {
     let loaded = load(&state, &form.session, id).await?;
-    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
-    state.db.remove_co_reader(&coordination, id, reader).await?;
+    state.app.remove_co_reader(&form.session.actor, &loaded, reader).await?;
     Ok(Redirect::to(&format!("/profielen/{id}/planning?melding=opgeslagen")))
 }
 
@@ -325,7 +245,7 @@ pub async fn time_line_form(
 ) -> AppResult<Response> {
     let loaded = load(&state, &form.session, id).await?;
     let dates = dates_from(&form.form);
-    let result = do_time_line(&state, &form.session, &loaded, &dates).await?;
+    let result = state.app.set_time_line(&form.session.actor, &loaded, &dates).await?;
     after(&state, ctx, &form.session, &loaded, result, Some(dates)).await
 }
 
@@ -339,9 +259,9 @@ pub async fn planning_json(
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
     Ok(Json(json!({
-        "wishes": state.db.wishes(&loaded.view, id).await?,
-        "co_readers": state.db.co_readers(&loaded.view, id).await?,
-        "milestones": state.db.milestones(&loaded.view, id).await?,
+        "wishes": state.app.wishes(&loaded).await?,
+        "co_readers": state.app.co_readers(&loaded).await?,
+        "milestones": state.app.milestones(&loaded).await?,
     })))
 }
 
@@ -356,7 +276,7 @@ pub async fn add_wish(
     Json(body): Json<NewWish>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    do_add_wish(&state, &session, &loaded, &body).await?.map_err(problems_error)?;
+    state.app.add_wish(&session.actor, &loaded, &body.input()).await?.map_err(problems_error)?;
     Ok(StatusCode::CREATED)
 }
 
@@ -375,8 +295,7 @@ pub async fn change_wish(
     Json(body): Json<WishDone>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    state.db.change_wish(&coordination, id, wish, Some(body.done)).await?;
+    state.app.change_wish(&session.actor, &loaded, wish, Some(body.done)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -389,8 +308,7 @@ pub async fn remove_wish(
     Path((id, wish)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    state.db.change_wish(&coordination, id, wish, None).await?;
+    state.app.change_wish(&session.actor, &loaded, wish, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -405,7 +323,7 @@ pub async fn add_reader(
     Json(body): Json<NewReader>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    do_add_reader(&state, &session, &loaded, &body).await?.map_err(problems_error)?;
+    state.app.add_co_reader(&session.actor, &loaded, &body.input()).await?.map_err(problems_error)?;
     Ok(StatusCode::CREATED)
 }
 
@@ -418,8 +336,7 @@ pub async fn remove_reader(
     Path((id, reader)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    state.db.remove_co_reader(&coordination, id, reader).await?;
+    state.app.remove_co_reader(&session.actor, &loaded, reader).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -458,6 +375,6 @@ pub async fn set_time_line(
     .into_iter()
     .map(|(kind, date)| (kind, date.unwrap_or_default()))
     .collect();
-    do_time_line(&state, &session, &loaded, &dates).await?.map_err(problems_error)?;
+    state.app.set_time_line(&session.actor, &loaded, &dates).await?.map_err(problems_error)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,12 +7,13 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, InviteForm, organisation};
+use super::actions::InviteForm;
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::i18n::ReaderLang;
 use crate::security::session::SignedIn;
+use passend_app::members::Inviter;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -52,9 +53,9 @@ pub async fn list_members(
     SignedIn(session): SignedIn,
     Path((kind, code)): Path<(String, String)>,
 ) -> AppResult<Json<Vec<MemberBody>>> {
-    let (org, ctx) = organisation(&state, &kind, &code).await?;
+    let (org, ctx) = state.app.organisation(&kind, &code).await?;
     let view = access::view_org(&session.actor, &org, &ctx)?;
-    let members = state.db.members_of(&view).await?;
+    let members = state.app.members(&view).await?;
     Ok(Json(
         members
             .into_iter()
@@ -79,8 +80,8 @@ pub async fn remove_member(
     SignedIn(session): SignedIn,
     Path((kind, code, id)): Path<(String, String, i64)>,
 ) -> AppResult<StatusCode> {
-    let (org, ctx) = organisation(&state, &kind, &code).await?;
-    actions::remove(&state, &session, &org, &ctx, id).await?;
+    let (org, ctx) = state.app.organisation(&kind, &code).await?;
+    state.app.remove_member(&session.actor, &org, &ctx, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -93,9 +94,9 @@ pub async fn list_invitations(
     SignedIn(session): SignedIn,
     Path((kind, code)): Path<(String, String)>,
 ) -> AppResult<Json<Vec<InvitationBody>>> {
-    let (org, ctx) = organisation(&state, &kind, &code).await?;
+    let (org, ctx) = state.app.organisation(&kind, &code).await?;
     let view = access::view_org(&session.actor, &org, &ctx)?;
-    let pending = state.db.pending_invitations(&view).await?;
+    let pending = state.app.pending_invitations(&view).await?;
     Ok(Json(
         pending
             .into_iter()
@@ -121,11 +122,15 @@ pub async fn create_invitation(
     Path((kind, code)): Path<(String, String)>,
     Json(form): Json<InviteForm>,
 ) -> AppResult<(StatusCode, Json<InvitationBody>)> {
-    let (org, ctx) = organisation(&state, &kind, &code).await?;
+    let (org, ctx) = state.app.organisation(&kind, &code).await?;
     let view = access::view_org(&session.actor, &org, &ctx)?;
-    let id = actions::invite(&state, lang, &session, &org, &ctx, &form).await?.map_err(problems_error)?;
+    let id = state
+        .app
+        .invite(lang, Inviter { actor: &session.actor, name: &session.user.name }, &org, &ctx, &form.input())
+        .await?
+        .map_err(problems_error)?;
     let created = state
-        .db
+        .app
         .pending_invitations(&view)
         .await?
         .into_iter()
@@ -152,7 +157,7 @@ pub async fn revoke_invitation(
     SignedIn(session): SignedIn,
     Path((kind, code, id)): Path<(String, String, i64)>,
 ) -> AppResult<StatusCode> {
-    let (org, ctx) = organisation(&state, &kind, &code).await?;
-    actions::revoke(&state, &session, &org, &ctx, id).await?;
+    let (org, ctx) = state.app.organisation(&kind, &code).await?;
+    state.app.revoke_invitation(&session.actor, &org, &ctx, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,19 +2,20 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::members::{Member, PendingInvitation};
 use passend_domain::access::{self, Role};
 use passend_domain::organisations::{OrgContext, OrgKind, OrgRef};
-use passend_storage::accounts::{Member, PendingInvitation};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, InviteForm, organisation};
+use super::actions::InviteForm;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::{Session, SignedIn};
+use passend_app::members::Inviter;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -68,10 +69,10 @@ async fn members_page_for(
     errors: FieldErrors,
 ) -> AppResult<Html<String>> {
     let view = access::view_org(&session.actor, &org, org_ctx)?;
-    let members = state.db.members_of(&view).await?;
-    let invitations = state.db.pending_invitations(&view).await?;
+    let members = state.app.members(&view).await?;
+    let invitations = state.app.pending_invitations(&view).await?;
     let roles = access::invitable_roles(&session.actor, &org, org_ctx);
-    let org_name = crate::directory::display_name(state, ctx.lang, &org).await?;
+    let org_name = state.app.display_name(ctx.lang, &org).await?;
     render(&MembersPage {
         ctx,
         org_link: org_link(&org),
@@ -95,7 +96,7 @@ pub async fn members_page(
     SignedIn(session): SignedIn,
     Path((kind, code)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (org, org_ctx) = organisation(&state, &kind, &code).await?;
+    let (org, org_ctx) = state.app.organisation(&kind, &code).await?;
     members_page_for(&state, ctx, &session, org, &org_ctx, InviteForm::default(), FieldErrors::default()).await
 }
 
@@ -108,9 +109,19 @@ pub async fn invite(
     Path((kind, code)): Path<(String, String)>,
     form: CsrfForm<InviteForm>,
 ) -> AppResult<Response> {
-    let (org, org_ctx) = organisation(&state, &kind, &code).await?;
+    let (org, org_ctx) = state.app.organisation(&kind, &code).await?;
     access::view_org(&form.session.actor, &org, &org_ctx)?;
-    match actions::invite(&state, ctx.lang, &form.session, &org, &org_ctx, &form.form).await? {
+    match state
+        .app
+        .invite(
+            ctx.lang,
+            Inviter { actor: &form.session.actor, name: &form.session.user.name },
+            &org,
+            &org_ctx,
+            &form.form.input(),
+        )
+        .await?
+    {
         Ok(_) => Ok(Redirect::to(&format!(
             "/organisaties/{}/{}/leden?melding=uitnodiging-verstuurd",
             org.kind.as_str(),
@@ -137,8 +148,8 @@ pub async fn revoke(
     Path((kind, code, id)): Path<(String, String, i64)>,
     form: CsrfForm<Empty>,
 ) -> AppResult<Redirect> {
-    let (org, org_ctx) = organisation(&state, &kind, &code).await?;
-    actions::revoke(&state, &form.session, &org, &org_ctx, id).await?;
+    let (org, org_ctx) = state.app.organisation(&kind, &code).await?;
+    state.app.revoke_invitation(&form.session.actor, &org, &org_ctx, id).await?;
     Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=uitnodiging-ingetrokken", org.kind.as_str(), org.code)))
 }
 
@@ -150,7 +161,7 @@ pub async fn remove(
     Path((kind, code, id)): Path<(String, String, i64)>,
     form: CsrfForm<Empty>,
 ) -> AppResult<Redirect> {
-    let (org, org_ctx) = organisation(&state, &kind, &code).await?;
-    actions::remove(&state, &form.session, &org, &org_ctx, id).await?;
+    let (org, org_ctx) = state.app.organisation(&kind, &code).await?;
+    state.app.remove_member(&form.session.actor, &org, &org_ctx, id).await?;
     Ok(Redirect::to(&format!("/organisaties/{}/{}/leden?melding=lid-verwijderd", org.kind.as_str(), org.code)))
 }

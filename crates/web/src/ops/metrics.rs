@@ -49,7 +49,7 @@ impl Metrics {
         stats.sum_secs += secs;
     }
 
-    fn render(&self, pool: passend_storage::PoolStats) -> String {
+    fn render(&self, pool: passend_app::ops::PoolStats) -> String {
         let mut out = String::new();
         let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
         out.push_str("# HELP passend_http_requests_total HTTP requests by route and status.\n");
@@ -109,6 +109,6 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
     responses((status = 200, description = "Prometheus text format", content_type = "text/plain")))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render(state.db.pool_stats()))
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render(state.app.pool_stats()))
         .into_response()
 }

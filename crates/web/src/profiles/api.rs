@@ -2,7 +2,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use passend_domain::access;
 use passend_domain::organisations::{Brin, OrgRef};
 use passend_domain::questionnaire::{SchoolYear, TemplateVariant, compose, default_template, spread};
 use serde::{Deserialize, Serialize};
@@ -11,13 +10,13 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, SchoolSave};
 use super::{answered, by_key, load, progress_of};
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::i18n::ReaderLang;
 use crate::security::session::SignedIn;
+use passend_app::questionnaire::SchoolSave;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -61,10 +60,8 @@ pub async fn school_profiles(
     Path(brin): Path<String>,
 ) -> AppResult<Json<Vec<ProfileItem>>> {
     let brin = Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let org = OrgRef::school(&brin);
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    let profiles = state.db.profiles_of_school(&view).await?;
+    let (view, _) = state.app.view_org(&session.actor, &OrgRef::school(&brin)).await?;
+    let profiles = state.app.profiles_of_school(&view).await?;
     Ok(Json(
         profiles
             .into_iter()
@@ -101,11 +98,11 @@ pub async fn start_profile(
     Json(body): Json<StartProfile>,
 ) -> AppResult<(StatusCode, Json<Value>)> {
     let brin = Brin::parse(&brin).map_err(|_| AppError::not_found())?;
-    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
+    let school = state.app.school(brin.as_str()).await?;
     let year = SchoolYear::parse(&body.school_year).ok_or_else(|| {
         AppError::invalid(vec![("school_year".into(), passend_domain::Message::new("profile-year-invalid"))])
     })?;
-    let id = actions::start(&state, &session, &school, &body.location, year).await?;
+    let id = state.app.start_profile(&session.actor, &school, &body.location, year).await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
@@ -118,7 +115,7 @@ pub async fn get_profile(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     let progress = progress_of(&loaded.profile, &answers);
     Ok(Json(json!({
         "id": loaded.profile.id,
@@ -147,8 +144,7 @@ pub async fn set_team(
     Json(body): Json<TeamAccess>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    state.db.set_open_for_team(&coordination, id, body.open).await?;
+    state.app.set_open_for_team(&session.actor, &loaded, body.open).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -161,8 +157,7 @@ pub async fn my_answers(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let respondent = access::respond_to_profiles(&session.actor, &loaded.school)?;
-    let answers = state.db.my_answers(&respondent, id).await?;
+    let answers = state.app.my_answers(&session.actor, &loaded).await?;
     Ok(Json(json!(
         answers.iter().map(|a| json!({ "item_key": a.item_key, "value": a.value, "note": a.note })).collect::<Vec<_>>()
     )))
@@ -193,7 +188,9 @@ pub async fn save_my_answer(
     Json(body): Json<AnswerBody>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    actions::save_mine(&state, &session, &loaded, &item, &body.value, body.note.as_deref())
+    state
+        .app
+        .save_my_answer(&session.actor, &loaded, &item, &body.value, body.note.as_deref())
         .await?
         .map_err(problems_error)?;
     Ok(StatusCode::NO_CONTENT)
@@ -208,10 +205,11 @@ pub async fn school_answers(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = state.db.school_answers(&loaded.view, id).await?;
-    let team = match access::coordinate_profiles(&session.actor, &loaded.school) {
-        Ok(coordination) => Some(state.db.team_answers(&coordination, id).await?),
-        Err(_) => None,
+    let answers = state.app.school_answers(&loaded).await?;
+    let team = match state.app.team_answers(&session.actor, &loaded).await {
+        Ok(team) => Some(team),
+        Err(passend_app::Error::Forbidden) => None,
+        Err(other) => return Err(other.into()),
     };
     let items: Vec<Value> = loaded
         .profile
@@ -286,8 +284,10 @@ pub async fn save_school_answer(
     Json(body): Json<AnswerBody>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &session, id).await?;
-    let outcome =
-        actions::save_school(&state, &session, &loaded, &item, &body.value, body.note.as_deref(), body.version).await?;
+    let outcome = state
+        .app
+        .save_school_answer(&session.actor, &loaded, &item, &body.value, body.note.as_deref(), body.version)
+        .await?;
     save_response(lang, loaded.profile.template.item(&item), outcome)
 }
 
@@ -308,7 +308,7 @@ pub async fn confirm_school_answer(
     Json(body): Json<Confirmation>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &session, id).await?;
-    let outcome = actions::confirm(&state, &session, &loaded, &item, body.version).await?;
+    let outcome = state.app.confirm_school_answer(&session.actor, &loaded, &item, body.version).await?;
     save_response(lang, loaded.profile.template.item(&item), outcome)
 }
 
@@ -321,7 +321,7 @@ pub async fn composed_profile(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     Ok(Json(serde_json::to_value(compose(&loaded.profile.template, &answered(&answers))).unwrap_or_default()))
 }
 
@@ -335,9 +335,8 @@ pub async fn get_swv_template(
     Path((code, year)): Path<(String, String)>,
 ) -> AppResult<Json<Value>> {
     let code = crate::directory::swv_code(&code)?;
-    access::edit_swv(&session.actor, code.as_str())?;
     let year = SchoolYear::parse(&year).ok_or_else(AppError::not_found)?;
-    let record = state.db.template_variant(code.as_str(), year).await?.ok_or_else(AppError::not_found)?;
+    let record = state.app.swv_template(&session.actor, &code, year).await?.ok_or_else(AppError::not_found)?;
     let template = record.variant.apply(default_template()).map_err(|e| anyhow::anyhow!("stored variant: {e}"))?;
     Ok(Json(json!({ "variant": record.variant, "published": record.published_at.is_some(), "template": template })))
 }
@@ -351,23 +350,11 @@ pub async fn save_swv_template(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path((code, year)): Path<(String, String)>,
-    Json(mut variant): Json<TemplateVariant>,
+    Json(variant): Json<TemplateVariant>,
 ) -> AppResult<StatusCode> {
     let code = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&session.actor, code.as_str())?;
     let year = SchoolYear::parse(&year).ok_or_else(AppError::not_found)?;
-    variant.owner = code.to_string();
-    let derived = variant.apply(default_template()).and_then(|t| {
-        t.check().map_err(passend_domain::questionnaire::VariantError::DuplicateKey)?;
-        Ok(t)
-    });
-    if let Err(error) = derived {
-        return Err(AppError::invalid(vec![(
-            "variant".into(),
-            passend_domain::Message::new("template-variant-invalid").with("detail", error.to_string()),
-        )]));
-    }
-    state.db.save_template_variant(&edit, year, &variant, session.user.id).await?;
+    state.app.save_swv_template(&session.actor, &code, year, variant).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -381,8 +368,7 @@ pub async fn publish_swv_template(
     Path((code, year)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     let code = crate::directory::swv_code(&code)?;
-    let edit = access::edit_swv(&session.actor, code.as_str())?;
     let year = SchoolYear::parse(&year).ok_or_else(AppError::not_found)?;
-    state.db.publish_template_variant(&edit, year).await?;
+    state.app.publish_swv_template(&session.actor, &code, year).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,16 +4,15 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::questionnaire::SchoolDetail;
+use passend_app::questionnaire::{ProfileRecord, ProfileSummary, SchoolAnswer};
 use passend_domain::access;
-use passend_domain::organisations::{Brin, OrgRef};
+use passend_domain::organisations::OrgRef;
 use passend_domain::questionnaire::{ComposedChapter, Progress, SchoolYear, Section, compose, spread};
-use passend_storage::directory::SchoolDetail;
-use passend_storage::profiles::{ProfileRecord, ProfileSummary, SchoolAnswer};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::actions::{self, SchoolSave};
 use super::view::{ConflictView, ItemView, PostedSection, raw_of, shown_text};
 use super::{Loaded, answered, by_key, load, progress_of};
 use crate::app::AppState;
@@ -21,6 +20,7 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
+use passend_app::questionnaire::{SchoolSave, coordinates, responds, validate};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -34,10 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The current school year by today's date.
-pub fn current_year() -> SchoolYear {
-    let now = time::OffsetDateTime::now_utc();
-    SchoolYear::of(u16::try_from(now.year()).unwrap_or(2026), u8::from(now.month()))
-}
+pub use passend_app::questionnaire::current_year;
 
 #[derive(Template)]
 #[template(path = "profiles/list.html")]
@@ -55,21 +52,16 @@ async fn school_and_view(
     session: &crate::security::session::Session,
     brin: &str,
 ) -> AppResult<(SchoolDetail, OrgRef, access::OrgView)> {
-    let brin = Brin::parse(brin).map_err(|_| AppError::not_found())?;
-    let school = state.db.school(brin.as_str()).await?.ok_or_else(AppError::not_found)?;
-    let org = OrgRef::school(&brin);
-    let context = state.db.org_context(&org).await?.ok_or_else(AppError::not_found)?;
-    let view = access::view_org(&session.actor, &org, &context)?;
-    Ok((school, org, view))
+    Ok(state.app.school_for_profiles(&session.actor, brin).await?)
 }
 
 async fn list_page(state: &AppState, ctx: PageContext, brin: &str, errors: FieldErrors) -> AppResult<Html<String>> {
     let session = ctx.session.clone().ok_or_else(|| AppError::new(ErrorKind::Unauthenticated))?;
     let (school, org, view) = school_and_view(state, &session, brin).await?;
-    let profiles = state.db.profiles_of_school(&view).await?;
+    let profiles = state.app.profiles_of_school(&view).await?;
     let year = current_year();
     render(&ListPage {
-        can_start: actions::coordinates(&session, &org),
+        can_start: coordinates(&session.actor, &org),
         years: vec![year.to_string(), year.previous().to_string(), SchoolYear::starting(year.start() + 1).to_string()],
         ctx,
         school,
@@ -110,7 +102,8 @@ pub async fn start(
         errors.add("school_year", ctx.t("profile-year-invalid"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, list_page(&state, ctx, &brin, errors).await?).into_response());
     };
-    match actions::start(&state, &form.session, &school, &form.form.location, year).await {
+    match state.app.start_profile(&form.session.actor, &school, &form.form.location, year).await.map_err(AppError::from)
+    {
         Ok(id) => Ok(Redirect::to(&format!("/profielen/{id}")).into_response()),
         Err(error) if error.kind == ErrorKind::Conflict => {
             let mut errors = FieldErrors::default();
@@ -136,13 +129,7 @@ struct OverviewPage {
 }
 
 async fn names(state: &AppState, profile: &ProfileRecord) -> AppResult<(String, String)> {
-    let school = state.db.school(&profile.brin).await?.ok_or_else(AppError::not_found)?;
-    let location = school
-        .locations
-        .iter()
-        .find(|l| l.code == profile.location_code)
-        .map_or_else(|| profile.location_code.clone(), |l| l.name.clone());
-    Ok((school.school.name, location))
+    Ok(state.app.profile_names(profile).await?)
 }
 
 #[utoipa::path(get, path = "/profielen/{id}", tag = "pages", params(("id" = i64, Path)),
@@ -154,13 +141,13 @@ pub async fn overview(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
     render(&OverviewPage {
         progress: progress_of(&loaded.profile, &answers),
-        coordinates: actions::coordinates(&session, &loaded.school),
-        responds: actions::responds(&session, &loaded.school),
-        respondents: usize::try_from(state.db.respondent_count(&loaded.view, id).await?).unwrap_or(0),
+        coordinates: coordinates(&session.actor, &loaded.school),
+        responds: responds(&session.actor, &loaded.school),
+        respondents: state.app.respondent_count(&loaded).await?,
         from_last_year: answers.values().filter(|a| a.from_last_year).count(),
         school_name,
         location_name,
@@ -183,8 +170,7 @@ pub async fn open_for_team(
     form: CsrfForm<TeamForm>,
 ) -> AppResult<Redirect> {
     let loaded = load(&state, &form.session, id).await?;
-    let coordination = access::coordinate_profiles(&form.session.actor, &loaded.school)?;
-    state.db.set_open_for_team(&coordination, id, form.form.open == "ja").await?;
+    state.app.set_open_for_team(&form.session.actor, &loaded, form.form.open == "ja").await?;
     Ok(Redirect::to(&format!("/profielen/{id}?melding=opgeslagen")))
 }
 
@@ -282,24 +268,17 @@ async fn stored_mine(
     session: &crate::security::session::Session,
     loaded: &Loaded,
 ) -> AppResult<HashMap<String, (serde_json::Value, String)>> {
-    let respondent = access::respond_to_profiles(&session.actor, &loaded.school)?;
     Ok(state
-        .db
-        .my_answers(&respondent, loaded.profile.id)
+        .app
+        .my_answers(&session.actor, loaded)
         .await?
         .into_iter()
         .map(|a| (a.item_key, (a.value.to_raw(), a.note.unwrap_or_default())))
         .collect())
 }
 
-fn may_answer(session: &crate::security::session::Session, loaded: &Loaded) -> AppResult<()> {
-    if !actions::responds(session, &loaded.school) {
-        return Err(AppError::forbidden());
-    }
-    if !loaded.profile.open_for_team && !actions::coordinates(session, &loaded.school) {
-        return Err(AppError::forbidden());
-    }
-    Ok(())
+fn may_answer(state: &AppState, session: &crate::security::session::Session, loaded: &Loaded) -> AppResult<()> {
+    Ok(state.app.may_answer(&session.actor, loaded)?)
 }
 
 #[utoipa::path(get, path = "/profielen/{id}/vragenlijst/{section}", tag = "pages",
@@ -311,7 +290,7 @@ pub async fn my_section(
     Path((id, section)): Path<(i64, String)>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    may_answer(&session, &loaded)?;
+    may_answer(&state, &session, &loaded)?;
     let mine = stored_mine(&state, &session, &loaded).await?;
     let views = my_views(section_of(&loaded.profile, &section)?, &mine);
     section_page(&state, ctx, &loaded, &section, "mine", views).await
@@ -327,7 +306,7 @@ pub async fn save_my_section(
 ) -> AppResult<Response> {
     let session = form.session.clone();
     let loaded = load(&state, &session, id).await?;
-    may_answer(&session, &loaded)?;
+    may_answer(&state, &session, &loaded)?;
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
     let stored = stored_mine(&state, &session, &loaded).await?;
@@ -344,7 +323,7 @@ pub async fn save_my_section(
         let mut view = ItemView::new(item, &raw, &note);
         let unchanged = stored.get(&item.key).is_some_and(|(s_raw, s_note)| {
             *s_note == note.trim()
-                && actions::validate(&loaded, &item.key, &raw, Some(&note))
+                && validate(&loaded, &item.key, &raw, Some(&note))
                     .ok()
                     .and_then(Result::ok)
                     .map(|(v, _)| v.map(|v| v.to_raw()))
@@ -353,7 +332,8 @@ pub async fn save_my_section(
         let empty_and_absent = !stored.contains_key(&item.key) && raw_is_empty(&raw) && note.trim().is_empty();
         if !unchanged
             && !empty_and_absent
-            && let Err(problems) = actions::save_mine(&state, &session, &loaded, &item.key, &raw, Some(&note)).await?
+            && let Err(problems) =
+                state.app.save_my_answer(&session.actor, &loaded, &item.key, &raw, Some(&note)).await?
         {
             failed = true;
             attach(&ctx, &mut view, problems);
@@ -391,11 +371,11 @@ async fn school_views(
     state: &AppState,
     ctx: &PageContext,
     loaded: &Loaded,
-    coordination: &access::ProfileCoordination,
+    actor: &passend_domain::access::Actor,
     section: &Section,
 ) -> AppResult<(Vec<ItemView>, HashMap<String, SchoolAnswer>)> {
-    let answers = by_key(state.db.school_answers(&loaded.view, loaded.profile.id).await?);
-    let team = state.db.team_answers(coordination, loaded.profile.id).await?;
+    let answers = by_key(state.app.school_answers(loaded).await?);
+    let team = state.app.team_answers(actor, loaded).await?;
     let views = section
         .items
         .iter()
@@ -429,8 +409,8 @@ pub async fn school_section(
     Path((id, section)): Path<(i64, String)>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
-    let (views, _) = school_views(&state, &ctx, &loaded, &coordination, section_of(&loaded.profile, &section)?).await?;
+    let (views, _) =
+        school_views(&state, &ctx, &loaded, &session.actor, section_of(&loaded.profile, &section)?).await?;
     section_page(&state, ctx, &loaded, &section, "school", views).await
 }
 
@@ -444,11 +424,10 @@ pub async fn save_school_section(
 ) -> AppResult<Response> {
     let session = form.session.clone();
     let loaded = load(&state, &session, id).await?;
-    let coordination = access::coordinate_profiles(&session.actor, &loaded.school)?;
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
     let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
-    let (mut views, stored) = school_views(&state, &ctx, &loaded, &coordination, &section_def).await?;
+    let (mut views, stored) = school_views(&state, &ctx, &loaded, &session.actor, &section_def).await?;
     let mut failed = false;
     for (view, item) in views.iter_mut().zip(&items) {
         if !posted.present.contains(&item.key) {
@@ -458,16 +437,16 @@ pub async fn save_school_section(
         let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
         let version = posted.versions.get(&item.key).copied().unwrap_or(0);
         let current = stored.get(&item.key);
-        let parsed = actions::validate(&loaded, &item.key, &raw, Some(&note))?;
+        let parsed = validate(&loaded, &item.key, &raw, Some(&note))?;
         let same_as_stored = parsed
             .as_ref()
             .is_ok_and(|(v, n)| current.map_or(v.is_none() && n.is_none(), |c| c.value == *v && c.note == *n));
         let outcome = if confirm.as_deref() == Some(item.key.as_str()) {
-            Some(actions::confirm(&state, &session, &loaded, &item.key, version).await?)
+            Some(state.app.confirm_school_answer(&session.actor, &loaded, &item.key, version).await?)
         } else if same_as_stored && current.is_none_or(|c| c.version == version) {
             None
         } else {
-            Some(actions::save_school(&state, &session, &loaded, &item.key, &raw, Some(&note), version).await?)
+            Some(state.app.save_school_answer(&session.actor, &loaded, &item.key, &raw, Some(&note), version).await?)
         };
         match outcome {
             None | Some(SchoolSave::Saved { .. }) => {}
@@ -578,7 +557,7 @@ pub async fn composed(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     let chapters = chapters_view(&ctx, compose(&loaded.profile.template, &answered(&answers)));
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
     render(&ComposedPage {
@@ -625,7 +604,7 @@ pub async fn printable(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     let sections = loaded
         .profile
         .template

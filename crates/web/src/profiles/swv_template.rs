@@ -9,8 +9,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_domain::Message;
-use passend_domain::access::{self, SwvEdit};
 use passend_domain::organisations::SwvCode;
 use passend_domain::questionnaire::{
     AddedItem, Choice, Item, ItemChange, ItemKind, OwnItemKind, SchoolYear, TemplateVariant, clean_label,
@@ -87,11 +85,11 @@ impl EditPage {
     }
 }
 
-fn parse_target(session: &Session, code: &str, year: &str) -> AppResult<(SwvCode, SwvEdit, SchoolYear)> {
+fn parse_target(state: &AppState, session: &Session, code: &str, year: &str) -> AppResult<(SwvCode, SchoolYear)> {
     let code = crate::directory::swv_code(code)?;
-    let edit = access::edit_swv(&session.actor, code.as_str())?;
+    state.app.may_edit_swv(&session.actor, &code)?;
     let year = SchoolYear::parse(year).ok_or_else(AppError::not_found)?;
-    Ok((code, edit, year))
+    Ok((code, year))
 }
 
 /// The page's fields from a variant (or from what was just posted).
@@ -257,12 +255,13 @@ fn take_label(
 async fn page(
     state: &AppState,
     ctx: PageContext,
+    actor: &passend_domain::access::Actor,
     code: &SwvCode,
     year: SchoolYear,
     variant: &TemplateVariant,
     posted: Option<Posted>,
 ) -> AppResult<Html<String>> {
-    let record = state.db.template_variant(code.as_str(), year).await?;
+    let record = state.app.swv_template(actor, code, year).await?;
     let (new_label, new_section, new_kind, errors) = match posted {
         Some(p) => (p.new_label, p.new_section, p.new_kind, p.errors),
         None => (String::new(), String::new(), String::new(), Vec::new()),
@@ -288,15 +287,6 @@ async fn page(
     })
 }
 
-async fn stored_variant(state: &AppState, code: &SwvCode, year: SchoolYear) -> AppResult<TemplateVariant> {
-    Ok(state
-        .db
-        .template_variant(code.as_str(), year)
-        .await?
-        .map(|r| r.variant)
-        .unwrap_or_else(|| TemplateVariant { owner: code.to_string(), ..TemplateVariant::default() }))
-}
-
 #[utoipa::path(get, path = "/samenwerkingsverbanden/{code}/vragenlijst/{year}", tag = "pages",
     params(("code" = String, Path), ("year" = String, Path, description = "e.g. 2026-2027")),
     responses((status = 200, content_type = "text/html"), (status = 403, description = "Not this SWV's admin")))]
@@ -306,9 +296,9 @@ pub async fn edit(
     SignedIn(session): SignedIn,
     Path((code, year)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (code, _, year) = parse_target(&session, &code, &year)?;
-    let variant = stored_variant(&state, &code, year).await?;
-    page(&state, ctx, &code, year, &variant, None).await
+    let (code, year) = parse_target(&state, &session, &code, &year)?;
+    let variant = state.app.swv_template_or_empty(&session.actor, &code, year).await?;
+    page(&state, ctx, &session.actor, &code, year, &variant, None).await
 }
 
 #[utoipa::path(post, path = "/samenwerkingsverbanden/{code}/vragenlijst/{year}", tag = "pages",
@@ -320,24 +310,24 @@ pub async fn save(
     Path((code, year)): Path<(String, String)>,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (code, edit, year) = parse_target(&form.session, &code, &year)?;
-    let stored = stored_variant(&state, &code, year).await?;
+    let (code, year) = parse_target(&state, &form.session, &code, &year)?;
+    let actor = &form.session.actor;
+    let stored = state.app.swv_template_or_empty(actor, &code, year).await?;
     let mut posted = read_form(&ctx, &stored, &form.form);
-    if posted.errors.is_empty()
-        && let Err(error) = posted.variant.apply(default_template()).and_then(|t| {
-            t.check().map_err(passend_domain::questionnaire::VariantError::DuplicateKey)?;
-            Ok(t)
-        })
-    {
-        let message = Message::new("template-variant-invalid").with("detail", error.to_string());
-        posted.errors.push(("variant".into(), ctx.lang.message(&message)));
+    if posted.errors.is_empty() {
+        match state.app.save_swv_template(actor, &code, year, posted.variant.clone()).await {
+            Ok(()) => {}
+            Err(passend_app::Error::Invalid(problems)) => {
+                posted.errors.extend(problems.into_iter().map(|(f, m)| (f.to_owned(), ctx.lang.message(&m))));
+            }
+            Err(other) => return Err(other.into()),
+        }
     }
     if !posted.errors.is_empty() {
         let variant = posted.variant.clone();
-        let html = page(&state, ctx, &code, year, &variant, Some(posted)).await?;
+        let html = page(&state, ctx, actor, &code, year, &variant, Some(posted)).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
-    state.db.save_template_variant(&edit, year, &posted.variant, form.session.user.id).await?;
     Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}/vragenlijst/{year}?melding=opgeslagen")).into_response())
 }
 
@@ -349,7 +339,7 @@ pub async fn publish(
     Path((code, year)): Path<(String, String)>,
     form: CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Redirect> {
-    let (code, edit, year) = parse_target(&form.session, &code, &year)?;
-    state.db.publish_template_variant(&edit, year).await?;
+    let (code, year) = parse_target(&state, &form.session, &code, &year)?;
+    state.app.publish_swv_template(&form.session.actor, &code, year).await?;
     Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}/vragenlijst/{year}?melding=gepubliceerd")))
 }

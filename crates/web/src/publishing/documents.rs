@@ -83,7 +83,7 @@ impl DocumentService {
         let key = document_key(kind, lang, &data);
         let failed = || AppError::new(ErrorKind::DocumentFailed);
         {
-            let cache = self.cache.lock().expect("cache lock");
+            let cache = crate::sync::lock_cache(&self.cache);
             if let Some(hit) = cache.documents.get(&key) {
                 return Ok((hit.clone(), key));
             }
@@ -97,7 +97,7 @@ impl DocumentService {
             .await
             .map_err(|_| failed())?
             .map_err(|_| failed())?;
-        if let Some(hit) = self.cache.lock().expect("cache lock").documents.get(&key) {
+        if let Some(hit) = crate::sync::lock_cache(&self.cache).documents.get(&key) {
             return Ok((hit.clone(), key));
         }
         let engine = self.engine();
@@ -108,7 +108,7 @@ impl DocumentService {
         let job = tokio::task::spawn_blocking(move || {
             let _slot = slot;
             let result = engine.render(kind, &data, today).map(Arc::new);
-            let mut cache = cache.lock().expect("cache lock");
+            let mut cache = crate::sync::lock_cache(&cache);
             match &result {
                 Ok(pdf) => cache.insert(job_key, pdf.clone()),
                 Err(error) => {

@@ -43,7 +43,7 @@ pub struct PageCache {
 
 impl PageCache {
     pub fn get(&self, key: &str) -> Option<Bytes> {
-        let entries = self.entries.lock().expect("page cache lock");
+        let entries = crate::sync::lock_cache(&self.entries);
         entries.get(key).filter(|(at, _)| at.elapsed() < PAGE_TTL).map(|(_, page)| page.clone())
     }
 
@@ -53,7 +53,7 @@ impl PageCache {
     }
 
     pub fn put(&self, key: String, page: &str, loaded_at: u64) {
-        let mut entries = self.entries.lock().expect("page cache lock");
+        let mut entries = crate::sync::lock_cache(&self.entries);
         if self.generation.load(Ordering::SeqCst) != loaded_at {
             return;
         }
@@ -67,7 +67,7 @@ impl PageCache {
     }
 
     pub fn clear(&self) {
-        let mut entries = self.entries.lock().expect("page cache lock");
+        let mut entries = crate::sync::lock_cache(&self.entries);
         self.generation.fetch_add(1, Ordering::SeqCst);
         entries.clear();
     }

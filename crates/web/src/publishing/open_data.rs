@@ -5,10 +5,10 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use passend_app::publishing::PublishedSummary;
 use passend_domain::publishing;
 use passend_domain::questionnaire::SupportCategory;
 use passend_i18n::ParentLang;
-use passend_storage::publishing::PublishedSummary;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::IntoParams;
@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 
 use super::view::PublicView;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(one)).routes(routes!(swv_csv))
@@ -54,7 +54,7 @@ fn summary_json(state: &AppState, p: &PublishedSummary) -> Value {
     responses((status = 200, body = Object)))]
 pub async fn list(State(state): State<AppState>, Query(params): Query<ListParams>) -> AppResult<Json<Value>> {
     let swv = params.swv.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase);
-    let profiles = state.db.published_profiles(swv.as_deref()).await?;
+    let profiles = state.app.published_profiles(swv.as_deref()).await?;
     Ok(Json(json!({
         "count": profiles.len(),
         "profiles": profiles.iter().map(|p| summary_json(&state, p)).collect::<Vec<_>>(),
@@ -103,8 +103,7 @@ pub async fn one(
     responses((status = 200, content_type = "text/csv"), (status = 404, description = "Unknown SWV")))]
 pub async fn swv_csv(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
     let code = crate::directory::swv_code(&code)?.to_string();
-    state.db.swv(&code).await?.ok_or_else(AppError::not_found)?;
-    let profiles = state.db.published_profiles(Some(&code)).await?;
+    let profiles = state.app.published_profiles_of_swv(&code).await?;
     let field = |value: &str| {
         if value.contains([';', '"', '\n', '\r']) {
             format!("\"{}\"", value.replace('"', "\"\""))

@@ -5,8 +5,9 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use passend_domain::publishing::{CONSULT, STANDARD, SearchHit, distance_km, parse_postcode};
-use passend_domain::questionnaire::{SupportCategory, default_template};
+use passend_app::publishing::SupportSearch;
+use passend_domain::publishing::{STANDARD, SearchHit};
+use passend_domain::questionnaire::SupportCategory;
 use passend_i18n::ParentLang;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -26,10 +27,6 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(search_json))
 }
 
-/// At most this many results are listed (nearest or by name first).
-const MAX_HITS: usize = 100;
-const DEFAULT_KM: f64 = 10.0;
-
 #[derive(Deserialize, IntoParams, Default, Clone)]
 #[serde(default)]
 pub struct SearchForm {
@@ -48,73 +45,17 @@ pub struct SearchForm {
     pub taal: String,
 }
 
-/// The search's outcome: hits, or problems per field (catalogue ids).
-async fn run(
-    state: &AppState,
-    form: &SearchForm,
-) -> AppResult<Result<Vec<SearchHit>, Vec<(&'static str, &'static str)>>> {
-    let mut problems = Vec::new();
-    let category = SupportCategory::parse(form.onderwerp.trim()).unwrap_or(SupportCategory::Dyslexie);
-    let min_level = if form.niveau == CONSULT { CONSULT } else { STANDARD };
-    let km = match form.afstand.trim() {
-        "" => DEFAULT_KM,
-        raw => match raw.replace(',', ".").parse::<f64>() {
-            Ok(km) if (1.0..=100.0).contains(&km) => km,
-            _ => {
-                problems.push(("afstand", "public-search-distance-invalid"));
-                DEFAULT_KM
-            }
-        },
-    };
-    let mut near = None;
-    if !form.postcode.trim().is_empty() {
-        match parse_postcode(&form.postcode) {
-            None => problems.push(("postcode", "public-search-postcode-invalid")),
-            Some(pc4) => match state.db.postcode_point(pc4).await? {
-                Some(point) => near = Some(point),
-                None => problems.push(("postcode", "public-search-postcode-unknown")),
-            },
+impl SearchForm {
+    fn search(&self) -> SupportSearch<'_> {
+        SupportSearch {
+            topic: &self.onderwerp,
+            level: &self.niveau,
+            municipality: &self.gemeente,
+            swv: &self.swv,
+            postcode: &self.postcode,
+            km: &self.afstand,
         }
     }
-    let swv = form.swv.trim().replace([' ', '-'], "").to_uppercase();
-    let municipality = form.gemeente.trim();
-    if near.is_none() && swv.is_empty() && municipality.is_empty() && problems.is_empty() {
-        problems.push(("gemeente", "public-search-need-place"));
-    }
-    if !problems.is_empty() {
-        return Ok(Err(problems));
-    }
-    let item_key =
-        default_template().items().find(|i| i.category == Some(category)).map(|i| i.key.clone()).unwrap_or_default();
-    let offers = state.db.public_offers(municipality, &swv, &item_key).await?;
-    let accepted = |level: &str| level == STANDARD || (min_level == CONSULT && level == CONSULT);
-    let limit = km;
-    let mut hits: Vec<SearchHit> = offers
-        .into_iter()
-        .filter_map(|o| {
-            let level = o.level.filter(|l| accepted(l))?;
-            let km = match (near, o.lat, o.lon) {
-                (Some(point), Some(lat), Some(lon)) => Some(distance_km(point, (lat, lon))),
-                (Some(_), _, _) => return None,
-                _ => None,
-            };
-            Some(SearchHit {
-                code: o.code,
-                name: o.name,
-                municipality: o.municipality,
-                category,
-                level,
-                school_year: o.school_year,
-                km,
-            })
-        })
-        .filter(|h| h.km.is_none_or(|d| d <= limit))
-        .collect();
-    if near.is_some() {
-        hits.sort_by(|a, b| a.km.unwrap_or(f64::MAX).total_cmp(&b.km.unwrap_or(f64::MAX)));
-    }
-    hits.truncate(MAX_HITS);
-    Ok(Ok(hits))
 }
 
 #[derive(Template)]
@@ -160,7 +101,7 @@ pub async fn search_page(
     let lang = ParentLang::parse(&form.taal).unwrap_or_default();
     let searched = [&form.gemeente, &form.swv, &form.postcode, &form.onderwerp].iter().any(|f| !f.trim().is_empty());
     let (hits, errors) = if searched {
-        match run(&state, &form).await? {
+        match state.app.search_by_support(&form.search()).await? {
             Ok(hits) => (hits, Vec::new()),
             Err(problems) => (Vec::new(), problems.into_iter().map(|(f, id)| (f, lang.t(id))).collect()),
         }
@@ -194,7 +135,7 @@ pub async fn search_page(
 #[utoipa::path(get, path = "/api/v1/open/search", tag = "open data", security(()), params(SearchForm),
     responses((status = 200, body = Object), (status = 400, description = "Field errors")))]
 pub async fn search_json(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Json<Value>> {
-    match run(&state, &form).await? {
+    match state.app.search_by_support(&form.search()).await? {
         Ok(hits) => Ok(Json(json!({ "count": hits.len(), "results": hits }))),
         Err(problems) => Err(AppError::invalid(
             problems.into_iter().map(|(f, id)| (f.to_owned(), passend_domain::Message::new(id))).collect(),

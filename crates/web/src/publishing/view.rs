@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use passend_app::publishing::{PublishedVersion, VersionContext};
 use passend_domain::lifecycle::{dutch_day, parse_day};
 use passend_domain::organisations::{Location, SwvCode};
 use passend_domain::publishing::{
@@ -11,11 +12,10 @@ use passend_domain::publishing::{
 };
 use passend_domain::questionnaire::{Chapter, ComposedChapter, Shown, SupportCategory, compose};
 use passend_i18n::ParentLang;
-use passend_storage::publishing::PublishedVersion;
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 /// The SWV's parent and youth support point, for the information card.
 #[derive(Debug, Clone)]
@@ -65,8 +65,7 @@ impl PublicView {
     /// Loads the public version of `year` (or the newest) of a location; 404
     /// for a location without one, whatever state its drafts are in.
     pub async fn load(state: &AppState, code: &str, year: Option<&str>, lang: ParentLang) -> AppResult<PublicView> {
-        let code = code.trim().to_uppercase();
-        let version = state.db.public_version(&code, year).await?.ok_or_else(AppError::not_found)?;
+        let version = state.app.public_version(code, year).await?;
         Self::of_version(state, version, lang).await
     }
 
@@ -74,19 +73,8 @@ impl PublicView {
     /// report of its parent report); "what changed" compares with last
     /// year's public version.
     pub async fn of_version(state: &AppState, version: PublishedVersion, lang: ParentLang) -> AppResult<PublicView> {
-        let code = version.profile.location_code.clone();
-        let location = state.db.location(&code).await?.ok_or_else(AppError::not_found)?;
-        let school = state.db.school(&location.brin).await?.ok_or_else(AppError::not_found)?;
-        let years = state.db.public_years(&code).await?;
-        let previous = match passend_domain::questionnaire::SchoolYear::parse(&version.profile.school_year) {
-            Some(this) => state.db.public_version(&code, Some(&this.previous().to_string())).await?,
-            None => None,
-        };
-        let swv_code = location.swv_po.clone().or_else(|| location.swv_vo.clone());
-        let swv = match &swv_code {
-            Some(c) => state.db.swv(c).await?,
-            None => None,
-        };
+        let VersionContext { version, previous, location, school_name, years, swv_code, swv } =
+            state.app.version_context(version).await?;
         let swv_display = swv_code.as_deref().map(|c| SwvCode::parse(c).map_or_else(|_| c.to_owned(), |c| c.display()));
         let swv_name = swv.as_ref().and_then(|s| s.details.name.clone()).or(swv_display.clone());
         let steunpunt =
@@ -106,17 +94,7 @@ impl PublicView {
                     },
                 }
             });
-        Ok(Self::build(
-            state,
-            version,
-            previous.as_ref(),
-            &location,
-            school.school.name,
-            years,
-            swv_name,
-            steunpunt,
-            lang,
-        ))
+        Ok(Self::build(state, version, previous.as_ref(), &location, school_name, years, swv_name, steunpunt, lang))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -60,7 +60,7 @@ pub async fn profile_report(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let answers = by_key(state.db.school_answers(&loaded.view, id).await?);
+    let answers = by_key(state.app.school_answers(&loaded).await?);
     let options = Options::default();
     let mut texts: Vec<(String, String)> = Vec::new();
     for item in loaded.profile.template.items().filter(|i| !i.hidden) {
@@ -73,7 +73,7 @@ pub async fn profile_report(
         }
     }
     // The parent report as it would be published from these answers.
-    let draft = passend_storage::publishing::PublishedVersion {
+    let draft = passend_app::publishing::PublishedVersion {
         profile: loaded.profile.clone(),
         answers: answers.iter().filter_map(|(k, a)| Some((k.clone(), (a.value.clone()?, a.note.clone())))).collect(),
     };

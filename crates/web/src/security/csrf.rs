@@ -12,9 +12,9 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use super::session::{Session, SignedIn};
-use super::tokens::same_secret;
 use crate::app::AppState;
 use crate::error::{AppError, ErrorKind};
+use passend_app::accounts::secrets::same_secret;
 
 pub const FORM_FIELD: &str = "csrf_token";
 

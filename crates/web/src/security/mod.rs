@@ -2,7 +2,4 @@
 
 pub mod cookies;
 pub mod csrf;
-pub mod password;
-pub mod rate_limit;
 pub mod session;
-pub mod tokens;

@@ -7,12 +7,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use passend_app::accounts::User;
 use passend_domain::access::Actor;
-use passend_storage::accounts::User;
-use passend_storage::now;
 
 use super::cookies::{clear_cookie, cookie, set_cookie};
-use super::tokens::{random_token, token_hash};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 
@@ -31,12 +29,16 @@ pub struct Session {
 /// Loads the session named by the cookie, once per request.
 pub async fn load_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let mut session = None;
-    if let Some(id) = cookie(request.headers(), SESSION_COOKIE) {
-        let id_hash = token_hash(&id);
-        match state.db.session(&id_hash).await {
-            Ok(Some(record)) => match load_person(&state, record.user_id).await {
-                Ok(Some((user, actor))) => {
-                    session = Some(Arc::new(Session { id_hash, user, actor, csrf_token: record.csrf_token }))
+    if let Some(secret) = cookie(request.headers(), SESSION_COOKIE) {
+        match state.app.session(&secret).await {
+            Ok(Some((id_hash, record))) => match state.app.person(record.user_id).await {
+                Ok(Some(person)) => {
+                    session = Some(Arc::new(Session {
+                        id_hash,
+                        user: person.user,
+                        actor: person.actor,
+                        csrf_token: record.csrf_token,
+                    }))
                 }
                 Ok(None) => {}
                 Err(error) => tracing::error!(?error, "loading a session's user failed"),
@@ -56,14 +58,6 @@ pub async fn load_session(State(state): State<AppState>, mut request: Request, n
     response
 }
 
-async fn load_person(state: &AppState, user_id: i64) -> AppResult<Option<(User, Actor)>> {
-    let Some(user) = state.db.user_by_id(user_id).await? else {
-        return Ok(None);
-    };
-    let memberships = state.db.memberships_of(user_id).await?;
-    Ok(Some((user, Actor { user_id, memberships })))
-}
-
 fn session_of(parts: &Parts) -> Option<Arc<Session>> {
     parts.extensions.get::<Option<Arc<Session>>>().cloned().flatten()
 }
@@ -80,7 +74,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         let safe = parts.method.is_safe();
         if parts.uri.path().starts_with("/api/") && !safe {
             let header = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
-            if !super::tokens::same_secret(header, &session.csrf_token) {
+            if !passend_app::accounts::secrets::same_secret(header, &session.csrf_token) {
                 return Err(AppError::new(ErrorKind::Csrf));
             }
         }
@@ -94,18 +88,14 @@ pub async fn start_session(
     request_headers: &HeaderMap,
     user_id: i64,
 ) -> AppResult<(HeaderValue, String)> {
-    if let Some(old) = cookie(request_headers, SESSION_COOKIE) {
-        state.db.delete_session(&token_hash(&old)).await?;
-    }
-    let id = random_token();
-    let csrf = random_token();
+    let old = cookie(request_headers, SESSION_COOKIE);
     let ttl = state.config.session_hours * 3600;
-    state.db.create_session(&token_hash(&id), user_id, &csrf, now() + ttl).await?;
-    Ok((set_cookie(SESSION_COOKIE, &id, ttl, state.config.secure_cookies()), csrf))
+    let (secret, csrf) = state.app.start_session(old.as_deref(), user_id, ttl).await?;
+    Ok((set_cookie(SESSION_COOKIE, &secret, ttl, state.config.secure_cookies()), csrf))
 }
 
 pub async fn end_session(state: &AppState, session: &Session) -> AppResult<HeaderValue> {
-    state.db.delete_session(&session.id_hash).await?;
+    state.app.end_session(&session.id_hash).await?;
     Ok(clear_cookie(SESSION_COOKIE, state.config.secure_cookies()))
 }
 

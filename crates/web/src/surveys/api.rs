@@ -6,8 +6,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use passend_app::surveys::{Answered, new_browser_key};
 use passend_domain::surveys::questions;
-use passend_storage::surveys::Answered;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -21,7 +21,6 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::profiles::load;
 use crate::security::cookies::{cookie, set_cookie};
 use crate::security::session::SignedIn;
-use crate::security::tokens::random_token;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,7 +39,7 @@ pub async fn list_surveys(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let results = super::results(&state, &loaded).await?;
+    let results = state.app.survey_results(&loaded).await?;
     Ok(Json(Value::Array(
         results
             .into_iter()
@@ -68,7 +67,7 @@ pub async fn open_survey(
     Json(body): Json<NewSurvey>,
 ) -> AppResult<Json<Value>> {
     let loaded = load(&state, &session, id).await?;
-    let survey = super::open(&state, &session, &loaded, &body.kind, &body.audience).await?;
+    let survey = state.app.open_survey(&session.actor, &loaded, &body.kind, &body.audience).await?;
     let link = state.config.link(&format!("/enquete/{}", survey.link_code));
     Ok(Json(json!({ "survey": survey, "link": link })))
 }
@@ -91,7 +90,7 @@ pub async fn set_survey(
     Json(body): Json<SurveySettings>,
 ) -> AppResult<StatusCode> {
     let loaded = load(&state, &session, id).await?;
-    super::set(&state, &session, &loaded, survey, body.closed, body.allow_multiple).await?;
+    state.app.set_survey(&session.actor, &loaded, survey, body.closed, body.allow_multiple).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -99,7 +98,7 @@ pub async fn set_survey(
 #[utoipa::path(get, path = "/api/v1/surveys/{link}", tag = "surveys", security(()),
     params(("link" = String, Path)), responses((status = 200, body = Object), (status = 404, description = "No such survey")))]
 pub async fn public_survey(State(state): State<AppState>, Path(link): Path<String>) -> AppResult<Json<Value>> {
-    let survey = state.db.survey_by_link(&link).await?.ok_or_else(AppError::not_found)?;
+    let survey = state.app.survey_by_link(&link).await?;
     Ok(Json(json!({
         "kind": survey.kind,
         "audience": survey.audience,
@@ -130,9 +129,9 @@ pub async fn answer_survey(
     Json(body): Json<SurveyAnswer>,
 ) -> AppResult<Response> {
     let existing = cookie(&headers, BROWSER_COOKIE).filter(|k| k.len() == 64);
-    let key = existing.clone().unwrap_or_else(random_token);
+    let key = existing.clone().unwrap_or_else(new_browser_key);
     let outcome =
-        super::answer(&state, &link, &body.answers, body.name.as_deref(), &key).await?.map_err(problems_error)?;
+        state.app.answer_survey(&link, &body.answers, body.name.as_deref(), &key).await?.map_err(problems_error)?;
     let mut response = match outcome {
         Answered::Saved => StatusCode::CREATED.into_response(),
         Answered::AlreadyAnswered => return Err(AppError::new(ErrorKind::Conflict)),

@@ -8,13 +8,13 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::SurveyResults;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
 use crate::profiles::load;
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
+use passend_app::surveys::SurveyResults;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(surveys_page, open_survey)).routes(routes!(set_survey))
@@ -45,7 +45,7 @@ pub async fn surveys_page(
     Path(id): Path<i64>,
 ) -> AppResult<Html<String>> {
     let loaded = load(&state, &session, id).await?;
-    let mut results = super::results(&state, &loaded).await?;
+    let mut results = state.app.survey_results(&loaded).await?;
     let kinds = SurveyKind::ALL
         .iter()
         .map(|kind| {
@@ -64,7 +64,7 @@ pub async fn surveys_page(
     render(&SurveysPage {
         profile_id: id,
         school_year: loaded.profile.school_year.clone(),
-        coordinates: crate::profiles::actions::coordinates(&session, &loaded.school),
+        coordinates: passend_app::questionnaire::coordinates(&session.actor, &loaded.school),
         kinds,
         ctx,
     })
@@ -85,7 +85,7 @@ pub async fn open_survey(
     form: CsrfForm<OpenForm>,
 ) -> AppResult<Redirect> {
     let loaded = load(&state, &form.session, id).await?;
-    let survey = super::open(&state, &form.session, &loaded, &form.form.kind, &form.form.audience).await?;
+    let survey = state.app.open_survey(&form.session.actor, &loaded, &form.form.kind, &form.form.audience).await?;
     Ok(Redirect::to(&format!("/profielen/{id}/enquetes?melding=opgeslagen#enquete-{}", survey.id)))
 }
 
@@ -104,7 +104,9 @@ pub async fn set_survey(
     form: CsrfForm<SetForm>,
 ) -> AppResult<Redirect> {
     let loaded = load(&state, &form.session, id).await?;
-    super::set(&state, &form.session, &loaded, survey, form.form.closed == "ja", form.form.allow_multiple == "ja")
+    state
+        .app
+        .set_survey(&form.session.actor, &loaded, survey, form.form.closed == "ja", form.form.allow_multiple == "ja")
         .await?;
     Ok(Redirect::to(&format!("/profielen/{id}/enquetes?melding=opgeslagen#enquete-{survey}")))
 }

@@ -7,17 +7,16 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::surveys::{Answered, new_browser_key};
 use passend_domain::surveys::{Audience, Question, QuestionKind, SurveyKind, questions};
-use passend_storage::surveys::Answered;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::BROWSER_COOKIE;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::cookies::{cookie, set_cookie};
-use crate::security::tokens::random_token;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(survey_form, answer_survey)).routes(routes!(thanks))
@@ -68,7 +67,7 @@ fn browser_key(state: &AppState, headers: &HeaderMap) -> (String, Option<axum::h
     match cookie(headers, BROWSER_COOKIE).filter(|k| k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit())) {
         Some(key) => (key, None),
         None => {
-            let key = random_token();
+            let key = new_browser_key();
             let set = set_cookie(BROWSER_COOKIE, &key, 365 * 86_400, state.config.secure_cookies());
             (key, Some(set))
         }
@@ -84,10 +83,10 @@ async fn page(
     name: String,
     errors: FieldErrors,
 ) -> AppResult<Html<String>> {
-    let survey = state.db.survey_by_link(link_code).await?.ok_or_else(AppError::not_found)?;
+    let survey = state.app.survey_by_link(link_code).await?;
     let status = if survey.closed {
         "closed"
-    } else if !survey.allow_multiple && errors.is_empty() && state.db.answered_from(survey.id, browser).await? {
+    } else if !survey.allow_multiple && errors.is_empty() && state.app.answered_from(&survey, browser).await? {
         "answered"
     } else {
         "open"
@@ -135,7 +134,7 @@ pub async fn answer_survey(
     let (key, set) = browser_key(&state, &headers);
     let raw: BTreeMap<String, String> = form.iter().filter(|(k, _)| k != "naam").cloned().collect();
     let name = form.iter().find(|(k, _)| k == "naam").map(|(_, v)| v.clone());
-    let mut response = match super::answer(&state, &link, &raw, name.as_deref(), &key).await? {
+    let mut response = match state.app.answer_survey(&link, &raw, name.as_deref(), &key).await? {
         Ok(Answered::Saved) => Redirect::to(&format!("/enquete/{link}/bedankt")).into_response(),
         // The form page says why: answered before, or closed.
         Ok(Answered::AlreadyAnswered | Answered::Closed) => Redirect::to(&format!("/enquete/{link}")).into_response(),
@@ -165,6 +164,6 @@ pub async fn thanks(
     ctx: PageContext,
     Path(link): Path<String>,
 ) -> AppResult<Html<String>> {
-    let survey = state.db.survey_by_link(&link).await?.ok_or_else(AppError::not_found)?;
+    let survey = state.app.survey_by_link(&link).await?;
     render(&ThanksPage { ctx, pupils: survey.audience == Audience::Pupils })
 }

@@ -7,6 +7,8 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use passend_storage::Database;
 
+use crate::{Error, Result};
+
 #[derive(Debug, Clone, Default)]
 pub struct MailConfig {
     /// `smtp://host:port` (plain, for a local relay), `smtp://user:pass@host:587?tls=required`
@@ -23,14 +25,13 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    pub fn new(db: Database, config: &MailConfig) -> anyhow::Result<Mailer> {
-        let from: Mailbox =
-            config.from.parse().map_err(|e| anyhow::anyhow!("invalid sender address {:?}: {e}", config.from))?;
+    pub fn new(db: Database, config: &MailConfig) -> Result<Mailer> {
+        let from: Mailbox = config.from.parse().map_err(|e| Error::internal("invalid sender address", e))?;
         let transport = match &config.smtp_url {
             None => None,
             Some(url) => Some(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| anyhow::anyhow!("invalid SMTP URL: {e}"))?
+                    .map_err(|e| Error::internal("invalid SMTP URL", e))?
                     .timeout(Some(Duration::from_secs(20)))
                     .build(),
             ),
@@ -43,26 +44,27 @@ impl Mailer {
     }
 
     /// Puts the mail in the outbox and, with SMTP, sends it without making the caller wait.
-    pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
-        let _: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<()> {
+        let _: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
         let id = self.db.queue_mail(to, subject, body).await?;
         self.deliver_queued(id, to, subject, body)
     }
 
     /// Sends a mail that is in the outbox already (as id `id`) over SMTP, in
     /// the background; without SMTP it stays in the outbox.
-    pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+    pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<()> {
         let Some(transport) = self.transport.clone() else {
             tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
             return Ok(());
         };
-        let recipient: Mailbox = to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let recipient: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(recipient)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
-            .body(body.to_owned())?;
+            .body(body.to_owned())
+            .map_err(|e| Error::internal("building a mail", e))?;
         let db = self.db.clone();
         // Once SMTP has it, the outbox keeps a copy without the secret links.
         let redacted = redact_links(body);

@@ -4,16 +4,19 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
-pub async fn hash_password(password: &str) -> anyhow::Result<String> {
+use crate::{Error, Result};
+
+pub async fn hash_password(password: &str) -> Result<String> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+            .map_err(|e| Error::internal("hashing a password", e.to_string()))
     })
-    .await?
+    .await
+    .map_err(|e| Error::internal("hashing a password", e))?
 }
 
 /// Whether the password matches; a missing or unreadable hash never matches.

@@ -21,7 +21,7 @@ fn client_key(client: &str) -> String {
 /// Counts the attempt before the password is checked, so that guesses sent in
 /// parallel cannot all pass a count taken before any of them was recorded.
 /// `false` when the account's or the client's allowance is used up.
-pub async fn begin_attempt(db: &Database, email: &str, client: &str) -> Result<bool, StorageError> {
+pub(crate) async fn begin_attempt(db: &Database, email: &str, client: &str) -> Result<bool, StorageError> {
     let since = now() - WINDOW_SECS;
     let attempts = db.record_attempt(&account_key(email), since).await?;
     let failures = db.attempts_since(&client_key(client), since).await?;
@@ -29,24 +29,24 @@ pub async fn begin_attempt(db: &Database, email: &str, client: &str) -> Result<b
 }
 
 /// A wrong password counts against the client address too.
-pub async fn record_failure(db: &Database, client: &str) -> Result<(), StorageError> {
+pub(crate) async fn record_failure(db: &Database, client: &str) -> Result<(), StorageError> {
     db.record_attempt(&client_key(client), now() - WINDOW_SECS).await?;
     Ok(())
 }
 
 /// The right password clears the account's count.
-pub async fn record_success(db: &Database, email: &str) -> Result<(), StorageError> {
+pub(crate) async fn record_success(db: &Database, email: &str) -> Result<(), StorageError> {
     db.clear_attempts(&account_key(email)).await
 }
 
 /// Counts a reset mail for the address; `false` when the hour's allowance is used up.
-pub async fn reset_mail_allowed(db: &Database, email: &str) -> Result<bool, StorageError> {
+pub(crate) async fn reset_mail_allowed(db: &Database, email: &str) -> Result<bool, StorageError> {
     let key = format!("reset:{}", email.trim().to_lowercase());
     Ok(db.record_attempt(&key, now() - 3600).await? <= MAX_RESET_MAILS)
 }
 
 /// Counts an SWV's reminder to a location; `false` when it had one in the last day.
-pub async fn swv_reminder_allowed(db: &Database, location: &str) -> Result<bool, StorageError> {
+pub(crate) async fn swv_reminder_allowed(db: &Database, location: &str) -> Result<bool, StorageError> {
     let key = format!("swv-reminder:{location}");
     Ok(db.record_attempt(&key, now() - 86_400).await? <= 1)
 }

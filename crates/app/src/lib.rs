@@ -1,0 +1,61 @@
+//! The use cases of Passend, one module per capability.
+//!
+//! Each use case takes the signed-in [`Actor`](passend_domain::access::Actor)
+//! and typed input, decides access through [`passend_domain::access`], runs
+//! its storage calls (in one transaction where it writes) and returns a typed
+//! outcome or an [`Error`]. Pages, the JSON API, CLI commands and background
+//! jobs call these; none of them reaches storage by itself, and nothing here
+//! knows about HTTP.
+
+mod error;
+pub mod mail;
+
+pub mod accounts;
+pub mod admin;
+pub mod dashboard;
+pub mod directory;
+pub mod lifecycle;
+pub mod members;
+pub mod ops;
+pub mod publishing;
+pub mod questionnaire;
+pub mod region;
+pub mod surveys;
+
+pub use error::{Error, Result};
+pub use mail::{MailConfig, Mailer};
+pub use passend_storage::now;
+
+use passend_storage::Database;
+
+/// Settings the use cases need.
+#[derive(Debug, Clone, Default)]
+pub struct AppConfig {
+    /// The address people reach Passend at, for the links in mails.
+    pub public_url: String,
+    pub mail: MailConfig,
+}
+
+/// The application: the database and the outgoing mail, behind the use cases.
+#[derive(Clone)]
+pub struct App {
+    db: Database,
+    mailer: Mailer,
+    public_url: std::sync::Arc<str>,
+}
+
+impl App {
+    pub fn new(db: Database, config: &AppConfig) -> Result<App> {
+        let mailer = Mailer::new(db.clone(), &config.mail)?;
+        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into() })
+    }
+
+    /// A link into Passend for a mail.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+}

@@ -1,0 +1,290 @@
+//! The profile questionnaire: starting a profile, each respondent's answers,
+//! the coordinator's school answers with optimistic concurrency, and the SWVs'
+//! versions of the template.
+
+mod templates;
+
+use std::collections::{HashMap, HashSet};
+
+use passend_domain::access::{self, Actor, OrgView};
+use passend_domain::organisations::{Brin, OrgContext, OrgKind, OrgRef};
+use passend_domain::questionnaire::{
+    AnswerValue, LocationFacts, Progress, SchoolYear, Template, default_template, parse_answer, prefills, progress,
+};
+use passend_domain::{FieldProblems, Message};
+pub use passend_storage::directory::SchoolDetail;
+use passend_storage::profiles::AnswerChange;
+pub use passend_storage::profiles::{
+    ProfileRecord, ProfileSummary, RespondentAnswer, SaveOutcome, SchoolAnswer, SchoolProfileStatus, VariantRecord,
+};
+use serde_json::Value;
+
+pub use self::templates::check_variant;
+use crate::{App, Error, Result};
+
+/// Longest note beside an answer.
+pub const MAX_NOTE: usize = 1000;
+
+/// A profile with the school it belongs to, readable by the actor: the proof
+/// every use case on the profile's children starts from.
+pub struct LoadedProfile {
+    pub profile: ProfileRecord,
+    pub school: OrgRef,
+    pub view: OrgView,
+    /// Where the school sits: its SWVs and board.
+    pub context: OrgContext,
+}
+
+/// The outcome of a school-answer save, for pages and API.
+pub enum SchoolSave {
+    Saved { version: i64 },
+    Conflict(Box<SchoolAnswer>),
+    Invalid(FieldProblems),
+}
+
+impl From<SaveOutcome> for SchoolSave {
+    fn from(outcome: SaveOutcome) -> Self {
+        match outcome {
+            SaveOutcome::Saved { version } => SchoolSave::Saved { version },
+            SaveOutcome::Conflict(current) => SchoolSave::Conflict(current),
+        }
+    }
+}
+
+/// A valid answer and note, ready to store; `None` empties it.
+pub type ValidAnswer = (Option<AnswerValue>, Option<String>);
+
+/// The school year of today (August starts the next one).
+pub fn current_year() -> SchoolYear {
+    let now = time::OffsetDateTime::now_utc();
+    SchoolYear::of(u16::try_from(now.year()).unwrap_or(2026), u8::from(now.month()))
+}
+
+/// Whether the actor coordinates the school's profiles (sees everyone's answers, sets the school's).
+pub fn coordinates(actor: &Actor, school: &OrgRef) -> bool {
+    access::coordinate_profiles(actor, school).is_ok()
+}
+
+/// Whether the actor answers as a team member.
+pub fn responds(actor: &Actor, school: &OrgRef) -> bool {
+    access::respond_to_profiles(actor, school).is_ok()
+}
+
+/// A note: trimmed, bounded; empty is none.
+pub fn parse_note(raw: Option<&str>) -> Result<Option<String>, Message> {
+    let note = raw.map(str::trim).filter(|n| !n.is_empty());
+    match note {
+        Some(n) if n.chars().count() > MAX_NOTE => Err(Message::new("answer-too-long").with("max", MAX_NOTE)),
+        other => Ok(other.map(str::to_owned)),
+    }
+}
+
+/// Validates one answer: `Err` names the field (`value` or `note`) and the
+/// problem; not found when the item is not (or no longer visibly) in the template.
+pub fn validate(
+    loaded: &LoadedProfile,
+    item_key: &str,
+    raw: &Value,
+    note: Option<&str>,
+) -> Result<Result<ValidAnswer, FieldProblems>> {
+    let item = loaded.profile.template.item(item_key).filter(|i| !i.hidden).ok_or(Error::NotFound)?;
+    let mut problems = FieldProblems::new();
+    let value = parse_answer(item, raw).map_err(|m| problems.push(("value", m))).ok().flatten();
+    let note = parse_note(note).map_err(|m| problems.push(("note", m))).ok().flatten();
+    Ok(if problems.is_empty() { Ok((value, note)) } else { Err(problems) })
+}
+
+/// The school's answers by item key.
+pub fn by_key(answers: Vec<SchoolAnswer>) -> HashMap<String, SchoolAnswer> {
+    answers.into_iter().map(|a| (a.item_key.clone(), a)).collect()
+}
+
+pub fn progress_of(profile: &ProfileRecord, answers: &HashMap<String, SchoolAnswer>) -> Progress {
+    let answered: HashSet<String> =
+        answers.values().filter(|a| a.value.is_some()).map(|a| a.item_key.clone()).collect();
+    progress(&profile.template, &answered)
+}
+
+/// The answers as the composition wants them.
+pub fn answered(answers: &HashMap<String, SchoolAnswer>) -> HashMap<String, (AnswerValue, Option<String>)> {
+    answers.values().filter_map(|a| a.value.clone().map(|v| (a.item_key.clone(), (v, a.note.clone())))).collect()
+}
+
+impl App {
+    /// Loads the profile if the actor may read its school's data; not found
+    /// otherwise, so that another school's profile ids tell nothing.
+    pub async fn profile(&self, actor: &Actor, id: i64) -> Result<LoadedProfile> {
+        let profile = self.db.profile(id).await?.ok_or(Error::NotFound)?;
+        let school = OrgRef { kind: OrgKind::School, code: profile.brin.clone() };
+        let context = self.db.org_context(&school).await?.ok_or(Error::NotFound)?;
+        let view = access::view_org(actor, &school, &context).map_err(|_| Error::NotFound)?;
+        Ok(LoadedProfile { profile, school, view, context })
+    }
+
+    /// A school with the right to read its profiles (forbidden for others).
+    pub async fn school_for_profiles(&self, actor: &Actor, brin: &str) -> Result<(SchoolDetail, OrgRef, OrgView)> {
+        let brin = Brin::parse(brin).map_err(|_| Error::NotFound)?;
+        let school = self.db.school(brin.as_str()).await?.ok_or(Error::NotFound)?;
+        let org = OrgRef::school(&brin);
+        let (view, _) = self.view_org(actor, &org).await?;
+        Ok((school, org, view))
+    }
+
+    pub async fn profiles_of_school(&self, view: &OrgView) -> Result<Vec<ProfileSummary>> {
+        Ok(self.db.profiles_of_school(view).await?)
+    }
+
+    /// The school's and location's names of a profile.
+    pub async fn profile_names(&self, profile: &ProfileRecord) -> Result<(String, String)> {
+        let school = self.db.school(&profile.brin).await?.ok_or(Error::NotFound)?;
+        let location = school
+            .locations
+            .iter()
+            .find(|l| l.code == profile.location_code)
+            .map_or_else(|| profile.location_code.clone(), |l| l.name.clone());
+        Ok((school.school.name, location))
+    }
+
+    /// The template a location's profile starts from: its SWV's published version
+    /// for the year, else the default.
+    pub async fn template_for(&self, swv: Option<&str>, year: SchoolYear) -> Result<Template> {
+        if let Some(swv) = swv
+            && let Some(record) = self.db.template_variant(swv, year).await?
+            && record.published_at.is_some()
+        {
+            return record.variant.apply(default_template()).map_err(|e| Error::internal("stored template variant", e));
+        }
+        Ok(default_template().clone())
+    }
+
+    /// Starts a profile for a location of the school, pre-filled from DUO's data.
+    /// A conflict when the location has a profile for the year already.
+    pub async fn start_profile(
+        &self,
+        actor: &Actor,
+        school: &SchoolDetail,
+        location_code: &str,
+        year: SchoolYear,
+    ) -> Result<i64> {
+        let org = OrgRef { kind: OrgKind::School, code: school.school.brin.clone() };
+        let coordination = access::coordinate_profiles(actor, &org)?;
+        let location = school.locations.iter().find(|l| l.code == location_code).ok_or(Error::NotFound)?;
+        let swv = location.swv_po.clone().or_else(|| location.swv_vo.clone());
+        let template = self.template_for(swv.as_deref(), year).await?;
+        let facts = LocationFacts {
+            pupils: location.pupils,
+            duo_type: location.duo_type.clone(),
+            denomination: location.denomination.clone(),
+            swvs: [&location.swv_po, &location.swv_vo].into_iter().flatten().cloned().collect(),
+        };
+        let prefills = prefills(&template, &facts);
+        Ok(self.db.create_profile(&coordination, location_code, year, &template, &prefills, actor.user_id()).await?)
+    }
+
+    /// Opens or closes the questionnaire for the team (coordinators).
+    pub async fn set_open_for_team(&self, actor: &Actor, loaded: &LoadedProfile, open: bool) -> Result<()> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        Ok(self.db.set_open_for_team(&coordination, loaded.profile.id, open).await?)
+    }
+
+    pub async fn school_answers(&self, loaded: &LoadedProfile) -> Result<Vec<SchoolAnswer>> {
+        Ok(self.db.school_answers(&loaded.view, loaded.profile.id).await?)
+    }
+
+    /// How many team members gave answers.
+    pub async fn respondent_count(&self, loaded: &LoadedProfile) -> Result<usize> {
+        Ok(usize::try_from(self.db.respondent_count(&loaded.view, loaded.profile.id).await?).unwrap_or(0))
+    }
+
+    /// Everyone's answers, for coordinators; forbidden for others.
+    pub async fn team_answers(&self, actor: &Actor, loaded: &LoadedProfile) -> Result<Vec<RespondentAnswer>> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        Ok(self.db.team_answers(&coordination, loaded.profile.id).await?)
+    }
+
+    /// The actor's own answers as a team member.
+    pub async fn my_answers(&self, actor: &Actor, loaded: &LoadedProfile) -> Result<Vec<RespondentAnswer>> {
+        let respondent = access::respond_to_profiles(actor, &loaded.school)?;
+        Ok(self.db.my_answers(&respondent, loaded.profile.id).await?)
+    }
+
+    /// May the actor answer for themselves now? Team members while the
+    /// questionnaire is open to the team; coordinators always.
+    pub fn may_answer(&self, actor: &Actor, loaded: &LoadedProfile) -> Result<()> {
+        if !responds(actor, &loaded.school) {
+            return Err(Error::Forbidden);
+        }
+        if !loaded.profile.open_for_team && !coordinates(actor, &loaded.school) {
+            return Err(Error::Forbidden);
+        }
+        Ok(())
+    }
+
+    /// Saves the respondent's own answer (the questionnaire must be open to the team).
+    pub async fn save_my_answer(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        item_key: &str,
+        raw: &Value,
+        note: Option<&str>,
+    ) -> Result<Result<(), FieldProblems>> {
+        let respondent = access::respond_to_profiles(actor, &loaded.school)?;
+        self.may_answer(actor, loaded)?;
+        let (value, note) = match validate(loaded, item_key, raw, note)? {
+            Ok(valid) => valid,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        if value.is_none() && note.is_some() {
+            return Ok(Err(vec![("value", Message::new("answer-note-needs-value"))]));
+        }
+        self.db.save_my_answer(&respondent, loaded.profile.id, item_key, value.as_ref(), note.as_deref()).await?;
+        Ok(Ok(()))
+    }
+
+    /// Sets the school's answer at the version the person saw.
+    pub async fn save_school_answer(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        item_key: &str,
+        raw: &Value,
+        note: Option<&str>,
+        version: i64,
+    ) -> Result<SchoolSave> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        let (value, note) = match validate(loaded, item_key, raw, note)? {
+            Ok(valid) => valid,
+            Err(problems) => return Ok(SchoolSave::Invalid(problems)),
+        };
+        let change = AnswerChange {
+            item_key,
+            value: value.as_ref(),
+            note: note.as_deref(),
+            expected_version: version,
+            user_id: actor.user_id(),
+        };
+        Ok(self.db.save_school_answer(&coordination, loaded.profile.id, change).await?.into())
+    }
+
+    /// Confirms an answer copied from last year.
+    pub async fn confirm_school_answer(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        item_key: &str,
+        version: i64,
+    ) -> Result<SchoolSave> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        Ok(self
+            .db
+            .confirm_school_answer(&coordination, loaded.profile.id, item_key, version, actor.user_id())
+            .await?
+            .into())
+    }
+
+    /// The profile record without access decision, for use cases that decided access already.
+    pub(crate) async fn profile_record(&self, id: i64) -> Result<ProfileRecord> {
+        self.db.profile(id).await?.ok_or(Error::NotFound)
+    }
+}
