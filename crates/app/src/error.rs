@@ -25,8 +25,8 @@ pub enum Error {
     #[error("invalid input")]
     Invalid(FieldProblems),
     /// The database failed or holds what this version cannot read: a 500, logged with its cause.
-    #[error("storage")]
-    Storage(#[source] StorageError),
+    #[error(transparent)]
+    Storage(StorageError),
     /// Something that is not the caller's fault and not the database's (mail, a stored template).
     #[error("{context}: {cause}")]
     Internal { context: &'static str, cause: Box<dyn std::error::Error + Send + Sync> },

@@ -16,4 +16,9 @@ impl App {
     pub fn backend(&self) -> Backend {
         self.db.backend()
     }
+
+    /// Closes the database's connections (at shutdown, or the end of a CLI command).
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
 }

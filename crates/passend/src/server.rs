@@ -21,6 +21,16 @@ pub async fn open_database(url: &str) -> anyhow::Result<Database> {
     Ok(db)
 }
 
+/// The use cases over the configured database, for CLI commands.
+pub async fn open_app(config: &Config) -> anyhow::Result<App> {
+    let db = open_database(&config.database_url).await?;
+    Ok(App::new(db, &app_config(config, config.public_url.clone().unwrap_or_default()))?)
+}
+
+fn app_config(config: &Config, public_url: String) -> AppConfig {
+    AppConfig { public_url, mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() } }
+}
+
 pub struct RunningServer {
     pub addr: SocketAddr,
     /// The public URL the server uses in mailed links.
@@ -38,18 +48,14 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     let addr = listener.local_addr()?;
     let url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
     let web_config = WebConfig { public_url: url.clone(), session_hours: config.session_hours };
-    let app_config = AppConfig {
-        public_url: url.clone(),
-        mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() },
-    };
-    let app = App::new(db.clone(), &app_config)?;
+    let app = App::new(db.clone(), &app_config(config, url.clone()))?;
     let state = AppState::new(app, web_config);
     if state.app.mailer().sends_over_smtp() {
         tracing::info!("mail is sent over SMTP");
     } else {
         tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
     }
-    spawn_housekeeping(db.clone());
+    spawn_housekeeping(state.app.clone());
     if config.reminder_interval_secs > 0 {
         spawn_reminders(state.clone(), Duration::from_secs(config.reminder_interval_secs));
     }
@@ -67,13 +73,13 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
 }
 
 /// Removes expired sessions, reset links and old login attempts every hour.
-fn spawn_housekeeping(db: Database) {
+fn spawn_housekeeping(app: App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            let day_ago = passend_storage::now() - 86_400;
-            if let Err(error) = db.purge_expired(day_ago).await {
+            let day_ago = passend_app::now() - 86_400;
+            if let Err(error) = app.purge_expired(day_ago).await {
                 tracing::warn!(%error, "housekeeping failed");
             }
         }

@@ -236,6 +236,31 @@ impl App {
         Ok(self.db.reset_password(&hash, &new_hash).await?.map(|_| Ok(())))
     }
 
+    /// Makes the address a platform administrator with this password, creating
+    /// the account when it has none. The operator's act (`passend create-admin`,
+    /// run with the database's own credentials), so no actor is asked.
+    pub async fn create_platform_admin(&self, email: &Email, name: &PersonName, password: &NewPassword) -> Result<i64> {
+        let hash = hash_password(password.expose()).await?;
+        let user_id = match self.db.user_by_email(email).await? {
+            Some(user) => {
+                self.db.set_password(user.id, &hash).await?;
+                user.id
+            }
+            None => self.db.create_user(email, name.as_str(), &hash).await?,
+        };
+        let membership = passend_domain::access::Membership {
+            org: OrgRef::platform(),
+            role: passend_domain::access::Role::PlatformAdmin,
+        };
+        self.db.seed_membership(&membership, user_id).await?;
+        Ok(user_id)
+    }
+
+    /// Removes expired sessions and reset links, and login attempts older than `attempts_before`.
+    pub async fn purge_expired(&self, attempts_before: i64) -> Result<()> {
+        Ok(self.db.purge_expired(attempts_before).await?)
+    }
+
     /// Counts an SWV's reminder to a location; `false` when it had one in the last day.
     pub(crate) async fn swv_reminder_allowed(&self, location: &str) -> Result<bool> {
         Ok(rate_limit::swv_reminder_allowed(&self.db, location).await?)

@@ -6,6 +6,7 @@ use passend_domain::organisations::{Location, OrgKind, OrgRef, SwvCode, SwvDetai
 use passend_domain::{FieldProblems, Message};
 use passend_i18n::Lang;
 pub use passend_storage::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
+pub use passend_storage::import::{Counts, ImportReport, Progress};
 
 use crate::{App, Error, Result};
 
@@ -162,6 +163,16 @@ impl App {
     /// A location of the directory.
     pub async fn location(&self, code: &str) -> Result<Location> {
         self.db.location(code).await?.ok_or(Error::NotFound)
+    }
+
+    /// Imports parsed DUO files (locations, postcode → SWV) in one transaction,
+    /// reporting progress as it goes. The operator's act (`passend import duo`).
+    pub async fn import_duo(
+        &self,
+        files: &[passend_domain::duo::DuoFile],
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<ImportReport> {
+        Ok(self.db.import_duo(files, progress).await?)
     }
 
     pub async fn platform_totals(&self, actor: &Actor) -> Result<PlatformTotals> {

@@ -1,9 +1,7 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use passend_domain::access::{Membership, Role};
 use passend_domain::accounts::{Email, NewPassword, PersonName};
-use passend_domain::organisations::OrgRef;
 
 use crate::config::Config;
 
@@ -38,18 +36,9 @@ pub async fn run(config: &Config, email: &str, name: Option<&str>, password_stdi
             return Ok(ExitCode::from(2));
         }
     };
-    let db = crate::server::open_database(&config.database_url).await?;
-    let hash = passend_app::accounts::hash_password(password.expose()).await?;
-    let user_id = match db.user_by_email(&email).await? {
-        Some(user) => {
-            db.set_password(user.id, &hash).await?;
-            user.id
-        }
-        None => db.create_user(&email, name.as_str(), &hash).await?,
-    };
-    let membership = Membership { org: OrgRef::platform(), role: Role::PlatformAdmin };
-    db.seed_membership(&membership, user_id).await?;
+    let app = crate::server::open_app(config).await?;
+    app.create_platform_admin(&email, &name, &password).await?;
     println!("{}", lang.t_with("cli-admin-created", &[("email", email.as_str().into())]));
-    db.close().await;
+    app.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use passend_app::directory::{Counts, ImportReport, Progress};
 use passend_domain::duo::{self, DuoFile, ImportError};
 use passend_i18n::Lang;
-use passend_storage::import::{Counts, ImportReport, Progress};
 
 use crate::config::Config;
 
@@ -29,16 +29,16 @@ pub async fn run(config: &Config, paths: &[PathBuf]) -> anyhow::Result<ExitCode>
             }
         }
     }
-    let db = crate::server::open_database(&config.database_url).await?;
+    let app = crate::server::open_app(config).await?;
     let bar = progress_bar();
     let on_progress = |p: Progress| {
         bar.set_length(p.total.max(1) as u64);
         bar.set_position(p.done as u64);
         bar.set_message(p.step);
     };
-    let report = db.import_duo(&files, &on_progress).await;
+    let report = app.import_duo(&files, &on_progress).await;
     bar.finish_and_clear();
-    db.close().await;
+    app.close().await;
     let report = report?;
     print_report(lang, &files, &report, started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
