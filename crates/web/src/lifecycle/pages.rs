@@ -1,7 +1,7 @@
 //! The page of a profile's steps and decisions.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
@@ -18,9 +18,10 @@ use super::actions::{self, StepInput};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, render};
-use crate::profiles::{Loaded, load};
+use crate::profiles::Loaded;
+use crate::profiles::OnProfile;
 use crate::security::csrf::CsrfForm;
-use crate::security::session::{Session, SignedIn};
+use crate::security::session::Session;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -148,10 +149,8 @@ async fn page(
 pub async fn steps_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
     page(&state, ctx, &session, &loaded, FieldErrors::default(), StepInput::default()).await
 }
 
@@ -161,10 +160,10 @@ pub async fn steps_page(
 pub async fn take_step(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<StepInput>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
+    let id = loaded.profile.id;
     match actions::take(&state, &form.session, &loaded, &form.form).await? {
         Ok(_) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response()),
         Err(problems) => {
@@ -186,10 +185,10 @@ pub struct ResponseForm {
 pub async fn respond_to_advice(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<ResponseForm>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
+    let id = loaded.profile.id;
     match state.app.respond_to_advice(actions::taker(&form.session), &loaded, &form.form.response).await? {
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen")).into_response()),
         Err(problems) => {
@@ -212,10 +211,10 @@ pub struct CommentForm {
 pub async fn add_comment(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<CommentForm>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
+    let id = loaded.profile.id;
     match state
         .app
         .comment_on_section(actions::taker(&form.session), &loaded, &form.form.section, &form.form.body)

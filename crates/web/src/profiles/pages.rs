@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::view::{ConflictView, ItemView, PostedSection, raw_of, shown_text};
-use super::{Loaded, answered, by_key, load, progress_of};
+use super::{Loaded, OnProfile, answered, by_key, progress_of};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
@@ -137,10 +137,8 @@ async fn names(state: &AppState, profile: &ProfileRecord) -> AppResult<(String, 
 pub async fn overview(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
     render(&OverviewPage {
@@ -166,10 +164,10 @@ pub struct TeamForm {
     responses((status = 303, description = "Opened or closed for the team")))]
 pub async fn open_for_team(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<TeamForm>,
 ) -> AppResult<Redirect> {
-    let loaded = load(&state, &form.session, id).await?;
+    let id = loaded.profile.id;
     state.app.set_open_for_team(&form.session.actor, &loaded, form.form.open == "ja").await?;
     Ok(Redirect::to(&format!("/profielen/{id}?melding=opgeslagen")))
 }
@@ -286,10 +284,9 @@ fn may_answer(state: &AppState, session: &crate::security::session::Session, loa
 pub async fn my_section(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path((id, section)): Path<(i64, String)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, section)): Path<(i64, String)>,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
     may_answer(&state, &session, &loaded)?;
     let mine = stored_mine(&state, &session, &loaded).await?;
     let views = my_views(section_of(&loaded.profile, &section)?, &mine);
@@ -302,10 +299,10 @@ pub async fn save_my_section(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, section)): Path<(i64, String)>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let session = form.session.clone();
-    let loaded = load(&state, &session, id).await?;
     may_answer(&state, &session, &loaded)?;
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
@@ -405,10 +402,9 @@ async fn school_views(
 pub async fn school_section(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path((id, section)): Path<(i64, String)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, section)): Path<(i64, String)>,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
     let (views, _) =
         school_views(&state, &ctx, &loaded, &session.actor, section_of(&loaded.profile, &section)?).await?;
     section_page(&state, ctx, &loaded, &section, "school", views).await
@@ -420,10 +416,10 @@ pub async fn save_school_section(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, section)): Path<(i64, String)>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let session = form.session.clone();
-    let loaded = load(&state, &session, id).await?;
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
     let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
@@ -553,10 +549,9 @@ fn chapters_view(ctx: &PageContext, chapters: Vec<ComposedChapter>) -> Vec<Chapt
 pub async fn composed(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
+    let id = loaded.profile.id;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let chapters = chapters_view(&ctx, compose(&loaded.profile.template, &answered(&answers)));
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
@@ -600,10 +595,9 @@ struct PrintItem {
 pub async fn printable(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
+    let id = loaded.profile.id;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let sections = loaded
         .profile

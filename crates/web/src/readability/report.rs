@@ -3,7 +3,7 @@
 //! team to read before the profile goes to the MR and the board.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 use passend_domain::questionnaire::{AnswerValue, ItemKind};
 use passend_domain::readability::{Analysis, JargonHit, Options, SentenceHint, analyse};
@@ -13,8 +13,8 @@ use utoipa_axum::routes;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::profiles::{by_key, load};
-use crate::security::session::SignedIn;
+use crate::profiles::OnProfile;
+use crate::profiles::by_key;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(profile_report))
@@ -56,10 +56,9 @@ fn score_text(ctx: &PageContext, analysis: &Analysis) -> (String, String, bool) 
 pub async fn profile_report(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
+    let id = loaded.profile.id;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let options = Options::default();
     let mut texts: Vec<(String, String)> = Vec::new();

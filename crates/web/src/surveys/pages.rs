@@ -11,9 +11,8 @@ use utoipa_axum::routes;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
-use crate::profiles::load;
+use crate::profiles::OnProfile;
 use crate::security::csrf::CsrfForm;
-use crate::security::session::SignedIn;
 use passend_app::surveys::SurveyResults;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -41,10 +40,9 @@ struct KindView {
 pub async fn surveys_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
+    let id = loaded.profile.id;
     let mut results = state.app.survey_results(&loaded).await?;
     let kinds = SurveyKind::ALL
         .iter()
@@ -81,10 +79,10 @@ pub struct OpenForm {
     responses((status = 303, description = "The link is made")))]
 pub async fn open_survey(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<OpenForm>,
 ) -> AppResult<Redirect> {
-    let loaded = load(&state, &form.session, id).await?;
+    let id = loaded.profile.id;
     let survey = state.app.open_survey(&form.session.actor, &loaded, &form.form.kind, &form.form.audience).await?;
     Ok(Redirect::to(&format!("/profielen/{id}/enquetes?melding=opgeslagen#enquete-{}", survey.id)))
 }
@@ -101,9 +99,9 @@ pub struct SetForm {
 pub async fn set_survey(
     State(state): State<AppState>,
     Path((id, survey)): Path<(i64, i64)>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<SetForm>,
 ) -> AppResult<Redirect> {
-    let loaded = load(&state, &form.session, id).await?;
     state
         .app
         .set_survey(&form.session.actor, &loaded, survey, form.form.closed == "ja", form.form.allow_multiple == "ja")
