@@ -1,8 +1,8 @@
 // The chain of invitations that creates the accounts everything else needs:
 // platform admin -> SWV admin -> school director. Each link is taken from the
-// mail the sink received, as a real person would. One session throughout,
-// logging out between people, so the logout and the accept form are tested
-// from a logged-in browser too.
+// mail the sink received, as a real person would. All in one browser
+// session, logged out between people; logout() checks each time that the
+// session really ended, so the next person starts clean.
 
 import { waitForInviteLink } from '../harness/mail.mjs';
 import { log } from '../harness/config.mjs';

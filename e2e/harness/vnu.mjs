@@ -1,6 +1,6 @@
 // The Nu Html Checker (vnu.jar from npm, run with Java 11+) over the raw HTML
 // of every distinct page the flows saw. One JVM run for all pages, because
-// starting Java per page would take longer than the whole browser tour.
+// starting Java once per page (well over a hundred pages) would take minutes.
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
