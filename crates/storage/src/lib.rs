@@ -21,8 +21,9 @@ pub mod outbox;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;
+mod rows;
 pub mod surveys;
 pub mod test_support;
 
 pub use db::{Backend, Database, PoolStats, now};
-pub use error::StorageError;
+pub use error::{CorruptCause, StorageError};
