@@ -11,6 +11,8 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+#[cfg(test)]
+mod corrupt_tests;
 pub mod coverage;
 pub mod directory;
 pub mod generated;
