@@ -18,17 +18,32 @@ pub struct OutboxMail {
     pub error: Option<String>,
 }
 
+/// Queues a mail on `executor` (a pool, or a transaction that queues it
+/// together with what it tells of); returns its id.
+pub(crate) async fn queue_in<'c, E>(
+    executor: E,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    at: i64,
+) -> Result<i64, StorageError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    Ok(sqlx::query_scalar(
+        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(at)
+    .fetch_one(executor)
+    .await?)
+}
+
 impl Database {
     pub async fn queue_mail(&self, recipient: &str, subject: &str, body: &str) -> Result<i64, StorageError> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .fetch_one(&self.write)
-        .await?)
+        queue_in(&self.write, recipient, subject, body, now()).await
     }
 
     /// Marks the mail sent and keeps `kept_body` (without secrets) instead of the original.

@@ -367,16 +367,7 @@ impl Database {
         }
         let mut ids = Vec::new();
         for mail in mails {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            )
-            .bind(&mail.to)
-            .bind(&mail.subject)
-            .bind(&mail.body)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            ids.push(id);
+            ids.push(crate::outbox::queue_in(&mut *tx, &mail.to, &mail.subject, &mail.body, at).await?);
         }
         tx.commit().await?;
         Ok(ids)

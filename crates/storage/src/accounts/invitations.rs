@@ -4,6 +4,7 @@ use passend_domain::organisations::{OrgKind, OrgRef};
 use serde::Serialize;
 
 use super::memberships::add_membership;
+use super::users::insert_user;
 use crate::error::Column;
 use crate::rows::convert;
 use crate::{Database, StorageError, now};
@@ -173,17 +174,7 @@ impl Database {
         password_hash: &str,
     ) -> Result<i64, StorageError> {
         let mut tx = self.write.begin().await?;
-        let at = now();
-        let user_id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
-        )
-        .bind(email.as_str())
-        .bind(name)
-        .bind(password_hash)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StorageError::from_write)?;
+        let user_id = insert_user(&mut *tx, email, name, password_hash).await?;
         accept_in(&mut tx, invitation, user_id).await?;
         tx.commit().await?;
         Ok(user_id)

@@ -12,22 +12,33 @@ pub struct User {
     pub password_hash: Option<String>,
 }
 
+/// Creates an account on `executor`; returns its id, `Conflict` when the address has one already.
+pub(super) async fn insert_user<'c, E>(
+    executor: E,
+    email: &Email,
+    name: &str,
+    password_hash: &str,
+) -> Result<i64, StorageError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(name)
+    .bind(password_hash)
+    .bind(now())
+    .fetch_one(executor)
+    .await
+    .map_err(StorageError::from_write)
+}
+
 impl Database {
     /// Creates an account; `Conflict` when the address has one already.
     pub async fn create_user(&self, email: &Email, name: &str, password_hash: &str) -> Result<i64, StorageError> {
-        let at = now();
-        let id = sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $4) RETURNING id",
-        )
-        .bind(email.as_str())
-        .bind(name)
-        .bind(password_hash)
-        .bind(at)
-        .fetch_one(&self.write)
-        .await
-        .map_err(StorageError::from_write)?;
-        Ok(id)
+        insert_user(&self.write, email, name, password_hash).await
     }
 
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>, StorageError> {
