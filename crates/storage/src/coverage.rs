@@ -8,9 +8,8 @@ use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear};
 
-use crate::error::Column;
 use crate::profiles::{PROFILE_STATE, SCHOOL_ANSWER_VALUE};
-use crate::rows::{Flag, convert};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now, offer_levels};
 
 const NORM_JSON: Column = Column::new("swv_norms", "norm_json");

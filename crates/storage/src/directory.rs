@@ -5,8 +5,7 @@ use passend_domain::access::{LocationSwvEdit, SwvEdit};
 use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs};
 use serde::Serialize;
 
-use crate::error::Column;
-use crate::rows::{Flag, convert};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
 const LOCATION_SECTOR: Column = Column::new("locations", "sector");

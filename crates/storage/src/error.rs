@@ -1,5 +1,7 @@
 use thiserror::Error;
 
+use crate::rows::Column;
+
 #[derive(Debug, Error)]
 pub enum StorageError {
     #[error("database error: {0}")]
@@ -72,35 +74,5 @@ impl StorageError {
             None => value.to_owned(),
         };
         StorageError::Corrupt { table: column.table, column: column.name, value, cause }
-    }
-}
-
-/// A stored name that reads back as one of the values of a domain type.
-pub(crate) trait Named: Sized {
-    /// What the name names, for the error when it is unknown.
-    const WHAT: &'static str;
-    fn from_name(name: &str) -> Option<Self>;
-}
-
-/// A column that holds names or JSON, to read its values with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Column {
-    pub table: &'static str,
-    pub name: &'static str,
-}
-
-impl Column {
-    pub(crate) const fn new(table: &'static str, name: &'static str) -> Self {
-        Column { table, name }
-    }
-
-    /// The value the stored name names; `Corrupt` when it names none.
-    pub(crate) fn parse<T: Named>(self, stored: &str) -> Result<T, StorageError> {
-        T::from_name(stored).ok_or_else(|| StorageError::corrupt(self, stored, CorruptCause::UnknownName(T::WHAT)))
-    }
-
-    /// The value the stored JSON holds; `Corrupt` when it holds no `T`.
-    pub(crate) fn json<T: serde::de::DeserializeOwned>(self, stored: &str) -> Result<T, StorageError> {
-        serde_json::from_str(stored).map_err(|e| StorageError::corrupt(self, stored, CorruptCause::Json(e)))
     }
 }

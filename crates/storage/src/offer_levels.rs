@@ -8,8 +8,8 @@ use passend_domain::questionnaire::{AnswerValue, SupportCategory, default_templa
 use sqlx::AnyConnection;
 
 use crate::StorageError;
-use crate::error::Column;
 use crate::profiles::SCHOOL_ANSWER_VALUE;
+use crate::rows::Column;
 
 const OFFER_LEVELS: Column = Column::new("profiles", "offer_levels");
 

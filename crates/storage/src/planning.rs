@@ -7,10 +7,9 @@ use passend_domain::access::{OrgView, ProfileCoordination, Role};
 use passend_domain::lifecycle::{MilestoneKind, ProfileState};
 use serde::Serialize;
 
-use crate::error::Column;
 use crate::lifecycle::people_with_role;
 use crate::profiles::{PROFILE_STATE, ensure_school};
-use crate::rows::{Flag, convert};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
 const MILESTONE_KIND: Column = Column::new("milestones", "kind");

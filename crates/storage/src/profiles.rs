@@ -8,8 +8,7 @@ use passend_domain::questionnaire::{AnswerValue, SchoolYear, Template, TemplateV
 use serde::Serialize;
 use sqlx::AnyConnection;
 
-use crate::error::Column;
-use crate::rows::{Flag, convert};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
 /// A profile as stored, with the template it was started from.

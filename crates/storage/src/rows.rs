@@ -1,5 +1,6 @@
 //! What the crate's rows decode into before they become its types: yes/no
-//! columns, and the names stored for the domain's enums.
+//! columns, and names and JSON read from a known column, so that a value
+//! that does not parse is reported with where it was found.
 
 use passend_domain::access::Role;
 use passend_domain::lifecycle::{MilestoneKind, ProfileState};
@@ -10,7 +11,7 @@ use sqlx::error::BoxDynError;
 use sqlx::{Decode, Type};
 
 use crate::StorageError;
-use crate::error::Named;
+use crate::error::CorruptCause;
 
 /// Rows converted one by one, stopping at the first that cannot be read.
 pub(crate) fn convert<R, T>(rows: Vec<R>) -> Result<Vec<T>, StorageError>
@@ -47,6 +48,36 @@ impl<'r> Decode<'r, Any> for Flag {
 impl From<Flag> for bool {
     fn from(flag: Flag) -> bool {
         flag.0
+    }
+}
+
+/// A stored name that reads back as one of the values of a domain type.
+pub(crate) trait Named: Sized {
+    /// What the name names, for the error when it is unknown.
+    const WHAT: &'static str;
+    fn from_name(name: &str) -> Option<Self>;
+}
+
+/// A column that holds names or JSON, to read its values with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Column {
+    pub table: &'static str,
+    pub name: &'static str,
+}
+
+impl Column {
+    pub(crate) const fn new(table: &'static str, name: &'static str) -> Self {
+        Column { table, name }
+    }
+
+    /// The value the stored name names; `Corrupt` when it names none.
+    pub(crate) fn parse<T: Named>(self, stored: &str) -> Result<T, StorageError> {
+        T::from_name(stored).ok_or_else(|| StorageError::corrupt(self, stored, CorruptCause::UnknownName(T::WHAT)))
+    }
+
+    /// The value the stored JSON holds; `Corrupt` when it holds no `T`.
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(self, stored: &str) -> Result<T, StorageError> {
+        serde_json::from_str(stored).map_err(|e| StorageError::corrupt(self, stored, CorruptCause::Json(e)))
     }
 }
 

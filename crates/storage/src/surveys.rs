@@ -4,9 +4,8 @@ use passend_domain::access::{OrgView, ProfileCoordination};
 use passend_domain::surveys::{Audience, SurveyKind, SurveyResponse};
 use serde::Serialize;
 
-use crate::error::Column;
 use crate::profiles::ensure_school;
-use crate::rows::{Flag, convert};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
 const SURVEY_KIND: Column = Column::new("surveys", "kind");

@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use super::memberships::add_membership;
 use super::users::insert_user;
-use crate::error::Column;
-use crate::rows::convert;
+use crate::rows::{Column, convert};
 use crate::{Database, StorageError, now};
 
 const INVITATION_ORG_KIND: Column = Column::new("invitations", "org_kind");

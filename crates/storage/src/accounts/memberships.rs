@@ -2,8 +2,7 @@ use passend_domain::access::{Membership, OrgView, Role, RoleGrant};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use serde::Serialize;
 
-use crate::error::Column;
-use crate::rows::convert;
+use crate::rows::{Column, convert};
 use crate::{Database, StorageError, now};
 
 const MEMBERSHIP_ORG_KIND: Column = Column::new("memberships", "org_kind");
