@@ -7,9 +7,12 @@ use passend_domain::coverage::{Kern, LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear};
-use sqlx::Row;
 
+use crate::profiles::{PROFILE_STATE, SCHOOL_ANSWER_VALUE};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now, offer_levels};
+
+const NORM_JSON: Column = Column::new("swv_norms", "norm_json");
 
 /// A profile of one of the SWV's locations, for the status board.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +33,71 @@ pub struct RegionProfile {
     pub brin: String,
     pub state: Option<ProfileState>,
     pub answers: HashMap<String, AnswerValue>,
+}
+
+/// A location with its profile of the year, if it has one (so every
+/// profile column may be NULL).
+#[derive(sqlx::FromRow)]
+struct OfferRow {
+    code: String,
+    name: String,
+    brin: String,
+    municipality: Option<String>,
+    sector: Option<String>,
+    state: Option<String>,
+    swv_po: Option<String>,
+    swv_vo: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    kern: Option<String>,
+    generated: Option<Flag>,
+    offer_levels: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RegionRow {
+    id: i64,
+    code: String,
+    name: String,
+    brin: String,
+    state: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct RegionAnswerRow {
+    profile_id: i64,
+    item_key: String,
+    value_json: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct StatusRow {
+    location_code: String,
+    school_year: String,
+    state: String,
+    adopted_on: Option<String>,
+    last_step: Option<i64>,
+}
+
+impl TryFrom<StatusRow> for ProfileStatus {
+    type Error = StorageError;
+
+    fn try_from(row: StatusRow) -> Result<Self, StorageError> {
+        Ok(ProfileStatus {
+            state: Some(PROFILE_STATE.parse(&row.state)?),
+            location_code: row.location_code,
+            school_year: row.school_year,
+            adopted_on: row.adopted_on,
+            last_step_at: row.last_step,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct KernRow {
+    id: i64,
+    name: String,
+    location_code: Option<String>,
 }
 
 impl Database {
@@ -59,9 +127,9 @@ impl Database {
         let code = swv.unwrap_or_default();
         // One row per location, the levels from the profile row: rows, not
         // answers, are what costs time (national: 8,622 rows, not 100,000).
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, OfferRow>(
             "SELECT l.code, l.name, l.brin, l.municipality, l.sector, p.id, p.state, l.swv_po, l.swv_vo, l.lat, l.lon,
-                    k.name, p.generated, p.offer_levels
+                    k.name AS kern, p.generated, p.offer_levels
              FROM locations l LEFT JOIN profiles p ON p.location_code = l.code AND p.school_year = $2
              LEFT JOIN swv_kern_locations kl ON kl.location_code = l.code AND kl.swv_code = $1
              LEFT JOIN swv_kernen k ON k.id = kl.kern_id
@@ -73,27 +141,24 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let state: Option<String> = row.try_get(6)?;
-            let swvs: Vec<String> = [row.try_get::<Option<String>, _>(7)?, row.try_get::<Option<String>, _>(8)?]
-                .into_iter()
-                .flatten()
-                .collect();
-            // Kept on the row with every answer (and filled in by the migrations for older profiles).
-            let kept: Option<String> = row.try_get(13)?;
-            let levels = kept.as_deref().and_then(offer_levels::from_json).unwrap_or_default();
+        for row in rows {
+            let swvs: Vec<String> = [row.swv_po, row.swv_vo].into_iter().flatten().collect();
+            // Kept on the row with every answer (and filled in by the migrations
+            // for older profiles); a location without a profile has none.
+            let levels = row.offer_levels.as_deref().map(offer_levels::from_json).transpose()?.unwrap_or_default();
+            let state: Option<ProfileState> = row.state.as_deref().map(|s| PROFILE_STATE.parse(s)).transpose()?;
             out.push((
                 LocationOffer {
-                    code: row.try_get(0)?,
-                    name: row.try_get(1)?,
-                    brin: row.try_get(2)?,
-                    municipality: row.try_get(3)?,
-                    sector: row.try_get(4)?,
-                    kern: row.try_get(11)?,
-                    generated: row.try_get::<Option<i64>, _>(12)?.unwrap_or(0) != 0,
-                    lat: row.try_get(9)?,
-                    lon: row.try_get(10)?,
-                    state: state.as_deref().and_then(ProfileState::parse),
+                    code: row.code,
+                    name: row.name,
+                    brin: row.brin,
+                    municipality: row.municipality,
+                    sector: row.sector,
+                    kern: row.kern,
+                    generated: row.generated.is_some_and(bool::from),
+                    lat: row.lat,
+                    lon: row.lon,
+                    state,
                     levels,
                 },
                 swvs,
@@ -109,14 +174,13 @@ impl Database {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        let row = sqlx::query("SELECT norm_json FROM swv_norms WHERE swv_code = $1 AND school_year = $2")
-            .bind(&view.org().code)
-            .bind(year.to_string())
-            .fetch_optional(&self.read)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let json: String = row.try_get(0)?;
-        Ok(serde_json::from_str(&json).ok())
+        let json: Option<String> =
+            sqlx::query_scalar("SELECT norm_json FROM swv_norms WHERE swv_code = $1 AND school_year = $2")
+                .bind(&view.org().code)
+                .bind(year.to_string())
+                .fetch_optional(&self.read)
+                .await?;
+        json.map(|json| NORM_JSON.json(&json)).transpose()
     }
 
     pub async fn save_norm(
@@ -147,7 +211,7 @@ impl Database {
             return Err(StorageError::NotFound);
         }
         let code = &view.org().code;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, RegionRow>(
             "SELECT p.id, l.code, l.name, l.brin, p.state FROM profiles p JOIN locations l ON l.code = p.location_code
              WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1) ORDER BY l.name, l.code",
         )
@@ -155,7 +219,7 @@ impl Database {
         .bind(year.to_string())
         .fetch_all(&self.read)
         .await?;
-        let answers = sqlx::query(
+        let answers = sqlx::query_as::<_, RegionAnswerRow>(
             "SELECT a.profile_id, a.item_key, a.value_json FROM school_answers a
              JOIN profiles p ON p.id = a.profile_id JOIN locations l ON l.code = p.location_code
              WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1) AND a.value_json IS NOT NULL",
@@ -165,22 +229,18 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut by_profile: HashMap<i64, HashMap<String, AnswerValue>> = HashMap::new();
-        for row in &answers {
-            let value: String = row.try_get(2)?;
-            if let Ok(value) = serde_json::from_str(&value) {
-                by_profile.entry(row.try_get(0)?).or_default().insert(row.try_get(1)?, value);
-            }
+        for row in answers {
+            let value: AnswerValue = SCHOOL_ANSWER_VALUE.json(&row.value_json)?;
+            by_profile.entry(row.profile_id).or_default().insert(row.item_key, value);
         }
         let mut out = Vec::new();
-        for row in &rows {
-            let id: i64 = row.try_get(0)?;
-            let state: String = row.try_get(4)?;
+        for row in rows {
             out.push(RegionProfile {
-                location_code: row.try_get(1)?,
-                location_name: row.try_get(2)?,
-                brin: row.try_get(3)?,
-                state: ProfileState::parse(&state),
-                answers: by_profile.remove(&id).unwrap_or_default(),
+                state: Some(PROFILE_STATE.parse(&row.state)?),
+                location_code: row.code,
+                location_name: row.name,
+                brin: row.brin,
+                answers: by_profile.remove(&row.id).unwrap_or_default(),
             });
         }
         Ok(out)
@@ -193,7 +253,7 @@ impl Database {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, StatusRow>(
             "SELECT p.location_code, p.school_year, p.state, p.adopted_on,
                     (SELECT MAX(s.at) FROM profile_steps s WHERE s.profile_id = p.id) AS last_step
              FROM profiles p JOIN locations l ON l.code = p.location_code
@@ -202,19 +262,7 @@ impl Database {
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let state: String = r.try_get(2)?;
-                Ok(ProfileStatus {
-                    location_code: r.try_get(0)?,
-                    school_year: r.try_get(1)?,
-                    state: ProfileState::parse(&state),
-                    adopted_on: r.try_get(3)?,
-                    last_step_at: r.try_get(4)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        convert(rows)
     }
 }
 
@@ -224,7 +272,7 @@ impl Database {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, KernRow>(
             "SELECT k.id, k.name, kl.location_code FROM swv_kernen k
              LEFT JOIN swv_kern_locations kl ON kl.kern_id = k.id
              WHERE k.swv_code = $1 ORDER BY k.name, k.id, kl.location_code",
@@ -233,12 +281,11 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut out: Vec<(i64, Kern)> = Vec::new();
-        for row in &rows {
-            let id: i64 = row.try_get(0)?;
-            if out.last().is_none_or(|(last, _)| *last != id) {
-                out.push((id, Kern { name: row.try_get(1)?, locations: Vec::new() }));
+        for row in rows {
+            if out.last().is_none_or(|(last, _)| *last != row.id) {
+                out.push((row.id, Kern { name: row.name, locations: Vec::new() }));
             }
-            if let Some(code) = row.try_get::<Option<String>, _>(2)?
+            if let Some(code) = row.location_code
                 && let Some((_, kern)) = out.last_mut()
             {
                 kern.locations.push(code);
@@ -254,12 +301,11 @@ impl Database {
         sqlx::query("DELETE FROM swv_kern_locations WHERE swv_code = $1").bind(edit.code()).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM swv_kernen WHERE swv_code = $1").bind(edit.code()).execute(&mut *tx).await?;
         for kern in kernen {
-            let row = sqlx::query("INSERT INTO swv_kernen (swv_code, name) VALUES ($1, $2) RETURNING id")
+            let id: i64 = sqlx::query_scalar("INSERT INTO swv_kernen (swv_code, name) VALUES ($1, $2) RETURNING id")
                 .bind(edit.code())
                 .bind(&kern.name)
                 .fetch_one(&mut *tx)
                 .await?;
-            let id: i64 = row.try_get(0)?;
             for code in &kern.locations {
                 sqlx::query("INSERT INTO swv_kern_locations (swv_code, location_code, kern_id) VALUES ($1, $2, $3)")
                     .bind(edit.code())

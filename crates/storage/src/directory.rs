@@ -4,12 +4,13 @@
 use passend_domain::access::{LocationSwvEdit, SwvEdit};
 use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs};
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
-#[derive(Debug, Clone, Serialize)]
+const LOCATION_SECTOR: Column = Column::new("locations", "sector");
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct SwvSummary {
     pub code: String,
     pub kind: String,
@@ -26,7 +27,7 @@ pub struct Swv {
     pub details: SwvDetails,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct SchoolSummary {
     pub brin: String,
     pub name: String,
@@ -54,56 +55,127 @@ pub(crate) const LOCATION_COLUMNS: &str = "code, brin, name, duo_type, sector, d
     house_number, postcode, city, municipality, province, website, pupils, lat, lon, swv_po, swv_vo, \
     swv_set_by_hand";
 
-pub(crate) fn location_from_row(row: &AnyRow) -> Result<Location, sqlx::Error> {
-    Ok(Location {
-        code: row.try_get("code")?,
-        brin: row.try_get("brin")?,
-        name: row.try_get("name")?,
-        duo_type: row.try_get("duo_type")?,
-        sector: row.try_get::<Option<String>, _>("sector")?.as_deref().and_then(Sector::parse),
-        denomination: row.try_get("denomination")?,
-        street: row.try_get("street")?,
-        house_number: row.try_get("house_number")?,
-        postcode: row.try_get("postcode")?,
-        city: row.try_get("city")?,
-        municipality: row.try_get("municipality")?,
-        province: row.try_get("province")?,
-        website: row.try_get("website")?,
-        pupils: row.try_get("pupils")?,
-        lat: row.try_get("lat")?,
-        lon: row.try_get("lon")?,
-        swv_po: row.try_get("swv_po")?,
-        swv_vo: row.try_get("swv_vo")?,
-        swv_set_by_hand: row.try_get::<i64, _>("swv_set_by_hand")? != 0,
-    })
+/// A row of `locations` as [`LOCATION_COLUMNS`] selects it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LocationRow {
+    code: String,
+    brin: String,
+    name: String,
+    duo_type: Option<String>,
+    sector: Option<String>,
+    denomination: Option<String>,
+    street: Option<String>,
+    house_number: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    municipality: Option<String>,
+    province: Option<String>,
+    website: Option<String>,
+    pupils: Option<i64>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    swv_po: Option<String>,
+    swv_vo: Option<String>,
+    swv_set_by_hand: Flag,
 }
 
-fn school_summary(row: &AnyRow) -> Result<SchoolSummary, sqlx::Error> {
-    Ok(SchoolSummary {
-        brin: row.try_get("brin")?,
-        name: row.try_get("name")?,
-        city: row.try_get("city")?,
-        locations: row.try_get("locations")?,
-        pupils: row.try_get("pupils")?,
-    })
+impl TryFrom<LocationRow> for Location {
+    type Error = StorageError;
+
+    fn try_from(row: LocationRow) -> Result<Self, StorageError> {
+        Ok(Location {
+            sector: row.sector.as_deref().map(|s| LOCATION_SECTOR.parse::<Sector>(s)).transpose()?,
+            code: row.code,
+            brin: row.brin,
+            name: row.name,
+            duo_type: row.duo_type,
+            denomination: row.denomination,
+            street: row.street,
+            house_number: row.house_number,
+            postcode: row.postcode,
+            city: row.city,
+            municipality: row.municipality,
+            province: row.province,
+            website: row.website,
+            pupils: row.pupils,
+            lat: row.lat,
+            lon: row.lon,
+            swv_po: row.swv_po,
+            swv_vo: row.swv_vo,
+            swv_set_by_hand: row.swv_set_by_hand.into(),
+        })
+    }
 }
 
-fn swv_details(row: &AnyRow) -> Result<SwvDetails, sqlx::Error> {
-    Ok(SwvDetails {
-        name: row.try_get("name")?,
-        email: row.try_get("email")?,
-        phone: row.try_get("phone")?,
-        website: row.try_get("website")?,
-        steunpunt_name: row.try_get("steunpunt_name")?,
-        steunpunt_email: row.try_get("steunpunt_email")?,
-        steunpunt_phone: row.try_get("steunpunt_phone")?,
-        steunpunt_website: row.try_get("steunpunt_website")?,
-    })
+/// A row of `schools`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SchoolRow {
+    brin: String,
+    name: String,
+    board_code: Option<String>,
+}
+
+impl From<SchoolRow> for School {
+    fn from(row: SchoolRow) -> Self {
+        School { brin: row.brin, name: row.name, board: row.board_code }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SchoolWithBoardRow {
+    #[sqlx(flatten)]
+    school: SchoolRow,
+    board_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SwvRow {
+    code: String,
+    kind: String,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    website: Option<String>,
+    steunpunt_name: Option<String>,
+    steunpunt_email: Option<String>,
+    steunpunt_phone: Option<String>,
+    steunpunt_website: Option<String>,
+}
+
+impl From<SwvRow> for Swv {
+    fn from(row: SwvRow) -> Self {
+        Swv {
+            code: row.code,
+            kind: row.kind,
+            details: SwvDetails {
+                name: row.name,
+                email: row.email,
+                phone: row.phone,
+                website: row.website,
+                steunpunt_name: row.steunpunt_name,
+                steunpunt_email: row.steunpunt_email,
+                steunpunt_phone: row.steunpunt_phone,
+                steunpunt_website: row.steunpunt_website,
+            },
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct BoardRow {
+    code: String,
+    name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AreaSwvsRow {
+    po_swv: Option<String>,
+    vo_swv: Option<String>,
 }
 
 impl Database {
     pub async fn list_swvs(&self) -> Result<Vec<SwvSummary>, StorageError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "WITH placed AS (
                 SELECT swv_po AS swv, brin FROM locations WHERE swv_po IS NOT NULL
                 UNION ALL
@@ -115,26 +187,15 @@ impl Database {
              ORDER BY s.code",
         )
         .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(SwvSummary {
-                    code: row.try_get("code")?,
-                    kind: row.try_get("kind")?,
-                    name: row.try_get("name")?,
-                    schools: row.try_get("schools")?,
-                    locations: row.try_get("locations")?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        .await?)
     }
 
     pub async fn swv(&self, code: &str) -> Result<Option<Swv>, StorageError> {
-        let row = sqlx::query("SELECT * FROM swvs WHERE code = $1").bind(code).fetch_optional(&self.read).await?;
-        row.map(|row| Ok(Swv { code: row.try_get("code")?, kind: row.try_get("kind")?, details: swv_details(&row)? }))
-            .transpose()
-            .map_err(|e: sqlx::Error| e.into())
+        let row = sqlx::query_as::<_, SwvRow>("SELECT * FROM swvs WHERE code = $1")
+            .bind(code)
+            .fetch_optional(&self.read)
+            .await?;
+        Ok(row.map(Swv::from))
     }
 
     pub async fn update_swv(&self, edit: &SwvEdit, details: &SwvDetails) -> Result<(), StorageError> {
@@ -160,7 +221,7 @@ impl Database {
 
     /// The schools with at least one location in the SWV, counting only those locations.
     pub async fn schools_of_swv(&self, code: &str) -> Result<Vec<SchoolSummary>, StorageError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT sc.brin, sc.name, MIN(l.city) AS city, COUNT(l.code) AS locations,
                     CAST(SUM(l.pupils) AS BIGINT) AS pupils
              FROM schools sc JOIN locations l ON l.brin = sc.brin
@@ -170,14 +231,13 @@ impl Database {
         )
         .bind(code)
         .fetch_all(&self.read)
-        .await?;
-        Ok(rows.iter().map(school_summary).collect::<Result<_, _>>()?)
+        .await?)
     }
 
     /// Schools whose name, BRIN or city contains the query, at most `limit`.
     pub async fn search_schools(&self, query: &str, limit: i64) -> Result<Vec<SchoolSummary>, StorageError> {
         let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT sc.brin, sc.name, MIN(l.city) AS city, COUNT(l.code) AS locations,
                     CAST(SUM(l.pupils) AS BIGINT) AS pupils
              FROM schools sc JOIN locations l ON l.brin = sc.brin
@@ -190,12 +250,11 @@ impl Database {
         .bind(pattern)
         .bind(limit)
         .fetch_all(&self.read)
-        .await?;
-        Ok(rows.iter().map(school_summary).collect::<Result<_, _>>()?)
+        .await?)
     }
 
     pub async fn school(&self, brin: &str) -> Result<Option<SchoolDetail>, StorageError> {
-        let Some(row) = sqlx::query(
+        let Some(row) = sqlx::query_as::<_, SchoolWithBoardRow>(
             "SELECT sc.brin, sc.name, sc.board_code, b.name AS board_name
              FROM schools sc LEFT JOIN boards b ON b.code = sc.board_code WHERE sc.brin = $1",
         )
@@ -205,31 +264,24 @@ impl Database {
         else {
             return Ok(None);
         };
-        let locations = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE brin = $1 ORDER BY code"))
-            .bind(brin)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(location_from_row)
-            .collect::<Result<_, _>>()?;
-        Ok(Some(SchoolDetail {
-            school: School {
-                brin: row.try_get("brin")?,
-                name: row.try_get("name")?,
-                board: row.try_get("board_code")?,
-            },
-            board_name: row.try_get("board_name")?,
-            locations,
-        }))
+        let locations = sqlx::query_as::<_, LocationRow>(&format!(
+            "SELECT {LOCATION_COLUMNS} FROM locations WHERE brin = $1 ORDER BY code"
+        ))
+        .bind(brin)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(Some(SchoolDetail { school: row.school.into(), board_name: row.board_name, locations: convert(locations)? }))
     }
 
     pub async fn board(&self, code: &str) -> Result<Option<Board>, StorageError> {
-        let Some(row) =
-            sqlx::query("SELECT code, name FROM boards WHERE code = $1").bind(code).fetch_optional(&self.read).await?
+        let Some(board) = sqlx::query_as::<_, BoardRow>("SELECT code, name FROM boards WHERE code = $1")
+            .bind(code)
+            .fetch_optional(&self.read)
+            .await?
         else {
             return Ok(None);
         };
-        let schools = sqlx::query(
+        let schools = sqlx::query_as(
             "SELECT sc.brin, sc.name, MIN(l.city) AS city, COUNT(l.code) AS locations,
                     CAST(SUM(l.pupils) AS BIGINT) AS pupils
              FROM schools sc JOIN locations l ON l.brin = sc.brin
@@ -238,53 +290,48 @@ impl Database {
         )
         .bind(code)
         .fetch_all(&self.read)
-        .await?
-        .iter()
-        .map(school_summary)
-        .collect::<Result<_, _>>()?;
-        Ok(Some(Board { code: row.try_get("code")?, name: row.try_get("name")?, schools }))
+        .await?;
+        Ok(Some(Board { code: board.code, name: board.name, schools }))
     }
 
     /// Where the organisation sits, or `None` when it does not exist.
     pub async fn org_context(&self, org: &OrgRef) -> Result<Option<OrgContext>, StorageError> {
-        let strings = |rows: Vec<AnyRow>| -> Result<Vec<String>, sqlx::Error> {
-            rows.iter().map(|r| r.try_get::<String, _>(0)).collect()
-        };
         match org.kind {
             OrgKind::Platform => Ok((org.code == OrgRef::PLATFORM_CODE).then(OrgContext::default)),
             OrgKind::Swv => {
-                let exists = sqlx::query("SELECT code FROM swvs WHERE code = $1")
+                let exists: Option<String> = sqlx::query_scalar("SELECT code FROM swvs WHERE code = $1")
                     .bind(&org.code)
                     .fetch_optional(&self.read)
                     .await?;
                 Ok(exists.map(|_| OrgContext { swvs: vec![org.code.clone()], board: None }))
             }
             OrgKind::School => {
-                let Some(row) = sqlx::query("SELECT board_code FROM schools WHERE brin = $1")
-                    .bind(&org.code)
-                    .fetch_optional(&self.read)
-                    .await?
+                let Some(board) =
+                    sqlx::query_scalar::<_, Option<String>>("SELECT board_code FROM schools WHERE brin = $1")
+                        .bind(&org.code)
+                        .fetch_optional(&self.read)
+                        .await?
                 else {
                     return Ok(None);
                 };
-                let swvs = sqlx::query(
+                let swvs = sqlx::query_scalar(
                     "SELECT swv_po FROM locations WHERE brin = $1 AND swv_po IS NOT NULL
                      UNION SELECT swv_vo FROM locations WHERE brin = $1 AND swv_vo IS NOT NULL",
                 )
                 .bind(&org.code)
                 .fetch_all(&self.read)
                 .await?;
-                Ok(Some(OrgContext { swvs: strings(swvs)?, board: row.try_get("board_code")? }))
+                Ok(Some(OrgContext { swvs, board }))
             }
             OrgKind::Board => {
-                let exists = sqlx::query("SELECT code FROM boards WHERE code = $1")
+                let exists: Option<String> = sqlx::query_scalar("SELECT code FROM boards WHERE code = $1")
                     .bind(&org.code)
                     .fetch_optional(&self.read)
                     .await?;
                 if exists.is_none() {
                     return Ok(None);
                 }
-                let swvs = sqlx::query(
+                let swvs = sqlx::query_scalar(
                     "SELECT l.swv_po FROM locations l JOIN schools s ON s.brin = l.brin
                        WHERE s.board_code = $1 AND l.swv_po IS NOT NULL
                      UNION SELECT l.swv_vo FROM locations l JOIN schools s ON s.brin = l.brin
@@ -293,7 +340,7 @@ impl Database {
                 .bind(&org.code)
                 .fetch_all(&self.read)
                 .await?;
-                Ok(Some(OrgContext { swvs: strings(swvs)?, board: Some(org.code.clone()) }))
+                Ok(Some(OrgContext { swvs, board: Some(org.code.clone()) }))
             }
         }
     }
@@ -307,16 +354,17 @@ impl Database {
             OrgKind::Board => "SELECT name FROM boards WHERE code = $1",
             OrgKind::School => "SELECT name FROM schools WHERE brin = $1",
         };
-        let row = sqlx::query(sql).bind(&org.code).fetch_optional(&self.read).await?;
-        Ok(row.map(|row| row.try_get::<Option<String>, _>(0)).transpose()?.flatten())
+        let name: Option<Option<String>> = sqlx::query_scalar(sql).bind(&org.code).fetch_optional(&self.read).await?;
+        Ok(name.flatten())
     }
 
     pub async fn location(&self, code: &str) -> Result<Option<Location>, StorageError> {
-        let row = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
+        sqlx::query_as::<_, LocationRow>(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
             .bind(code)
             .fetch_optional(&self.read)
-            .await?;
-        Ok(row.as_ref().map(location_from_row).transpose()?)
+            .await?
+            .map(Location::try_from)
+            .transpose()
     }
 
     /// Sets a location's SWVs by hand; imports leave them alone from now on.
@@ -341,26 +389,24 @@ impl Database {
     /// Undoes a correction: the SWVs follow the postcode table again.
     pub async fn reset_location_swvs(&self, edit: &LocationSwvEdit) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
-        let row = sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
-            .bind(edit.location())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StorageError::NotFound)?;
-        let location = location_from_row(&row)?;
+        let row =
+            sqlx::query_as::<_, LocationRow>(&format!("SELECT {LOCATION_COLUMNS} FROM locations WHERE code = $1"))
+                .bind(edit.location())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StorageError::NotFound)?;
+        let location = Location::try_from(row)?;
         let pc4 = location.postcode.as_deref().and_then(passend_domain::duo::pc4_of);
         let area = match pc4 {
             Some(pc4) => {
-                sqlx::query("SELECT po_swv, vo_swv FROM postcode_areas WHERE pc4 = $1")
+                sqlx::query_as::<_, AreaSwvsRow>("SELECT po_swv, vo_swv FROM postcode_areas WHERE pc4 = $1")
                     .bind(pc4)
                     .fetch_optional(&mut *tx)
                     .await?
             }
             None => None,
         };
-        let (area_po, area_vo): (Option<String>, Option<String>) = match &area {
-            Some(row) => (row.try_get(0)?, row.try_get(1)?),
-            None => (None, None),
-        };
+        let (area_po, area_vo) = area.map_or((None, None), |row| (row.po_swv, row.vo_swv));
         let (po, vo) = assign_swvs(location.sector, area_po.as_deref(), area_vo.as_deref());
         sqlx::query(
             "UPDATE locations SET swv_po = $1, swv_vo = $2, swv_set_by_hand = 0, updated_at = $3 WHERE code = $4",
@@ -376,6 +422,6 @@ impl Database {
     }
 
     pub async fn count_locations(&self) -> Result<i64, StorageError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM locations").fetch_one(&self.read).await?.try_get(0)?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM locations").fetch_one(&self.read).await?)
     }
 }

@@ -1,7 +1,6 @@
 //! Writing generated profiles (national-scale sample data), in batches.
 
 use passend_domain::generated::{GeneratedProfile, SampleLocation};
-use sqlx::Row;
 
 use crate::{Database, StorageError, now};
 
@@ -19,18 +18,20 @@ const ANSWERS_PER_STATEMENT: usize = 100;
 impl Database {
     /// Every location with what the generator needs, and its school's BRIN.
     pub async fn sample_locations(&self) -> Result<Vec<(SampleLocation, String)>, StorageError> {
-        let rows = sqlx::query("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code")
+        #[derive(sqlx::FromRow)]
+        struct SampleRow {
+            code: String,
+            duo_type: Option<String>,
+            pupils: Option<i64>,
+            brin: String,
+        }
+        let rows = sqlx::query_as::<_, SampleRow>("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code")
             .fetch_all(&self.read)
             .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    SampleLocation { code: r.try_get(0)?, duo_type: r.try_get(1)?, pupils: r.try_get(2)? },
-                    r.try_get(3)?,
-                ))
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        Ok(rows
+            .into_iter()
+            .map(|row| (SampleLocation { code: row.code, duo_type: row.duo_type, pupils: row.pupils }, row.brin))
+            .collect())
     }
 
     /// Writes a batch of generated profiles in one transaction. A location with
@@ -46,7 +47,7 @@ impl Database {
                 || row.profile.state == passend_domain::lifecycle::ProfileState::Superseded)
                 .then_some(at);
             let levels = crate::offer_levels::levels_of(row.profile.answers.iter().map(|(k, v, _)| (k.as_str(), v)));
-            let id: Option<i64> = sqlx::query(
+            let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO profiles (location_code, brin, school_year, template_json, created_at, updated_at, state,
                     adopted_on, content_hash, published_at, generated, offer_levels)
                  SELECT $1, $2, $3, '', $4, $4, $5, $6, $7, $8, 1, $9
@@ -63,9 +64,7 @@ impl Database {
             .bind(published_at)
             .bind(crate::offer_levels::to_json(&levels))
             .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()?;
+            .await?;
             let Some(id) = id else { continue };
             written += 1;
             for chunk in row.profile.answers.chunks(ANSWERS_PER_STATEMENT) {
@@ -95,6 +94,6 @@ impl Database {
 
     /// How many profiles are generated rather than a school's own.
     pub async fn count_generated(&self) -> Result<i64, StorageError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM profiles WHERE generated = 1").fetch_one(&self.read).await?.try_get(0)?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM profiles WHERE generated = 1").fetch_one(&self.read).await?)
     }
 }

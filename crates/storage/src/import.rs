@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 use passend_domain::duo::{self, DuoFile, ImportPlan, PostcodeArea, Snapshot};
 use passend_domain::organisations::{Location, School, SwvCode};
 use serde::Serialize;
-use sqlx::any::{AnyArguments, AnyRow};
-use sqlx::{Any, AnyConnection, Row};
+use sqlx::any::AnyArguments;
+use sqlx::{Any, AnyConnection};
 
-use crate::directory::{LOCATION_COLUMNS, location_from_row};
+use crate::directory::{LOCATION_COLUMNS, LocationRow, SchoolRow};
 use crate::{Backend, Database, StorageError, now};
 
 /// Rows per INSERT statement, measured (docs/performance.md): sqlx's SQLite
@@ -102,31 +102,38 @@ impl Database {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct PostcodeAreaRow {
+    pc4: String,
+    municipality: Option<String>,
+    po_swv: Option<String>,
+    vo_swv: Option<String>,
+}
+
 async fn load_snapshot(conn: &mut AnyConnection) -> Result<Snapshot, StorageError> {
-    let column = |rows: Vec<AnyRow>| -> Result<Vec<String>, sqlx::Error> {
-        rows.iter().map(|r| r.try_get::<String, _>(0)).collect()
-    };
-    let mut snapshot = Snapshot {
-        swvs: column(sqlx::query("SELECT code FROM swvs").fetch_all(&mut *conn).await?)?.into_iter().collect(),
-        boards: column(sqlx::query("SELECT code FROM boards").fetch_all(&mut *conn).await?)?.into_iter().collect(),
-        ..Snapshot::default()
-    };
-    for row in sqlx::query("SELECT brin, name, board_code FROM schools").fetch_all(&mut *conn).await? {
-        let school = School { brin: row.try_get(0)?, name: row.try_get(1)?, board: row.try_get(2)? };
+    let swvs: Vec<String> = sqlx::query_scalar("SELECT code FROM swvs").fetch_all(&mut *conn).await?;
+    let boards: Vec<String> = sqlx::query_scalar("SELECT code FROM boards").fetch_all(&mut *conn).await?;
+    let mut snapshot =
+        Snapshot { swvs: swvs.into_iter().collect(), boards: boards.into_iter().collect(), ..Snapshot::default() };
+    for row in
+        sqlx::query_as::<_, SchoolRow>("SELECT brin, name, board_code FROM schools").fetch_all(&mut *conn).await?
+    {
+        let school = School::from(row);
         snapshot.schools.insert(school.brin.clone(), school);
     }
-    for row in sqlx::query(&format!("SELECT {LOCATION_COLUMNS} FROM locations")).fetch_all(&mut *conn).await? {
-        let location = location_from_row(&row)?;
+    for row in sqlx::query_as::<_, LocationRow>(&format!("SELECT {LOCATION_COLUMNS} FROM locations"))
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        let location = Location::try_from(row)?;
         snapshot.locations.insert(location.code.clone(), location);
     }
-    for row in sqlx::query("SELECT pc4, municipality, po_swv, vo_swv FROM postcode_areas").fetch_all(&mut *conn).await?
+    for row in sqlx::query_as::<_, PostcodeAreaRow>("SELECT pc4, municipality, po_swv, vo_swv FROM postcode_areas")
+        .fetch_all(&mut *conn)
+        .await?
     {
-        let area = PostcodeArea {
-            pc4: row.try_get(0)?,
-            municipality: row.try_get(1)?,
-            po_swv: row.try_get(2)?,
-            vo_swv: row.try_get(3)?,
-        };
+        let area =
+            PostcodeArea { pc4: row.pc4, municipality: row.municipality, po_swv: row.po_swv, vo_swv: row.vo_swv };
         snapshot.postcodes.insert(area.pc4.clone(), area);
     }
     Ok(snapshot)

@@ -11,6 +11,8 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+#[cfg(test)]
+mod corrupt_tests;
 pub mod coverage;
 pub mod directory;
 pub mod generated;
@@ -21,8 +23,9 @@ pub mod outbox;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;
+mod rows;
 pub mod surveys;
 pub mod test_support;
 
 pub use db::{Backend, Database, PoolStats, now};
-pub use error::StorageError;
+pub use error::{CorruptCause, StorageError};

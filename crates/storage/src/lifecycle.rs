@@ -5,8 +5,9 @@ use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, Pr
 use passend_domain::lifecycle::{AdviceVerdict, ProfileState, Step, content_hash};
 use passend_domain::questionnaire::{AnswerValue, Template};
 use serde::Serialize;
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AnyPool};
 
+use crate::profiles::{AnswerRow, PROFILE_STATE};
 use crate::{Database, StorageError, now};
 
 /// What a step carries besides itself.
@@ -25,36 +26,40 @@ pub struct StepBy<'a> {
 }
 
 /// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct StepRecord {
     pub step: String,
     pub from_state: String,
     pub to_state: String,
+    #[sqlx(rename = "user_name")]
     pub by: String,
     pub at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct AdviceRecord {
     pub verdict: String,
     pub advice: String,
     pub advised_on: String,
+    #[sqlx(rename = "advised_by_name")]
     pub advised_by: String,
     pub response: Option<String>,
+    #[sqlx(rename = "responded_by_name")]
     pub responded_by: Option<String>,
     pub responded_at: Option<i64>,
 }
 
 /// Someone to tell of a hand-over.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Recipient {
     pub email: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ReviewComment {
     pub section: String,
+    #[sqlx(rename = "user_name")]
     pub by: String,
     pub body: String,
     pub at: i64,
@@ -66,16 +71,38 @@ pub(crate) async fn state_of(
     profile_id: i64,
     brin: &str,
 ) -> Result<ProfileState, StorageError> {
-    let row = sqlx::query("SELECT brin, state FROM profiles WHERE id = $1")
+    #[derive(sqlx::FromRow)]
+    struct SchoolAndState {
+        brin: String,
+        state: String,
+    }
+    let row = sqlx::query_as::<_, SchoolAndState>("SELECT brin, state FROM profiles WHERE id = $1")
         .bind(profile_id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(StorageError::NotFound)?;
-    if row.try_get::<String, _>(0)? != brin {
+    if row.brin != brin {
         return Err(StorageError::NotFound);
     }
-    let state: String = row.try_get(1)?;
-    ProfileState::parse(&state).ok_or_else(|| StorageError::Database(sqlx::Error::Protocol(format!("state {state}"))))
+    PROFILE_STATE.parse(&row.state)
+}
+
+/// The people holding `role` in the organisation `org_kind`/`org_code`, by e-mail address.
+pub(crate) async fn people_with_role(
+    pool: &AnyPool,
+    org_kind: &str,
+    org_code: &str,
+    role: Role,
+) -> Result<Vec<Recipient>, StorageError> {
+    Ok(sqlx::query_as(
+        "SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.org_kind = $1 AND m.org_code = $2 AND m.role = $3 ORDER BY u.email",
+    )
+    .bind(org_kind)
+    .bind(org_code)
+    .bind(role.as_str())
+    .fetch_all(pool)
+    .await?)
 }
 
 /// `ProfileLocked` unless the profile is still a concept. The no-op update
@@ -137,17 +164,7 @@ impl Database {
         }
         for role in roles {
             for (kind, code) in &places {
-                let rows = sqlx::query(
-                    "SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-                     WHERE m.org_kind = $1 AND m.org_code = $2 AND m.role = $3 ORDER BY u.email",
-                )
-                .bind(*kind)
-                .bind(*code)
-                .bind(role.as_str())
-                .fetch_all(&self.read)
-                .await?;
-                for row in rows {
-                    let recipient = Recipient { email: row.try_get(0)?, name: row.try_get(1)? };
+                for recipient in people_with_role(&self.read, kind, code, *role).await? {
                     if !found.iter().any(|r| r.email == recipient.email) {
                         found.push(recipient);
                     }
@@ -221,10 +238,7 @@ impl Database {
                     .await?;
             }
             (Step::RecordAdvice | Step::Adopt, _) => {
-                return Err(StorageError::Database(sqlx::Error::Protocol(format!(
-                    "{} without its details",
-                    step.as_str()
-                ))));
+                return Err(StorageError::StepWithoutDetails(step.as_str()));
             }
             _ => {}
         }
@@ -261,47 +275,25 @@ impl Database {
 
     /// The audit log of a profile, oldest first.
     pub async fn profile_history(&self, view: &OrgView, profile_id: i64) -> Result<Vec<StepRecord>, StorageError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT s.step, s.from_state, s.to_state, s.user_name, s.at FROM profile_steps s
              JOIN profiles p ON p.id = s.profile_id WHERE s.profile_id = $1 AND p.brin = $2 ORDER BY s.id",
         )
         .bind(profile_id)
         .bind(&view.org().code)
         .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(StepRecord {
-                    step: r.try_get(0)?,
-                    from_state: r.try_get(1)?,
-                    to_state: r.try_get(2)?,
-                    by: r.try_get(3)?,
-                    at: r.try_get(4)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        .await?)
     }
 
     pub async fn advice(&self, view: &OrgView, profile_id: i64) -> Result<Option<AdviceRecord>, StorageError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT a.verdict, a.advice, a.advised_on, a.advised_by_name, a.response, a.responded_by_name, a.responded_at
              FROM mr_advice a JOIN profiles p ON p.id = a.profile_id WHERE a.profile_id = $1 AND p.brin = $2",
         )
         .bind(profile_id)
         .bind(&view.org().code)
         .fetch_optional(&self.read)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(AdviceRecord {
-            verdict: r.try_get(0)?,
-            advice: r.try_get(1)?,
-            advised_on: r.try_get(2)?,
-            advised_by: r.try_get(3)?,
-            response: r.try_get(4)?,
-            responded_by: r.try_get(5)?,
-            responded_at: r.try_get(6)?,
-        }))
+        .await?)
     }
 
     /// A team member's comment on a section while the team reviews the concept.
@@ -333,40 +325,34 @@ impl Database {
     }
 
     pub async fn review_comments(&self, view: &OrgView, profile_id: i64) -> Result<Vec<ReviewComment>, StorageError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT c.section, c.user_name, c.body, c.at FROM review_comments c JOIN profiles p ON p.id = c.profile_id
              WHERE c.profile_id = $1 AND p.brin = $2 ORDER BY c.section, c.id",
         )
         .bind(profile_id)
         .bind(&view.org().code)
         .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReviewComment { section: r.try_get(0)?, by: r.try_get(1)?, body: r.try_get(2)?, at: r.try_get(3)? })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        .await?)
     }
 }
 
 /// The content hash of the profile as stored now.
 async fn hash_in(conn: &mut AnyConnection, profile_id: i64) -> Result<String, StorageError> {
-    let template_json: String = sqlx::query("SELECT template_json FROM profiles WHERE id = $1")
+    let template_json: String = sqlx::query_scalar("SELECT template_json FROM profiles WHERE id = $1")
         .bind(profile_id)
         .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
-    let template: Template = crate::profiles::stored_template(&template_json)?;
-    let rows = sqlx::query("SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1")
-        .bind(profile_id)
-        .fetch_all(&mut *conn)
         .await?;
+    let template: Template = crate::profiles::stored_template(&template_json)?;
+    let rows =
+        sqlx::query_as::<_, AnswerRow>("SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1")
+            .bind(profile_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    // An answer with only a note has no value to fix in the hash.
     let mut answers: Vec<(String, AnswerValue, Option<String>)> = Vec::new();
-    for row in &rows {
-        let value: Option<String> = row.try_get(1)?;
-        if let Some(value) = value.and_then(|v| serde_json::from_str(&v).ok()) {
-            answers.push((row.try_get(0)?, value, row.try_get(2)?));
+    for row in rows {
+        if let Some(value) = row.value()? {
+            answers.push((row.item_key, value, row.note));
         }
     }
     Ok(content_hash(&template, answers.iter().map(|(k, v, n)| (k.as_str(), v, n.as_deref()))))
@@ -380,16 +366,20 @@ async fn supersede_earlier(
     by: StepBy<'_>,
     at: i64,
 ) -> Result<(), StorageError> {
-    let earlier = sqlx::query(
+    #[derive(sqlx::FromRow)]
+    struct Earlier {
+        id: i64,
+        state: String,
+    }
+    let earlier = sqlx::query_as::<_, Earlier>(
         "SELECT e.id, e.state FROM profiles e JOIN profiles p ON p.location_code = e.location_code
          WHERE p.id = $1 AND e.school_year < p.school_year AND e.state IN ('adopted', 'published')",
     )
     .bind(profile_id)
     .fetch_all(&mut *conn)
     .await?;
-    for row in &earlier {
-        let (id, state): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
-        let from = ProfileState::parse(&state).unwrap_or(ProfileState::Published);
+    for Earlier { id, state } in earlier {
+        let from = PROFILE_STATE.parse(&state)?;
         sqlx::query("UPDATE profiles SET state = 'superseded', updated_at = $1 WHERE id = $2")
             .bind(at)
             .bind(id)

@@ -6,7 +6,7 @@
 //! `passend migrate`; PostgreSQL takes an advisory lock so that instances
 //! starting together migrate once.
 
-use sqlx::{Acquire, Row};
+use sqlx::Acquire;
 
 use crate::{Backend, Database, StorageError, now};
 
@@ -53,12 +53,8 @@ pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError>
         )
         .execute(&mut *conn)
         .await?;
-        let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations ORDER BY version")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| row.try_get::<i64, _>(0))
-            .collect::<Result<_, _>>()?;
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM schema_migrations ORDER BY version").fetch_all(&mut *conn).await?;
         if let Some(unknown) = applied.iter().find(|v| !MIGRATIONS.iter().any(|m| m.version == **v)) {
             return Err(StorageError::UnknownMigration(*unknown));
         }
@@ -79,12 +75,8 @@ pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError>
             done.push(migration);
         }
         // Profiles from before migration 10 get their levels once.
-        let missing: Vec<i64> = sqlx::query("SELECT id FROM profiles WHERE offer_levels IS NULL")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| row.try_get::<i64, _>(0))
-            .collect::<Result<_, _>>()?;
+        let missing: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM profiles WHERE offer_levels IS NULL").fetch_all(&mut *conn).await?;
         for id in &missing {
             crate::offer_levels::refresh(&mut conn, *id).await?;
         }

@@ -5,9 +5,13 @@
 use std::collections::HashMap;
 
 use passend_domain::questionnaire::{AnswerValue, SupportCategory, default_template};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use crate::StorageError;
+use crate::profiles::SCHOOL_ANSWER_VALUE;
+use crate::rows::Column;
+
+const OFFER_LEVELS: Column = Column::new("profiles", "offer_levels");
 
 /// The levels among `answers` (item key → value), by category.
 pub(crate) fn levels_of<'a>(
@@ -27,8 +31,8 @@ pub(crate) fn to_json(levels: &HashMap<SupportCategory, String>) -> String {
     serde_json::to_string(levels).expect("levels serialise")
 }
 
-pub(crate) fn from_json(json: &str) -> Option<HashMap<SupportCategory, String>> {
-    serde_json::from_str(json).ok()
+pub(crate) fn from_json(json: &str) -> Result<HashMap<SupportCategory, String>, StorageError> {
+    OFFER_LEVELS.json(json)
 }
 
 /// Whether an answer to this item can change the levels.
@@ -38,21 +42,21 @@ pub(crate) fn concerns(item_key: &str) -> bool {
 
 /// Recomputes a profile's levels from its school answers.
 pub(crate) async fn refresh(conn: &mut AnyConnection, profile_id: i64) -> Result<(), StorageError> {
-    let rows =
-        sqlx::query("SELECT item_key, value_json FROM school_answers WHERE profile_id = $1 AND value_json IS NOT NULL")
-            .bind(profile_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    #[derive(sqlx::FromRow)]
+    struct Answer {
+        item_key: String,
+        value_json: String,
+    }
+    let rows = sqlx::query_as::<_, Answer>(
+        "SELECT item_key, value_json FROM school_answers WHERE profile_id = $1 AND value_json IS NOT NULL",
+    )
+    .bind(profile_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut answers = Vec::new();
-    for row in &rows {
-        let key: String = row.try_get(0)?;
-        if !concerns(&key) {
-            continue;
-        }
-        let json: String = row.try_get(1)?;
-        if let Ok(value) = serde_json::from_str::<AnswerValue>(&json) {
-            answers.push((key, value));
-        }
+    for row in rows.into_iter().filter(|row| concerns(&row.item_key)) {
+        let value: AnswerValue = SCHOOL_ANSWER_VALUE.json(&row.value_json)?;
+        answers.push((row.item_key, value));
     }
     let levels = levels_of(answers.iter().map(|(k, v)| (k.as_str(), v)));
     sqlx::query("UPDATE profiles SET offer_levels = $1 WHERE id = $2")

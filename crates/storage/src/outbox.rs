@@ -4,12 +4,10 @@
 
 use passend_domain::access::PlatformAdmin;
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use crate::{Database, StorageError, now};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct OutboxMail {
     pub id: i64,
     pub recipient: String,
@@ -20,30 +18,32 @@ pub struct OutboxMail {
     pub error: Option<String>,
 }
 
-fn mail_from_row(row: &AnyRow) -> Result<OutboxMail, sqlx::Error> {
-    Ok(OutboxMail {
-        id: row.try_get("id")?,
-        recipient: row.try_get("recipient")?,
-        subject: row.try_get("subject")?,
-        body: row.try_get("body")?,
-        created_at: row.try_get("created_at")?,
-        sent_at: row.try_get("sent_at")?,
-        error: row.try_get("error")?,
-    })
+/// Queues a mail on `executor` (a pool, or a transaction that queues it
+/// together with what it tells of); returns its id.
+pub(crate) async fn queue_in<'c, E>(
+    executor: E,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    at: i64,
+) -> Result<i64, StorageError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    Ok(sqlx::query_scalar(
+        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(at)
+    .fetch_one(executor)
+    .await?)
 }
 
 impl Database {
     pub async fn queue_mail(&self, recipient: &str, subject: &str, body: &str) -> Result<i64, StorageError> {
-        let row = sqlx::query(
-            "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .fetch_one(&self.write)
-        .await?;
-        Ok(row.try_get(0)?)
+        queue_in(&self.write, recipient, subject, body, now()).await
     }
 
     /// Marks the mail sent and keeps `kept_body` (without secrets) instead of the original.
@@ -63,13 +63,10 @@ impl Database {
     }
 
     pub async fn outbox(&self, _admin: &PlatformAdmin, limit: i64) -> Result<Vec<OutboxMail>, StorageError> {
-        let rows =
-            sqlx::query("SELECT * FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(&self.read).await?;
-        Ok(rows.iter().map(mail_from_row).collect::<Result<_, _>>()?)
+        Ok(sqlx::query_as("SELECT * FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(&self.read).await?)
     }
 
     pub async fn outbox_mail(&self, _admin: &PlatformAdmin, id: i64) -> Result<Option<OutboxMail>, StorageError> {
-        let row = sqlx::query("SELECT * FROM outbox WHERE id = $1").bind(id).fetch_optional(&self.read).await?;
-        Ok(row.as_ref().map(mail_from_row).transpose()?)
+        Ok(sqlx::query_as("SELECT * FROM outbox WHERE id = $1").bind(id).fetch_optional(&self.read).await?)
     }
 }

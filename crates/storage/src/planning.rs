@@ -6,9 +6,13 @@
 use passend_domain::access::{OrgView, ProfileCoordination, Role};
 use passend_domain::lifecycle::{MilestoneKind, ProfileState};
 use serde::Serialize;
-use sqlx::{AnyConnection, Row};
 
+use crate::lifecycle::people_with_role;
+use crate::profiles::{PROFILE_STATE, ensure_school};
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
+
+const MILESTONE_KIND: Column = Column::new("milestones", "kind");
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Wish {
@@ -18,7 +22,7 @@ pub struct Wish {
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct CoReader {
     pub id: i64,
     /// `mr`, `swv` or `other`.
@@ -55,13 +59,46 @@ pub struct QueuedMail {
     pub body: String,
 }
 
-async fn ensure_school(conn: &mut AnyConnection, profile_id: i64, brin: &str) -> Result<(), StorageError> {
-    let row =
-        sqlx::query("SELECT brin FROM profiles WHERE id = $1").bind(profile_id).fetch_optional(&mut *conn).await?;
-    match row {
-        Some(row) if row.try_get::<String, _>(0)? == brin => Ok(()),
-        _ => Err(StorageError::NotFound),
+#[derive(sqlx::FromRow)]
+struct WishRow {
+    id: i64,
+    body: String,
+    owner: String,
+    done: Flag,
+}
+
+impl From<WishRow> for Wish {
+    fn from(row: WishRow) -> Self {
+        Wish { id: row.id, body: row.body, owner: row.owner, done: row.done.into() }
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct MilestoneRow {
+    id: i64,
+    kind: String,
+    due_on: String,
+}
+
+impl TryFrom<MilestoneRow> for Milestone {
+    type Error = StorageError;
+
+    fn try_from(row: MilestoneRow) -> Result<Self, StorageError> {
+        Ok(Milestone { id: row.id, kind: MILESTONE_KIND.parse(&row.kind)?, due_on: row.due_on })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenMilestoneRow {
+    id: i64,
+    profile_id: i64,
+    brin: String,
+    board_code: Option<String>,
+    location_name: String,
+    school_year: String,
+    kind: String,
+    due_on: String,
+    state: String,
 }
 
 impl Database {
@@ -120,7 +157,7 @@ impl Database {
     }
 
     pub async fn wishes(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Wish>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, WishRow>(
             "SELECT w.id, w.body, w.owner, w.done FROM wishes w JOIN profiles p ON p.id = w.profile_id
              WHERE w.profile_id = $1 AND p.brin = $2 ORDER BY w.id",
         )
@@ -128,17 +165,7 @@ impl Database {
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Wish {
-                    id: r.try_get(0)?,
-                    body: r.try_get(1)?,
-                    owner: r.try_get(2)?,
-                    done: r.try_get::<i64, _>(3)? != 0,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        Ok(rows.into_iter().map(Wish::from).collect())
     }
 
     pub async fn add_co_reader(
@@ -184,18 +211,14 @@ impl Database {
     }
 
     pub async fn co_readers(&self, view: &OrgView, profile_id: i64) -> Result<Vec<CoReader>, StorageError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT c.id, c.kind, c.name, c.email FROM co_readers c JOIN profiles p ON p.id = c.profile_id
              WHERE c.profile_id = $1 AND p.brin = $2 ORDER BY c.id",
         )
         .bind(profile_id)
         .bind(&view.org().code)
         .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| Ok(CoReader { id: r.try_get(0)?, kind: r.try_get(1)?, name: r.try_get(2)?, email: r.try_get(3)? }))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        .await?)
     }
 
     /// Sets (or with `None` clears) the date of a milestone.
@@ -233,7 +256,7 @@ impl Database {
     }
 
     pub async fn milestones(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Milestone>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, MilestoneRow>(
             "SELECT m.id, m.kind, m.due_on FROM milestones m JOIN profiles p ON p.id = m.profile_id
              WHERE m.profile_id = $1 AND p.brin = $2 ORDER BY m.due_on, m.id",
         )
@@ -241,20 +264,15 @@ impl Database {
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        let mut out = Vec::new();
-        for row in &rows {
-            if let Some(kind) = MilestoneKind::parse(&row.try_get::<String, _>(1)?) {
-                out.push(Milestone { id: row.try_get(0)?, kind, due_on: row.try_get(2)? });
-            }
-        }
-        Ok(out)
+        convert(rows)
     }
 
     /// Milestones due between `from` and `to` (YYYY-MM-DD, inclusive) whose
     /// profile has not reached them. For the reminders job, which acts for no one.
     pub async fn open_milestones(&self, from: &str, to: &str) -> Result<Vec<OpenMilestone>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT m.id, m.profile_id, p.brin, sc.board_code, l.name, p.school_year, m.kind, m.due_on, p.state
+        let rows = sqlx::query_as::<_, OpenMilestoneRow>(
+            "SELECT m.id, m.profile_id, p.brin, sc.board_code, l.name AS location_name, p.school_year, m.kind, m.due_on,
+                    p.state
              FROM milestones m JOIN profiles p ON p.id = m.profile_id
              JOIN schools sc ON sc.brin = p.brin JOIN locations l ON l.code = p.location_code
              WHERE m.due_on >= $1 AND m.due_on <= $2 ORDER BY m.due_on, m.id",
@@ -264,25 +282,21 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut out = Vec::new();
-        for row in &rows {
-            let (Some(kind), Some(state)) = (
-                MilestoneKind::parse(&row.try_get::<String, _>(6)?),
-                ProfileState::parse(&row.try_get::<String, _>(8)?),
-            ) else {
-                continue;
-            };
+        for row in rows {
+            let kind: MilestoneKind = MILESTONE_KIND.parse(&row.kind)?;
+            let state: ProfileState = PROFILE_STATE.parse(&row.state)?;
             if kind.reached(state) {
                 continue;
             }
             out.push(OpenMilestone {
-                id: row.try_get(0)?,
-                profile_id: row.try_get(1)?,
-                brin: row.try_get(2)?,
-                board: row.try_get(3)?,
-                location_name: row.try_get(4)?,
-                school_year: row.try_get(5)?,
+                id: row.id,
+                profile_id: row.profile_id,
+                brin: row.brin,
+                board: row.board_code,
+                location_name: row.location_name,
+                school_year: row.school_year,
                 kind,
-                due_on: row.try_get(7)?,
+                due_on: row.due_on,
             });
         }
         Ok(out)
@@ -301,19 +315,9 @@ impl Database {
                 (Role::BoardMember, Some(board)) => ("board", board),
                 _ => ("school", brin),
             };
-            let rows = sqlx::query(
-                "SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-                 WHERE m.org_kind = $1 AND m.org_code = $2 AND m.role = $3 ORDER BY u.email",
-            )
-            .bind(kind)
-            .bind(code)
-            .bind(role.as_str())
-            .fetch_all(&self.read)
-            .await?;
-            for row in rows {
-                let email: String = row.try_get(0)?;
-                if !found.iter().any(|(e, _)| *e == email) {
-                    found.push((email, row.try_get(1)?));
+            for person in people_with_role(&self.read, kind, code, *role).await? {
+                if !found.iter().any(|(email, _)| *email == person.email) {
+                    found.push((person.email, person.name));
                 }
             }
         }
@@ -362,16 +366,7 @@ impl Database {
         }
         let mut ids = Vec::new();
         for mail in mails {
-            let row = sqlx::query(
-                "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            )
-            .bind(&mail.to)
-            .bind(&mail.subject)
-            .bind(&mail.body)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            ids.push(row.try_get(0)?);
+            ids.push(crate::outbox::queue_in(&mut *tx, &mail.to, &mail.subject, &mail.body, at).await?);
         }
         tx.commit().await?;
         Ok(ids)

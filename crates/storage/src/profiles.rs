@@ -6,9 +6,9 @@ use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear, Template, TemplateVariant};
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
 
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
 
 /// A profile as stored, with the template it was started from.
@@ -42,7 +42,7 @@ pub struct ProfileSummary {
 }
 
 /// How far a school's profiles of one school year are, for an SWV's overview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct SchoolProfileStatus {
     pub brin: String,
     pub profiles: i64,
@@ -100,34 +100,178 @@ pub struct VariantRecord {
     pub published_at: Option<i64>,
 }
 
+pub(crate) const PROFILE_STATE: Column = Column::new("profiles", "state");
+const TEMPLATE_JSON: Column = Column::new("profiles", "template_json");
+pub(crate) const SCHOOL_ANSWER_VALUE: Column = Column::new("school_answers", "value_json");
+const RESPONDENT_ANSWER_VALUE: Column = Column::new("respondent_answers", "value_json");
+const VARIANT_JSON: Column = Column::new("template_variants", "variant_json");
+
 /// A profile's template as stored; generated profiles store none and use the
 /// shipped default template (a copy per profile would cost gigabytes at national scale).
 pub(crate) fn stored_template(json: &str) -> Result<Template, StorageError> {
     if json.is_empty() {
         return Ok(passend_domain::questionnaire::default_template().clone());
     }
-    serde_json::from_str(json).map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))
+    TEMPLATE_JSON.json(json)
 }
 
 fn value_json(value: Option<&AnswerValue>) -> Option<String> {
     value.map(|v| serde_json::to_string(v).expect("answers serialise"))
 }
 
-fn parse_value(json: Option<String>) -> Option<AnswerValue> {
-    json.and_then(|j| serde_json::from_str(&j).ok())
+/// A school answer's item, value and note: the part of an answer that
+/// carries over to next year and into the content hash.
+#[derive(sqlx::FromRow)]
+pub(crate) struct AnswerRow {
+    pub item_key: String,
+    value_json: Option<String>,
+    pub note: Option<String>,
 }
 
-fn school_answer(row: &AnyRow) -> Result<SchoolAnswer, sqlx::Error> {
-    Ok(SchoolAnswer {
-        item_key: row.try_get("item_key")?,
-        value: parse_value(row.try_get("value_json")?),
-        note: row.try_get("note")?,
-        version: row.try_get("version")?,
-        from_last_year: row.try_get::<i64, _>("from_last_year")? != 0,
-        updated_by: row.try_get("updated_by_name")?,
-        updated_at: row.try_get("updated_at")?,
-    })
+impl AnswerRow {
+    /// `None` for an answer with only a note.
+    pub(crate) fn value(&self) -> Result<Option<AnswerValue>, StorageError> {
+        school_answer_value(self.value_json.as_deref())
+    }
 }
+
+fn school_answer_value(json: Option<&str>) -> Result<Option<AnswerValue>, StorageError> {
+    json.map(|json| SCHOOL_ANSWER_VALUE.json(json)).transpose()
+}
+
+#[derive(sqlx::FromRow)]
+struct SchoolAnswerRow {
+    item_key: String,
+    value_json: Option<String>,
+    note: Option<String>,
+    version: i64,
+    from_last_year: Flag,
+    updated_by_name: Option<String>,
+    updated_at: i64,
+}
+
+impl TryFrom<SchoolAnswerRow> for SchoolAnswer {
+    type Error = StorageError;
+
+    fn try_from(row: SchoolAnswerRow) -> Result<Self, StorageError> {
+        Ok(SchoolAnswer {
+            value: school_answer_value(row.value_json.as_deref())?,
+            item_key: row.item_key,
+            note: row.note,
+            version: row.version,
+            from_last_year: row.from_last_year.into(),
+            updated_by: row.updated_by_name,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    id: i64,
+    location_code: String,
+    brin: String,
+    school_year: String,
+    template_json: String,
+    open_for_team: Flag,
+    state: String,
+    adopted_on: Option<String>,
+    content_hash: Option<String>,
+    published_at: Option<i64>,
+    generated: Flag,
+}
+
+impl TryFrom<ProfileRow> for ProfileRecord {
+    type Error = StorageError;
+
+    fn try_from(row: ProfileRow) -> Result<Self, StorageError> {
+        Ok(ProfileRecord {
+            template: stored_template(&row.template_json)?,
+            state: PROFILE_STATE.parse(&row.state)?,
+            id: row.id,
+            location_code: row.location_code,
+            brin: row.brin,
+            school_year: row.school_year,
+            open_for_team: row.open_for_team.into(),
+            adopted_on: row.adopted_on,
+            content_hash: row.content_hash,
+            published_at: row.published_at,
+            generated: row.generated.into(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    location_code: String,
+    location_name: String,
+    school_year: String,
+    open_for_team: Flag,
+    answered: i64,
+    state: String,
+}
+
+impl From<SummaryRow> for ProfileSummary {
+    fn from(row: SummaryRow) -> Self {
+        ProfileSummary {
+            id: row.id,
+            location_code: row.location_code,
+            location_name: row.location_name,
+            school_year: row.school_year,
+            open_for_team: row.open_for_team.into(),
+            answered: row.answered,
+            state: row.state,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RespondentAnswerRow {
+    item_key: String,
+    respondent: String,
+    value_json: String,
+    note: Option<String>,
+}
+
+impl TryFrom<RespondentAnswerRow> for RespondentAnswer {
+    type Error = StorageError;
+
+    fn try_from(row: RespondentAnswerRow) -> Result<Self, StorageError> {
+        Ok(RespondentAnswer {
+            value: RESPONDENT_ANSWER_VALUE.json(&row.value_json)?,
+            item_key: row.item_key,
+            respondent: row.respondent,
+            note: row.note,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct VariantRow {
+    variant_json: String,
+    published_at: Option<i64>,
+}
+
+impl TryFrom<VariantRow> for VariantRecord {
+    type Error = StorageError;
+
+    fn try_from(row: VariantRow) -> Result<Self, StorageError> {
+        Ok(VariantRecord { variant: VARIANT_JSON.json(&row.variant_json)?, published_at: row.published_at })
+    }
+}
+
+/// `NotFound` unless the profile exists and belongs to the school `brin`.
+pub(crate) async fn ensure_school(conn: &mut AnyConnection, profile_id: i64, brin: &str) -> Result<(), StorageError> {
+    let school: Option<String> = sqlx::query_scalar("SELECT brin FROM profiles WHERE id = $1")
+        .bind(profile_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if school.as_deref() == Some(brin) { Ok(()) } else { Err(StorageError::NotFound) }
+}
+
+const RESPONDENT_ANSWER_SELECT: &str = "SELECT a.item_key, u.name AS respondent, a.value_json, a.note \
+     FROM respondent_answers a JOIN profiles p ON p.id = a.profile_id JOIN users u ON u.id = a.user_id";
 
 const SCHOOL_ANSWER_SELECT: &str = "SELECT a.item_key, a.value_json, a.note, a.version, a.from_last_year, \
      a.updated_at, u.name AS updated_by_name FROM school_answers a LEFT JOIN users u ON u.id = a.updated_by";
@@ -150,18 +294,16 @@ impl Database {
         user_id: i64,
     ) -> Result<i64, StorageError> {
         let mut tx = self.write.begin().await?;
-        let brin: Option<String> = sqlx::query("SELECT brin FROM locations WHERE code = $1")
+        let brin: Option<String> = sqlx::query_scalar("SELECT brin FROM locations WHERE code = $1")
             .bind(location_code)
             .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()?;
+            .await?;
         if brin.as_deref() != Some(coordination.brin()) {
             return Err(StorageError::NotFound);
         }
         let at = now();
         let template_json = serde_json::to_string(template).expect("templates serialise");
-        let id: i64 = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO profiles (location_code, brin, school_year, template_json, created_by, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (location_code, school_year) DO NOTHING RETURNING id",
         )
@@ -173,28 +315,24 @@ impl Database {
         .bind(at)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or(StorageError::Conflict)?
-        .try_get(0)?;
+        .ok_or(StorageError::Conflict)?;
 
-        let previous: Vec<(String, Option<AnswerValue>, Option<String>)> = sqlx::query(
+        let previous = sqlx::query_as::<_, AnswerRow>(
             "SELECT a.item_key, a.value_json, a.note FROM school_answers a JOIN profiles p ON p.id = a.profile_id
              WHERE p.location_code = $1 AND p.school_year = $2",
         )
         .bind(location_code)
         .bind(year.previous().to_string())
         .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, parse_value(r.try_get(1)?), r.try_get(2)?)))
-        .collect::<Result<_, sqlx::Error>>()?;
-        let mut rows: Vec<(String, Option<AnswerValue>, Option<String>, bool)> = previous
-            .into_iter()
-            .filter(|(key, value, _)| {
-                template.item(key).is_some_and(|item| value.as_ref().is_none_or(|v| v.fits(item)))
-            })
-            .filter(|(key, _, _)| !prefills.iter().any(|(k, _)| k == key))
-            .map(|(key, value, note)| (key, value, note, true))
-            .collect();
+        .await?;
+        let mut rows: Vec<(String, Option<AnswerValue>, Option<String>, bool)> = Vec::new();
+        for answer in previous {
+            let value = answer.value()?;
+            let fits = template.item(&answer.item_key).is_some_and(|item| value.as_ref().is_none_or(|v| v.fits(item)));
+            if fits && !prefills.iter().any(|(key, _)| *key == answer.item_key) {
+                rows.push((answer.item_key, value, answer.note, true));
+            }
+        }
         rows.extend(prefills.iter().map(|(key, value)| (key.clone(), Some(value.clone()), None, false)));
         for (key, value, note, from_last_year) in rows {
             sqlx::query(
@@ -218,34 +356,21 @@ impl Database {
 
     /// A profile by id. Callers check access with its `brin` before showing anything.
     pub async fn profile(&self, id: i64) -> Result<Option<ProfileRecord>, StorageError> {
-        let row = sqlx::query(
+        sqlx::query_as::<_, ProfileRow>(
             "SELECT id, location_code, brin, school_year, template_json, open_for_team, state, adopted_on, content_hash,
                     published_at, generated FROM profiles WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let template = stored_template(&row.try_get::<String, _>(4)?)?;
-        Ok(Some(ProfileRecord {
-            id: row.try_get(0)?,
-            location_code: row.try_get(1)?,
-            brin: row.try_get(2)?,
-            school_year: row.try_get(3)?,
-            template,
-            open_for_team: row.try_get::<i64, _>(5)? != 0,
-            state: ProfileState::parse(&row.try_get::<String, _>(6)?).unwrap_or(ProfileState::Concept),
-            adopted_on: row.try_get(7)?,
-            content_hash: row.try_get(8)?,
-            published_at: row.try_get(9)?,
-            generated: row.try_get::<i64, _>(10)? != 0,
-        }))
+        .await?
+        .map(ProfileRecord::try_from)
+        .transpose()
     }
 
     pub async fn profiles_of_school(&self, view: &OrgView) -> Result<Vec<ProfileSummary>, StorageError> {
         let brin = school_of(view)?;
-        let rows = sqlx::query(
-            "SELECT p.id, p.location_code, l.name, p.school_year, p.open_for_team,
+        let rows = sqlx::query_as::<_, SummaryRow>(
+            "SELECT p.id, p.location_code, l.name AS location_name, p.school_year, p.open_for_team,
                     (SELECT COUNT(*) FROM school_answers a WHERE a.profile_id = p.id AND a.value_json IS NOT NULL) AS answered,
                     p.state
              FROM profiles p JOIN locations l ON l.code = p.location_code
@@ -254,20 +379,7 @@ impl Database {
         .bind(brin)
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ProfileSummary {
-                    id: r.try_get(0)?,
-                    location_code: r.try_get(1)?,
-                    location_name: r.try_get(2)?,
-                    school_year: r.try_get(3)?,
-                    open_for_team: r.try_get::<i64, _>(4)? != 0,
-                    answered: r.try_get(5)?,
-                    state: r.try_get(6)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        Ok(rows.into_iter().map(ProfileSummary::from).collect())
     }
 
     /// Per school of the SWV with a profile in the year: how many profiles and
@@ -280,7 +392,7 @@ impl Database {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT p.brin, COUNT(DISTINCT p.id) AS profiles,
                     (SELECT COUNT(*) FROM school_answers a JOIN profiles q ON q.id = a.profile_id
                      WHERE q.brin = p.brin AND q.school_year = $2 AND a.value_json IS NOT NULL) AS answered
@@ -291,11 +403,7 @@ impl Database {
         .bind(&view.org().code)
         .bind(year.to_string())
         .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| Ok(SchoolProfileStatus { brin: r.try_get(0)?, profiles: r.try_get(1)?, answered: r.try_get(2)? }))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        .await?)
     }
 
     pub async fn set_open_for_team(
@@ -322,17 +430,15 @@ impl Database {
         respondent: &ProfileRespondent,
         profile_id: i64,
     ) -> Result<Vec<RespondentAnswer>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT a.item_key, u.name, a.value_json, a.note FROM respondent_answers a
-             JOIN profiles p ON p.id = a.profile_id JOIN users u ON u.id = a.user_id
-             WHERE a.profile_id = $1 AND p.brin = $2 AND a.user_id = $3",
-        )
+        let rows = sqlx::query_as::<_, RespondentAnswerRow>(&format!(
+            "{RESPONDENT_ANSWER_SELECT} WHERE a.profile_id = $1 AND p.brin = $2 AND a.user_id = $3"
+        ))
         .bind(profile_id)
         .bind(respondent.brin())
         .bind(respondent.user_id())
         .fetch_all(&self.read)
         .await?;
-        Ok(rows.iter().filter_map(|r| respondent_answer(r).transpose()).collect::<Result<_, _>>()?)
+        convert(rows)
     }
 
     /// Saves (or, with neither value nor note, removes) the respondent's own answer.
@@ -382,40 +488,37 @@ impl Database {
         coordination: &ProfileCoordination,
         profile_id: i64,
     ) -> Result<Vec<RespondentAnswer>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT a.item_key, u.name, a.value_json, a.note FROM respondent_answers a
-             JOIN profiles p ON p.id = a.profile_id JOIN users u ON u.id = a.user_id
-             WHERE a.profile_id = $1 AND p.brin = $2 ORDER BY u.name, a.user_id",
-        )
+        let rows = sqlx::query_as::<_, RespondentAnswerRow>(&format!(
+            "{RESPONDENT_ANSWER_SELECT} WHERE a.profile_id = $1 AND p.brin = $2 ORDER BY u.name, a.user_id"
+        ))
         .bind(profile_id)
         .bind(coordination.brin())
         .fetch_all(&self.read)
         .await?;
-        Ok(rows.iter().filter_map(|r| respondent_answer(r).transpose()).collect::<Result<_, _>>()?)
+        convert(rows)
     }
 
     /// How many team members answered anything.
     pub async fn respondent_count(&self, view: &OrgView, profile_id: i64) -> Result<i64, StorageError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_scalar(
             "SELECT COUNT(DISTINCT a.user_id) FROM respondent_answers a JOIN profiles p ON p.id = a.profile_id
              WHERE a.profile_id = $1 AND p.brin = $2",
         )
         .bind(profile_id)
         .bind(school_of(view)?)
         .fetch_one(&self.read)
-        .await?;
-        Ok(row.try_get(0)?)
+        .await?)
     }
 
     pub async fn school_answers(&self, view: &OrgView, profile_id: i64) -> Result<Vec<SchoolAnswer>, StorageError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, SchoolAnswerRow>(&format!(
             "{SCHOOL_ANSWER_SELECT} JOIN profiles p ON p.id = a.profile_id WHERE a.profile_id = $1 AND p.brin = $2"
         ))
         .bind(profile_id)
         .bind(school_of(view)?)
         .fetch_all(&self.read)
         .await?;
-        Ok(rows.iter().map(school_answer).collect::<Result<_, _>>()?)
+        convert(rows)
     }
 
     /// Saves the school's answer if it is still at `expected_version` (0: none
@@ -463,12 +566,14 @@ impl Database {
             .rows_affected()
                 == 1
         };
-        let current = sqlx::query(&format!("{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"))
-            .bind(profile_id)
-            .bind(item_key)
-            .fetch_one(&mut *tx)
-            .await
-            .map(|row| school_answer(&row))??;
+        let current = sqlx::query_as::<_, SchoolAnswerRow>(&format!(
+            "{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"
+        ))
+        .bind(profile_id)
+        .bind(item_key)
+        .fetch_one(&mut *tx)
+        .await?;
+        let current = SchoolAnswer::try_from(current)?;
         if saved && crate::offer_levels::concerns(item_key) {
             crate::offer_levels::refresh(&mut tx, profile_id).await?;
         }
@@ -501,27 +606,28 @@ impl Database {
     }
 
     async fn school_answer(&self, profile_id: i64, item_key: &str) -> Result<Option<SchoolAnswer>, StorageError> {
-        let row = sqlx::query(&format!("{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"))
-            .bind(profile_id)
-            .bind(item_key)
-            .fetch_optional(&self.read)
-            .await?;
-        Ok(row.as_ref().map(school_answer).transpose()?)
+        sqlx::query_as::<_, SchoolAnswerRow>(&format!(
+            "{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"
+        ))
+        .bind(profile_id)
+        .bind(item_key)
+        .fetch_optional(&self.read)
+        .await?
+        .map(SchoolAnswer::try_from)
+        .transpose()
     }
 
     /// The SWV's template version for a school year, if it made one.
     pub async fn template_variant(&self, swv: &str, year: SchoolYear) -> Result<Option<VariantRecord>, StorageError> {
-        let row = sqlx::query(
+        sqlx::query_as::<_, VariantRow>(
             "SELECT variant_json, published_at FROM template_variants WHERE swv_code = $1 AND school_year = $2",
         )
         .bind(swv)
         .bind(year.to_string())
         .fetch_optional(&self.read)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let variant = serde_json::from_str(&row.try_get::<String, _>(0)?)
-            .map_err(|e| StorageError::Database(sqlx::Error::Decode(Box::new(e))))?;
-        Ok(Some(VariantRecord { variant, published_at: row.try_get(1)? }))
+        .await?
+        .map(VariantRecord::try_from)
+        .transpose()
     }
 
     /// Stores the SWV's version (unpublished until `publish_template_variant`).
@@ -559,9 +665,4 @@ impl Database {
                 .await?;
         if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
-}
-
-fn respondent_answer(row: &AnyRow) -> Result<Option<RespondentAnswer>, sqlx::Error> {
-    let Some(value) = parse_value(row.try_get(2)?) else { return Ok(None) };
-    Ok(Some(RespondentAnswer { item_key: row.try_get(0)?, respondent: row.try_get(1)?, value, note: row.try_get(3)? }))
 }

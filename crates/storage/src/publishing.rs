@@ -7,9 +7,9 @@ use passend_domain::lifecycle::ProfileState;
 use passend_domain::publishing::is_public;
 use passend_domain::questionnaire::AnswerValue;
 use serde::Serialize;
-use sqlx::Row;
 
-use crate::profiles::{ProfileRecord, stored_template};
+use crate::profiles::{AnswerRow, PROFILE_STATE, ProfileRecord, SCHOOL_ANSWER_VALUE, stored_template};
+use crate::rows::Flag;
 use crate::{Database, StorageError};
 
 /// The public states, as SQL; [`is_public`] is checked again on every row.
@@ -56,6 +56,41 @@ pub struct PublicOffer {
     pub level: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct PublishedRow {
+    location_code: String,
+    location_name: String,
+    brin: String,
+    municipality: Option<String>,
+    swv_po: Option<String>,
+    swv_vo: Option<String>,
+    school_year: String,
+    adopted_on: Option<String>,
+    published_at: Option<i64>,
+    content_hash: Option<String>,
+    generated: Flag,
+    state: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct OfferRow {
+    code: String,
+    name: String,
+    municipality: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    school_year: String,
+    value_json: Option<String>,
+    template_json: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PostcodePoint {
+    pc: String,
+    lat: f64,
+    lon: f64,
+}
+
 /// Only a location's newest public version (per location).
 const NEWEST_PUBLIC: &str = "p.school_year = (SELECT MAX(q.school_year) FROM profiles q
      WHERE q.location_code = p.location_code AND q.published_at IS NOT NULL AND q.state IN ('published', 'superseded'))";
@@ -63,13 +98,12 @@ const NEWEST_PUBLIC: &str = "p.school_year = (SELECT MAX(q.school_year) FROM pro
 impl Database {
     /// The school years in which the location has a public version, newest first.
     pub async fn public_years(&self, location: &str) -> Result<Vec<String>, StorageError> {
-        let rows = sqlx::query(&format!(
+        Ok(sqlx::query_scalar(&format!(
             "SELECT p.school_year FROM profiles p WHERE p.location_code = $1 AND {PUBLIC} ORDER BY p.school_year DESC"
         ))
         .bind(location)
         .fetch_all(&self.read)
-        .await?;
-        rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>().map_err(Into::into)
+        .await?)
     }
 
     /// The location's public version of `year`, or its newest one.
@@ -78,7 +112,7 @@ impl Database {
         location: &str,
         year: Option<&str>,
     ) -> Result<Option<PublishedVersion>, StorageError> {
-        let row = sqlx::query(&format!(
+        let id: Option<i64> = sqlx::query_scalar(&format!(
             "SELECT p.id FROM profiles p WHERE p.location_code = $1 AND ($2 = '' OR p.school_year = $2) AND {PUBLIC}
              ORDER BY p.school_year DESC LIMIT 1"
         ))
@@ -86,30 +120,31 @@ impl Database {
         .bind(year.unwrap_or_default())
         .fetch_optional(&self.read)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let Some(profile) = self.profile(row.try_get(0)?).await? else { return Ok(None) };
+        let Some(id) = id else { return Ok(None) };
+        let Some(profile) = self.profile(id).await? else { return Ok(None) };
         if !is_public(profile.state, profile.published_at) {
             return Ok(None);
         }
-        let answers = sqlx::query(
+        let rows = sqlx::query_as::<_, AnswerRow>(
             "SELECT item_key, value_json, note FROM school_answers WHERE profile_id = $1 AND value_json IS NOT NULL",
         )
         .bind(profile.id)
         .fetch_all(&self.read)
-        .await?
-        .iter()
-        .filter_map(|r| {
-            let json: String = r.try_get(1).ok()?;
-            Some((r.try_get(0).ok()?, (serde_json::from_str(&json).ok()?, r.try_get(2).ok()?)))
-        })
-        .collect();
+        .await?;
+        let mut answers = HashMap::with_capacity(rows.len());
+        for row in rows {
+            // The query leaves out answers without a value.
+            if let Some(value) = row.value()? {
+                answers.insert(row.item_key, (value, row.note));
+            }
+        }
         Ok(Some(PublishedVersion { profile, answers }))
     }
 
     /// The newest public version of every location (of one SWV), for open data.
     pub async fn published_profiles(&self, swv: Option<&str>) -> Result<Vec<PublishedSummary>, StorageError> {
-        let rows = sqlx::query(&format!(
-            "SELECT p.location_code, l.name, p.brin, l.municipality, l.swv_po, l.swv_vo, p.school_year, p.adopted_on,
+        let rows = sqlx::query_as::<_, PublishedRow>(&format!(
+            "SELECT p.location_code, l.name AS location_name, p.brin, l.municipality, l.swv_po, l.swv_vo, p.school_year, p.adopted_on,
                     p.published_at, p.content_hash, p.generated, p.state
              FROM profiles p JOIN locations l ON l.code = p.location_code
              WHERE {PUBLIC} AND {NEWEST_PUBLIC} AND ($1 = '' OR l.swv_po = $1 OR l.swv_vo = $1)
@@ -119,25 +154,22 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut out = Vec::new();
-        for r in &rows {
-            let state: String = r.try_get(11)?;
-            let published_at: Option<i64> = r.try_get(8)?;
-            let (Some(state), Some(published_at)) = (ProfileState::parse(&state), published_at) else { continue };
-            if !is_public(state, Some(published_at)) {
-                continue;
-            }
+        for row in rows {
+            let state: ProfileState = PROFILE_STATE.parse(&row.state)?;
+            // As everywhere, `is_public` has the last word over the SQL's `PUBLIC`.
+            let Some(published_at) = row.published_at.filter(|at| is_public(state, Some(*at))) else { continue };
             out.push(PublishedSummary {
-                location_code: r.try_get(0)?,
-                location_name: r.try_get(1)?,
-                brin: r.try_get(2)?,
-                municipality: r.try_get(3)?,
-                swv_po: r.try_get(4)?,
-                swv_vo: r.try_get(5)?,
-                school_year: r.try_get(6)?,
-                adopted_on: r.try_get(7)?,
+                location_code: row.location_code,
+                location_name: row.location_name,
+                brin: row.brin,
+                municipality: row.municipality,
+                swv_po: row.swv_po,
+                swv_vo: row.swv_vo,
+                school_year: row.school_year,
+                adopted_on: row.adopted_on,
                 published_at,
-                content_hash: r.try_get(9)?,
-                generated: r.try_get::<i64, _>(10)? != 0,
+                content_hash: row.content_hash,
+                generated: row.generated.into(),
             });
         }
         Ok(out)
@@ -153,7 +185,7 @@ impl Database {
         swv: &str,
         item_key: &str,
     ) -> Result<Vec<PublicOffer>, StorageError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, OfferRow>(&format!(
             "SELECT l.code, l.name, l.municipality, l.lat, l.lon, p.school_year, a.value_json, p.template_json
              FROM profiles p JOIN locations l ON l.code = p.location_code
              LEFT JOIN school_answers a ON a.profile_id = p.id AND a.item_key = $3
@@ -168,41 +200,43 @@ impl Database {
         .await?;
         // Profiles share few templates: whether the item is hidden, per template.
         let mut hidden: HashMap<String, bool> = HashMap::new();
-        rows.iter()
-            .map(|r| {
-                let template: String = r.try_get(7)?;
-                let is_hidden = match hidden.get(&template) {
-                    Some(h) => *h,
-                    None => {
-                        let h = stored_template(&template).map_or(true, |t| t.item(item_key).is_none_or(|i| i.hidden));
-                        hidden.insert(template, h);
-                        h
-                    }
-                };
-                let value: Option<String> = if is_hidden { None } else { r.try_get(6)? };
-                Ok(PublicOffer {
-                    code: r.try_get(0)?,
-                    name: r.try_get(1)?,
-                    municipality: r.try_get(2)?,
-                    lat: r.try_get(3)?,
-                    lon: r.try_get(4)?,
-                    school_year: r.try_get(5)?,
-                    level: value.and_then(|v| match serde_json::from_str(&v) {
-                        Ok(AnswerValue::Choice(level)) => Some(level),
-                        _ => None,
-                    }),
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let is_hidden = match hidden.get(&row.template_json) {
+                Some(h) => *h,
+                None => {
+                    let h = stored_template(&row.template_json)?.item(item_key).is_none_or(|i| i.hidden);
+                    hidden.insert(row.template_json, h);
+                    h
+                }
+            };
+            let value = match row.value_json.filter(|_| !is_hidden) {
+                Some(json) => Some(SCHOOL_ANSWER_VALUE.json::<AnswerValue>(&json)?),
+                None => None,
+            };
+            out.push(PublicOffer {
+                code: row.code,
+                name: row.name,
+                municipality: row.municipality,
+                lat: row.lat,
+                lon: row.lon,
+                school_year: row.school_year,
+                // Only a choice of the item's scale is a level; other answers give none.
+                level: match value {
+                    Some(AnswerValue::Choice(level)) => Some(level),
+                    _ => None,
+                },
+            });
+        }
+        Ok(out)
     }
 
     /// A point for a 4-digit postcode: the mean position of the school
     /// locations in it, else of the nearest postcode area (by number, up to
     /// 30 away) that has schools. DUO's data is the only source of positions.
     pub async fn postcode_point(&self, pc4: u16) -> Result<Option<(f64, f64)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT SUBSTR(postcode, 1, 4) AS pc, AVG(lat), AVG(lon) FROM locations
+        let rows = sqlx::query_as::<_, PostcodePoint>(
+            "SELECT SUBSTR(postcode, 1, 4) AS pc, AVG(lat) AS lat, AVG(lon) AS lon FROM locations
              WHERE lat IS NOT NULL AND lon IS NOT NULL AND postcode IS NOT NULL
                AND SUBSTR(postcode, 1, 4) >= $1 AND SUBSTR(postcode, 1, 4) <= $2
              GROUP BY SUBSTR(postcode, 1, 4)",
@@ -212,10 +246,10 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         let mut best: Option<(u16, f64, f64)> = None;
-        for r in &rows {
-            let pc: String = r.try_get(0)?;
+        for PostcodePoint { pc, lat, lon } in rows {
+            // Postcodes are DUO's free text: one that does not start with four
+            // digits has no number to be near to.
             let Ok(number) = pc.parse::<u16>() else { continue };
-            let (lat, lon): (f64, f64) = (r.try_get(1)?, r.try_get(2)?);
             if best.is_none_or(|(b, _, _)| number.abs_diff(pc4) < b.abs_diff(pc4)) {
                 best = Some((number, lat, lon));
             }

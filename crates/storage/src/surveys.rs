@@ -3,10 +3,14 @@
 use passend_domain::access::{OrgView, ProfileCoordination};
 use passend_domain::surveys::{Audience, SurveyKind, SurveyResponse};
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
+use crate::profiles::ensure_school;
+use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now};
+
+const SURVEY_KIND: Column = Column::new("surveys", "kind");
+const SURVEY_AUDIENCE: Column = Column::new("surveys", "audience");
+const RESPONSE_ANSWERS: Column = Column::new("survey_responses", "answers_json");
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Survey {
@@ -23,19 +27,49 @@ pub struct Survey {
 const SURVEY_SELECT: &str = "SELECT s.id, s.profile_id, s.kind, s.audience, s.link_code, s.allow_multiple, s.closed_at,
     (SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses FROM surveys s";
 
-fn survey(row: &AnyRow) -> Result<Option<Survey>, sqlx::Error> {
-    let (kind, audience): (String, String) = (row.try_get(2)?, row.try_get(3)?);
-    let (Some(kind), Some(audience)) = (SurveyKind::parse(&kind), Audience::parse(&audience)) else { return Ok(None) };
-    Ok(Some(Survey {
-        id: row.try_get(0)?,
-        profile_id: row.try_get(1)?,
-        kind,
-        audience,
-        link_code: row.try_get(4)?,
-        allow_multiple: row.try_get::<i64, _>(5)? != 0,
-        closed: row.try_get::<Option<i64>, _>(6)?.is_some(),
-        responses: row.try_get(7)?,
-    }))
+#[derive(sqlx::FromRow)]
+struct SurveyRow {
+    id: i64,
+    profile_id: i64,
+    kind: String,
+    audience: String,
+    link_code: String,
+    allow_multiple: Flag,
+    closed_at: Option<i64>,
+    responses: i64,
+}
+
+impl TryFrom<SurveyRow> for Survey {
+    type Error = StorageError;
+
+    fn try_from(row: SurveyRow) -> Result<Self, StorageError> {
+        Ok(Survey {
+            id: row.id,
+            profile_id: row.profile_id,
+            kind: SURVEY_KIND.parse(&row.kind)?,
+            audience: SURVEY_AUDIENCE.parse(&row.audience)?,
+            link_code: row.link_code,
+            allow_multiple: row.allow_multiple.into(),
+            closed: row.closed_at.is_some(),
+            responses: row.responses,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ResponseRow {
+    answers_json: String,
+    respondent_name: Option<String>,
+}
+
+impl TryFrom<ResponseRow> for SurveyResponse {
+    type Error = StorageError;
+
+    // The name is kept beside the answers, not in their JSON.
+    fn try_from(row: ResponseRow) -> Result<Self, StorageError> {
+        let response: SurveyResponse = RESPONSE_ANSWERS.json(&row.answers_json)?;
+        Ok(SurveyResponse { name: row.respondent_name, ..response })
+    }
 }
 
 /// Whether a response was kept.
@@ -60,15 +94,7 @@ impl Database {
         user_id: i64,
     ) -> Result<Survey, StorageError> {
         let mut tx = self.write.begin().await?;
-        let brin: Option<String> = sqlx::query("SELECT brin FROM profiles WHERE id = $1")
-            .bind(profile_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()?;
-        if brin.as_deref() != Some(coordination.brin()) {
-            return Err(StorageError::NotFound);
-        }
+        ensure_school(&mut tx, profile_id, coordination.brin()).await?;
         sqlx::query(
             "INSERT INTO surveys (profile_id, kind, audience, link_code, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (profile_id, kind, audience) DO UPDATE SET closed_at = NULL",
@@ -81,14 +107,16 @@ impl Database {
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        let row = sqlx::query(&format!("{SURVEY_SELECT} WHERE s.profile_id = $1 AND s.kind = $2 AND s.audience = $3"))
-            .bind(profile_id)
-            .bind(kind.as_str())
-            .bind(audience.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
+        let row = sqlx::query_as::<_, SurveyRow>(&format!(
+            "{SURVEY_SELECT} WHERE s.profile_id = $1 AND s.kind = $2 AND s.audience = $3"
+        ))
+        .bind(profile_id)
+        .bind(kind.as_str())
+        .bind(audience.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
         tx.commit().await?;
-        survey(&row)?.ok_or(StorageError::NotFound)
+        Survey::try_from(row)
     }
 
     /// Closes or reopens a survey, and sets whether a browser may answer more than once.
@@ -114,19 +142,19 @@ impl Database {
     }
 
     pub async fn surveys_of(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Survey>, StorageError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, SurveyRow>(&format!(
             "{SURVEY_SELECT} JOIN profiles p ON p.id = s.profile_id WHERE s.profile_id = $1 AND p.brin = $2 ORDER BY s.id"
         ))
         .bind(profile_id)
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        Ok(rows.iter().filter_map(|r| survey(r).transpose()).collect::<Result<_, _>>()?)
+        convert(rows)
     }
 
     /// The responses to one of the school's surveys.
     pub async fn survey_responses(&self, view: &OrgView, survey_id: i64) -> Result<Vec<SurveyResponse>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, ResponseRow>(
             "SELECT r.answers_json, r.respondent_name FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
              JOIN profiles p ON p.id = s.profile_id WHERE r.survey_id = $1 AND p.brin = $2 ORDER BY r.id",
         )
@@ -134,24 +162,17 @@ impl Database {
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        let mut responses = Vec::new();
-        for row in &rows {
-            let json: String = row.try_get(0)?;
-            if let Ok(mut response) = serde_json::from_str::<SurveyResponse>(&json) {
-                response.name = row.try_get(1)?;
-                responses.push(response);
-            }
-        }
-        Ok(responses)
+        convert(rows)
     }
 
     /// A survey by the code in its link: public, as parents open it without an account.
     pub async fn survey_by_link(&self, link_code: &str) -> Result<Option<Survey>, StorageError> {
-        let row = sqlx::query(&format!("{SURVEY_SELECT} WHERE s.link_code = $1"))
+        sqlx::query_as::<_, SurveyRow>(&format!("{SURVEY_SELECT} WHERE s.link_code = $1"))
             .bind(link_code)
             .fetch_optional(&self.read)
-            .await?;
-        Ok(row.as_ref().map(survey).transpose()?.flatten())
+            .await?
+            .map(Survey::try_from)
+            .transpose()
     }
 
     /// Keeps a response. `browser_key` identifies the browser (a random value
@@ -163,14 +184,12 @@ impl Database {
         browser_key: &str,
     ) -> Result<Answered, StorageError> {
         let mut tx = self.write.begin().await?;
-        let Some(found) = sqlx::query(&format!("{SURVEY_SELECT} WHERE s.link_code = $1"))
+        let found = sqlx::query_as::<_, SurveyRow>(&format!("{SURVEY_SELECT} WHERE s.link_code = $1"))
             .bind(link_code)
             .fetch_optional(&mut *tx)
             .await?
-        else {
-            return Err(StorageError::NotFound);
-        };
-        let found = survey(&found)?.ok_or(StorageError::NotFound)?;
+            .ok_or(StorageError::NotFound)?;
+        let found = Survey::try_from(found)?;
         if found.closed {
             return Ok(Answered::Closed);
         }
@@ -199,11 +218,12 @@ impl Database {
 
     /// Whether this browser answered the survey already.
     pub async fn answered_from(&self, survey_id: i64, browser_key: &str) -> Result<bool, StorageError> {
-        let row = sqlx::query("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1 AND browser_key = $2")
-            .bind(survey_id)
-            .bind(browser_key)
-            .fetch_one(&self.read)
-            .await?;
-        Ok(row.try_get::<i64, _>(0)? > 0)
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1 AND browser_key = $2")
+                .bind(survey_id)
+                .bind(browser_key)
+                .fetch_one(&self.read)
+                .await?;
+        Ok(count > 0)
     }
 }

@@ -2,11 +2,14 @@ use passend_domain::access::{OrgView, Role, RoleGrant};
 use passend_domain::accounts::Email;
 use passend_domain::organisations::{OrgKind, OrgRef};
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use super::memberships::add_membership;
+use super::users::insert_user;
+use crate::rows::{Column, convert};
 use crate::{Database, StorageError, now};
+
+const INVITATION_ORG_KIND: Column = Column::new("invitations", "org_kind");
+const INVITATION_ROLE: Column = Column::new("invitations", "role");
 
 /// An invitation found by its link.
 #[derive(Debug, Clone)]
@@ -37,22 +40,57 @@ pub struct PendingInvitation {
     pub expires_at: i64,
 }
 
-fn invitation_from_row(row: &AnyRow) -> Result<Option<Invitation>, sqlx::Error> {
-    let kind = OrgKind::parse(&row.try_get::<String, _>("org_kind")?);
-    let role = Role::parse(&row.try_get::<String, _>("role")?);
-    let (Some(kind), Some(role)) = (kind, role) else {
-        return Ok(None);
-    };
-    Ok(Some(Invitation {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        org: OrgRef { kind, code: row.try_get("org_code")? },
-        role,
-        expires_at: row.try_get("expires_at")?,
-        accepted_at: row.try_get("accepted_at")?,
-        revoked_at: row.try_get("revoked_at")?,
-        invited_by: row.try_get("invited_by")?,
-    }))
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    id: i64,
+    email: String,
+    org_kind: String,
+    org_code: String,
+    role: String,
+    expires_at: i64,
+    accepted_at: Option<i64>,
+    revoked_at: Option<i64>,
+    invited_by: Option<i64>,
+}
+
+impl TryFrom<InvitationRow> for Invitation {
+    type Error = StorageError;
+
+    fn try_from(row: InvitationRow) -> Result<Self, StorageError> {
+        Ok(Invitation {
+            org: OrgRef { kind: INVITATION_ORG_KIND.parse::<OrgKind>(&row.org_kind)?, code: row.org_code },
+            role: INVITATION_ROLE.parse(&row.role)?,
+            id: row.id,
+            email: row.email,
+            expires_at: row.expires_at,
+            accepted_at: row.accepted_at,
+            revoked_at: row.revoked_at,
+            invited_by: row.invited_by,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    id: i64,
+    email: String,
+    role: String,
+    created_at: i64,
+    expires_at: i64,
+}
+
+impl TryFrom<PendingRow> for PendingInvitation {
+    type Error = StorageError;
+
+    fn try_from(row: PendingRow) -> Result<Self, StorageError> {
+        Ok(PendingInvitation {
+            role: INVITATION_ROLE.parse(&row.role)?,
+            id: row.id,
+            email: row.email,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+        })
+    }
 }
 
 const INVITATION_COLUMNS: &str = "id, email, org_kind, org_code, role, expires_at, accepted_at, revoked_at, invited_by";
@@ -66,7 +104,7 @@ impl Database {
         invited_by: i64,
         expires_at: i64,
     ) -> Result<i64, StorageError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_scalar(
             "INSERT INTO invitations (token_hash, email, org_kind, org_code, role, invited_by, created_at, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
@@ -79,28 +117,31 @@ impl Database {
         .bind(now())
         .bind(expires_at)
         .fetch_one(&self.write)
-        .await?;
-        Ok(row.try_get(0)?)
+        .await?)
     }
 
     pub async fn invitation_by_token(&self, token_hash: &str) -> Result<Option<Invitation>, StorageError> {
-        let row = sqlx::query(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"))
-            .bind(token_hash)
-            .fetch_optional(&self.read)
-            .await?;
-        Ok(row.as_ref().map(invitation_from_row).transpose()?.flatten())
+        sqlx::query_as::<_, InvitationRow>(&format!(
+            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?
+        .map(Invitation::try_from)
+        .transpose()
     }
 
     pub async fn invitation(&self, id: i64) -> Result<Option<Invitation>, StorageError> {
-        let row = sqlx::query(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1"))
+        sqlx::query_as::<_, InvitationRow>(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.read)
-            .await?;
-        Ok(row.as_ref().map(invitation_from_row).transpose()?.flatten())
+            .await?
+            .map(Invitation::try_from)
+            .transpose()
     }
 
     pub async fn pending_invitations(&self, view: &OrgView) -> Result<Vec<PendingInvitation>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, PendingRow>(
             "SELECT id, email, role, created_at, expires_at FROM invitations
              WHERE org_kind = $1 AND org_code = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3
              ORDER BY created_at DESC, id DESC",
@@ -110,20 +151,7 @@ impl Database {
         .bind(now())
         .fetch_all(&self.read)
         .await?;
-        let mut pending = Vec::new();
-        for row in rows {
-            let Some(role) = Role::parse(&row.try_get::<String, _>(2)?) else {
-                continue;
-            };
-            pending.push(PendingInvitation {
-                id: row.try_get(0)?,
-                email: row.try_get(1)?,
-                role,
-                created_at: row.try_get(3)?,
-                expires_at: row.try_get(4)?,
-            });
-        }
-        Ok(pending)
+        convert(rows)
     }
 
     /// Accepts an open invitation for the user: marks it and adds the membership
@@ -145,18 +173,7 @@ impl Database {
         password_hash: &str,
     ) -> Result<i64, StorageError> {
         let mut tx = self.write.begin().await?;
-        let at = now();
-        let user_id: i64 = sqlx::query(
-            "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
-        )
-        .bind(email.as_str())
-        .bind(name)
-        .bind(password_hash)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StorageError::from_write)?
-        .try_get(0)?;
+        let user_id = insert_user(&mut *tx, email, name, password_hash).await?;
         accept_in(&mut tx, invitation, user_id).await?;
         tx.commit().await?;
         Ok(user_id)

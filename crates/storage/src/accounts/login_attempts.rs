@@ -1,7 +1,5 @@
 //! Counted attempts (failed logins, password reset mails) per key, for rate limits.
 
-use sqlx::Row;
-
 use crate::{Database, StorageError, now};
 
 impl Database {
@@ -17,12 +15,11 @@ impl Database {
     }
 
     pub async fn attempts_since(&self, key: &str, since: i64) -> Result<i64, StorageError> {
-        let row = sqlx::query("SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at >= $2")
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at >= $2")
             .bind(key)
             .bind(since)
             .fetch_one(&self.read)
-            .await?;
-        Ok(row.try_get(0)?)
+            .await?)
     }
 
     pub async fn clear_attempts(&self, key: &str) -> Result<(), StorageError> {

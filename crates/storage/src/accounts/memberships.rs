@@ -1,9 +1,12 @@
 use passend_domain::access::{Membership, OrgView, Role, RoleGrant};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use serde::Serialize;
-use sqlx::Row;
 
+use crate::rows::{Column, convert};
 use crate::{Database, StorageError, now};
+
+const MEMBERSHIP_ORG_KIND: Column = Column::new("memberships", "org_kind");
+const MEMBERSHIP_ROLE: Column = Column::new("memberships", "role");
 
 /// A person in an organisation's member list.
 #[derive(Debug, Clone, Serialize)]
@@ -16,27 +19,62 @@ pub struct Member {
     pub since: i64,
 }
 
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    org_kind: String,
+    org_code: String,
+    role: String,
+}
+
+impl TryFrom<MembershipRow> for Membership {
+    type Error = StorageError;
+
+    fn try_from(row: MembershipRow) -> Result<Self, StorageError> {
+        Ok(Membership {
+            org: OrgRef { kind: MEMBERSHIP_ORG_KIND.parse::<OrgKind>(&row.org_kind)?, code: row.org_code },
+            role: MEMBERSHIP_ROLE.parse(&row.role)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: i64,
+    user_id: i64,
+    name: String,
+    email: String,
+    role: String,
+    created_at: i64,
+}
+
+impl TryFrom<MemberRow> for Member {
+    type Error = StorageError;
+
+    fn try_from(row: MemberRow) -> Result<Self, StorageError> {
+        Ok(Member {
+            role: MEMBERSHIP_ROLE.parse(&row.role)?,
+            membership_id: row.id,
+            user_id: row.user_id,
+            name: row.name,
+            email: row.email,
+            since: row.created_at,
+        })
+    }
+}
+
 impl Database {
     pub async fn memberships_of(&self, user_id: i64) -> Result<Vec<Membership>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, MembershipRow>(
             "SELECT org_kind, org_code, role FROM memberships WHERE user_id = $1 ORDER BY org_kind, org_code, role",
         )
         .bind(user_id)
         .fetch_all(&self.read)
         .await?;
-        let mut memberships = Vec::new();
-        for row in rows {
-            let kind: String = row.try_get(0)?;
-            let role: String = row.try_get(2)?;
-            if let (Some(kind), Some(role)) = (OrgKind::parse(&kind), Role::parse(&role)) {
-                memberships.push(Membership { org: OrgRef { kind, code: row.try_get(1)? }, role });
-            }
-        }
-        Ok(memberships)
+        convert(rows)
     }
 
     pub async fn members_of(&self, view: &OrgView) -> Result<Vec<Member>, StorageError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, MemberRow>(
             "SELECT m.id, m.user_id, u.name, u.email, m.role, m.created_at
              FROM memberships m JOIN users u ON u.id = m.user_id
              WHERE m.org_kind = $1 AND m.org_code = $2
@@ -46,35 +84,17 @@ impl Database {
         .bind(&view.org().code)
         .fetch_all(&self.read)
         .await?;
-        let mut members = Vec::new();
-        for row in rows {
-            let Some(role) = Role::parse(&row.try_get::<String, _>(4)?) else {
-                continue;
-            };
-            members.push(Member {
-                membership_id: row.try_get(0)?,
-                user_id: row.try_get(1)?,
-                name: row.try_get(2)?,
-                email: row.try_get(3)?,
-                role,
-                since: row.try_get(5)?,
-            });
-        }
-        Ok(members)
+        convert(rows)
     }
 
     /// The organisation and role of a membership, so that a removal can be checked.
     pub async fn membership(&self, id: i64) -> Result<Option<Membership>, StorageError> {
-        let row = sqlx::query("SELECT org_kind, org_code, role FROM memberships WHERE id = $1")
+        sqlx::query_as::<_, MembershipRow>("SELECT org_kind, org_code, role FROM memberships WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.read)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let kind = OrgKind::parse(&row.try_get::<String, _>(0)?);
-        let role = Role::parse(&row.try_get::<String, _>(2)?);
-        Ok(kind
-            .zip(role)
-            .map(|(kind, role)| Membership { org: OrgRef { kind, code: row.try_get(1).unwrap_or_default() }, role }))
+            .await?
+            .map(Membership::try_from)
+            .transpose()
     }
 
     pub async fn remove_membership(&self, grant: &RoleGrant, membership_id: i64) -> Result<(), StorageError> {

@@ -1,5 +1,3 @@
-use sqlx::Row;
-
 use crate::{Database, StorageError, now};
 
 impl Database {
@@ -23,14 +21,13 @@ impl Database {
 
     /// The user of a reset link that is still valid and unused.
     pub async fn password_reset_user(&self, token_hash: &str) -> Result<Option<i64>, StorageError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_scalar(
             "SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
         )
         .bind(token_hash)
         .bind(now())
         .fetch_optional(&self.read)
-        .await?;
-        Ok(row.map(|r| r.try_get(0)).transpose()?)
+        .await?)
     }
 
     /// Uses a valid, unused link to set a new password, in one transaction:
@@ -39,7 +36,7 @@ impl Database {
     pub async fn reset_password(&self, token_hash: &str, password_hash: &str) -> Result<Option<i64>, StorageError> {
         let mut tx = self.write.begin().await?;
         let at = now();
-        let row = sqlx::query(
+        let user_id: Option<i64> = sqlx::query_scalar(
             "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
              RETURNING user_id",
         )
@@ -47,8 +44,7 @@ impl Database {
         .bind(token_hash)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let user_id: i64 = row.try_get(0)?;
+        let Some(user_id) = user_id else { return Ok(None) };
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(at)

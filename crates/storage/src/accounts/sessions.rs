@@ -1,9 +1,7 @@
-use sqlx::Row;
-
 use crate::{Database, StorageError, now};
 
 /// A server-side session, found by the hash of the id in the cookie.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRecord {
     pub user_id: i64,
     pub csrf_token: String,
@@ -32,16 +30,11 @@ impl Database {
 
     /// The session if it exists and has not expired.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
-        let row = sqlx::query("SELECT user_id, csrf_token FROM sessions WHERE id_hash = $1 AND expires_at > $2")
+        Ok(sqlx::query_as("SELECT user_id, csrf_token FROM sessions WHERE id_hash = $1 AND expires_at > $2")
             .bind(id_hash)
             .bind(now())
             .fetch_optional(&self.read)
-            .await?;
-        Ok(row
-            .map(|row| -> Result<_, sqlx::Error> {
-                Ok(SessionRecord { user_id: row.try_get(0)?, csrf_token: row.try_get(1)? })
-            })
-            .transpose()?)
+            .await?)
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> Result<(), StorageError> {
