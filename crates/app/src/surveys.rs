@@ -30,8 +30,8 @@ impl App {
     /// Every survey of the profile with its results.
     pub async fn survey_results(&self, loaded: &LoadedProfile) -> Result<Vec<SurveyResults>> {
         let mut out = Vec::new();
-        for survey in self.db.surveys_of(&loaded.view, loaded.profile.id).await? {
-            let responses = self.db.survey_responses(&loaded.view, survey.id).await?;
+        for survey in self.db.surveys_of(&loaded.access).await? {
+            let responses = self.db.survey_responses(&loaded.access, survey.id).await?;
             out.push(SurveyResults {
                 link: self.link(&format!("/enquete/{}", survey.link_code)),
                 summary: summarise(questions(survey.kind, survey.audience), &responses),
@@ -70,7 +70,7 @@ impl App {
         allow_multiple: bool,
     ) -> Result<()> {
         let coordination = access::coordinate_profiles(actor, &loaded.school)?;
-        if !self.db.surveys_of(&loaded.view, loaded.profile.id).await?.iter().any(|s| s.id == survey_id) {
+        if !self.db.surveys_of(&loaded.access).await?.iter().any(|s| s.id == survey_id) {
             return Err(Error::NotFound);
         }
         Ok(self.db.set_survey(&coordination, survey_id, closed, allow_multiple).await?)

@@ -156,7 +156,9 @@ pub(crate) async fn publish_past_years(db: &Database, brin: &str, team: &DemoTea
             Err(other) => return Err(other.into()),
         };
         let view = access::view_org(&actor(team.director, brin, Role::Director), &org, &context).map_err(denied)?;
-        let stored = db.school_answers(&view, profile).await?;
+        let (_, proof) =
+            db.profile(&view, profile).await?.ok_or_else(|| anyhow::anyhow!("profile {profile} not found"))?;
+        let stored = db.school_answers(&proof).await?;
         for (key, raw, note) in answers(older) {
             let item = template.item(key).ok_or_else(|| anyhow::anyhow!("no item {key}"))?;
             let value: AnswerValue = parse_answer(item, &raw)

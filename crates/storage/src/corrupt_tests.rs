@@ -49,7 +49,7 @@ async fn execute(db: &Database, sql: &str) {
 }
 
 fn platform_admin() -> Actor {
-    Actor { user_id: 1, memberships: vec![Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }] }
+    Actor::new(1, vec![Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }])
 }
 
 fn school() -> OrgRef {
@@ -87,7 +87,7 @@ async fn an_unknown_profile_state_is_corrupt_and_not_an_editable_concept() {
     let db = database().await;
     let id = profile_row(&db, "archived", "").await;
 
-    let cause = corrupt_cause(db.profile(id).await, "profiles", "state", "archived");
+    let cause = corrupt_cause(db.profile_record(id).await, "profiles", "state", "archived");
     assert!(matches!(cause, CorruptCause::UnknownName("profile state")), "{cause:?}");
     let change = db.set_open_for_team(&coordination(), id, true).await;
     corrupt_cause(change, "profiles", "state", "archived");
@@ -99,7 +99,7 @@ async fn an_unknown_profile_state_is_corrupt_and_not_an_editable_concept() {
     assert_eq!(open, 0, "nothing is written to a profile whose state cannot be read");
 
     execute(&db, &format!("UPDATE profiles SET state = 'concept' WHERE id = {id}")).await;
-    assert_eq!(db.profile(id).await.unwrap().unwrap().state, ProfileState::Concept);
+    assert_eq!(db.profile_record(id).await.unwrap().unwrap().state, ProfileState::Concept);
 }
 
 #[tokio::test]
@@ -116,7 +116,7 @@ async fn an_answer_value_that_is_not_json_of_an_answer_is_corrupt() {
     .await;
 
     let cause = corrupt_cause(
-        db.school_answers(&school_view(), id).await,
+        db.school_answers(&school_view().profile(id, &school().code).expect("the school's profile")).await,
         "school_answers",
         "value_json",
         "{\"type\":\"number\"",
@@ -140,12 +140,12 @@ async fn an_answer_value_that_is_not_json_of_an_answer_is_corrupt() {
 async fn a_template_that_is_not_json_of_a_template_is_corrupt_and_an_empty_one_is_the_default() {
     let db = database().await;
     let broken = profile_row(&db, "concept", "{\"key\": \"default\"").await;
-    let cause = corrupt_cause(db.profile(broken).await, "profiles", "template_json", "{\"key\": \"default\"");
+    let cause = corrupt_cause(db.profile_record(broken).await, "profiles", "template_json", "{\"key\": \"default\"");
     assert!(matches!(cause, CorruptCause::Json(_)), "{cause:?}");
 
     // Generated profiles store no template and use the shipped default: a rule, not a fallback.
     execute(&db, &format!("UPDATE profiles SET template_json = '' WHERE id = {broken}")).await;
-    assert_eq!(db.profile(broken).await.unwrap().unwrap().template, *default_template());
+    assert_eq!(db.profile_record(broken).await.unwrap().unwrap().template, *default_template());
 }
 
 #[tokio::test]
@@ -194,7 +194,7 @@ async fn a_corrupt_error_names_the_value_and_keeps_its_cause() {
     let long = format!("{{\"key\": \"{}", "x".repeat(10_000));
     let id = profile_row(&db, "concept", &long).await;
 
-    let error = db.profile(id).await.unwrap_err();
+    let error = db.profile_record(id).await.unwrap_err();
     let StorageError::Corrupt { value, .. } = &error else { panic!("expected corrupt, got {error:?}") };
     assert_eq!(value.chars().count(), 121, "a long value is cut short");
     assert!(value.ends_with('…') && long.starts_with(value.trim_end_matches('…')));

@@ -1,7 +1,7 @@
 //! The profile's yearly cycle: steps with their audit log, the MR's advice and
 //! the school's response, the team's review comments.
 
-use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, ProfileSteps, Role};
+use passend_domain::access::{ProfileCoordination, ProfileRespondent, ProfileSteps, ProfileView, Role};
 use passend_domain::lifecycle::{AdviceVerdict, ProfileState, Step, content_hash};
 use passend_domain::questionnaire::{AnswerValue, Template};
 use serde::Serialize;
@@ -274,24 +274,22 @@ impl Database {
     }
 
     /// The audit log of a profile, oldest first.
-    pub async fn profile_history(&self, view: &OrgView, profile_id: i64) -> Result<Vec<StepRecord>, StorageError> {
+    pub async fn profile_history(&self, profile: &ProfileView) -> Result<Vec<StepRecord>, StorageError> {
         Ok(sqlx::query_as(
             "SELECT s.step, s.from_state, s.to_state, s.user_name, s.at FROM profile_steps s
-             JOIN profiles p ON p.id = s.profile_id WHERE s.profile_id = $1 AND p.brin = $2 ORDER BY s.id",
+             WHERE s.profile_id = $1 ORDER BY s.id",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?)
     }
 
-    pub async fn advice(&self, view: &OrgView, profile_id: i64) -> Result<Option<AdviceRecord>, StorageError> {
+    pub async fn advice(&self, profile: &ProfileView) -> Result<Option<AdviceRecord>, StorageError> {
         Ok(sqlx::query_as(
             "SELECT a.verdict, a.advice, a.advised_on, a.advised_by_name, a.response, a.responded_by_name, a.responded_at
-             FROM mr_advice a JOIN profiles p ON p.id = a.profile_id WHERE a.profile_id = $1 AND p.brin = $2",
+             FROM mr_advice a WHERE a.profile_id = $1",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_optional(&self.read)
         .await?)
     }
@@ -324,13 +322,12 @@ impl Database {
         Ok(())
     }
 
-    pub async fn review_comments(&self, view: &OrgView, profile_id: i64) -> Result<Vec<ReviewComment>, StorageError> {
+    pub async fn review_comments(&self, profile: &ProfileView) -> Result<Vec<ReviewComment>, StorageError> {
         Ok(sqlx::query_as(
-            "SELECT c.section, c.user_name, c.body, c.at FROM review_comments c JOIN profiles p ON p.id = c.profile_id
-             WHERE c.profile_id = $1 AND p.brin = $2 ORDER BY c.section, c.id",
+            "SELECT c.section, c.user_name, c.body, c.at FROM review_comments c
+             WHERE c.profile_id = $1 ORDER BY c.section, c.id",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?)
     }

@@ -3,7 +3,7 @@
 //! that claims it, so it goes out once across restarts and across servers
 //! sharing one database.
 
-use passend_domain::access::{OrgView, ProfileCoordination, Role};
+use passend_domain::access::{ProfileCoordination, ProfileView, Role};
 use passend_domain::lifecycle::{MilestoneKind, ProfileState};
 use serde::Serialize;
 
@@ -156,13 +156,11 @@ impl Database {
         Ok(())
     }
 
-    pub async fn wishes(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Wish>, StorageError> {
+    pub async fn wishes(&self, profile: &ProfileView) -> Result<Vec<Wish>, StorageError> {
         let rows = sqlx::query_as::<_, WishRow>(
-            "SELECT w.id, w.body, w.owner, w.done FROM wishes w JOIN profiles p ON p.id = w.profile_id
-             WHERE w.profile_id = $1 AND p.brin = $2 ORDER BY w.id",
+            "SELECT w.id, w.body, w.owner, w.done FROM wishes w WHERE w.profile_id = $1 ORDER BY w.id",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?;
         Ok(rows.into_iter().map(Wish::from).collect())
@@ -210,13 +208,11 @@ impl Database {
         Ok(())
     }
 
-    pub async fn co_readers(&self, view: &OrgView, profile_id: i64) -> Result<Vec<CoReader>, StorageError> {
+    pub async fn co_readers(&self, profile: &ProfileView) -> Result<Vec<CoReader>, StorageError> {
         Ok(sqlx::query_as(
-            "SELECT c.id, c.kind, c.name, c.email FROM co_readers c JOIN profiles p ON p.id = c.profile_id
-             WHERE c.profile_id = $1 AND p.brin = $2 ORDER BY c.id",
+            "SELECT c.id, c.kind, c.name, c.email FROM co_readers c WHERE c.profile_id = $1 ORDER BY c.id",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?)
     }
@@ -255,13 +251,11 @@ impl Database {
         Ok(())
     }
 
-    pub async fn milestones(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Milestone>, StorageError> {
+    pub async fn milestones(&self, profile: &ProfileView) -> Result<Vec<Milestone>, StorageError> {
         let rows = sqlx::query_as::<_, MilestoneRow>(
-            "SELECT m.id, m.kind, m.due_on FROM milestones m JOIN profiles p ON p.id = m.profile_id
-             WHERE m.profile_id = $1 AND p.brin = $2 ORDER BY m.due_on, m.id",
+            "SELECT m.id, m.kind, m.due_on FROM milestones m WHERE m.profile_id = $1 ORDER BY m.due_on, m.id",
         )
-        .bind(profile_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?;
         convert(rows)

@@ -1,7 +1,7 @@
 //! Profiles, their answers (each respondent's and the school's), and the SWVs'
 //! template versions.
 
-use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, SwvEdit};
+use passend_domain::access::{OrgView, ProfileCoordination, ProfileRespondent, ProfileView, SwvEdit};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear, Template, TemplateVariant};
@@ -354,8 +354,23 @@ impl Database {
         Ok(id)
     }
 
-    /// A profile by id. Callers check access with its `brin` before showing anything.
-    pub async fn profile(&self, id: i64) -> Result<Option<ProfileRecord>, StorageError> {
+    /// The school a profile belongs to: what access is decided on before
+    /// anything of the profile is read.
+    pub async fn school_of_profile(&self, id: i64) -> Result<Option<String>, StorageError> {
+        Ok(sqlx::query_scalar("SELECT brin FROM profiles WHERE id = $1").bind(id).fetch_optional(&self.read).await?)
+    }
+
+    /// A profile of the viewed school, with the proof its children's queries take.
+    pub async fn profile(&self, view: &OrgView, id: i64) -> Result<Option<(ProfileRecord, ProfileView)>, StorageError> {
+        let Some(record) = self.profile_record(id).await?.filter(|p| p.brin == view.org().code) else {
+            return Ok(None);
+        };
+        Ok(view.profile(record.id, &record.brin).map(|proof| (record, proof)))
+    }
+
+    /// A profile by id, for storage's own use where the caller's proof is of
+    /// another kind (a public version, a test).
+    pub(crate) async fn profile_record(&self, id: i64) -> Result<Option<ProfileRecord>, StorageError> {
         sqlx::query_as::<_, ProfileRow>(
             "SELECT id, location_code, brin, school_year, template_json, open_for_team, state, adopted_on, content_hash,
                     published_at, generated FROM profiles WHERE id = $1",
@@ -499,25 +514,18 @@ impl Database {
     }
 
     /// How many team members answered anything.
-    pub async fn respondent_count(&self, view: &OrgView, profile_id: i64) -> Result<i64, StorageError> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT a.user_id) FROM respondent_answers a JOIN profiles p ON p.id = a.profile_id
-             WHERE a.profile_id = $1 AND p.brin = $2",
-        )
-        .bind(profile_id)
-        .bind(school_of(view)?)
-        .fetch_one(&self.read)
-        .await?)
+    pub async fn respondent_count(&self, profile: &ProfileView) -> Result<i64, StorageError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(DISTINCT a.user_id) FROM respondent_answers a WHERE a.profile_id = $1")
+            .bind(profile.id())
+            .fetch_one(&self.read)
+            .await?)
     }
 
-    pub async fn school_answers(&self, view: &OrgView, profile_id: i64) -> Result<Vec<SchoolAnswer>, StorageError> {
-        let rows = sqlx::query_as::<_, SchoolAnswerRow>(&format!(
-            "{SCHOOL_ANSWER_SELECT} JOIN profiles p ON p.id = a.profile_id WHERE a.profile_id = $1 AND p.brin = $2"
-        ))
-        .bind(profile_id)
-        .bind(school_of(view)?)
-        .fetch_all(&self.read)
-        .await?;
+    pub async fn school_answers(&self, profile: &ProfileView) -> Result<Vec<SchoolAnswer>, StorageError> {
+        let rows = sqlx::query_as::<_, SchoolAnswerRow>(&format!("{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1"))
+            .bind(profile.id())
+            .fetch_all(&self.read)
+            .await?;
         convert(rows)
     }
 
@@ -529,60 +537,34 @@ impl Database {
         profile_id: i64,
         change: AnswerChange<'_>,
     ) -> Result<SaveOutcome, StorageError> {
-        let AnswerChange { item_key, value, note, expected_version, user_id } = change;
+        let mut outcomes = self.save_school_answers(coordination, profile_id, &[change]).await?;
+        Ok(outcomes.remove(0))
+    }
+
+    /// Saves several of the school's answers (a section's form) in one
+    /// transaction: the profile is checked to be a concept once, each answer
+    /// is saved if it is still at its expected version, and each gets its own
+    /// outcome — a conflict on one leaves the others saved.
+    pub async fn save_school_answers(
+        &self,
+        coordination: &ProfileCoordination,
+        profile_id: i64,
+        changes: &[AnswerChange<'_>],
+    ) -> Result<Vec<SaveOutcome>, StorageError> {
         let mut tx = self.write.begin().await?;
         crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
-        let at = now();
-        let saved = if expected_version == 0 {
-            sqlx::query(
-                "INSERT INTO school_answers (profile_id, item_key, value_json, note, version, from_last_year, updated_by, updated_at)
-                 VALUES ($1, $2, $3, $4, 1, 0, $5, $6) ON CONFLICT (profile_id, item_key) DO NOTHING",
-            )
-            .bind(profile_id)
-            .bind(item_key)
-            .bind(value_json(value))
-            .bind(note)
-            .bind(user_id)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1
-        } else {
-            sqlx::query(
-                "UPDATE school_answers SET value_json = $1, note = $2, version = version + 1, from_last_year = 0,
-                    updated_by = $3, updated_at = $4
-                 WHERE profile_id = $5 AND item_key = $6 AND version = $7",
-            )
-            .bind(value_json(value))
-            .bind(note)
-            .bind(user_id)
-            .bind(at)
-            .bind(profile_id)
-            .bind(item_key)
-            .bind(expected_version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1
-        };
-        let current = sqlx::query_as::<_, SchoolAnswerRow>(&format!(
-            "{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"
-        ))
-        .bind(profile_id)
-        .bind(item_key)
-        .fetch_one(&mut *tx)
-        .await?;
-        let current = SchoolAnswer::try_from(current)?;
-        if saved && crate::offer_levels::concerns(item_key) {
+        let mut outcomes = Vec::with_capacity(changes.len());
+        let mut levels_changed = false;
+        for change in changes {
+            let (outcome, saved) = save_one(&mut tx, profile_id, change).await?;
+            levels_changed |= saved && crate::offer_levels::concerns(change.item_key);
+            outcomes.push(outcome);
+        }
+        if levels_changed {
             crate::offer_levels::refresh(&mut tx, profile_id).await?;
         }
         tx.commit().await?;
-        Ok(if saved {
-            SaveOutcome::Saved { version: current.version }
-        } else {
-            SaveOutcome::Conflict(Box::new(current))
-        })
+        Ok(outcomes)
     }
 
     /// Confirms an answer copied from last year, at the version the person saw.
@@ -665,4 +647,59 @@ impl Database {
                 .await?;
         if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
+}
+
+/// Saves one of the school's answers inside the caller's transaction; the
+/// outcome, and whether it was written.
+async fn save_one(
+    conn: &mut AnyConnection,
+    profile_id: i64,
+    change: &AnswerChange<'_>,
+) -> Result<(SaveOutcome, bool), StorageError> {
+    let AnswerChange { item_key, value, note, expected_version, user_id } = *change;
+    let at = now();
+    let saved = if expected_version == 0 {
+        sqlx::query(
+                "INSERT INTO school_answers (profile_id, item_key, value_json, note, version, from_last_year, updated_by, updated_at)
+                 VALUES ($1, $2, $3, $4, 1, 0, $5, $6) ON CONFLICT (profile_id, item_key) DO NOTHING",
+            )
+            .bind(profile_id)
+            .bind(item_key)
+            .bind(value_json(value))
+            .bind(note)
+            .bind(user_id)
+            .bind(at)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+                == 1
+    } else {
+        sqlx::query(
+            "UPDATE school_answers SET value_json = $1, note = $2, version = version + 1, from_last_year = 0,
+                    updated_by = $3, updated_at = $4
+                 WHERE profile_id = $5 AND item_key = $6 AND version = $7",
+        )
+        .bind(value_json(value))
+        .bind(note)
+        .bind(user_id)
+        .bind(at)
+        .bind(profile_id)
+        .bind(item_key)
+        .bind(expected_version)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+            == 1
+    };
+    let current = sqlx::query_as::<_, SchoolAnswerRow>(&format!(
+        "{SCHOOL_ANSWER_SELECT} WHERE a.profile_id = $1 AND a.item_key = $2"
+    ))
+    .bind(profile_id)
+    .bind(item_key)
+    .fetch_one(&mut *conn)
+    .await?;
+    let current = SchoolAnswer::try_from(current)?;
+    let outcome =
+        if saved { SaveOutcome::Saved { version: current.version } } else { SaveOutcome::Conflict(Box::new(current)) };
+    Ok((outcome, saved))
 }

@@ -121,7 +121,7 @@ impl Database {
         .fetch_optional(&self.read)
         .await?;
         let Some(id) = id else { return Ok(None) };
-        let Some(profile) = self.profile(id).await? else { return Ok(None) };
+        let Some(profile) = self.profile_record(id).await? else { return Ok(None) };
         if !is_public(profile.state, profile.published_at) {
             return Ok(None);
         }

@@ -1,6 +1,6 @@
 //! Surveys by link and their responses.
 
-use passend_domain::access::{OrgView, ProfileCoordination};
+use passend_domain::access::{ProfileCoordination, ProfileView};
 use passend_domain::surveys::{Audience, SurveyKind, SurveyResponse};
 use serde::Serialize;
 
@@ -141,25 +141,26 @@ impl Database {
         if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
     }
 
-    pub async fn surveys_of(&self, view: &OrgView, profile_id: i64) -> Result<Vec<Survey>, StorageError> {
-        let rows = sqlx::query_as::<_, SurveyRow>(&format!(
-            "{SURVEY_SELECT} JOIN profiles p ON p.id = s.profile_id WHERE s.profile_id = $1 AND p.brin = $2 ORDER BY s.id"
-        ))
-        .bind(profile_id)
-        .bind(&view.org().code)
-        .fetch_all(&self.read)
-        .await?;
+    pub async fn surveys_of(&self, profile: &ProfileView) -> Result<Vec<Survey>, StorageError> {
+        let rows = sqlx::query_as::<_, SurveyRow>(&format!("{SURVEY_SELECT} WHERE s.profile_id = $1 ORDER BY s.id"))
+            .bind(profile.id())
+            .fetch_all(&self.read)
+            .await?;
         convert(rows)
     }
 
-    /// The responses to one of the school's surveys.
-    pub async fn survey_responses(&self, view: &OrgView, survey_id: i64) -> Result<Vec<SurveyResponse>, StorageError> {
+    /// The responses to one of the profile's surveys.
+    pub async fn survey_responses(
+        &self,
+        profile: &ProfileView,
+        survey_id: i64,
+    ) -> Result<Vec<SurveyResponse>, StorageError> {
         let rows = sqlx::query_as::<_, ResponseRow>(
             "SELECT r.answers_json, r.respondent_name FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
-             JOIN profiles p ON p.id = s.profile_id WHERE r.survey_id = $1 AND p.brin = $2 ORDER BY r.id",
+             WHERE r.survey_id = $1 AND s.profile_id = $2 ORDER BY r.id",
         )
         .bind(survey_id)
-        .bind(&view.org().code)
+        .bind(profile.id())
         .fetch_all(&self.read)
         .await?;
         convert(rows)

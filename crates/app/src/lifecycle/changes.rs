@@ -36,9 +36,9 @@ impl App {
         };
         let comparison = match &other {
             Some(other) => {
-                let old = self.profile_record(other.id).await?;
-                let old_answers = answered(&by_key(self.db.school_answers(&loaded.view, other.id).await?));
-                let new_answers = answered(&by_key(self.db.school_answers(&loaded.view, id).await?));
+                let (old, old_access) = self.db.profile(&loaded.view, other.id).await?.ok_or(Error::NotFound)?;
+                let old_answers = answered(&by_key(self.db.school_answers(&old_access).await?));
+                let new_answers = answered(&by_key(self.db.school_answers(&loaded.access).await?));
                 compare(&old.template, &old_answers, &loaded.profile.template, &new_answers)
             }
             None => Comparison::default(),

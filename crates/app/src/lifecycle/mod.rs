@@ -147,11 +147,10 @@ impl App {
 
     /// The MR's advice, the team's review comments and the audit log.
     pub async fn cycle_record(&self, loaded: &LoadedProfile) -> Result<CycleRecord> {
-        let id = loaded.profile.id;
         Ok(CycleRecord {
-            advice: self.db.advice(&loaded.view, id).await?,
-            comments: self.db.review_comments(&loaded.view, id).await?,
-            history: self.db.profile_history(&loaded.view, id).await?,
+            advice: self.db.advice(&loaded.access).await?,
+            comments: self.db.review_comments(&loaded.access).await?,
+            history: self.db.profile_history(&loaded.access).await?,
         })
     }
 }

@@ -39,15 +39,15 @@ fn bounded(raw: &str, field: &'static str, max: usize, required: &'static str, p
 
 impl App {
     pub async fn wishes(&self, loaded: &LoadedProfile) -> Result<Vec<Wish>> {
-        Ok(self.db.wishes(&loaded.view, loaded.profile.id).await?)
+        Ok(self.db.wishes(&loaded.access).await?)
     }
 
     pub async fn co_readers(&self, loaded: &LoadedProfile) -> Result<Vec<CoReader>> {
-        Ok(self.db.co_readers(&loaded.view, loaded.profile.id).await?)
+        Ok(self.db.co_readers(&loaded.access).await?)
     }
 
     pub async fn milestones(&self, loaded: &LoadedProfile) -> Result<Vec<Milestone>> {
-        Ok(self.db.milestones(&loaded.view, loaded.profile.id).await?)
+        Ok(self.db.milestones(&loaded.access).await?)
     }
 
     pub async fn add_wish(

@@ -6,7 +6,7 @@ mod templates;
 
 use std::collections::{HashMap, HashSet};
 
-use passend_domain::access::{self, Actor, OrgView};
+use passend_domain::access::{self, Actor, OrgView, ProfileView};
 use passend_domain::organisations::{Brin, OrgContext, OrgKind, OrgRef};
 use passend_domain::questionnaire::{
     AnswerValue, LocationFacts, Progress, SchoolYear, Template, default_template, parse_answer, prefills, progress,
@@ -31,6 +31,8 @@ pub struct LoadedProfile {
     pub profile: ProfileRecord,
     pub school: OrgRef,
     pub view: OrgView,
+    /// The proof for this one profile, which queries on its children take.
+    pub access: ProfileView,
     /// Where the school sits: its SWVs and board.
     pub context: OrgContext,
 }
@@ -49,6 +51,14 @@ impl From<SaveOutcome> for SchoolSave {
             SaveOutcome::Conflict(current) => SchoolSave::Conflict(current),
         }
     }
+}
+
+/// One answer of a section's form as the coordinator typed it, at the version they saw.
+pub struct PostedAnswer<'a> {
+    pub item_key: &'a str,
+    pub raw: &'a Value,
+    pub note: &'a str,
+    pub version: i64,
 }
 
 /// A valid answer and note, ready to store; `None` empties it.
@@ -114,11 +124,12 @@ impl App {
     /// Loads the profile if the actor may read its school's data; not found
     /// otherwise, so that another school's profile ids tell nothing.
     pub async fn profile(&self, actor: &Actor, id: i64) -> Result<LoadedProfile> {
-        let profile = self.db.profile(id).await?.ok_or(Error::NotFound)?;
-        let school = OrgRef { kind: OrgKind::School, code: profile.brin.clone() };
+        let brin = self.db.school_of_profile(id).await?.ok_or(Error::NotFound)?;
+        let school = OrgRef { kind: OrgKind::School, code: brin };
         let context = self.db.org_context(&school).await?.ok_or(Error::NotFound)?;
         let view = access::view_org(actor, &school, &context).map_err(|_| Error::NotFound)?;
-        Ok(LoadedProfile { profile, school, view, context })
+        let (profile, access) = self.db.profile(&view, id).await?.ok_or(Error::NotFound)?;
+        Ok(LoadedProfile { profile, school, view, access, context })
     }
 
     /// A school with the right to read its profiles (forbidden for others).
@@ -188,12 +199,12 @@ impl App {
     }
 
     pub async fn school_answers(&self, loaded: &LoadedProfile) -> Result<Vec<SchoolAnswer>> {
-        Ok(self.db.school_answers(&loaded.view, loaded.profile.id).await?)
+        Ok(self.db.school_answers(&loaded.access).await?)
     }
 
     /// How many team members gave answers.
     pub async fn respondent_count(&self, loaded: &LoadedProfile) -> Result<usize> {
-        Ok(usize::try_from(self.db.respondent_count(&loaded.view, loaded.profile.id).await?).unwrap_or(0))
+        Ok(usize::try_from(self.db.respondent_count(&loaded.access).await?).unwrap_or(0))
     }
 
     /// Everyone's answers, for coordinators; forbidden for others.
@@ -267,6 +278,61 @@ impl App {
         Ok(self.db.save_school_answer(&coordination, loaded.profile.id, change).await?.into())
     }
 
+    /// Saves the school's answers of a section's form: each answer is
+    /// validated once; one equal to what is stored (at the version the person
+    /// saw) is left alone (`None`); `confirm` names the copied answer the person
+    /// confirmed; the changed ones are written in one transaction, each with
+    /// its own outcome.
+    pub async fn save_school_section(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        posted: &[PostedAnswer<'_>],
+        confirm: Option<&str>,
+    ) -> Result<Vec<Option<SchoolSave>>> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        let stored = by_key(self.db.school_answers(&loaded.access).await?);
+        let mut outcomes: Vec<Option<SchoolSave>> = Vec::with_capacity(posted.len());
+        let mut valid: Vec<(usize, ValidAnswer)> = Vec::new();
+        for (index, answer) in posted.iter().enumerate() {
+            if confirm == Some(answer.item_key) {
+                outcomes.push(Some(self.confirm_school_answer(actor, loaded, answer.item_key, answer.version).await?));
+                continue;
+            }
+            let (value, note) = match validate(loaded, answer.item_key, answer.raw, Some(answer.note))? {
+                Ok(parsed) => parsed,
+                Err(problems) => {
+                    outcomes.push(Some(SchoolSave::Invalid(problems)));
+                    continue;
+                }
+            };
+            let current = stored.get(answer.item_key);
+            let unchanged = current.map_or(value.is_none() && note.is_none(), |c| c.value == value && c.note == note)
+                && current.is_none_or(|c| c.version == answer.version);
+            outcomes.push(None);
+            if !unchanged {
+                valid.push((index, (value, note)));
+            }
+        }
+        let changes: Vec<AnswerChange> = valid
+            .iter()
+            .map(|(index, (value, note))| AnswerChange {
+                item_key: posted[*index].item_key,
+                value: value.as_ref(),
+                note: note.as_deref(),
+                expected_version: posted[*index].version,
+                user_id: actor.user_id(),
+            })
+            .collect();
+        if !changes.is_empty() {
+            let saved = self.db.save_school_answers(&coordination, loaded.profile.id, &changes).await?;
+            for ((index, _), outcome) in valid.iter().zip(saved) {
+                outcomes[*index] = Some(outcome.into());
+            }
+        }
+        Ok(outcomes)
+    }
+
     /// Confirms an answer copied from last year.
     pub async fn confirm_school_answer(
         &self,
@@ -281,10 +347,5 @@ impl App {
             .confirm_school_answer(&coordination, loaded.profile.id, item_key, version, actor.user_id())
             .await?
             .into())
-    }
-
-    /// The profile record without access decision, for use cases that decided access already.
-    pub(crate) async fn profile_record(&self, id: i64) -> Result<ProfileRecord> {
-        self.db.profile(id).await?.ok_or(Error::NotFound)
     }
 }

@@ -86,6 +86,32 @@ impl OrgView {
     pub fn org(&self) -> &OrgRef {
         &self.org
     }
+
+    /// Narrows the view of a school to one of its profiles. Storage calls this
+    /// after loading the profile scoped to this school (`brin` is what it read),
+    /// so the proof cannot name another school's profile.
+    pub fn profile(&self, id: i64, brin: &str) -> Option<ProfileView> {
+        (self.org.kind == OrgKind::School && self.org.code == brin).then(|| ProfileView { id, brin: brin.to_owned() })
+    }
+}
+
+/// Proof that the actor may read one profile: its id and the school it
+/// belongs to. Queries on a profile's children (answers, steps, planning,
+/// surveys) take this instead of joining the profile again by BRIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileView {
+    id: i64,
+    brin: String,
+}
+
+impl ProfileView {
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
 }
 
 /// Proof that the actor may give (or take away) `role` in `org`.

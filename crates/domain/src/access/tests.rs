@@ -150,3 +150,16 @@ fn each_part_in_the_profile_cycle_comes_from_its_own_role() {
     assert_eq!(parts(&[(swv("PO2707"), Role::SwvAdmin)]), Err(AccessDenied), "the SWV reads, it does not adopt");
     assert_eq!(parts(&[(OrgRef::platform(), Role::PlatformAdmin)]), Ok(vec![StepRole::Coordinator]));
 }
+
+#[test]
+fn a_school_view_narrows_only_to_that_schools_profiles() {
+    let ctx = in_swv("PO2707");
+    let teacher = actor(&[(school("32DD"), Role::TeamMember)]);
+    let view = view_org(&teacher, &school("32DD"), &ctx).unwrap();
+    let profile = view.profile(7, "32DD").expect("a profile of the viewed school");
+    assert_eq!((profile.id(), profile.brin()), (7, "32DD"));
+    assert_eq!(view.profile(7, "13EU"), None, "another school's profile");
+    let swv_staff = actor(&[(swv("PO2707"), Role::SwvStaff)]);
+    let swv_view = view_org(&swv_staff, &swv("PO2707"), &OrgContext::default()).ok();
+    assert!(swv_view.is_none_or(|v| v.profile(7, "PO2707").is_none()), "an SWV view names no profile");
+}

@@ -20,7 +20,7 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
-use passend_app::questionnaire::{SchoolSave, coordinates, responds, validate};
+use passend_app::questionnaire::{PostedAnswer, SchoolSave, coordinates, responds, validate};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -423,33 +423,32 @@ pub async fn save_school_section(
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
     let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
-    let (mut views, stored) = school_views(&state, &ctx, &loaded, &session.actor, &section_def).await?;
+    let (mut views, _) = school_views(&state, &ctx, &loaded, &session.actor, &section_def).await?;
     let mut failed = false;
-    for (view, item) in views.iter_mut().zip(&items) {
-        if !posted.present.contains(&item.key) {
-            continue;
-        }
-        let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
-        let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
-        let version = posted.versions.get(&item.key).copied().unwrap_or(0);
-        let current = stored.get(&item.key);
-        let parsed = validate(&loaded, &item.key, &raw, Some(&note))?;
-        let same_as_stored = parsed
-            .as_ref()
-            .is_ok_and(|(v, n)| current.map_or(v.is_none() && n.is_none(), |c| c.value == *v && c.note == *n));
-        let outcome = if confirm.as_deref() == Some(item.key.as_str()) {
-            Some(state.app.confirm_school_answer(&session.actor, &loaded, &item.key, version).await?)
-        } else if same_as_stored && current.is_none_or(|c| c.version == version) {
-            None
-        } else {
-            Some(state.app.save_school_answer(&session.actor, &loaded, &item.key, &raw, Some(&note), version).await?)
-        };
+    // What was posted for each item on the form; items not on it stay as they are.
+    let typed: Vec<(usize, serde_json::Value, String, i64)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| posted.present.contains(&item.key))
+        .map(|(index, item)| {
+            let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
+            let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
+            (index, raw, note, posted.versions.get(&item.key).copied().unwrap_or(0))
+        })
+        .collect();
+    let answers: Vec<PostedAnswer> = typed
+        .iter()
+        .map(|(index, raw, note, version)| PostedAnswer { item_key: &items[*index].key, raw, note, version: *version })
+        .collect();
+    let outcomes = state.app.save_school_section(&session.actor, &loaded, &answers, confirm.as_deref()).await?;
+    for ((index, raw, note, version), outcome) in typed.iter().zip(outcomes) {
+        let (item, view, version) = (&items[*index], &mut views[*index], *version);
         match outcome {
             None | Some(SchoolSave::Saved { .. }) => {}
             Some(SchoolSave::Invalid(problems)) => {
                 failed = true;
                 let spread_view = std::mem::take(&mut view.spread);
-                let mut fresh = ItemView::new(item, &raw, &note);
+                let mut fresh = ItemView::new(item, raw, note);
                 fresh.version = version;
                 fresh.spread = spread_view;
                 fresh.divergent = view.divergent;
@@ -461,7 +460,7 @@ pub async fn save_school_section(
                 let spread_view = std::mem::take(&mut view.spread);
                 // Keep what this person typed; show what is stored; the next
                 // save at the stored version is a deliberate choice.
-                let mut fresh = ItemView::new(item, &raw, &note);
+                let mut fresh = ItemView::new(item, raw, note);
                 fresh.version = theirs.version;
                 fresh.spread = spread_view;
                 fresh.divergent = view.divergent;
