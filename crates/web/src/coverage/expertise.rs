@@ -10,7 +10,6 @@ use passend_domain::coverage::{NeedsOf, SpecialistTotal, specialists, training_n
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
-use serde_json::{Value, json};
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -32,8 +31,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 #[serde(default)]
 pub struct YearQuery {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     jaar: Option<String>,
     /// The same, as the API names it.
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
 }
 
@@ -98,14 +99,28 @@ pub async fn expertise_page(
 /// Specialists with their locations and dagdelen per week summed over the
 /// region, and each location's training needs in its own words.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/expertise", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
+    params(("code" = String, Path), YearQuery), responses((status = 200, body = super::bodies::ExpertiseBody), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn expertise_json(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(code): Path<String>,
     Query(query): Query<YearQuery>,
-) -> AppResult<Json<Value>> {
-    let year = year_of(&query);
+) -> AppResult<Json<super::bodies::ExpertiseBody>> {
+    let year = crate::contract::year_or_current(query.jaar.as_deref().or(query.year.as_deref()), "year")?;
     let (_, specialists, needs) = gather(&state, &session, &code, year).await?;
-    Ok(Json(json!({ "school_year": year.to_string(), "specialists": specialists, "training_needs": needs })))
+    Ok(Json(super::bodies::ExpertiseBody {
+        school_year: year.to_string(),
+        specialists: specialists
+            .into_iter()
+            .map(|s| super::bodies::SpecialistTotalBody {
+                specialist: s.specialist,
+                locations: s.locations,
+                dagdelen_per_week: s.dagdelen_per_week,
+            })
+            .collect(),
+        training_needs: needs
+            .into_iter()
+            .map(|n| super::bodies::NeedsBody { location: n.location, texts: n.texts })
+            .collect(),
+    }))
 }

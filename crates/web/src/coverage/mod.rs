@@ -2,6 +2,7 @@
 //! categories, counts per level, and gaps per municipality, as a page and API.
 
 pub mod api;
+pub mod bodies;
 pub mod expertise;
 pub mod kernen;
 pub mod national;

@@ -11,7 +11,6 @@ use passend_domain::access;
 use passend_domain::coverage::{CategoryCounts, LocationOffer, counts, gaps, rank};
 use passend_domain::questionnaire::{SchoolYear, SupportCategory};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,8 +32,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 #[serde(default)]
 pub struct YearQuery {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     jaar: Option<String>,
     /// The same, as the API names it.
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
 }
 
@@ -123,13 +124,27 @@ pub async fn national_page(
 /// The national view (platform admins): locations per level and category
 /// across the country, and per SWV its locations, profiles, adopted profiles and gaps.
 #[utoipa::path(get, path = "/api/v1/national/coverage", tag = "coverage", security(("session" = [])), params(YearQuery),
-    responses((status = 200, body = Object), (status = 403, description = "Not a platform admin")))]
+    responses((status = 200, body = super::bodies::NationalBody), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not a platform admin")))]
 pub async fn national_json(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Query(query): Query<YearQuery>,
-) -> AppResult<Json<Value>> {
-    let year = year_of(&query);
+) -> AppResult<Json<super::bodies::NationalBody>> {
+    let year = crate::contract::year_or_current(query.jaar.as_deref().or(query.year.as_deref()), "year")?;
     let (counts, swvs, locations) = gather(&state, &session, year).await?;
-    Ok(Json(json!({ "school_year": year.to_string(), "locations": locations, "counts": counts, "swvs": swvs })))
+    Ok(Json(super::bodies::NationalBody {
+        school_year: year.to_string(),
+        locations,
+        counts: counts.into_iter().map(Into::into).collect(),
+        swvs: swvs
+            .into_iter()
+            .map(|s| super::bodies::SwvCoverageBody {
+                code: s.code,
+                locations: s.locations,
+                profiles: s.profiles,
+                adopted: s.adopted,
+                gaps: s.gaps,
+            })
+            .collect(),
+    }))
 }

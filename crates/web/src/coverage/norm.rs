@@ -11,7 +11,6 @@ use passend_domain::coverage::{Compliance, Norm, NormItem};
 use passend_domain::organisations::{OrgKind, OrgRef, SwvCode};
 use passend_domain::questionnaire::{ItemKind, SchoolYear, default_template};
 use serde::Deserialize;
-use serde_json::{Value, json};
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -41,6 +40,7 @@ pub struct YearQuery {
 #[serde(default)]
 pub struct YearParam {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
 }
 
@@ -233,40 +233,51 @@ pub async fn save_norm_form(
 
 /// The SWV's basic-support norm for a year and every location's result against it.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearParam), responses((status = 200, body = Object)))]
+    params(("code" = String, Path), YearParam), responses((status = 200, body = super::bodies::NormResults), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn norm_json(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(code): Path<String>,
     Query(query): Query<YearParam>,
-) -> AppResult<Json<Value>> {
-    let year = year_of(query.year.as_deref());
+) -> AppResult<Json<super::bodies::NormResults>> {
+    let year = crate::contract::year_or_current(query.year.as_deref(), "year")?;
     let (_, norm, results) = results(&state, &session, &code, year).await?;
-    Ok(Json(json!({
-        "school_year": year.to_string(),
-        "norm": norm,
-        "locations": results.iter().map(|r| json!({
-            "code": r.code, "name": r.name, "brin": r.brin, "draft": r.draft,
-            "met": r.compliance.met, "total": r.compliance.total, "percent": r.compliance.percent,
-            "below_target": r.compliance.below_target, "missing": r.compliance.missing,
-        })).collect::<Vec<_>>(),
-    })))
+    Ok(Json(super::bodies::NormResults {
+        school_year: year.to_string(),
+        norm: norm.map(Into::into),
+        locations: results
+            .into_iter()
+            .map(|r| super::bodies::LocationCompliance {
+                code: r.code,
+                name: r.name,
+                brin: r.brin,
+                draft: r.draft,
+                met: r.compliance.met,
+                total: r.compliance.total,
+                percent: r.compliance.percent,
+                below_target: r.compliance.below_target,
+                missing: r.compliance.missing,
+            })
+            .collect(),
+    }))
 }
 
 /// Sets the SWV's norm for a year (its admins): items with their minimum level and the target share.
 #[utoipa::path(put, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearParam), request_body(content = Object, description = "{\"items\": [{\"key\", \"min_level\"}], \"target_percent\": 85}"),
+    params(("code" = String, Path), YearParam), request_body = super::bodies::NormBody,
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn put_norm(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(code): Path<String>,
     Query(query): Query<YearParam>,
-    Json(norm): Json<Norm>,
+    Json(norm): Json<super::bodies::NormBody>,
 ) -> AppResult<StatusCode> {
+    let norm = Norm::from(norm);
     let swv = crate::directory::swv_code(&code)?;
     let edit = access::edit_swv(&session.actor, swv.as_str())?;
     norm.check(default_template()).map_err(AppError::invalid)?;
-    state.db.save_norm(&edit, year_of(query.year.as_deref()), &norm, session.user.id).await?;
+    let year = crate::contract::year_or_current(query.year.as_deref(), "year")?;
+    state.db.save_norm(&edit, year, &norm, session.user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -19,8 +19,10 @@ pub const MAX_TEXT: usize = 4000;
 #[serde(default)]
 pub struct StepInput {
     /// `ask_team_review`, `back_to_concept`, `ask_mr_advice`, `record_advice`, `adopt` or `publish`.
+    #[schema(schema_with = crate::contract::step, required = true)]
     pub step: String,
     /// With `record_advice`: `positive`, `positive_with_remarks` or `negative`.
+    #[schema(schema_with = crate::contract::verdict_or_none)]
     pub verdict: String,
     /// With `record_advice`: the advice in the council's words.
     pub advice: String,
