@@ -40,7 +40,11 @@ impl PartialSchema for RawAnswer {
             .item(ObjectBuilder::new().schema_type(Type::Null))
             .item(string())
             .item(ObjectBuilder::new().schema_type(Type::Boolean))
-            .item(ObjectBuilder::new().schema_type(Type::Integer).format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64))))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64))),
+            )
             .item(ArrayBuilder::new().items(string()))
             .item(ArrayBuilder::new().items(ObjectBuilder::new().additional_properties(Some(string()))))
             .description(Some(
@@ -66,9 +70,7 @@ pub fn raw_answer(value: Option<&AnswerValue>) -> Value {
 pub fn names_of<T: Serialize>(all: &[T], description: &str) -> utoipa::openapi::schema::Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
-        .enum_values(Some(
-            all.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned)),
-        ))
+        .enum_values(Some(all.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned))))
         .description(Some(description))
         .build()
 }
@@ -197,4 +199,119 @@ pub fn year_or_current(raw: Option<&str>, field: &str) -> crate::error::AppResul
             )])
         }),
     }
+}
+
+// Patterns of texts that must not be blank name "not white space" as the
+// class `[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]`,
+// spelled out: `\s` means another set in each regex dialect (ECMA, Python),
+// and the server trims with Rust's `char::is_whitespace` (Unicode White_Space).
+// utoipa takes a pattern only as a literal, so each attribute repeats it.
+
+/// A date as the API writes it (`2027-06-15`), in the years the server takes
+/// (2000–2100); `""` or `null` is no date. The server also reads `15-6-2027`.
+pub fn day_or_none() -> Schema {
+    Schema::AnyOf(
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::Null))
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some([""])))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+                    .pattern(Some(r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")),
+            )
+            .build(),
+    )
+}
+
+/// A date of a step, or `""` for the steps that take none.
+pub fn day_or_empty() -> Schema {
+    Schema::AnyOf(
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some([""])))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+                    .pattern(Some(r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")),
+            )
+            .build(),
+    )
+}
+
+/// A template variant as `PUT /api/v1/swvs/{code}/templates/{year}` takes
+/// it; `owner` is set to the SWV of the path whatever it says.
+pub struct TemplateVariantDocument;
+
+impl PartialSchema for TemplateVariantDocument {
+    fn schema() -> RefOr<Schema> {
+        let string = || ObjectBuilder::new().schema_type(Type::String);
+        let change = ObjectBuilder::new()
+            .property("key", string())
+            .required("key")
+            .property("hidden", ObjectBuilder::new().schema_type(Type::Boolean))
+            .property("label", string())
+            .property("help", string())
+            .property("choice_labels", ArrayBuilder::new().items(utoipa::openapi::schema::Object::new()));
+        let added = ObjectBuilder::new()
+            .property("section", string())
+            .required("section")
+            .property("item", utoipa::openapi::schema::Object::new())
+            .required("item");
+        ObjectBuilder::new()
+            .property("owner", string())
+            .required("owner")
+            .property("title", string())
+            .property("changes", ArrayBuilder::new().items(change))
+            .property("added", ArrayBuilder::new().items(added))
+            .description(Some("Hidden, reworded or relabelled items of the default template, and items of the SWV's own (keys `swv.<code>.…`)."))
+            .into()
+    }
+}
+
+impl ToSchema for TemplateVariantDocument {}
+
+/// An e-mail address as `Email::parse` takes it, in its ASCII form (the
+/// server also takes non-ASCII addresses).
+pub const EMAIL_PATTERN: &str = r"^[A-Za-z0-9._%+!#$&'*/=?^`{|}~-]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$";
+
+/// An e-mail address, or `""` for none.
+pub fn email_or_empty() -> Schema {
+    Schema::AnyOf(
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some([""])))
+            .item(ObjectBuilder::new().schema_type(Type::String).max_length(Some(254)).pattern(Some(EMAIL_PATTERN)))
+            .build(),
+    )
+}
+
+/// Reads a whole number that JSON may write as `16` or `16.0`: JSON Schema's
+/// `integer` takes both, and serde's integers only the first.
+pub fn whole_number<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i64>,
+{
+    use serde::Deserialize;
+    use serde::de::Error;
+    let number = serde_json::Number::deserialize(deserializer)?;
+    let whole = match number.as_i64() {
+        Some(n) => Some(n),
+        None => number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64),
+    };
+    whole
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| D::Error::custom(format!("not a whole number in range: {number}")))
+}
+
+/// [`whole_number`] for an optional field.
+pub fn whole_number_or_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i64>,
+{
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    struct Whole<T: TryFrom<i64>>(#[serde(deserialize_with = "whole_number")] T);
+    Ok(Option::<Whole<T>>::deserialize(deserializer)?.map(|Whole(n)| n))
 }

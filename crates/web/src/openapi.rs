@@ -16,11 +16,14 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         title = "Passend API",
         description = "JSON API of Passend, the living school support profile. Reads of the public \
             directory need no login. Everything else uses the session cookie from `POST /api/v1/session`; \
-            requests that change state send the session's `csrf_token` in the `X-CSRF-Token` header.",
+            requests that change state send the session's `csrf_token` in the `X-CSRF-Token` header. \
+            No text may contain U+0000: a request with one (in the path, the query or a JSON string) is refused with 400. \
+            Every error answers with `ErrorBody`.",
         license(name = "EUPL-1.2")
     ),
     modifiers(&SessionCookie),
-    components(schemas(ErrorBody)),
+    // Types named only by path parameters are not collected from the routes.
+    components(schemas(ErrorBody, crate::contract::MemberOrgKind, crate::contract::SchoolYearName)),
     tags(
         (name = "session", description = "Login, logout and the current user"),
         (name = "directory", description = "SWVs, boards, schools and locations (public open data)"),
@@ -137,7 +140,9 @@ fn declare_errors(operation: &mut Operation, changes_state: bool) {
     }
     let responses = &mut operation.responses.responses;
     for (status, description) in implied {
-        responses.entry(status.to_string()).or_insert_with(|| RefOr::T(ResponseBuilder::new().description(description).build()));
+        responses
+            .entry(status.to_string())
+            .or_insert_with(|| RefOr::T(ResponseBuilder::new().description(description).build()));
     }
     for (status, response) in responses.iter_mut() {
         let is_error = status.starts_with('4') || status.starts_with('5');

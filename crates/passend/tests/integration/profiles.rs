@@ -138,11 +138,7 @@ async fn a_conflicting_save_keeps_both_values_visible() {
     let body: Value = late.json().await.unwrap();
     assert_eq!(body["current"]["shown"], "Versie van Dirk");
     assert_eq!(body["current"]["updated_by"], "Dirk");
-    assert_eq!(
-        s.answer(id, "visie.ondersteuning").await["value"],
-        "Versie van Dirk",
-        "never a silent overwrite"
-    );
+    assert_eq!(s.answer(id, "visie.ondersteuning").await["value"], "Versie van Dirk", "never a silent overwrite");
 
     // Without JavaScript: the page shows the stored value and keeps Ilse's text.
     let ib = &s.ib;
@@ -210,10 +206,7 @@ async fn last_years_answers_are_copied_forward_until_confirmed() {
         .unwrap();
     assert_eq!(confirmed.status(), StatusCode::OK);
     let after = s.answer(id, "aanbod.gedrag").await;
-    assert_eq!(
-        (after["from_last_year"].as_bool(), after["value"].as_str()),
-        (Some(false), Some("na_overleg"))
-    );
+    assert_eq!((after["from_last_year"].as_bool(), after["value"].as_str()), (Some(false), Some("na_overleg")));
     let overview = s.get(&s.director, &format!("/profielen/{id}")).await.text().await.unwrap();
     assert!(overview.contains("1 antwoord komt van vorig jaar"), "{overview}");
     s.app.stop().await;
@@ -343,16 +336,8 @@ async fn bad_input_gets_its_message_and_leaves_the_saved_value() {
     assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = page.text().await.unwrap();
     assert!(html.contains("id=\"q-typering-leerlingen-error\"") && html.contains("value=\"veel\""), "{html}");
-    assert_eq!(
-        s.answer(id, "typering.leerlingen").await["value"],
-        120,
-        "the invalid value did not replace it"
-    );
-    assert_eq!(
-        s.answer(id, "typering.concept").await["value"],
-        "Dalton",
-        "the valid field beside it was saved"
-    );
+    assert_eq!(s.answer(id, "typering.leerlingen").await["value"], 120, "the invalid value did not replace it");
+    assert_eq!(s.answer(id, "typering.concept").await["value"], "Dalton", "the valid field beside it was saved");
 
     // Script in free text stays text.
     assert_eq!(

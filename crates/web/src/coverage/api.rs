@@ -56,13 +56,7 @@ pub async fn coverage(
         })?,
         None => crate::profiles::pages::current_year(),
     };
-    let min_level = params.min_level.unwrap_or_else(|| "standaard".to_owned());
-    if !LEVELS.contains(&min_level.as_str()) {
-        return Err(AppError::invalid(vec![(
-            "min_level".into(),
-            passend_domain::Message::new("answer-choice-invalid"),
-        )]));
-    }
+    let min_level = min_level_of(params.min_level)?;
     let filters = Filters {
         year,
         sector: params.sector,
@@ -102,6 +96,18 @@ fn area_schema() -> utoipa::openapi::schema::Object {
         .build()
 }
 
+/// The level gaps are measured at, `standaard` by default.
+fn min_level_of(raw: Option<String>) -> AppResult<String> {
+    let min_level = raw.unwrap_or_else(|| "standaard".to_owned());
+    if !LEVELS.contains(&min_level.as_str()) {
+        return Err(AppError::invalid(vec![(
+            "min_level".into(),
+            passend_domain::Message::new("answer-choice-invalid"),
+        )]));
+    }
+    Ok(min_level)
+}
+
 /// The areas gaps are measured over; a name that is none of them is refused
 /// rather than read as the default.
 fn area_of(raw: Option<&str>) -> AppResult<AreaKind> {
@@ -133,7 +139,7 @@ pub async fn coverage_csv(
         municipality: params.municipality,
         kern: params.kern,
         area: area_of(params.area.as_deref())?,
-        min_level: params.min_level.unwrap_or_else(|| "standaard".to_owned()),
+        min_level: min_level_of(params.min_level)?,
     };
     let coverage = build(&state, &session, &code, &filters).await?;
     let categories = passend_domain::questionnaire::SupportCategory::ALL;

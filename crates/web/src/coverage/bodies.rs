@@ -73,6 +73,7 @@ pub struct NormBody {
     /// Each item at most once.
     pub items: Vec<NormItemBody>,
     /// The share of items a school must meet, in percent.
+    #[serde(deserialize_with = "contract::whole_number")]
     #[schema(minimum = 1, maximum = 100)]
     pub target_percent: u8,
 }
@@ -169,7 +170,11 @@ pub struct KernenBody {
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct KernBody {
     /// Unique within the SWV.
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub name: String,
     /// Codes of the SWV's locations, each in at most one kern.
     #[serde(default)]

@@ -106,7 +106,7 @@ pub async fn expertise_json(
     Path(code): Path<String>,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Json<super::bodies::ExpertiseBody>> {
-    let year = crate::contract::year_or_current(query.jaar.as_deref().or(query.year.as_deref()), "year")?;
+    let year = api_year(&query)?;
     let (_, specialists, needs) = gather(&state, &session, &code, year).await?;
     Ok(Json(super::bodies::ExpertiseBody {
         school_year: year.to_string(),
@@ -123,4 +123,12 @@ pub async fn expertise_json(
             .map(|n| super::bodies::NeedsBody { location: n.location, texts: n.texts })
             .collect(),
     }))
+}
+
+/// The year an API request names by either name (`jaar` first, as the page
+/// reads it); each one given must be a school year.
+fn api_year(query: &YearQuery) -> AppResult<SchoolYear> {
+    let jaar = query.jaar.as_deref().map(|raw| crate::contract::year_or_current(Some(raw), "jaar")).transpose()?;
+    let year = crate::contract::year_or_current(query.year.as_deref(), "year")?;
+    Ok(jaar.unwrap_or(year))
 }

@@ -178,10 +178,7 @@ pub async fn kernen_json(
 ) -> AppResult<Json<super::bodies::KernenBody>> {
     let (_, _, kernen) = load(&state, &session, &code).await?;
     Ok(Json(super::bodies::KernenBody {
-        kernen: kernen
-            .into_iter()
-            .map(|k| super::bodies::KernBody { name: k.name, locations: k.locations })
-            .collect(),
+        kernen: kernen.into_iter().map(|k| super::bodies::KernBody { name: k.name, locations: k.locations }).collect(),
     }))
 }
 
@@ -195,8 +192,7 @@ pub async fn put_kernen(
     Path(code): Path<String>,
     Json(body): Json<super::bodies::KernenBody>,
 ) -> AppResult<StatusCode> {
-    let kernen: Vec<Kern> =
-        body.kernen.into_iter().map(|k| Kern { name: k.name, locations: k.locations }).collect();
+    let kernen: Vec<Kern> = body.kernen.into_iter().map(|k| Kern { name: k.name, locations: k.locations }).collect();
     let swv = crate::directory::swv_code(&code)?;
     let edit = access::edit_swv(&session.actor, swv.as_str())?;
     let (_, locations, _) = load(&state, &session, &code).await?;

@@ -130,7 +130,7 @@ pub async fn national_json(
     SignedIn(session): SignedIn,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Json<super::bodies::NationalBody>> {
-    let year = crate::contract::year_or_current(query.jaar.as_deref().or(query.year.as_deref()), "year")?;
+    let year = api_year(&query)?;
     let (counts, swvs, locations) = gather(&state, &session, year).await?;
     Ok(Json(super::bodies::NationalBody {
         school_year: year.to_string(),
@@ -147,4 +147,12 @@ pub async fn national_json(
             })
             .collect(),
     }))
+}
+
+/// The year an API request names by either name (`jaar` first, as the page
+/// reads it); each one given must be a school year.
+fn api_year(query: &YearQuery) -> AppResult<SchoolYear> {
+    let jaar = query.jaar.as_deref().map(|raw| crate::contract::year_or_current(Some(raw), "jaar")).transpose()?;
+    let year = crate::contract::year_or_current(query.year.as_deref(), "year")?;
+    Ok(jaar.unwrap_or(year))
 }

@@ -219,7 +219,10 @@ pub async fn swv_schools(State(state): State<AppState>, Path(code): Path<String>
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct SchoolQuery {
     /// Part of a name, BRIN or place (at least two characters besides spaces).
-    #[param(min_length = 2, pattern = r"\S.*\S")]
+    #[param(
+        min_length = 2,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\s\S]*[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     q: String,
 }
 

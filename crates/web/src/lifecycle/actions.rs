@@ -27,6 +27,7 @@ pub struct StepInput {
     /// With `record_advice`: the advice in the council's words.
     pub advice: String,
     /// With `record_advice` (the day of the advice) and `adopt` (the day of adoption): `2026-06-15`.
+    #[schema(schema_with = crate::contract::day_or_empty)]
     pub date: String,
 }
 

@@ -196,7 +196,11 @@ pub async fn take_step(
 #[derive(Deserialize, ToSchema)]
 pub struct AdviceResponse {
     /// The school's answer to the advice (trimmed; not empty).
-    #[schema(min_length = 1, max_length = 4000, pattern = r"\S")]
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub response: String,
 }
 
@@ -221,7 +225,11 @@ pub struct NewComment {
     #[schema(pattern = "^[A-L]$")]
     pub section: String,
     /// The comment (trimmed; not empty).
-    #[schema(min_length = 1, max_length = 4000, pattern = r"\S")]
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub body: String,
 }
 

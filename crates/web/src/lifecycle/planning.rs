@@ -63,10 +63,20 @@ fn bounded(raw: &str, field: &'static str, max: usize, required: &'static str, p
 #[serde(default)]
 pub struct NewWish {
     /// Spaces are collapsed; not empty after that.
-    #[schema(required = true, min_length = 1, max_length = 500, pattern = r"\S")]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 500,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub body: String,
     /// Who takes it on.
-    #[schema(required = true, min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 100,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub owner: String,
 }
 
@@ -93,9 +103,15 @@ pub struct NewReader {
     /// `mr`, `swv` or `other`.
     #[schema(required = true, schema_with = reader_kind_schema)]
     pub kind: String,
-    #[schema(required = true, min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 100,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub name: String,
     /// An e-mail address, or empty for none.
+    #[schema(schema_with = crate::contract::email_or_empty)]
     pub email: String,
 }
 
@@ -500,11 +516,17 @@ pub async fn remove_reader(
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct TimeLine {
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub concept_ready: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub team_review: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub mr_advice: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub adoption: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub publication: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub school_guide: Option<String>,
 }
 

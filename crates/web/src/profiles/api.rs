@@ -52,7 +52,10 @@ pub struct TemplateDocument;
 impl utoipa::PartialSchema for TemplateDocument {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
         utoipa::openapi::schema::ObjectBuilder::new()
-            .property("sections", utoipa::openapi::schema::ArrayBuilder::new().items(utoipa::openapi::schema::Object::new()))
+            .property(
+                "sections",
+                utoipa::openapi::schema::ArrayBuilder::new().items(utoipa::openapi::schema::Object::new()),
+            )
             .required("sections")
             .description(Some("A questionnaire template (docs/questionnaire.md)."))
             .into()
@@ -213,7 +216,8 @@ pub struct TeamAccess {
 
 /// Opens the questionnaire to the team, or closes it (coordinators).
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/team", tag = "questionnaire", security(("session" = [])),
-    params(("id" = i64, Path)), request_body = TeamAccess, responses((status = 204, description = "Done"), (status = 403, description = "Not a coordinator")))]
+    params(("id" = i64, Path)), request_body = TeamAccess,
+    responses((status = 204, description = "Done"), (status = 403, description = "Not a coordinator"), (status = 409, description = "The profile is no longer a concept")))]
 pub async fn set_team(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -238,10 +242,7 @@ pub async fn my_answers(
     let respondent = access::respond_to_profiles(&session.actor, &loaded.school)?;
     let answers = state.db.my_answers(&respondent, id).await?;
     Ok(Json(
-        answers
-            .into_iter()
-            .map(|a| MyAnswer { value: a.value.to_raw(), item_key: a.item_key, note: a.note })
-            .collect(),
+        answers.into_iter().map(|a| MyAnswer { value: a.value.to_raw(), item_key: a.item_key, note: a.note }).collect(),
     ))
 }
 
@@ -267,7 +268,7 @@ pub struct AnswerBody {
     #[schema(max_length = 1000)]
     pub note: Option<String>,
     /// For the school's answer: the version this change starts from (0 when there was none).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::contract::whole_number")]
     #[schema(minimum = 0)]
     pub version: i64,
 }
@@ -275,7 +276,8 @@ pub struct AnswerBody {
 /// Saves the respondent's own answer to one item.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/my-answers/{item}", tag = "questionnaire", security(("session" = [])),
     params(("id" = i64, Path), ("item" = String, Path, description = "Item key, e.g. aanbod.dyslexie")), request_body = AnswerBody,
-    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors; nothing saved"), (status = 403, description = "Not open to you")))]
+    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors; nothing saved"), (status = 403, description = "Not open to you"),
+              (status = 404, description = "No such profile for you, or no such visible item"), (status = 409, description = "The profile is no longer a concept")))]
 pub async fn save_my_answer(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -414,11 +416,7 @@ fn save_response(
         SchoolSave::Conflict(current) => (
             StatusCode::CONFLICT,
             Json(AnswerConflict {
-                error: ErrorDetail {
-                    code: ErrorKind::Conflict,
-                    message: lang.t("conflict-title"),
-                    fields: Vec::new(),
-                },
+                error: ErrorDetail { code: ErrorKind::Conflict, message: lang.t("conflict-title"), fields: Vec::new() },
                 current: CurrentAnswer {
                     shown: match (item, &current.value) {
                         (Some(item), Some(value)) => {
@@ -462,6 +460,7 @@ pub async fn save_school_answer(
 #[derive(Deserialize, ToSchema)]
 pub struct Confirmation {
     /// The version the copied answer has now.
+    #[serde(deserialize_with = "crate::contract::whole_number")]
     #[schema(minimum = 0)]
     pub version: i64,
 }
@@ -548,7 +547,7 @@ pub struct SwvTemplateBody {
 /// Stores the SWV's changes to the default template for a school year: hidden,
 /// reworded or relabelled items and items of its own (keys `swv.<code>.…`).
 #[utoipa::path(put, path = "/api/v1/swvs/{code}/templates/{year}", tag = "questionnaire", security(("session" = [])),
-    params(("code" = String, Path), ("year" = crate::contract::SchoolYearName, Path)), request_body(content = Object, description = "A template variant: changes and added items"),
+    params(("code" = String, Path), ("year" = crate::contract::SchoolYearName, Path)), request_body(content = crate::contract::TemplateVariantDocument, description = "A template variant: changes and added items"),
     responses((status = 204, description = "Stored"), (status = 400, description = "The variant would break shared keys"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn save_swv_template(
     State(state): State<AppState>,

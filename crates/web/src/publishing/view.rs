@@ -395,7 +395,11 @@ impl PublicView {
             .iter()
             .map(|chapter| OpenChapter {
                 title: self.chapter_title(&chapter.chapter),
-                entries: chapter.entries.iter().map(|e| self.open_entry(&e.label, &e.shown, e.note.as_deref())).collect(),
+                entries: chapter
+                    .entries
+                    .iter()
+                    .map(|e| self.open_entry(&e.label, &e.shown, e.note.as_deref()))
+                    .collect(),
             })
             .collect()
     }

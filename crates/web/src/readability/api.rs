@@ -24,7 +24,7 @@ pub struct TextToAnalyse {
     #[schema(max_length = 200000)]
     pub text: String,
     /// Sentences with more words are long (default 20; taken between 5 and 100).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::contract::whole_number_or_none")]
     pub max_sentence_words: Option<usize>,
 }
 

@@ -5,4 +5,5 @@ pub mod csrf;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod text;
 pub mod tokens;
