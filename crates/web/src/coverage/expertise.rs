@@ -6,7 +6,6 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use passend_domain::coverage::{NeedsOf, SpecialistTotal};
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -8,7 +8,6 @@ use axum::response::Html;
 use passend_app::region::{NationalView, SwvSummary};
 use passend_domain::coverage::CategoryCounts;
 use passend_domain::questionnaire::SupportCategory;
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -9,8 +9,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::region::LocationCompliance;
 use passend_domain::coverage::{Norm, NormItem};
 use passend_domain::questionnaire::{ItemKind, SchoolYear, default_template};
-use serde_json::{Value, json};
-use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

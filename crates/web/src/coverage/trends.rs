@@ -9,7 +9,6 @@ use axum::response::Html;
 use passend_app::region::{NormTrend, Trends, YearCounts};
 use passend_domain::coverage::LEVELS;
 use passend_domain::questionnaire::{SupportCategory, default_template};
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

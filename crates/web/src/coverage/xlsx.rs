@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use passend_domain::coverage::LEVELS;
-use passend_domain::questionnaire::{SchoolYear, SupportCategory, default_template};
+use passend_domain::questionnaire::{SupportCategory, default_template};
 use passend_i18n::Lang;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;

@@ -2,9 +2,9 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
+use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use passend_domain::access;
 use passend_domain::lifecycle::{ProfileState, ReviewDue, Step, StepRole};
-use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -245,6 +245,10 @@ pub async fn add_comment(
     Json(body): Json<NewComment>,
 ) -> AppResult<Json<Saved>> {
     let loaded = load(&state, &session, id).await?;
-    state.app.comment_on_section(actions::taker(&session), &loaded, &body.section, &body.body).await?.map_err(problems_error)?;
+    state
+        .app
+        .comment_on_section(actions::taker(&session), &loaded, &body.section, &body.body)
+        .await?
+        .map_err(problems_error)?;
     Ok(Json(Saved::YES))
 }

@@ -9,7 +9,6 @@ use passend_app::publishing::PublishedSummary;
 use passend_domain::publishing;
 use passend_domain::questionnaire::SupportCategory;
 use passend_i18n::ParentLang;
-use passend_app::publishing::PublishedSummary;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
