@@ -124,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .fallback(|| async { error::AppError::not_found() })
         .layer(from_fn_with_state(state.clone(), security::csrf::check_origin))
+        .layer(from_fn(security::text::refuse_nul))
         .layer(from_fn(pages::errors::render_errors))
         .layer(from_fn_with_state(state.clone(), security::session::load_session));
     // The published profiles' pages are the same for everyone and only read

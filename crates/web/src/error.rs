@@ -7,10 +7,14 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passend_domain::access::AccessDenied;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 pub type AppResult<T> = Result<T, AppError>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What went wrong, as the API names it in `error.code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     NotFound,
     Forbidden,
@@ -143,6 +147,48 @@ impl From<anyhow::Error> for AppError {
     fn from(error: anyhow::Error) -> Self {
         tracing::error!(error = %format!("{error:#}"), "internal error");
         AppError::new(ErrorKind::Internal)
+    }
+}
+
+/// The body of every error answer of the JSON API.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    pub code: ErrorKind,
+    /// The general message, in the reader's language.
+    pub message: String,
+    /// Field-level problems; empty when the error is not about a field.
+    pub fields: Vec<FieldError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The request field, e.g. `school_year`, or `step`/`state` for a refusal of the cycle.
+    pub field: String,
+    /// What to fix, in the reader's language.
+    pub message: String,
+    /// The message's catalogue id, stable for programs, e.g. `profile-year-invalid`.
+    pub code: String,
+}
+
+impl ErrorDetail {
+    pub fn new(kind: ErrorKind, lang: passend_i18n::Lang, fields: &[(String, passend_domain::Message)]) -> Self {
+        ErrorDetail {
+            code: kind,
+            message: lang.t(kind.message_id()),
+            fields: fields
+                .iter()
+                .map(|(field, message)| FieldError {
+                    field: field.clone(),
+                    message: lang.message(message),
+                    code: message.id.to_string(),
+                })
+                .collect(),
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 mod accounts;
 mod admin;
 mod app;
+mod contract;
 mod coverage;
 mod dashboard;
 mod directory;

@@ -1,10 +1,13 @@
 //! The OpenAPI document of the JSON API, generated from the handlers.
 
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
+use crate::error::ErrorBody;
 use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
 
 #[derive(OpenApi)]
@@ -13,10 +16,14 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         title = "Passend API",
         description = "JSON API of Passend, the living school support profile. Reads of the public \
             directory need no login. Everything else uses the session cookie from `POST /api/v1/session`; \
-            requests that change state send the session's `csrf_token` in the `X-CSRF-Token` header.",
+            requests that change state send the session's `csrf_token` in the `X-CSRF-Token` header. \
+            No text may contain U+0000: a request with one (in the path, the query or a JSON string) is refused with 400. \
+            Every error answers with `ErrorBody`.",
         license(name = "EUPL-1.2")
     ),
     modifiers(&SessionCookie),
+    // Types named only by path parameters are not collected from the routes.
+    components(schemas(ErrorBody, crate::contract::MemberOrgKind, crate::contract::SchoolYearName)),
     tags(
         (name = "session", description = "Login, logout and the current user"),
         (name = "directory", description = "SWVs, boards, schools and locations (public open data)"),
@@ -68,5 +75,84 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 
 /// The API's OpenAPI document.
 pub fn api_document() -> utoipa::openapi::OpenApi {
-    api_router().into_openapi()
+    let mut doc = api_router().into_openapi();
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            (false, &mut item.get),
+            (true, &mut item.post),
+            (true, &mut item.put),
+            (true, &mut item.delete),
+            (true, &mut item.patch),
+        ];
+        for (changes_state, operation) in operations {
+            if let Some(operation) = operation {
+                declare_errors(operation, changes_state);
+            }
+        }
+    }
+    doc
+}
+
+/// Adds the error answers that come from the layers and extractors in front
+/// of every handler, so that the annotations name only what the handler
+/// itself decides; and gives every error answer the one error body.
+fn declare_errors(operation: &mut Operation, changes_state: bool) {
+    let parameters = operation.parameters.as_deref().unwrap_or_default();
+    let in_path = parameters.iter().any(|p| p.parameter_in == ParameterIn::Path);
+    // axum refuses a path segment that is not a number for an integer
+    // parameter, and a query string that does not fit its struct, with 400.
+    let parsed = parameters.iter().any(|p| {
+        p.parameter_in == ParameterIn::Query
+            || (p.parameter_in == ParameterIn::Path
+                && serde_json::to_value(&p.schema).is_ok_and(|s| s["type"] == "integer"))
+    });
+    let signed_in = operation.security.as_ref().is_some_and(|requirements| {
+        requirements.iter().any(|r| serde_json::to_value(r).is_ok_and(|v| v.get("session").is_some()))
+    });
+    let json_body = operation.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
+    let mut implied: Vec<(u16, &str)> = Vec::new();
+    if parsed {
+        implied.push((400, "A path or query parameter is malformed"));
+    }
+    if json_body {
+        implied.extend([
+            (400, "The body is not valid JSON"),
+            (413, "The body is larger than 2 MB"),
+            (415, "The body is not `application/json`"),
+            (422, "The JSON does not fit the request schema (a field missing or of the wrong type)"),
+        ]);
+    }
+    if signed_in {
+        implied.push((401, "Not signed in"));
+    }
+    if changes_state {
+        implied.push((
+            403,
+            if signed_in {
+                "Not allowed, from another origin, or without the session's `X-CSRF-Token`"
+            } else {
+                "From another origin (`Origin`, `Sec-Fetch-Site`)"
+            },
+        ));
+    }
+    if in_path {
+        implied.push((404, "Nothing by that name, or not visible to you"));
+    }
+    let responses = &mut operation.responses.responses;
+    for (status, description) in implied {
+        responses
+            .entry(status.to_string())
+            .or_insert_with(|| RefOr::T(ResponseBuilder::new().description(description).build()));
+    }
+    for (status, response) in responses.iter_mut() {
+        let is_error = status.starts_with('4') || status.starts_with('5');
+        if let (true, RefOr::T(response)) = (is_error, response)
+            && response.content.is_empty()
+        {
+            response.content.insert(
+                "application/json".to_owned(),
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build(),
+            );
+        }
+    }
 }

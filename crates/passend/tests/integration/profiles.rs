@@ -138,11 +138,7 @@ async fn a_conflicting_save_keeps_both_values_visible() {
     let body: Value = late.json().await.unwrap();
     assert_eq!(body["current"]["shown"], "Versie van Dirk");
     assert_eq!(body["current"]["updated_by"], "Dirk");
-    assert_eq!(
-        s.answer(id, "visie.ondersteuning").await["value"]["value"],
-        "Versie van Dirk",
-        "never a silent overwrite"
-    );
+    assert_eq!(s.answer(id, "visie.ondersteuning").await["value"], "Versie van Dirk", "never a silent overwrite");
 
     // Without JavaScript: the page shows the stored value and keeps Ilse's text.
     let ib = &s.ib;
@@ -190,12 +186,12 @@ async fn last_years_answers_are_copied_forward_until_confirmed() {
     );
     let pupils = s.answer(id, "typering.leerlingen").await;
     assert_eq!(
-        (pupils["value"]["value"].as_i64(), pupils["from_last_year"].as_bool()),
+        (pupils["value"].as_i64(), pupils["from_last_year"].as_bool()),
         (Some(120), Some(false)),
         "DUO pre-fill"
     );
     let swv = s.answer(id, "typering.samenwerkingsverband").await;
-    assert_eq!(swv["value"]["value"], "PO 27-07");
+    assert_eq!(swv["value"], "PO 27-07");
 
     let page = s.get(&s.director, &format!("/profielen/{id}/schoolantwoord/D")).await.text().await.unwrap();
     assert!(page.contains("Dit antwoord komt van vorig jaar."));
@@ -210,10 +206,7 @@ async fn last_years_answers_are_copied_forward_until_confirmed() {
         .unwrap();
     assert_eq!(confirmed.status(), StatusCode::OK);
     let after = s.answer(id, "aanbod.gedrag").await;
-    assert_eq!(
-        (after["from_last_year"].as_bool(), after["value"]["value"].as_str()),
-        (Some(false), Some("na_overleg"))
-    );
+    assert_eq!((after["from_last_year"].as_bool(), after["value"].as_str()), (Some(false), Some("na_overleg")));
     let overview = s.get(&s.director, &format!("/profielen/{id}")).await.text().await.unwrap();
     assert!(overview.contains("1 antwoord komt van vorig jaar"), "{overview}");
     s.app.stop().await;
@@ -319,9 +312,9 @@ async fn bad_input_gets_its_message_and_leaves_the_saved_value() {
         let error: Value = response.json().await.unwrap();
         assert_eq!(error["error"]["fields"][0]["message"], message, "{key}");
     }
-    assert_eq!(s.answer(id, "aanbod.dyslexie").await["value"]["value"], "standaard");
-    assert_eq!(s.answer(id, "visie.ondersteuning").await["value"]["value"], "Goed verhaal");
-    assert_eq!(s.answer(id, "typering.leerlingen").await["value"]["value"], 120);
+    assert_eq!(s.answer(id, "aanbod.dyslexie").await["value"], "standaard");
+    assert_eq!(s.answer(id, "visie.ondersteuning").await["value"], "Goed verhaal");
+    assert_eq!(s.answer(id, "typering.leerlingen").await["value"], 120);
 
     // The same on the page: the message next to the field, what was typed kept, nothing else lost.
     let director = &s.director;
@@ -343,16 +336,8 @@ async fn bad_input_gets_its_message_and_leaves_the_saved_value() {
     assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = page.text().await.unwrap();
     assert!(html.contains("id=\"q-typering-leerlingen-error\"") && html.contains("value=\"veel\""), "{html}");
-    assert_eq!(
-        s.answer(id, "typering.leerlingen").await["value"]["value"],
-        120,
-        "the invalid value did not replace it"
-    );
-    assert_eq!(
-        s.answer(id, "typering.concept").await["value"]["value"],
-        "Dalton",
-        "the valid field beside it was saved"
-    );
+    assert_eq!(s.answer(id, "typering.leerlingen").await["value"], 120, "the invalid value did not replace it");
+    assert_eq!(s.answer(id, "typering.concept").await["value"], "Dalton", "the valid field beside it was saved");
 
     // Script in free text stays text.
     assert_eq!(
@@ -446,5 +431,35 @@ async fn an_swv_admin_adapts_the_questionnaire_on_its_page() {
     assert!(items.iter().any(|i| i["key"] == "swv.po2707.vraag1" && i["type"] == "yes_no"));
     let unchanged = items.iter().find(|i| i["key"] == "aanbod.gedrag").unwrap();
     assert_eq!(unchanged["levels"][1]["label"], "Na overleg of met het samenwerkingsverband");
+    s.app.stop().await;
+}
+
+#[tokio::test]
+async fn every_answer_read_can_be_written_back_unchanged() {
+    let s = school().await;
+    let id = s.start("2026-2027").await;
+    for (key, value) in [
+        ("aanbod.dyslexie", json!("standaard")),
+        ("visie.ondersteuning", json!("Ieder kind telt.")),
+        ("ouders.steunpunt_vermeld", json!(true)),
+        ("deskundigheid.aanwezig", json!([{ "specialist": "IB", "dagdelen": "2,5" }])),
+    ] {
+        let path = format!("/api/v1/profiles/{id}/answers/{key}");
+        let saved = s.put(&s.director, &path, json!({ "value": value, "note": "Zo", "version": 0 })).await;
+        assert_eq!(saved.status(), StatusCode::OK, "{key}");
+    }
+    let read: Value = s.get(&s.director, &format!("/api/v1/profiles/{id}/answers")).await.json().await.unwrap();
+    let answered: Vec<&Value> = read.as_array().unwrap().iter().filter(|a| !a["value"].is_null()).collect();
+    // The four above and DUO's pre-fills (pupils, SWV, denomination …).
+    assert!(answered.len() >= 6, "{answered:?}");
+    for answer in answered {
+        let key = answer["item_key"].as_str().unwrap();
+        let body = json!({ "value": answer["value"], "note": answer["note"], "version": answer["version"] });
+        let again = s.put(&s.director, &format!("/api/v1/profiles/{id}/answers/{key}"), body).await;
+        assert_eq!(again.status(), StatusCode::OK, "{key}: {}", again.text().await.unwrap());
+        let after = s.answer(id, key).await;
+        assert_eq!((&after["value"], &after["note"]), (&answer["value"], &answer["note"]), "{key}");
+        assert_eq!(after["version"].as_i64(), answer["version"].as_i64().map(|v| v + 1), "{key}");
+    }
     s.app.stop().await;
 }

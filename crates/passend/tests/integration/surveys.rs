@@ -127,7 +127,14 @@ async fn parents_answer_by_link_and_the_team_reads_the_results() {
     // The team reads the results per group.
     let results: Value = app.http.get(&surveys).headers(teacher.headers()).send().await.unwrap().json().await.unwrap();
     let understood = results[0]["results"].as_array().unwrap().iter().find(|q| q["key"] == "begrijpelijk").unwrap();
-    assert_eq!(understood["counts"], json!([["Ja", 2], ["Een beetje", 1], ["Nee", 0]]));
+    assert_eq!(
+        understood["counts"],
+        json!([
+            { "option": "Ja", "count": 2 },
+            { "option": "Een beetje", "count": 1 },
+            { "option": "Nee", "count": 0 }
+        ])
+    );
     assert_eq!(results[0]["named_respondents"], json!(["Fatima"]));
     assert_eq!(results[0]["survey"]["responses"], 3);
     let page = app

@@ -32,9 +32,11 @@ pub struct UserInfo {
 #[derive(Serialize, ToSchema)]
 pub struct MembershipInfo {
     /// `platform`, `swv`, `board` or `school`.
+    #[schema(schema_with = crate::contract::org_kind)]
     pub org_kind: String,
     pub org_code: String,
     /// `team_member`, `ib`, `director`, `board_member`, `mr_member`, `swv_staff`, `swv_admin` or `platform_admin`.
+    #[schema(schema_with = crate::contract::role)]
     pub role: String,
 }
 
@@ -95,7 +97,8 @@ pub struct Credentials {
 /// Signs in with e-mail and password; the session cookie comes with the answer.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", security(()), request_body = Credentials,
     responses((status = 200, body = SessionInfo), (status = 401, description = "Wrong e-mail or password"),
-              (status = 429, description = "Too many failed attempts")))]
+              (status = 429, description = "Too many failed attempts; `Retry-After` says how long to wait",
+               headers(("Retry-After" = u32, description = "Seconds")))))]
 pub async fn create_session(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -134,7 +137,9 @@ pub async fn me(State(state): State<AppState>, SignedIn(session): SignedIn) -> A
     params(("token" = String, Path, description = "The token from the invitation link")),
     request_body = AcceptForm,
     responses((status = 200, body = SessionInfo), (status = 400, description = "Field errors"),
-              (status = 404, description = "Unknown, used, revoked or expired invitation")))]
+              (status = 404, description = "Unknown, used, revoked or expired invitation"),
+              (status = 429, description = "Too many failed password attempts for an existing account",
+               headers(("Retry-After" = u32, description = "Seconds")))))]
 pub async fn accept_invitation(
     State(state): State<AppState>,
     headers: HeaderMap,

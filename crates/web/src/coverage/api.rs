@@ -5,11 +5,11 @@ use axum::extract::{Query, State};
 use passend_domain::coverage::{AreaKind, LEVELS};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
-use serde_json::{Value, json};
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::bodies::{CoverageBody, LocationCoverage};
 use super::{Filters, InSwv};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
@@ -22,14 +22,17 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(default)]
 pub struct CoverageParams {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
     sector: Option<String>,
     municipality: Option<String>,
     /// One of the SWV's sub-regions (*kernen*).
     kern: Option<String>,
     /// `municipality` (default) or `kern`: the areas gaps are measured over.
+    #[param(schema_with = area_schema)]
     area: Option<String>,
     /// `niet`, `na_overleg` or `standaard` (default).
+    #[param(schema_with = super::bodies::level)]
     min_level: Option<String>,
 }
 
@@ -38,66 +41,102 @@ pub struct CoverageParams {
 /// counts per level, and the gaps per municipality at `min_level`.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage", tag = "coverage", security(("session" = [])),
     params(("code" = String, Path), CoverageParams),
-    responses((status = 200, body = Object), (status = 403, description = "Not this SWV's staff")))]
+    responses((status = 200, body = CoverageBody), (status = 400, description = "A year, area or level that does not exist"),
+              (status = 403, description = "Not this SWV's staff")))]
 pub async fn coverage(
     State(state): State<AppState>,
     InSwv { scope, .. }: InSwv,
     Query(params): Query<CoverageParams>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<CoverageBody>> {
     let year = match params.year {
         Some(raw) => SchoolYear::parse(&raw).ok_or_else(|| {
             AppError::invalid(vec![("year".into(), passend_domain::Message::new("profile-year-invalid"))])
         })?,
         None => passend_app::questionnaire::current_year(),
     };
-    let min_level = params.min_level.unwrap_or_else(|| "standaard".to_owned());
+    let min_level = min_level_of(params.min_level)?;
+    let filters = Filters {
+        year,
+        sector: params.sector,
+        municipality: params.municipality,
+        kern: params.kern,
+        area: area_of(params.area.as_deref())?,
+        min_level: min_level.clone(),
+    };
+    let coverage = state.app.coverage(&scope, &filters).await?;
+    Ok(Json(CoverageBody {
+        school_year: year.to_string(),
+        min_level,
+        locations: coverage
+            .offers
+            .iter()
+            .map(|o| LocationCoverage {
+                code: o.code.clone(),
+                name: o.name.clone(),
+                brin: o.brin.clone(),
+                municipality: o.municipality.clone(),
+                sector: o.sector.clone(),
+                state: o.state,
+                draft: o.is_draft(),
+                generated: o.generated,
+                levels: o.levels.iter().map(|(c, l)| (c.key().to_owned(), l.clone())).collect(),
+            })
+            .collect(),
+        counts: coverage.counts.into_iter().map(Into::into).collect(),
+        gaps: coverage.gaps.into_iter().map(Into::into).collect(),
+    }))
+}
+
+fn area_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(["municipality", "gemeente", "kern"]))
+        .build()
+}
+
+/// The level gaps are measured at, `standaard` by default.
+fn min_level_of(raw: Option<String>) -> AppResult<String> {
+    let min_level = raw.unwrap_or_else(|| "standaard".to_owned());
     if !LEVELS.contains(&min_level.as_str()) {
         return Err(AppError::invalid(vec![(
             "min_level".into(),
             passend_domain::Message::new("answer-choice-invalid"),
         )]));
     }
-    let filters = Filters {
-        year,
-        sector: params.sector,
-        municipality: params.municipality,
-        kern: params.kern,
-        area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
-        min_level: min_level.clone(),
-    };
-    let coverage = state.app.coverage(&scope, &filters).await?;
-    Ok(Json(json!({
-        "school_year": year.to_string(),
-        "min_level": min_level,
-        "locations": coverage.offers.iter().map(|o| json!({
-            "code": o.code, "name": o.name, "brin": o.brin, "municipality": o.municipality, "sector": o.sector,
-            "state": o.state, "draft": o.is_draft(), "generated": o.generated, "levels": o.levels,
-        })).collect::<Vec<_>>(),
-        "counts": coverage.counts,
-        "gaps": coverage.gaps,
-    })))
+    Ok(min_level)
+}
+
+/// The areas gaps are measured over; a name that is none of them is refused
+/// rather than read as the default.
+fn area_of(raw: Option<&str>) -> AppResult<AreaKind> {
+    match raw {
+        None => Ok(AreaKind::default()),
+        Some(raw) => AreaKind::parse(raw).ok_or_else(|| {
+            AppError::invalid(vec![("area".into(), passend_domain::Message::new("answer-choice-invalid"))])
+        }),
+    }
 }
 
 /// The coverage matrix as CSV (semicolons, as Dutch spreadsheets expect;
 /// UTF-8 with a byte-order mark so that Excel reads the accents).
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage.csv", tag = "coverage", security(("session" = [])),
     params(("code" = String, Path), CoverageParams),
-    responses((status = 200, content_type = "text/csv"), (status = 403, description = "Not this SWV's staff")))]
+    responses((status = 200, content_type = "text/csv"), (status = 400, description = "A year or area that does not exist"),
+              (status = 403, description = "Not this SWV's staff")))]
 pub async fn coverage_csv(
     State(state): State<AppState>,
     InSwv { scope, .. }: InSwv,
     Query(params): Query<CoverageParams>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let year =
-        params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(passend_app::questionnaire::current_year);
+    let year = crate::contract::year_or_current(params.year.as_deref(), "year")?;
     let filters = Filters {
         year,
         sector: params.sector,
         municipality: params.municipality,
         kern: params.kern,
-        area: params.area.as_deref().and_then(AreaKind::parse).unwrap_or_default(),
-        min_level: params.min_level.unwrap_or_else(|| "standaard".to_owned()),
+        area: area_of(params.area.as_deref())?,
+        min_level: min_level_of(params.min_level)?,
     };
     let coverage = state.app.coverage(&scope, &filters).await?;
     let categories = passend_domain::questionnaire::SupportCategory::ALL;

@@ -6,7 +6,6 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use passend_domain::coverage::{NeedsOf, SpecialistTotal};
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -57,13 +56,27 @@ pub async fn expertise_page(
 /// Specialists with their locations and dagdelen per week summed over the
 /// region, and each location's training needs in its own words.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/expertise", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
+    params(("code" = String, Path), YearQuery), responses((status = 200, body = super::bodies::ExpertiseBody), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn expertise_json(
     State(state): State<AppState>,
     InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
-) -> AppResult<Json<Value>> {
-    let year = query.school_year();
+) -> AppResult<Json<super::bodies::ExpertiseBody>> {
+    let year = query.api_year()?;
     let (specialists, needs) = state.app.expertise(&scope, year).await?;
-    Ok(Json(json!({ "school_year": year.to_string(), "specialists": specialists, "training_needs": needs })))
+    Ok(Json(super::bodies::ExpertiseBody {
+        school_year: year.to_string(),
+        specialists: specialists
+            .into_iter()
+            .map(|s| super::bodies::SpecialistTotalBody {
+                specialist: s.specialist,
+                locations: s.locations,
+                dagdelen_per_week: s.dagdelen_per_week,
+            })
+            .collect(),
+        training_needs: needs
+            .into_iter()
+            .map(|n| super::bodies::NeedsBody { location: n.location, texts: n.texts })
+            .collect(),
+    }))
 }

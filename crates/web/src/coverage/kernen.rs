@@ -148,30 +148,27 @@ pub async fn save_kernen_form(
 
 /// The SWV's kernen with the codes of their locations.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/kernen", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path)), responses((status = 200, body = Object)))]
+    params(("code" = String, Path)), responses((status = 200, body = super::bodies::KernenBody), (status = 403, description = "Not this SWV's staff")))]
 pub async fn kernen_json(
     State(state): State<AppState>,
     InSwv { scope, .. }: InSwv,
-) -> AppResult<Json<serde_json::Value>> {
+) -> AppResult<Json<super::bodies::KernenBody>> {
     let (_, kernen) = state.app.kernen(&scope).await?;
-    Ok(Json(serde_json::json!({ "kernen": kernen })))
-}
-
-#[derive(serde::Deserialize)]
-pub struct KernenBody {
-    #[serde(default)]
-    kernen: Vec<Kern>,
+    Ok(Json(super::bodies::KernenBody {
+        kernen: kernen.into_iter().map(|k| super::bodies::KernBody { name: k.name, locations: k.locations }).collect(),
+    }))
 }
 
 /// Replaces the SWV's kernen (its admins): `{"kernen": [{"name", "locations": [vestigingscode]}]}`.
 #[utoipa::path(put, path = "/api/v1/swvs/{code}/kernen", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path)), request_body(content = Object, description = "{\"kernen\": [{\"name\": \"Noord\", \"locations\": [\"00AA00\"]}]}"),
+    params(("code" = String, Path)), request_body = super::bodies::KernenBody,
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn put_kernen(
     State(state): State<AppState>,
     InSwv { scope, session }: InSwv,
-    Json(KernenBody { kernen }): Json<KernenBody>,
+    Json(body): Json<super::bodies::KernenBody>,
 ) -> AppResult<StatusCode> {
+    let kernen: Vec<Kern> = body.kernen.into_iter().map(|k| Kern { name: k.name, locations: k.locations }).collect();
     state.app.save_kernen(&session.actor, &scope, &kernen).await?.map_err(|problems| {
         AppError::invalid(problems.into_iter().map(|p| (format!("kernen[{}]", p.index), p.message)).collect())
     })?;

@@ -3,6 +3,7 @@
 //! and the national view. The use cases are in `passend_app::region`.
 
 pub mod api;
+pub mod bodies;
 pub mod expertise;
 pub mod kernen;
 pub mod national;
@@ -48,8 +49,10 @@ impl FromRequestParts<AppState> for InSwv {
 #[serde(default)]
 pub struct YearQuery {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     jaar: Option<String>,
     /// The same, as the API names it.
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
 }
 
@@ -61,5 +64,13 @@ impl YearQuery {
             .or(self.year.as_deref())
             .and_then(SchoolYear::parse)
             .unwrap_or_else(passend_app::questionnaire::current_year)
+    }
+
+    /// The year an API request names by either name (`jaar` first, as the page
+    /// reads it); each one given must be a school year, or the request is refused.
+    pub fn api_year(&self) -> AppResult<SchoolYear> {
+        let jaar = self.jaar.as_deref().map(|raw| crate::contract::year_or_current(Some(raw), "jaar")).transpose()?;
+        let year = crate::contract::year_or_current(self.year.as_deref(), "year")?;
+        Ok(jaar.unwrap_or(year))
     }
 }

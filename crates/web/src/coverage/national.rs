@@ -8,7 +8,6 @@ use axum::response::Html;
 use passend_app::region::{NationalView, SwvSummary};
 use passend_domain::coverage::CategoryCounts;
 use passend_domain::questionnaire::SupportCategory;
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -58,13 +57,27 @@ pub async fn national_page(
 /// The national view (platform admins): locations per level and category
 /// across the country, and per SWV its locations, profiles, adopted profiles and gaps.
 #[utoipa::path(get, path = "/api/v1/national/coverage", tag = "coverage", security(("session" = [])), params(YearQuery),
-    responses((status = 200, body = Object), (status = 403, description = "Not a platform admin")))]
+    responses((status = 200, body = super::bodies::NationalBody), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not a platform admin")))]
 pub async fn national_json(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Query(query): Query<YearQuery>,
-) -> AppResult<Json<Value>> {
-    let year = query.school_year();
+) -> AppResult<Json<super::bodies::NationalBody>> {
+    let year = query.api_year()?;
     let NationalView { counts, swvs, locations } = state.app.national_coverage(&session.actor, year).await?;
-    Ok(Json(json!({ "school_year": year.to_string(), "locations": locations, "counts": counts, "swvs": swvs })))
+    Ok(Json(super::bodies::NationalBody {
+        school_year: year.to_string(),
+        locations,
+        counts: counts.into_iter().map(Into::into).collect(),
+        swvs: swvs
+            .into_iter()
+            .map(|s| super::bodies::SwvCoverageBody {
+                code: s.code,
+                locations: s.locations,
+                profiles: s.profiles,
+                adopted: s.adopted,
+                gaps: s.gaps,
+            })
+            .collect(),
+    }))
 }

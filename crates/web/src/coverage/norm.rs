@@ -9,7 +9,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::region::LocationCompliance;
 use passend_domain::coverage::{Norm, NormItem};
 use passend_domain::questionnaire::{ItemKind, SchoolYear, default_template};
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -167,35 +166,46 @@ pub async fn save_norm_form(
 
 /// The SWV's basic-support norm for a year and every location's result against it.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearQuery), responses((status = 200, body = Object)))]
+    params(("code" = String, Path), YearQuery), responses((status = 200, body = super::bodies::NormResults), (status = 400, description = "A year that does not exist"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn norm_json(
     State(state): State<AppState>,
     InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
-) -> AppResult<Json<Value>> {
-    let year = query.school_year();
+) -> AppResult<Json<super::bodies::NormResults>> {
+    let year = query.api_year()?;
     let (norm, results) = state.app.norm_results(&scope, year).await?;
-    Ok(Json(json!({
-        "school_year": year.to_string(),
-        "norm": norm,
-        "locations": results.iter().map(|r| json!({
-            "code": r.code, "name": r.name, "brin": r.brin, "draft": r.draft,
-            "met": r.compliance.met, "total": r.compliance.total, "percent": r.compliance.percent,
-            "below_target": r.compliance.below_target, "missing": r.compliance.missing,
-        })).collect::<Vec<_>>(),
-    })))
+    Ok(Json(super::bodies::NormResults {
+        school_year: year.to_string(),
+        norm: norm.map(Into::into),
+        locations: results
+            .into_iter()
+            .map(|r| super::bodies::LocationCompliance {
+                code: r.code,
+                name: r.name,
+                brin: r.brin,
+                draft: r.draft,
+                met: r.compliance.met,
+                total: r.compliance.total,
+                percent: r.compliance.percent,
+                below_target: r.compliance.below_target,
+                missing: r.compliance.missing,
+            })
+            .collect(),
+    }))
 }
 
 /// Sets the SWV's norm for a year (its admins): items with their minimum level and the target share.
 #[utoipa::path(put, path = "/api/v1/swvs/{code}/norm", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path), YearQuery), request_body(content = Object, description = "{\"items\": [{\"key\", \"min_level\"}], \"target_percent\": 85}"),
+    params(("code" = String, Path), YearQuery), request_body = super::bodies::NormBody,
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not this SWV's admin")))]
 pub async fn put_norm(
     State(state): State<AppState>,
     InSwv { scope, session }: InSwv,
     Query(query): Query<YearQuery>,
-    Json(norm): Json<Norm>,
+    Json(norm): Json<super::bodies::NormBody>,
 ) -> AppResult<StatusCode> {
-    state.app.save_norm(&session.actor, &scope, query.school_year(), &norm).await?.map_err(AppError::invalid)?;
+    let norm = Norm::from(norm);
+    let year = query.api_year()?;
+    state.app.save_norm(&session.actor, &scope, year, &norm).await?.map_err(AppError::invalid)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -9,7 +9,6 @@ use axum::response::Html;
 use passend_app::region::{NormTrend, Trends, YearCounts};
 use passend_domain::coverage::LEVELS;
 use passend_domain::questionnaire::{SupportCategory, default_template};
-use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -76,8 +75,30 @@ pub async fn trends_page(
 /// Per school year (the last four): locations per level and category, and
 /// the share of profiles meeting each norm item.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/trends", tag = "coverage", security(("session" = [])),
-    params(("code" = String, Path)), responses((status = 200, body = Object)))]
-pub async fn trends_json(State(state): State<AppState>, InSwv { scope, .. }: InSwv) -> AppResult<Json<Value>> {
+    params(("code" = String, Path)), responses((status = 200, body = super::bodies::TrendsBody), (status = 403, description = "Not this SWV's staff")))]
+pub async fn trends_json(
+    State(state): State<AppState>,
+    InSwv { scope, .. }: InSwv,
+) -> AppResult<Json<super::bodies::TrendsBody>> {
     let Trends { per_year: years, norm } = state.app.trends(&scope).await?;
-    Ok(Json(json!({ "years": years, "norm": norm })))
+    Ok(Json(super::bodies::TrendsBody {
+        years: years
+            .into_iter()
+            .map(|y| super::bodies::YearCountsBody {
+                school_year: y.school_year,
+                counts: y.counts.into_iter().map(Into::into).collect(),
+            })
+            .collect(),
+        norm: norm
+            .into_iter()
+            .map(|n| super::bodies::NormTrendBody {
+                key: n.key,
+                shares: n
+                    .shares
+                    .into_iter()
+                    .map(|(school_year, percent)| super::bodies::ShareBody { school_year, percent })
+                    .collect(),
+            })
+            .collect(),
+    }))
 }

@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use passend_domain::coverage::LEVELS;
-use passend_domain::questionnaire::{SchoolYear, SupportCategory, default_template};
+use passend_domain::questionnaire::{SupportCategory, default_template};
 use passend_i18n::Lang;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(default)]
 pub struct XlsxParams {
     /// e.g. 2026-2027 (default: this school year).
+    #[param(value_type = Option<crate::contract::SchoolYearName>)]
     year: Option<String>,
 }
 
@@ -109,15 +110,14 @@ fn workbook(lang: Lang, coverage: &Coverage, norm: Option<(u8, Compliances)>) ->
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage.xlsx", tag = "coverage", security(("session" = [])),
     params(("code" = String, Path), XlsxParams),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-              (status = 403, description = "Not this SWV's staff")))]
+              (status = 400, description = "A year that does not exist"), (status = 403, description = "Not this SWV's staff")))]
 pub async fn coverage_xlsx(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     InSwv { scope, .. }: InSwv,
     Query(params): Query<XlsxParams>,
 ) -> AppResult<Response> {
-    let year =
-        params.year.as_deref().and_then(SchoolYear::parse).unwrap_or_else(passend_app::questionnaire::current_year);
+    let year = crate::contract::year_or_current(params.year.as_deref(), "year")?;
     let filters = Filters {
         year,
         sector: None,

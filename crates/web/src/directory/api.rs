@@ -30,6 +30,7 @@ pub struct SwvItem {
     /// As people write it, e.g. `PO 27-07`.
     pub display_code: String,
     /// `po` or `vo`.
+    #[schema(schema_with = crate::contract::swv_kind)]
     pub kind: String,
     pub name: Option<String>,
     pub schools: i64,
@@ -98,6 +99,7 @@ impl From<SwvDetailsBody> for SwvDetails {
 pub struct SwvBody {
     pub code: String,
     pub display_code: String,
+    #[schema(schema_with = crate::contract::swv_kind)]
     pub kind: String,
     #[serde(flatten)]
     pub details: SwvDetailsBody,
@@ -137,6 +139,7 @@ pub struct LocationBody {
     pub code: String,
     pub name: String,
     /// `po`, `sbo`, `so`, `vso`, `so_vso` or `vo`.
+    #[schema(schema_with = crate::contract::sector_or_none)]
     pub sector: Option<String>,
     pub duo_type: Option<String>,
     pub denomination: Option<String>,
@@ -210,13 +213,17 @@ pub async fn swv_schools(State(state): State<AppState>, Path(code): Path<String>
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct SchoolQuery {
-    /// Part of a name, BRIN or place (at least two characters).
+    /// Part of a name, BRIN or place (at least two characters besides spaces).
+    #[param(
+        min_length = 2,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\s\S]*[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     q: String,
 }
 
 /// Finds schools by name, BRIN or place (at most 100).
 #[utoipa::path(get, path = "/api/v1/schools", tag = "directory", security(()), params(SchoolQuery),
-    responses((status = 200, body = [SchoolItem])))]
+    responses((status = 200, body = [SchoolItem]), (status = 400, description = "`q` is shorter than two characters")))]
 pub async fn search_schools(
     State(state): State<AppState>,
     Query(query): Query<SchoolQuery>,

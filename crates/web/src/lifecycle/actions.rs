@@ -16,12 +16,15 @@ use crate::security::session::Session;
 #[serde(default)]
 pub struct StepInput {
     /// `ask_team_review`, `back_to_concept`, `ask_mr_advice`, `record_advice`, `adopt` or `publish`.
+    #[schema(schema_with = crate::contract::step, required = true)]
     pub step: String,
     /// With `record_advice`: `positive`, `positive_with_remarks` or `negative`.
+    #[schema(schema_with = crate::contract::verdict_or_none)]
     pub verdict: String,
     /// With `record_advice`: the advice in the council's words.
     pub advice: String,
     /// With `record_advice` (the day of the advice) and `adopt` (the day of adoption): `2026-06-15`.
+    #[schema(schema_with = crate::contract::day_or_empty)]
     pub date: String,
 }
 

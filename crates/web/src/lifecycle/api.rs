@@ -2,9 +2,10 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
+use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use passend_domain::access;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use passend_domain::lifecycle::{ProfileState, ReviewDue, Step, StepRole};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -13,6 +14,7 @@ use super::actions::{self, StepInput};
 use super::pages::{allowed_steps, review_of};
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
+use crate::contract::{self, Saved};
 use crate::error::AppResult;
 use crate::profiles::load;
 use crate::security::session::SignedIn;
@@ -28,94 +30,225 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The profile's state, what the caller may do next, the MR's advice, the
 /// team's review comments and the audit log.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/lifecycle", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path)), responses((status = 200, body = Object), (status = 404, description = "No such profile for you")))]
+    params(("id" = i64, Path)), responses((status = 200, body = LifecycleBody), (status = 404, description = "No such profile for you")))]
 pub async fn lifecycle(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<LifecycleBody>> {
     let loaded = load(&state, &session, id).await?;
     let roles = access::profile_steps(&session.actor, &loaded.school, &loaded.context)
         .map(|p| p.roles().to_vec())
         .unwrap_or_default();
     let review = review_of(&loaded);
     let record = state.app.cycle_record(&loaded).await?;
-    Ok(Json(json!({
-        "state": loaded.profile.state,
-        "adopted_on": loaded.profile.adopted_on,
-        "content_hash": loaded.profile.content_hash,
-        "published_at": loaded.profile.published_at,
-        "review_due": review.map(|r| {
-            let (y, m, d) = r.by();
-            json!({ "by": format!("{y:04}-{m:02}-{d:02}"), "rule": r })
-        }),
-        "your_roles": roles,
-        "allowed_steps": allowed_steps(&roles, loaded.profile.state),
-        "advice": record.advice,
-        "comments": record.comments,
-        "history": record.history,
-    })))
+    Ok(Json(LifecycleBody {
+        state: loaded.profile.state,
+        adopted_on: loaded.profile.adopted_on.clone(),
+        content_hash: loaded.profile.content_hash.clone(),
+        published_at: loaded.profile.published_at,
+        review_due: review.map(ReviewDueBody::from),
+        allowed_steps: allowed_steps(&roles, loaded.profile.state),
+        your_roles: roles,
+        advice: record.advice.map(AdviceBody::from),
+        comments: record.comments.into_iter().map(CommentBody::from).collect(),
+        history: record.history.into_iter().map(StepTaken::from).collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LifecycleBody {
+    #[schema(schema_with = contract::profile_state)]
+    pub state: ProfileState,
+    /// The board's date of adoption, `YYYY-MM-DD`.
+    pub adopted_on: Option<String>,
+    /// Identifies the adopted version.
+    pub content_hash: Option<String>,
+    /// Unix seconds.
+    pub published_at: Option<i64>,
+    /// When the next version must be adopted; only once adopted.
+    pub review_due: Option<ReviewDueBody>,
+    #[schema(schema_with = contract::step_roles)]
+    pub your_roles: Vec<StepRole>,
+    /// The steps the caller may take now (`POST …/steps`).
+    #[schema(schema_with = contract::steps)]
+    pub allowed_steps: Vec<Step>,
+    pub advice: Option<AdviceBody>,
+    pub comments: Vec<CommentBody>,
+    /// The audit log, oldest first.
+    pub history: Vec<StepTaken>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewDueBody {
+    /// `YYYY-MM-DD`.
+    pub by: String,
+    pub rule: ReviewRule,
+}
+
+/// `yearly`: part of the school guide, adopted every year; `four_yearly`: the legacy rule.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewRule {
+    Yearly,
+    FourYearly,
+}
+
+impl From<ReviewDue> for ReviewDueBody {
+    fn from(due: ReviewDue) -> Self {
+        let (y, m, d) = due.by();
+        ReviewDueBody {
+            by: format!("{y:04}-{m:02}-{d:02}"),
+            rule: match due {
+                ReviewDue::Yearly { .. } => ReviewRule::Yearly,
+                ReviewDue::FourYearly { .. } => ReviewRule::FourYearly,
+            },
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AdviceBody {
+    #[schema(schema_with = contract::verdict)]
+    pub verdict: String,
+    pub advice: String,
+    /// `YYYY-MM-DD`.
+    pub advised_on: String,
+    pub advised_by: String,
+    pub response: Option<String>,
+    pub responded_by: Option<String>,
+    /// Unix seconds.
+    pub responded_at: Option<i64>,
+}
+
+impl From<AdviceRecord> for AdviceBody {
+    fn from(a: AdviceRecord) -> Self {
+        AdviceBody {
+            verdict: a.verdict,
+            advice: a.advice,
+            advised_on: a.advised_on,
+            advised_by: a.advised_by,
+            response: a.response,
+            responded_by: a.responded_by,
+            responded_at: a.responded_at,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommentBody {
+    /// `A` … `L`.
+    pub section: String,
+    pub by: String,
+    pub body: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+impl From<ReviewComment> for CommentBody {
+    fn from(c: ReviewComment) -> Self {
+        CommentBody { section: c.section, by: c.by, body: c.body, at: c.at }
+    }
+}
+
+/// One step in the audit log.
+#[derive(Serialize, ToSchema)]
+pub struct StepTaken {
+    /// A step, or the import's and supersession's own entries.
+    pub step: String,
+    pub from_state: String,
+    #[schema(schema_with = contract::profile_state)]
+    pub to_state: String,
+    pub by: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+impl From<StepRecord> for StepTaken {
+    fn from(r: StepRecord) -> Self {
+        StepTaken { step: r.step, from_state: r.from_state, to_state: r.to_state, by: r.by, at: r.at }
+    }
+}
+
+/// The state a step led to.
+#[derive(Serialize, ToSchema)]
+pub struct StepResult {
+    #[schema(schema_with = contract::profile_state)]
+    pub state: ProfileState,
 }
 
 /// Takes a step of the cycle. 403 when the step is not the caller's, 409 when
 /// the profile is not in a state the step starts from, 400 with field errors.
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/steps", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = StepInput,
-    responses((status = 200, description = "Taken; the new state"), (status = 400, description = "Field errors"),
+    responses((status = 200, description = "Taken; the new state", body = StepResult), (status = 400, description = "Field errors"),
               (status = 403, description = "Not your step"), (status = 409, description = "Not from this state")))]
 pub async fn take_step(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
     Json(input): Json<StepInput>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<StepResult>> {
     let loaded = load(&state, &session, id).await?;
     let to = actions::take(&state, &session, &loaded, &input).await?.map_err(problems_error)?;
-    Ok(Json(json!({ "state": to })))
+    Ok(Json(StepResult { state: to }))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct AdviceResponse {
+    /// The school's answer to the advice (trimmed; not empty).
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub response: String,
 }
 
 /// The school's response to the MR's advice (coordinators, before adoption).
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/advice/response", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = AdviceResponse,
-    responses((status = 200, description = "Saved"), (status = 400, description = "Field errors"), (status = 409, description = "No advice awaits a response")))]
+    responses((status = 200, description = "Saved", body = Saved), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator"), (status = 409, description = "No advice awaits a response")))]
 pub async fn respond_to_advice(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
     Json(body): Json<AdviceResponse>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<Saved>> {
     let loaded = load(&state, &session, id).await?;
     state.app.respond_to_advice(actions::taker(&session), &loaded, &body.response).await?.map_err(problems_error)?;
-    Ok(Json(json!({ "saved": true })))
+    Ok(Json(Saved::YES))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewComment {
     /// The section key, `A` to `L`.
+    #[schema(pattern = "^[A-L]$")]
     pub section: String,
+    /// The comment (trimmed; not empty).
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub body: String,
 }
 
 /// A review comment on a section while the team reviews the concept.
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/comments", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = NewComment,
-    responses((status = 200, description = "Saved"), (status = 400, description = "Field errors"), (status = 409, description = "Not in team review")))]
+    responses((status = 200, description = "Saved", body = Saved), (status = 400, description = "Field errors"), (status = 403, description = "Not one of the school's team"), (status = 409, description = "Not in team review")))]
 pub async fn add_comment(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
     Json(body): Json<NewComment>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<Saved>> {
     let loaded = load(&state, &session, id).await?;
     state
         .app
         .comment_on_section(actions::taker(&session), &loaded, &body.section, &body.body)
         .await?
         .map_err(problems_error)?;
-    Ok(Json(json!({ "saved": true })))
+    Ok(Json(Saved::YES))
 }

@@ -7,9 +7,9 @@ use axum::response::Html;
 use passend_app::lifecycle::Compared;
 use passend_domain::questionnaire::ChangeKind;
 use passend_i18n::Lang;
-use serde::Deserialize;
-use serde_json::{Value, json};
-use utoipa::IntoParams;
+use serde::{Deserialize, Serialize};
+
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -128,20 +128,42 @@ pub struct SinceApi {
 /// last year's) to this one: per item, new and dropped ambitions, and the
 /// short list for parents in plain words.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/changes", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path), SinceApi), responses((status = 200, body = Object), (status = 404, description = "No such profile for you")))]
+    params(("id" = i64, Path), SinceApi), responses((status = 200, body = ChangesBody), (status = 404, description = "No such profile for you, or `since` is not another version of its location")))]
 pub async fn changes_json(
     State(state): State<AppState>,
     crate::i18n::ReaderLang(lang): crate::i18n::ReaderLang,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
     Query(since): Query<SinceApi>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<ChangesBody>> {
     let compared = state.app.compare_versions(&session.actor, id, since.since).await?;
-    Ok(Json(json!({
-        "since": compared.other.as_ref().map(|o| json!({ "id": o.id, "school_year": o.school_year })),
-        "items": compared.comparison.items,
-        "new_ambitions": compared.comparison.new_ambitions,
-        "dropped_ambitions": compared.comparison.dropped_ambitions,
-        "for_parents": parents_lines(lang, &compared),
-    })))
+    let for_parents = parents_lines(lang, &compared);
+    Ok(Json(ChangesBody {
+        since: compared.other.map(|o| VersionRef { id: o.id, school_year: o.school_year }),
+        items: compared.comparison.items,
+        new_ambitions: compared.comparison.new_ambitions,
+        dropped_ambitions: compared.comparison.dropped_ambitions,
+        for_parents,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChangesBody {
+    /// The version compared with; `null` when there is none (then nothing is listed as changed).
+    pub since: Option<VersionRef>,
+    /// Per changed item: `item_key`, `label`, `kind` (`level_changed`, `text_changed`,
+    /// `note_changed`, `added`, `dropped`), `before`/`after` as shown
+    /// (`{"type": …, "value": …}`), `note_before`, `note_after`.
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<passend_domain::questionnaire::ItemDifference>,
+    pub new_ambitions: Vec<String>,
+    pub dropped_ambitions: Vec<String>,
+    /// The short list for parents, in plain words and the reader's language.
+    pub for_parents: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VersionRef {
+    pub id: i64,
+    pub school_year: String,
 }

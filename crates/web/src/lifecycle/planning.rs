@@ -6,12 +6,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use passend_app::lifecycle::READER_KINDS;
 use passend_app::lifecycle::{CoReader, Milestone, Wish};
 use passend_domain::FieldProblems;
 use passend_domain::lifecycle::{MilestoneKind, iso_day};
 use passend_domain::questionnaire::SchoolYear;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -47,8 +47,21 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct NewWish {
+    /// Spaces are collapsed; not empty after that.
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 500,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub body: String,
     /// Who takes it on.
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 100,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub owner: String,
 }
 
@@ -56,9 +69,26 @@ pub struct NewWish {
 #[serde(default)]
 pub struct NewReader {
     /// `mr`, `swv` or `other`.
+    #[schema(required = true, schema_with = reader_kind_schema)]
     pub kind: String,
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 100,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
     pub name: String,
+    /// An e-mail address, or empty for none.
+    #[schema(schema_with = crate::contract::email_or_empty)]
     pub email: String,
+}
+
+fn reader_kind_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(READER_KINDS))
+        .description(Some("Who reads along: the MR, the SWV or someone else."))
+        .build()
 }
 
 impl NewWish {
@@ -251,24 +281,80 @@ pub async fn time_line_form(
 
 /// The wish list, co-readers and time line.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/planning", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path)), responses((status = 200, body = Object)))]
+    params(("id" = i64, Path)), responses((status = 200, body = PlanningBody)))]
 pub async fn planning_json(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<PlanningBody>> {
     let loaded = load(&state, &session, id).await?;
-    Ok(Json(json!({
-        "wishes": state.app.wishes(&loaded).await?,
-        "co_readers": state.app.co_readers(&loaded).await?,
-        "milestones": state.app.milestones(&loaded).await?,
-    })))
+    Ok(Json(PlanningBody {
+        wishes: state.app.wishes(&loaded).await?.into_iter().map(WishBody::from).collect(),
+        co_readers: state.app.co_readers(&loaded).await?.into_iter().map(CoReaderBody::from).collect(),
+        milestones: state.app.milestones(&loaded).await?.into_iter().map(MilestoneBody::from).collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanningBody {
+    pub wishes: Vec<WishBody>,
+    pub co_readers: Vec<CoReaderBody>,
+    /// Only the milestones with a date.
+    pub milestones: Vec<MilestoneBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WishBody {
+    pub id: i64,
+    pub body: String,
+    pub owner: String,
+    pub done: bool,
+}
+
+impl From<Wish> for WishBody {
+    fn from(w: Wish) -> Self {
+        WishBody { id: w.id, body: w.body, owner: w.owner, done: w.done }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CoReaderBody {
+    pub id: i64,
+    #[schema(schema_with = reader_kind_schema)]
+    pub kind: String,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+impl From<CoReader> for CoReaderBody {
+    fn from(r: CoReader) -> Self {
+        CoReaderBody { id: r.id, kind: r.kind, name: r.name, email: r.email }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MilestoneBody {
+    pub id: i64,
+    #[schema(schema_with = milestone_kind_schema)]
+    pub kind: MilestoneKind,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+}
+
+impl From<Milestone> for MilestoneBody {
+    fn from(m: Milestone) -> Self {
+        MilestoneBody { id: m.id, kind: m.kind, due_on: m.due_on }
+    }
+}
+
+fn milestone_kind_schema() -> utoipa::openapi::schema::Object {
+    crate::contract::names_of(&MilestoneKind::ALL, "A milestone of the time line.")
 }
 
 /// Adds a wish with its owner (coordinators).
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/wishes", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = NewWish,
-    responses((status = 201, description = "Added"), (status = 400, description = "Field errors")))]
+    responses((status = 201, description = "Added"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn add_wish(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -287,7 +373,8 @@ pub struct WishDone {
 
 /// Marks a wish done or open.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/wishes/{wish}", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path), ("wish" = i64, Path)), request_body = WishDone, responses((status = 204, description = "Saved")))]
+    params(("id" = i64, Path), ("wish" = i64, Path)), request_body = WishDone,
+    responses((status = 204, description = "Saved"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such wish of this profile")))]
 pub async fn change_wish(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -301,7 +388,8 @@ pub async fn change_wish(
 
 /// Removes a wish.
 #[utoipa::path(delete, path = "/api/v1/profiles/{id}/wishes/{wish}", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path), ("wish" = i64, Path)), responses((status = 204, description = "Removed")))]
+    params(("id" = i64, Path), ("wish" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such wish of this profile")))]
 pub async fn remove_wish(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -315,7 +403,7 @@ pub async fn remove_wish(
 /// Adds a co-reader: the MR, the SWV or someone else.
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/co-readers", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = NewReader,
-    responses((status = 201, description = "Added"), (status = 400, description = "Field errors")))]
+    responses((status = 201, description = "Added"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn add_reader(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -329,7 +417,8 @@ pub async fn add_reader(
 
 /// Removes a co-reader.
 #[utoipa::path(delete, path = "/api/v1/profiles/{id}/co-readers/{reader}", tag = "lifecycle", security(("session" = [])),
-    params(("id" = i64, Path), ("reader" = i64, Path)), responses((status = 204, description = "Removed")))]
+    params(("id" = i64, Path), ("reader" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such co-reader of this profile")))]
 pub async fn remove_reader(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -345,18 +434,24 @@ pub async fn remove_reader(
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct TimeLine {
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub concept_ready: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub team_review: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub mr_advice: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub adoption: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub publication: Option<String>,
+    #[schema(schema_with = crate::contract::day_or_none)]
     pub school_guide: Option<String>,
 }
 
 /// Sets the time line (coordinators); reminders go out a week and a day before each date.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/milestones", tag = "lifecycle", security(("session" = [])),
     params(("id" = i64, Path)), request_body = TimeLine,
-    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors")))]
+    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn set_time_line(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,

@@ -9,6 +9,7 @@ pub struct InviteForm {
     pub email: String,
     /// One of the roles the inviter may give here.
     #[serde(default)]
+    #[schema(schema_with = crate::contract::role, required = true)]
     pub role: String,
 }
 

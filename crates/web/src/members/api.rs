@@ -30,6 +30,7 @@ pub struct MemberBody {
     pub user_id: i64,
     pub name: String,
     pub email: String,
+    #[schema(schema_with = crate::contract::role)]
     pub role: String,
     /// Unix seconds.
     pub since: i64,
@@ -39,6 +40,7 @@ pub struct MemberBody {
 pub struct InvitationBody {
     pub id: i64,
     pub email: String,
+    #[schema(schema_with = crate::contract::role)]
     pub role: String,
     pub created_at: i64,
     pub expires_at: i64,
@@ -46,7 +48,7 @@ pub struct InvitationBody {
 
 /// The organisation's members (for those who may see them).
 #[utoipa::path(get, path = "/api/v1/organisations/{kind}/{code}/members", tag = "members", security(("session" = [])),
-    params(("kind" = String, Path, description = "swv, board or school"), ("code" = String, Path)),
+    params(("kind" = crate::contract::MemberOrgKind, Path, description = "swv, board or school"), ("code" = String, Path)),
     responses((status = 200, body = [MemberBody]), (status = 403, description = "Not visible to you")))]
 pub async fn list_members(
     State(state): State<AppState>,
@@ -73,7 +75,7 @@ pub async fn list_members(
 
 /// Takes a role away from a member.
 #[utoipa::path(delete, path = "/api/v1/organisations/{kind}/{code}/members/{id}", tag = "members", security(("session" = [])),
-    params(("kind" = String, Path), ("code" = String, Path), ("id" = i64, Path, description = "Membership id")),
+    params(("kind" = crate::contract::MemberOrgKind, Path), ("code" = String, Path), ("id" = i64, Path, description = "Membership id")),
     responses((status = 204, description = "Removed"), (status = 403, description = "Not allowed"), (status = 404, description = "No such membership here")))]
 pub async fn remove_member(
     State(state): State<AppState>,
@@ -87,7 +89,7 @@ pub async fn remove_member(
 
 /// Invitations not yet accepted.
 #[utoipa::path(get, path = "/api/v1/organisations/{kind}/{code}/invitations", tag = "members", security(("session" = [])),
-    params(("kind" = String, Path), ("code" = String, Path)),
+    params(("kind" = crate::contract::MemberOrgKind, Path), ("code" = String, Path)),
     responses((status = 200, body = [InvitationBody]), (status = 403, description = "Not visible to you")))]
 pub async fn list_invitations(
     State(state): State<AppState>,
@@ -113,7 +115,7 @@ pub async fn list_invitations(
 
 /// Invites a person by e-mail to a role; the link is mailed to them.
 #[utoipa::path(post, path = "/api/v1/organisations/{kind}/{code}/invitations", tag = "members", security(("session" = [])),
-    params(("kind" = String, Path), ("code" = String, Path)), request_body = InviteForm,
+    params(("kind" = crate::contract::MemberOrgKind, Path), ("code" = String, Path)), request_body = InviteForm,
     responses((status = 201, body = InvitationBody), (status = 400, description = "Field errors"), (status = 403, description = "Not allowed")))]
 pub async fn create_invitation(
     State(state): State<AppState>,
@@ -150,7 +152,7 @@ pub async fn create_invitation(
 
 /// Withdraws an invitation.
 #[utoipa::path(delete, path = "/api/v1/organisations/{kind}/{code}/invitations/{id}", tag = "members", security(("session" = [])),
-    params(("kind" = String, Path), ("code" = String, Path), ("id" = i64, Path)),
+    params(("kind" = crate::contract::MemberOrgKind, Path), ("code" = String, Path), ("id" = i64, Path)),
     responses((status = 204, description = "Withdrawn"), (status = 403, description = "Not allowed"), (status = 404, description = "No such open invitation here")))]
 pub async fn revoke_invitation(
     State(state): State<AppState>,

@@ -9,12 +9,14 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde_json::json;
 
 use super::PageContext;
-use crate::error::{ErrorKind, ErrorMarker};
+use crate::error::{ErrorBody, ErrorDetail, ErrorKind, ErrorMarker};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
+
+/// How long a rate-limited client waits: the login limits' window (15 minutes).
+const RETRY_AFTER_SECONDS: &str = "900";
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -41,17 +43,16 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         None => return response,
     };
     if path.starts_with("/api/") {
-        let fields: Vec<_> = marker
-            .fields
-            .iter()
-            .map(|(field, message)| json!({ "field": field, "message": lang.message(message), "code": message.id }))
-            .collect();
-        let body = json!({ "error": {
-            "code": marker.kind.code(),
-            "message": lang.t(marker.kind.message_id()),
-            "fields": fields,
-        }});
-        return (status, axum::Json(body)).into_response();
+        let body = ErrorBody { error: ErrorDetail::new(marker.kind, lang, &marker.fields) };
+        let mut api = (status, axum::Json(body)).into_response();
+        // A 405 says which methods the path has (RFC 9110 §15.5.6), a 429 when to try again.
+        if let Some(allow) = response.headers().get(header::ALLOW) {
+            api.headers_mut().insert(header::ALLOW, allow.clone());
+        }
+        if marker.kind == ErrorKind::RateLimited {
+            api.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+        }
+        return api;
     }
     if marker.kind == ErrorKind::Unauthenticated && is_get {
         let target = serde_urlencoded::to_string([("terug", path_and_query)]).unwrap_or_default();
@@ -68,7 +69,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         Ok(html) => {
             let mut response = (status, axum::response::Html(html)).into_response();
             if marker.kind == ErrorKind::RateLimited {
-                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
             }
             response
         }

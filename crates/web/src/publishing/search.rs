@@ -9,9 +9,8 @@ use passend_app::publishing::SupportSearch;
 use passend_domain::publishing::{STANDARD, SearchHit};
 use passend_domain::questionnaire::SupportCategory;
 use passend_i18n::ParentLang;
-use serde::Deserialize;
-use serde_json::{Value, json};
-use utoipa::IntoParams;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -133,12 +132,52 @@ pub async fn search_page(
 
 /// The same search as JSON.
 #[utoipa::path(get, path = "/api/v1/open/search", tag = "open data", security(()), params(SearchForm),
-    responses((status = 200, body = Object), (status = 400, description = "Field errors")))]
-pub async fn search_json(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Json<Value>> {
+    responses((status = 200, body = SearchResults), (status = 400, description = "Field errors")))]
+pub async fn search_json(
+    State(state): State<AppState>,
+    Query(form): Query<SearchForm>,
+) -> AppResult<Json<SearchResults>> {
     match state.app.search_by_support(&form.search()).await? {
-        Ok(hits) => Ok(Json(json!({ "count": hits.len(), "results": hits }))),
+        Ok(hits) => Ok(Json(SearchResults {
+            count: hits.len(),
+            results: hits
+                .into_iter()
+                .map(|h| SearchResult {
+                    code: h.code,
+                    name: h.name,
+                    municipality: h.municipality,
+                    category: h.category,
+                    level: h.level,
+                    school_year: h.school_year,
+                    km: h.km,
+                })
+                .collect(),
+        })),
         Err(problems) => Err(AppError::invalid(
             problems.into_iter().map(|(f, id)| (f.to_owned(), passend_domain::Message::new(id))).collect(),
         )),
     }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchResults {
+    pub count: usize,
+    /// Nearest first when searched near a postcode; at most 100.
+    pub results: Vec<SearchResult>,
+}
+
+/// A location whose newest published profile offers the category at the level asked.
+#[derive(Serialize, ToSchema)]
+pub struct SearchResult {
+    /// The location code (BRIN6).
+    pub code: String,
+    pub name: String,
+    pub municipality: Option<String>,
+    #[schema(schema_with = crate::contract::support_category)]
+    pub category: SupportCategory,
+    /// `standaard` or `na_overleg`.
+    pub level: String,
+    pub school_year: String,
+    /// Kilometres from the postcode searched near, if any.
+    pub km: Option<f64>,
 }

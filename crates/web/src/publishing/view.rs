@@ -12,7 +12,9 @@ use passend_domain::publishing::{
 };
 use passend_domain::questionnaire::{Chapter, ComposedChapter, Shown, SupportCategory, compose};
 use passend_i18n::ParentLang;
+use serde::Serialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -362,35 +364,42 @@ impl PublicView {
     }
 
     pub fn full_data(&self) -> Value {
-        let chapters: Vec<Value> = self
-            .chapters
-            .iter()
-            .map(|chapter| {
-                let entries: Vec<Value> =
-                    chapter.entries.iter().map(|e| self.entry_json(&e.label, &e.shown, e.note.as_deref())).collect();
-                json!({ "title": self.chapter_title(&chapter.chapter), "entries": entries })
-            })
-            .collect();
-        self.merged(json!({ "chapters": chapters }))
+        self.merged(json!({ "chapters": self.open_chapters() }))
     }
 
-    fn entry_json(&self, label: &str, shown: &Shown, note: Option<&str>) -> Value {
-        let (kind, text, items, columns, rows): (&str, String, Vec<String>, Vec<String>, Vec<Vec<String>>) = match shown
-        {
-            Shown::Text(t) => ("text", t.clone(), vec![], vec![], vec![]),
-            Shown::Labels(l) if l.len() == 1 => ("text", l[0].clone(), vec![], vec![], vec![]),
-            Shown::Labels(l) => ("list", String::new(), l.clone(), vec![], vec![]),
-            Shown::YesNo(b) => ("text", self.t(if *b { "public-yes" } else { "public-no" }), vec![], vec![], vec![]),
+    /// Every chapter with its answers as a reader sees them.
+    pub fn open_chapters(&self) -> Vec<OpenChapter> {
+        self.chapters
+            .iter()
+            .map(|chapter| OpenChapter {
+                title: self.chapter_title(&chapter.chapter),
+                entries: chapter
+                    .entries
+                    .iter()
+                    .map(|e| self.open_entry(&e.label, &e.shown, e.note.as_deref()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn open_entry(&self, label: &str, shown: &Shown, note: Option<&str>) -> OpenEntry {
+        let (kind, text, items, columns, rows) = match shown {
+            Shown::Text(t) => (EntryKind::Text, t.clone(), vec![], vec![], vec![]),
+            Shown::Labels(l) if l.len() == 1 => (EntryKind::Text, l[0].clone(), vec![], vec![], vec![]),
+            Shown::Labels(l) => (EntryKind::List, String::new(), l.clone(), vec![], vec![]),
+            Shown::YesNo(b) => {
+                (EntryKind::Text, self.t(if *b { "public-yes" } else { "public-no" }), vec![], vec![], vec![])
+            }
             Shown::Number { value, unit } => (
-                "text",
+                EntryKind::Text,
                 [Some(value.to_string()), unit.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
                 vec![],
                 vec![],
                 vec![],
             ),
-            Shown::Table { columns, rows } => ("table", String::new(), vec![], columns.clone(), rows.clone()),
+            Shown::Table { columns, rows } => (EntryKind::Table, String::new(), vec![], columns.clone(), rows.clone()),
         };
-        json!({ "label": label, "kind": kind, "text": text, "items": items, "columns": columns, "rows": rows, "note": note })
+        OpenEntry { label: label.to_owned(), kind, text, items, columns, rows, note: note.map(str::to_owned) }
     }
 
     /// The parent report as plain text, in reading order: what the
@@ -456,4 +465,31 @@ impl PublicView {
         out.push_str(&format!("\n{} {}\n", dutch.t("public-more-text"), self.url("")));
         out
     }
+}
+
+/// A chapter of a published profile, as the documents and the open-data API show it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenChapter {
+    pub title: String,
+    pub entries: Vec<OpenEntry>,
+}
+
+/// One answer as a reader sees it: `text`, a `list` of `items`, or a `table` of `columns` and `rows`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenEntry {
+    pub label: String,
+    pub kind: EntryKind,
+    pub text: String,
+    pub items: Vec<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Text,
+    List,
+    Table,
 }

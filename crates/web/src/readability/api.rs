@@ -2,10 +2,9 @@
 //! reader's language.
 
 use axum::Json;
-use passend_domain::readability::{Options, Speller, analyse_with};
+use passend_domain::readability::{Analysis, Band, JargonHit, Options, SentenceHint, Speller, analyse_with};
 use passend_i18n::Lang;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,10 +21,101 @@ pub fn router() -> OpenApiRouter<crate::app::AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct TextToAnalyse {
+    #[schema(max_length = 200000)]
     pub text: String,
-    /// Sentences with more words are long (default 20).
-    #[serde(default)]
+    /// Sentences with more words are long (default 20; taken between 5 and 100).
+    #[serde(default, deserialize_with = "crate::contract::whole_number_or_none")]
     pub max_sentence_words: Option<usize>,
+}
+
+/// The analysis of a text with its hints.
+#[derive(Serialize, ToSchema)]
+pub struct ReadabilityBody {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+    /// `null` for a text without words.
+    pub flesch_douma: Option<f64>,
+    #[schema(schema_with = band_schema)]
+    pub band: Option<Band>,
+    /// The band in the reader's language.
+    pub band_label: Option<String>,
+    /// Whether the score reaches language level B1 (60 and up).
+    pub reaches_b1: Option<bool>,
+    pub words_per_sentence: f64,
+    pub syllables_per_word: f64,
+    pub long_sentences: Vec<SentenceBody>,
+    pub long_words: Vec<String>,
+    pub passive_sentences: Vec<SentenceBody>,
+    pub nominalisations: Vec<String>,
+    pub jargon: Vec<JargonBody>,
+    /// Words outside the 30,000 most frequent Dutch words, in order of appearance.
+    pub rare_words: Vec<String>,
+    /// Words the Dutch dictionary does not know; `null` when spelling is off.
+    pub misspelled: Option<Vec<String>>,
+    /// Short hints in the reader's language, most useful first.
+    pub hints: Vec<String>,
+    pub spelling: SpellingBody,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SentenceBody {
+    /// 0-based position among the text's sentences.
+    pub index: usize,
+    pub text: String,
+    pub words: usize,
+}
+
+impl From<SentenceHint> for SentenceBody {
+    fn from(s: SentenceHint) -> Self {
+        SentenceBody { index: s.index, text: s.text, words: s.words }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JargonBody {
+    pub term: String,
+    /// The plain alternative.
+    pub suggestion: String,
+    pub count: usize,
+}
+
+impl From<JargonHit> for JargonBody {
+    fn from(j: JargonHit) -> Self {
+        JargonBody { term: j.term, suggestion: j.suggestion, count: j.count }
+    }
+}
+
+/// Whether words were checked against the Dutch dictionary.
+#[derive(Serialize, ToSchema)]
+pub struct SpellingBody {
+    pub on: bool,
+    /// Why not, in the reader's language; only when off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn band_schema() -> utoipa::openapi::schema::Object {
+    let mut schema = crate::contract::names_of(
+        &[
+            Band::VeryEasy,
+            Band::Group7,
+            Band::Group8,
+            Band::LowerSecondary,
+            Band::UpperSecondary,
+            Band::HigherEducation,
+            Band::Academic,
+        ],
+        "Who reads a text of this score easily; `null` without a score.",
+    );
+    schema.schema_type = utoipa::openapi::schema::SchemaType::from_iter([
+        utoipa::openapi::schema::Type::String,
+        utoipa::openapi::schema::Type::Null,
+    ]);
+    if let Some(values) = schema.enum_values.as_mut() {
+        values.push(serde_json::Value::Null);
+    }
+    schema
 }
 
 /// Short hints in the reader's language, most useful first.
@@ -68,8 +158,11 @@ pub fn hints(lang: Lang, analysis: &passend_domain::readability::Analysis, optio
 /// syllables, long sentences and words, passive voice, nominalisations and
 /// jargon with plain alternatives. No login needed: nothing is stored.
 #[utoipa::path(post, path = "/api/v1/readability", tag = "readability", security(()), request_body = TextToAnalyse,
-    responses((status = 200, description = "The analysis and hints", body = Object), (status = 400, description = "Text too long")))]
-pub async fn readability(ReaderLang(lang): ReaderLang, Json(body): Json<TextToAnalyse>) -> AppResult<Json<Value>> {
+    responses((status = 200, description = "The analysis and hints", body = ReadabilityBody), (status = 400, description = "Text too long")))]
+pub async fn readability(
+    ReaderLang(lang): ReaderLang,
+    Json(body): Json<TextToAnalyse>,
+) -> AppResult<Json<ReadabilityBody>> {
     if body.text.chars().count() > MAX_TEXT {
         return Err(AppError::invalid(vec![(
             "text".into(),
@@ -83,13 +176,44 @@ pub async fn readability(ReaderLang(lang): ReaderLang, Json(body): Json<TextToAn
     let band = analysis.band.map(|b| lang.t(b.message_id()));
     let b1 = analysis.band.map(|b| b.reaches_b1());
     let hints = hints(lang, &analysis, &options);
-    let mut value = serde_json::to_value(&analysis).unwrap_or_default();
-    value["band_label"] = json!(band);
-    value["reaches_b1"] = json!(b1);
-    value["hints"] = json!(hints);
-    value["spelling"] = match speller {
-        Some(_) => json!({ "on": true }),
-        None => json!({ "on": false, "reason": lang.t("spelling-off") }),
+    let spelling = match speller {
+        Some(_) => SpellingBody { on: true, reason: None },
+        None => SpellingBody { on: false, reason: Some(lang.t("spelling-off")) },
     };
-    Ok(Json(value))
+    let Analysis {
+        sentences,
+        words,
+        syllables,
+        flesch_douma,
+        band: score_band,
+        words_per_sentence,
+        syllables_per_word,
+        long_sentences,
+        long_words,
+        passive_sentences,
+        nominalisations,
+        jargon,
+        rare_words,
+        misspelled,
+    } = analysis;
+    Ok(Json(ReadabilityBody {
+        sentences,
+        words,
+        syllables,
+        flesch_douma,
+        band: score_band,
+        band_label: band,
+        reaches_b1: b1,
+        words_per_sentence,
+        syllables_per_word,
+        long_sentences: long_sentences.into_iter().map(Into::into).collect(),
+        long_words,
+        passive_sentences: passive_sentences.into_iter().map(Into::into).collect(),
+        nominalisations,
+        jargon: jargon.into_iter().map(Into::into).collect(),
+        rare_words,
+        misspelled,
+        hints,
+        spelling,
+    }))
 }

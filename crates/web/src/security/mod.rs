@@ -3,3 +3,4 @@
 pub mod cookies;
 pub mod csrf;
 pub mod session;
+pub mod text;

@@ -6,11 +6,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passend_app::surveys::{Answered, new_browser_key};
-use passend_domain::surveys::questions;
-use serde::Deserialize;
-use serde_json::{Value, json};
-use utoipa::ToSchema;
+use passend_app::surveys::{Answered, Survey, new_browser_key};
+use passend_domain::surveys::{Audience, QuestionKind, SurveyKind, questions};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -32,23 +33,114 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The profile's surveys with their links and results per question.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/surveys", tag = "surveys", security(("session" = [])),
-    params(("id" = i64, Path)), responses((status = 200, body = Object)))]
+    params(("id" = i64, Path)), responses((status = 200, body = [SurveyResultsBody])))]
 pub async fn list_surveys(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<Vec<SurveyResultsBody>>> {
     let loaded = load(&state, &session, id).await?;
     let results = state.app.survey_results(&loaded).await?;
-    Ok(Json(Value::Array(
+    Ok(Json(
         results
             .into_iter()
-            .map(|r| json!({ "survey": r.survey, "link": r.link, "results": r.summary, "named_respondents": r.named }))
+            .map(|r| SurveyResultsBody {
+                survey: r.survey.into(),
+                link: r.link,
+                results: r
+                    .summary
+                    .into_iter()
+                    .map(|q| QuestionResult {
+                        key: q.key,
+                        text: q.text,
+                        counts: q.counts.into_iter().map(|(option, count)| OptionCount { option, count }).collect(),
+                        texts: q.texts,
+                        answered: q.answered,
+                    })
+                    .collect(),
+                named_respondents: r.named,
+            })
             .collect(),
-    )))
+    ))
 }
 
-#[derive(Deserialize, ToSchema)]
+/// A survey of the profile.
+#[derive(Serialize, ToSchema)]
+pub struct SurveyBody {
+    pub id: i64,
+    pub profile_id: i64,
+    #[schema(schema_with = kind_schema)]
+    pub kind: SurveyKind,
+    #[schema(schema_with = audience_schema)]
+    pub audience: Audience,
+    /// The code in the survey's link (`/enquete/{code}`).
+    pub link_code: String,
+    pub allow_multiple: bool,
+    pub closed: bool,
+    /// How many answered so far.
+    pub responses: i64,
+}
+
+impl From<Survey> for SurveyBody {
+    fn from(s: Survey) -> Self {
+        SurveyBody {
+            id: s.id,
+            profile_id: s.profile_id,
+            kind: s.kind,
+            audience: s.audience,
+            link_code: s.link_code,
+            allow_multiple: s.allow_multiple,
+            closed: s.closed,
+            responses: s.responses,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SurveyResultsBody {
+    pub survey: SurveyBody,
+    /// The link to hand out.
+    pub link: String,
+    /// Per question, in the order asked.
+    pub results: Vec<QuestionResult>,
+    /// The names of those who gave one.
+    pub named_respondents: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionResult {
+    pub key: &'static str,
+    pub text: &'static str,
+    /// For choice questions: each option's label and how many chose it, in the options' order.
+    pub counts: Vec<OptionCount>,
+    /// For open questions: the answers, oldest first.
+    pub texts: Vec<String>,
+    /// How many answered this question.
+    pub answered: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OptionCount {
+    pub option: &'static str,
+    pub count: usize,
+}
+
+/// The survey with the link to hand out.
+#[derive(Serialize, ToSchema)]
+pub struct OpenedSurvey {
+    pub survey: SurveyBody,
+    pub link: String,
+}
+
+fn kind_schema() -> utoipa::openapi::schema::Object {
+    crate::contract::names_of(&SurveyKind::ALL, "`evaluation` (step 1) or `control_group` (step 3).")
+}
+
+fn audience_schema() -> utoipa::openapi::schema::Object {
+    crate::contract::names_of(&Audience::ALL, "Who the survey asks.")
+}
+
+#[derive(Deserialize)]
 pub struct NewSurvey {
     /// `evaluation` or `control_group`.
     pub kind: String,
@@ -56,20 +148,41 @@ pub struct NewSurvey {
     pub audience: String,
 }
 
+/// One object per kind, each with the audiences that kind may ask: the
+/// pairs the server takes, from the domain's own lists.
+impl PartialSchema for NewSurvey {
+    fn schema() -> RefOr<Schema> {
+        let mut one_of = OneOfBuilder::new();
+        for kind in SurveyKind::ALL {
+            let audiences = kind.audiences().iter().map(|a| a.as_str());
+            one_of = one_of.item(
+                ObjectBuilder::new()
+                    .property("kind", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([kind.as_str()])))
+                    .required("kind")
+                    .property("audience", ObjectBuilder::new().schema_type(Type::String).enum_values(Some(audiences)))
+                    .required("audience"),
+            );
+        }
+        one_of.description(Some("A kind of survey and an audience it may ask.")).into()
+    }
+}
+
+impl ToSchema for NewSurvey {}
+
 /// Makes (or reopens) the link for a survey and audience (coordinators).
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/surveys", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path)), request_body = NewSurvey,
-    responses((status = 200, description = "The survey with its link"), (status = 403, description = "Not a coordinator")))]
+    responses((status = 200, description = "The survey with its link", body = OpenedSurvey), (status = 403, description = "Not a coordinator")))]
 pub async fn open_survey(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
     Json(body): Json<NewSurvey>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<OpenedSurvey>> {
     let loaded = load(&state, &session, id).await?;
     let survey = state.app.open_survey(&session.actor, &loaded, &body.kind, &body.audience).await?;
     let link = state.config.link(&format!("/enquete/{}", survey.link_code));
-    Ok(Json(json!({ "survey": survey, "link": link })))
+    Ok(Json(OpenedSurvey { survey: survey.into(), link }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -82,7 +195,7 @@ pub struct SurveySettings {
 /// Closes or reopens a survey and sets whether a browser may answer more than once.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/surveys/{survey}", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)), request_body = SurveySettings,
-    responses((status = 204, description = "Saved"), (status = 403, description = "Not a coordinator")))]
+    responses((status = 204, description = "Saved"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such survey of this profile")))]
 pub async fn set_survey(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
@@ -96,15 +209,67 @@ pub async fn set_survey(
 
 /// The questions of a survey, for anyone with its link.
 #[utoipa::path(get, path = "/api/v1/surveys/{link}", tag = "surveys", security(()),
-    params(("link" = String, Path)), responses((status = 200, body = Object), (status = 404, description = "No such survey")))]
-pub async fn public_survey(State(state): State<AppState>, Path(link): Path<String>) -> AppResult<Json<Value>> {
+    params(("link" = String, Path)), responses((status = 200, body = PublicSurvey), (status = 404, description = "No such survey")))]
+pub async fn public_survey(State(state): State<AppState>, Path(link): Path<String>) -> AppResult<Json<PublicSurvey>> {
     let survey = state.app.survey_by_link(&link).await?;
-    Ok(Json(json!({
-        "kind": survey.kind,
-        "audience": survey.audience,
-        "closed": survey.closed,
-        "questions": questions(survey.kind, survey.audience),
-    })))
+    Ok(Json(PublicSurvey {
+        kind: survey.kind,
+        audience: survey.audience,
+        closed: survey.closed,
+        questions: questions(survey.kind, survey.audience)
+            .iter()
+            .map(|q| QuestionBody {
+                key: q.key,
+                text: q.text,
+                options: match q.kind {
+                    QuestionKind::Choice { options } => {
+                        Some(options.iter().map(|(key, label)| OptionBody { key, label }).collect())
+                    }
+                    QuestionKind::Open => None,
+                },
+                kind: match q.kind {
+                    QuestionKind::Choice { .. } => QuestionType::Choice,
+                    QuestionKind::Open => QuestionType::Open,
+                },
+            })
+            .collect(),
+    }))
+}
+
+/// What a person with the link sees.
+#[derive(Serialize, ToSchema)]
+pub struct PublicSurvey {
+    #[schema(schema_with = kind_schema)]
+    pub kind: SurveyKind,
+    #[schema(schema_with = audience_schema)]
+    pub audience: Audience,
+    pub closed: bool,
+    pub questions: Vec<QuestionBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionBody {
+    /// The key to answer it under.
+    pub key: &'static str,
+    pub text: &'static str,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    /// For `choice`: the option keys to answer with and their labels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<OptionBody>>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionType {
+    Choice,
+    Open,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OptionBody {
+    pub key: &'static str,
+    pub label: &'static str,
 }
 
 #[derive(Deserialize, ToSchema)]
