@@ -92,7 +92,7 @@ pub async fn one(
         "summary": v.summary, "vision": v.vision, "limits": v.limits, "contact": v.contact,
         "offer": offer,
         "specialists": v.specialists.iter().map(|(n, d)| json!({ "specialist": n, "dagdelen_per_week": d })).collect::<Vec<_>>(),
-        "chapters": v.full_data()["chapters"].clone(),
+        "chapters": v.chapters_data(),
         "urls": urls(&state, &v.code),
     })))
 }
