@@ -43,10 +43,11 @@ pub fn school_guide_docx(data: &SchoolGuideData) -> Result<Vec<u8>, DocumentErro
         .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(36).bold())
         .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").size(28).bold());
     doc = doc.add_paragraph(heading(1, &labels.guide_title));
-    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-        "{} · {} {} · {}",
-        common.school.name, labels.profile, common.year, labels.adopted_line,
-    ))));
+    doc =
+        doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
+            "{} · {} {} · {}",
+            common.school.name, labels.profile, common.year, labels.adopted_line,
+        ))));
     for (body, title) in [(&data.summary, &labels.summary), (&data.vision, &labels.vision)] {
         if let Some(body) = text(body) {
             doc = doc.add_paragraph(heading(2, title));

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use passend_documents::data::{
-    ChapterData, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
-    PosterData, PosterOffers, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
+    ChapterData, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData, PosterData,
+    PosterOffers, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
 };
 use passend_documents::{DocumentKind, Engine, school_guide_docx};
 use serde_json::json;
@@ -66,7 +66,10 @@ fn common(lang: &str) -> DocumentCommon {
             profile: "https://passend.example/scholen/04FZ00".to_owned(),
             parents: "https://passend.example/scholen/04FZ00/ouders".to_owned(),
         },
-        steunpunt: Some(Steunpunt { title: "Ouder- en jeugdsteunpunt".to_owned(), text: "Bel 020 123 45 67.".to_owned() }),
+        steunpunt: Some(Steunpunt {
+            title: "Ouder- en jeugdsteunpunt".to_owned(),
+            text: "Bel 020 123 45 67.".to_owned(),
+        }),
     }
 }
 
@@ -191,14 +194,28 @@ fn the_data_serialises_to_the_fields_the_templates_read() {
     assert_eq!(
         keys,
         BTreeSet::from([
-            "changes", "contact", "labels", "lang", "limits", "offers", "school", "steunpunt", "summary", "text_lang",
-            "title", "urls", "year"
+            "changes",
+            "contact",
+            "labels",
+            "lang",
+            "limits",
+            "offers",
+            "school",
+            "steunpunt",
+            "summary",
+            "text_lang",
+            "title",
+            "urls",
+            "year"
         ]),
         "the shared part sits beside the report's own fields"
     );
     assert_eq!(value["steunpunt"], json!(null), "no support point is null, as the templates test `!= none`");
     assert_eq!(value["summary"], json!(null));
-    assert_eq!(value["offers"], json!({ "standard": ["Dyslexie", "Gedrag"], "consult": ["Motoriek"], "not": ["Medische zorg"] }));
+    assert_eq!(
+        value["offers"],
+        json!({ "standard": ["Dyslexie", "Gedrag"], "consult": ["Motoriek"], "not": ["Medische zorg"] })
+    );
     assert_eq!(value["labels"]["offers_consult_intro"], "Dit kan soms.");
     assert_eq!(value["labels"].as_object().unwrap().len(), 23);
 

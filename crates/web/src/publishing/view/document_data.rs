@@ -90,7 +90,10 @@ impl PublicView {
         PosterData {
             common: self.common(),
             contact_short: self.contact.as_deref().map(|s| excerpt(s, POSTER_CONTACT_MAX)),
-            offers: PosterOffers { standard: self.names(&self.offer.standard), consult: self.names(&self.offer.consult) },
+            offers: PosterOffers {
+                standard: self.names(&self.offer.standard),
+                consult: self.names(&self.offer.consult),
+            },
         }
     }
 

@@ -5,6 +5,8 @@
 //! [`document_data`] from this view.
 
 mod document_data;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
