@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 /// Fixed texts of every document, already in the reader's language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Labels {
     pub profile: String,
     pub adopted_line: String,
@@ -36,14 +36,14 @@ pub struct Labels {
     pub dagdelen: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct School {
     pub name: String,
     pub address: String,
 }
 
 /// Absolute addresses of the public pages the documents point to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Urls {
     pub profile: String,
     pub parents: String,
@@ -51,7 +51,7 @@ pub struct Urls {
 
 /// The SWV's parent and youth support point as the documents show it: a
 /// title and one line of phone, e-mail and site.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Steunpunt {
     pub title: String,
     pub text: String,
@@ -59,7 +59,7 @@ pub struct Steunpunt {
 
 /// What every document shares (`common.typ` reads `lang`, `text_lang`,
 /// `title`, `school`, `labels` and `year`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentCommon {
     /// The reader's language (the language of the labels).
     pub lang: String,
@@ -74,7 +74,7 @@ pub struct DocumentCommon {
 }
 
 /// The category names per level the parent report lists.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParentOffers {
     pub standard: Vec<String>,
     pub consult: Vec<String>,
@@ -83,7 +83,7 @@ pub struct ParentOffers {
 
 /// The parent report (`parent.typ`): every free text already bounded by the
 /// caller, so that it fits three A4 pages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParentReportData {
     #[serde(flatten)]
     pub common: DocumentCommon,
@@ -95,14 +95,14 @@ pub struct ParentReportData {
 }
 
 /// The poster lists what is offered, never what is not.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PosterOffers {
     pub standard: Vec<String>,
     pub consult: Vec<String>,
 }
 
 /// The parents' poster (`poster.typ`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PosterData {
     #[serde(flatten)]
     pub common: DocumentCommon,
@@ -111,13 +111,13 @@ pub struct PosterData {
 }
 
 /// One support category with the level offered, both as the reader reads them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OfferRow {
     pub category: String,
     pub level: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SpecialistRow {
     pub name: String,
     /// Half days a week, as the school wrote it (`1,5`).
@@ -125,7 +125,7 @@ pub struct SpecialistRow {
 }
 
 /// The school-guide chapter (`guide.typ` and the DOCX): the texts whole.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SchoolGuideData {
     #[serde(flatten)]
     pub common: DocumentCommon,
@@ -138,14 +138,14 @@ pub struct SchoolGuideData {
 }
 
 /// The full profile (`profile.typ`): every chapter with its answers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FullProfileData {
     #[serde(flatten)]
     pub common: DocumentCommon,
     pub chapters: Vec<ChapterData>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChapterData {
     pub title: String,
     pub entries: Vec<Entry>,
