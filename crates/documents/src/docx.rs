@@ -2,16 +2,13 @@
 //! write their school guide in Word. Same data as the typeset chapter.
 
 use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
-use serde_json::Value;
 
 use crate::DocumentError;
+use crate::data::SchoolGuideData;
 
-fn text(value: &Value) -> Option<&str> {
-    value.as_str().filter(|s| !s.trim().is_empty())
-}
-
-fn label<'a>(data: &'a Value, key: &str) -> &'a str {
-    data["labels"][key].as_str().unwrap_or_default()
+/// A text worth a heading: given and not blank.
+fn text(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|s| !s.trim().is_empty())
 }
 
 fn heading(level: usize, body: &str) -> Paragraph {
@@ -39,78 +36,54 @@ fn table(header: [&str; 2], rows: Vec<[String; 2]>) -> Table {
 }
 
 /// The chapter as DOCX bytes, from the same data as the typeset school-guide chapter.
-pub fn school_guide_docx(data: &Value) -> Result<Vec<u8>, DocumentError> {
+pub fn school_guide_docx(data: &SchoolGuideData) -> Result<Vec<u8>, DocumentError> {
+    let common = &data.common;
+    let labels = &common.labels;
     let mut doc = Docx::new()
         .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(36).bold())
         .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").size(28).bold());
-    doc = doc.add_paragraph(heading(1, label(data, "guide_title")));
-    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-        "{} · {} {} · {}",
-        data["school"]["name"].as_str().unwrap_or_default(),
-        label(data, "profile"),
-        data["year"].as_str().unwrap_or_default(),
-        label(data, "adopted_line"),
-    ))));
-    for (key, heading_key) in [("summary", "summary"), ("vision", "vision")] {
-        if let Some(body) = text(&data[key]) {
-            doc = doc.add_paragraph(heading(2, label(data, heading_key)));
+    doc = doc.add_paragraph(heading(1, &labels.guide_title));
+    doc =
+        doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
+            "{} · {} {} · {}",
+            common.school.name, labels.profile, common.year, labels.adopted_line,
+        ))));
+    for (body, title) in [(&data.summary, &labels.summary), (&data.vision, &labels.vision)] {
+        if let Some(body) = text(body) {
+            doc = doc.add_paragraph(heading(2, title));
             for p in paragraphs(body) {
                 doc = doc.add_paragraph(p);
             }
         }
     }
-    doc = doc.add_paragraph(heading(2, label(data, "offer_table")));
-    let offers = data["offer_rows"]
-        .as_array()
-        .map(|rows| {
-            rows.iter()
-                .map(|r| {
-                    [
-                        r["category"].as_str().unwrap_or_default().to_owned(),
-                        r["level"].as_str().unwrap_or_default().to_owned(),
-                    ]
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    doc = doc.add_table(table([label(data, "category"), label(data, "level")], offers));
-    if let Some(rows) = data["specialists"].as_array().filter(|r| !r.is_empty()) {
-        doc = doc.add_paragraph(heading(2, label(data, "specialists")));
-        let rows = rows
-            .iter()
-            .map(|r| {
-                [
-                    r["name"].as_str().unwrap_or_default().to_owned(),
-                    r["dagdelen"].as_str().unwrap_or_default().to_owned(),
-                ]
-            })
-            .collect();
-        doc = doc.add_table(table([label(data, "specialist"), label(data, "dagdelen")], rows));
+    doc = doc.add_paragraph(heading(2, &labels.offer_table));
+    let offers = data.offer_rows.iter().map(|r| [r.category.clone(), r.level.clone()]).collect();
+    doc = doc.add_table(table([&labels.category, &labels.level], offers));
+    if !data.specialists.is_empty() {
+        doc = doc.add_paragraph(heading(2, &labels.specialists));
+        let rows = data.specialists.iter().map(|r| [r.name.clone(), r.dagdelen.clone()]).collect();
+        doc = doc.add_table(table([&labels.specialist, &labels.dagdelen], rows));
     }
-    if let Some(body) = text(&data["limits"]) {
-        doc = doc.add_paragraph(heading(2, label(data, "offers_not")));
+    if let Some(body) = text(&data.limits) {
+        doc = doc.add_paragraph(heading(2, &labels.offers_not));
         for p in paragraphs(body) {
             doc = doc.add_paragraph(p);
         }
     }
-    doc = doc.add_paragraph(heading(2, label(data, "contact")));
-    if let Some(body) = text(&data["contact"]) {
+    doc = doc.add_paragraph(heading(2, &labels.contact));
+    if let Some(body) = text(&data.contact) {
         for p in paragraphs(body) {
             doc = doc.add_paragraph(p);
         }
     }
-    if data["steunpunt"].is_object() {
-        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-            "{}: {}",
-            data["steunpunt"]["title"].as_str().unwrap_or_default(),
-            data["steunpunt"]["text"].as_str().unwrap_or_default()
-        ))));
+    if let Some(steunpunt) = &common.steunpunt {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(Run::new().add_text(format!("{}: {}", steunpunt.title, steunpunt.text))),
+        );
     }
-    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-        "{} {}",
-        label(data, "more_text"),
-        data["urls"]["profile"].as_str().unwrap_or_default()
-    ))));
+    doc = doc.add_paragraph(
+        Paragraph::new().add_run(Run::new().add_text(format!("{} {}", labels.more_text, common.urls.profile))),
+    );
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| DocumentError::Docx(e.to_string()))?;
     Ok(out.into_inner())

@@ -1,5 +1,7 @@
 //! Compiling a template with its data into a PDF.
 
+use serde::Serialize;
+use serde_json::Value;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
@@ -88,25 +90,26 @@ impl Engine {
     /// The data with every character the fonts cannot show replaced by `?`:
     /// PDF/UA forbids a missing glyph, and one emoji must not make a profile's
     /// documents fail.
-    fn printable(&self, data: &serde_json::Value) -> serde_json::Value {
-        use serde_json::Value;
+    fn printable(&self, data: Value) -> Value {
         match data {
-            Value::String(s) if s.chars().all(|c| self.covers(c)) => data.clone(),
+            Value::String(s) if s.chars().all(|c| self.covers(c)) => Value::String(s),
             Value::String(s) => Value::String(s.chars().map(|c| if self.covers(c) { c } else { '?' }).collect()),
-            Value::Array(items) => Value::Array(items.iter().map(|v| self.printable(v)).collect()),
-            Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), self.printable(v))).collect()),
-            other => other.clone(),
+            Value::Array(items) => Value::Array(items.into_iter().map(|v| self.printable(v)).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, self.printable(v))).collect()),
+            other => other,
         }
     }
 
-    /// Typesets the document from its data into a tagged PDF/UA-1 file.
-    /// Warnings count as errors; `today` is (year, month, day).
+    /// Typesets the document from its data (the kind's type in [`crate::data`])
+    /// into a tagged PDF/UA-1 file. Warnings count as errors; `today` is
+    /// (year, month, day).
     pub fn render(
         &self,
         kind: DocumentKind,
-        data: &serde_json::Value,
+        data: &impl Serialize,
         today: (i32, u8, u8),
     ) -> Result<Vec<u8>, DocumentError> {
+        let data = serde_json::to_value(data).map_err(|e| DocumentError::Data(e.to_string()))?;
         let data = serde_json::to_vec(&self.printable(data)).expect("JSON values serialise");
         let world = RenderWorld::new(self, &kind.source(), data, today);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);

@@ -2,9 +2,11 @@
 //! embedded (DejaVu, which covers Latin, Cyrillic and Arabic), tagged PDF/UA-1.
 //! The DOCX of the school-guide chapter is written here too.
 //!
-//! Input is one JSON value per document (already translated and shaped by the
-//! caller); the templates in `templates/` only lay it out.
+//! Input is one typed value per document ([`data`], already translated by the
+//! caller), handed to the template as JSON; the templates in `templates/`
+//! only lay it out.
 
+pub mod data;
 mod docx;
 mod engine;
 mod world;
@@ -22,6 +24,9 @@ pub enum DocumentError {
     /// Compiled, but with warnings (treated as errors so nothing half-right is served).
     #[error("typst warnings: {0}")]
     Warnings(String),
+    /// The data did not serialise to JSON (a map with keys other than strings).
+    #[error("data: {0}")]
+    Data(String),
     #[error("pdf: {0}")]
     Pdf(String),
     #[error("docx: {0}")]

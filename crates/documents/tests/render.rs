@@ -1,60 +1,155 @@
 //! Every document typesets from realistic data without warnings, in Dutch
-//! and in Arabic (right to left), and the PDF is tagged PDF/UA.
+//! and in Arabic (right to left), and the PDF is tagged PDF/UA; the data
+//! serialises to the fields the templates read.
 
+use std::collections::BTreeSet;
+
+use passend_documents::data::{
+    ChapterData, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData, PosterData,
+    PosterOffers, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
+};
 use passend_documents::{DocumentKind, Engine, school_guide_docx};
-use serde_json::{Value, json};
+use serde_json::json;
 
-fn labels() -> Value {
-    json!({
-        "profile": "Schoolondersteuningsprofiel", "adopted_line": "Vastgesteld op 12-06-2026",
-        "hash_line": "Versie 3f2a9c1b", "parent_title": "Wat biedt onze school uw kind?", "summary": "In het kort",
-        "offers_standard": "Wat wij bieden", "offers_consult": "Wat wij bieden na overleg",
-        "offers_consult_intro": "Dit kan soms.", "offers_not": "Wat wij niet kunnen bieden",
-        "none_given": "Niets ingevuld.", "contact": "Bij wie kunt u terecht?", "changes": "Wat is er veranderd?",
-        "more": "Meer lezen", "more_text": "Het hele profiel staat op", "poster_title": "Zo helpen wij uw kind",
-        "guide_title": "Ondersteuning van leerlingen", "vision": "Onze visie", "offer_table": "Ondersteuning per onderwerp",
-        "category": "Onderwerp", "level": "Wat wij bieden", "specialists": "Specialisten", "specialist": "Specialist",
-        "dagdelen": "Dagdelen per week"
-    })
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
 }
 
-fn data(lang: &str) -> Value {
-    let long =
-        "Wij helpen elk kind zo goed als we kunnen, samen met de ouders en met hulp van buiten de school. ".repeat(8);
-    json!({
-        "lang": lang, "text_lang": "nl", "title": "Schoolondersteuningsprofiel 2026-2027 — De Brug",
-        "year": "2026-2027",
-        "school": { "name": "Basisschool De Brug", "address": "Schoolstraat 1, 1234 AB Amsterdam" },
-        "labels": labels(),
-        "summary": long, "vision": long, "limits": long, "contact": "Juf Anna, intern begeleider.",
-        "contact_short": "Juf Anna, intern begeleider.",
-        "offers": { "standard": ["Dyslexie", "Gedrag"], "consult": ["Motoriek"], "not": ["Medische zorg"] },
-        "offer_rows": [{ "category": "Dyslexie", "level": "Standaard" }, { "category": "Medische zorg", "level": "Niet" }],
-        "specialists": [{ "name": "Intern begeleider", "dagdelen": "4" }, { "name": "Leesspecialist", "dagdelen": "1,5" }],
-        "steunpunt": { "title": "Ouder- en jeugdsteunpunt", "text": "Bel 020 123 45 67." },
-        "changes": ["Dyslexie: nu standaard (was: na overleg)."],
-        "urls": { "profile": "https://passend.example/scholen/04FZ00", "parents": "https://passend.example/scholen/04FZ00/ouders" },
-        "chapters": [
-            { "title": "Visie", "entries": [
-                { "label": "Wat is uw visie?", "kind": "text", "text": long, "items": [], "columns": [], "rows": [], "note": null },
-                { "label": "Functies", "kind": "list", "text": "", "items": ["IB", "RT"], "columns": [], "rows": [], "note": "Met het SWV." },
-                { "label": "Deskundigheid", "kind": "table", "text": "", "items": [], "columns": ["Specialist", "Dagdelen"], "rows": [["IB", "4"]], "note": null }
-            ]}
-        ]
-    })
+fn labels() -> Labels {
+    Labels {
+        profile: "Schoolondersteuningsprofiel".to_owned(),
+        adopted_line: "Vastgesteld op 12-06-2026".to_owned(),
+        hash_line: "Versie 3f2a9c1b".to_owned(),
+        parent_title: "Wat biedt onze school uw kind?".to_owned(),
+        summary: "In het kort".to_owned(),
+        offers_standard: "Wat wij bieden".to_owned(),
+        offers_consult: "Wat wij bieden na overleg".to_owned(),
+        offers_consult_intro: "Dit kan soms.".to_owned(),
+        offers_not: "Wat wij niet kunnen bieden".to_owned(),
+        none_given: "Niets ingevuld.".to_owned(),
+        contact: "Bij wie kunt u terecht?".to_owned(),
+        changes: "Wat is er veranderd?".to_owned(),
+        more: "Meer lezen".to_owned(),
+        more_text: "Het hele profiel staat op".to_owned(),
+        poster_title: "Zo helpen wij uw kind".to_owned(),
+        guide_title: "Ondersteuning van leerlingen".to_owned(),
+        vision: "Onze visie".to_owned(),
+        offer_table: "Ondersteuning per onderwerp".to_owned(),
+        category: "Onderwerp".to_owned(),
+        level: "Wat wij bieden".to_owned(),
+        specialists: "Specialisten".to_owned(),
+        specialist: "Specialist".to_owned(),
+        dagdelen: "Dagdelen per week".to_owned(),
+    }
+}
+
+fn long() -> String {
+    "Wij helpen elk kind zo goed als we kunnen, samen met de ouders en met hulp van buiten de school. ".repeat(8)
+}
+
+fn common(lang: &str) -> DocumentCommon {
+    let mut labels = labels();
+    if lang == "ar" {
+        labels.offers_standard = "ما نقدمه".to_owned();
+    }
+    DocumentCommon {
+        lang: lang.to_owned(),
+        text_lang: "nl".to_owned(),
+        title: "Schoolondersteuningsprofiel 2026-2027 — De Brug".to_owned(),
+        year: "2026-2027".to_owned(),
+        school: School {
+            name: "Basisschool De Brug".to_owned(),
+            address: "Schoolstraat 1, 1234 AB Amsterdam".to_owned(),
+        },
+        labels,
+        urls: Urls {
+            profile: "https://passend.example/scholen/04FZ00".to_owned(),
+            parents: "https://passend.example/scholen/04FZ00/ouders".to_owned(),
+        },
+        steunpunt: Some(Steunpunt {
+            title: "Ouder- en jeugdsteunpunt".to_owned(),
+            text: "Bel 020 123 45 67.".to_owned(),
+        }),
+    }
+}
+
+fn parent(lang: &str) -> ParentReportData {
+    ParentReportData {
+        common: common(lang),
+        summary: Some(long()),
+        limits: Some(long()),
+        contact: Some("Juf Anna, intern begeleider.".to_owned()),
+        offers: ParentOffers {
+            standard: if lang == "ar" { strings(&["عسر القراءة"]) } else { strings(&["Dyslexie", "Gedrag"]) },
+            consult: strings(&["Motoriek"]),
+            not: strings(&["Medische zorg"]),
+        },
+        changes: strings(&["Dyslexie: nu standaard (was: na overleg)."]),
+    }
+}
+
+fn poster(lang: &str) -> PosterData {
+    PosterData {
+        common: common(lang),
+        contact_short: Some("Juf Anna, intern begeleider.".to_owned()),
+        offers: PosterOffers { standard: parent(lang).offers.standard, consult: strings(&["Motoriek"]) },
+    }
+}
+
+fn guide(lang: &str) -> SchoolGuideData {
+    SchoolGuideData {
+        common: common(lang),
+        summary: Some(long()),
+        vision: Some(long()),
+        limits: Some(long()),
+        contact: Some("Juf Anna, intern begeleider.".to_owned()),
+        offer_rows: vec![
+            OfferRow { category: "Dyslexie".to_owned(), level: "Standaard".to_owned() },
+            OfferRow { category: "Medische zorg".to_owned(), level: "Niet".to_owned() },
+        ],
+        specialists: vec![
+            SpecialistRow { name: "Intern begeleider".to_owned(), dagdelen: "4".to_owned() },
+            SpecialistRow { name: "Leesspecialist".to_owned(), dagdelen: "1,5".to_owned() },
+        ],
+    }
+}
+
+fn full(lang: &str) -> FullProfileData {
+    FullProfileData {
+        common: common(lang),
+        chapters: vec![ChapterData {
+            title: "Visie".to_owned(),
+            entries: vec![
+                Entry::text("Wat is uw visie?".to_owned(), long(), None),
+                Entry::list("Functies".to_owned(), strings(&["IB", "RT"]), Some("Met het SWV.".to_owned())),
+                Entry::table(
+                    "Deskundigheid".to_owned(),
+                    strings(&["Specialist", "Dagdelen"]),
+                    vec![strings(&["IB", "4"])],
+                    None,
+                ),
+            ],
+        }],
+    }
+}
+
+fn render(engine: &Engine, kind: DocumentKind, lang: &str) -> Vec<u8> {
+    let today = (2026, 12, 1);
+    let rendered = match kind {
+        DocumentKind::FullProfile => engine.render(kind, &full(lang), today),
+        DocumentKind::ParentReport => engine.render(kind, &parent(lang), today),
+        DocumentKind::Poster => engine.render(kind, &poster(lang), today),
+        DocumentKind::SchoolGuide => engine.render(kind, &guide(lang), today),
+    };
+    rendered.unwrap_or_else(|e| panic!("{kind:?} {lang}: {e}"))
 }
 
 #[test]
 fn every_document_renders_as_pdf_ua_in_dutch_and_arabic() {
     let engine = Engine::new();
     for lang in ["nl", "ar"] {
-        let mut data = data(lang);
-        if lang == "ar" {
-            data["labels"]["offers_standard"] = json!("ما نقدمه");
-            data["offers"]["standard"] = json!(["عسر القراءة"]);
-        }
         for kind in DocumentKind::ALL {
-            let pdf = engine.render(kind, &data, (2026, 12, 1)).unwrap_or_else(|e| panic!("{kind:?} {lang}: {e}"));
+            let pdf = render(&engine, kind, lang);
             assert!(pdf.starts_with(b"%PDF-"), "{kind:?}");
             let text = String::from_utf8_lossy(&pdf);
             assert!(text.contains("pdfuaid"), "{kind:?} {lang}: PDF/UA identification missing");
@@ -65,9 +160,9 @@ fn every_document_renders_as_pdf_ua_in_dutch_and_arabic() {
 #[test]
 fn characters_the_fonts_lack_do_not_break_a_document() {
     let engine = Engine::new();
-    let mut data = data("nl");
-    data["summary"] = json!("Wij helpen ieder kind 😀 学校 ✓ — ook in het Oekraïens: Школа.");
-    data["school"]["name"] = json!("De Brug 🌉");
+    let mut data = parent("nl");
+    data.summary = Some("Wij helpen ieder kind 😀 学校 ✓ — ook in het Oekraïens: Школа.".to_owned());
+    data.common.school.name = "De Brug 🌉".to_owned();
     let pdf =
         engine.render(DocumentKind::ParentReport, &data, (2026, 12, 1)).expect("renders with ? for missing glyphs");
     assert!(pdf.starts_with(b"%PDF-"));
@@ -76,15 +171,70 @@ fn characters_the_fonts_lack_do_not_break_a_document() {
 #[test]
 fn a_template_error_is_reported_not_served() {
     let engine = Engine::new();
-    let mut broken = data("nl");
+    // The typed data always has its labels; JSON without them is what a
+    // template out of step with the data would see.
+    let mut broken = serde_json::to_value(parent("nl")).unwrap();
     broken.as_object_mut().unwrap().remove("labels");
     assert!(engine.render(DocumentKind::ParentReport, &broken, (2026, 12, 1)).is_err());
 }
 
 #[test]
 fn the_school_guide_chapter_is_a_word_document() {
-    let bytes = school_guide_docx(&data("nl")).unwrap();
+    let bytes = school_guide_docx(&guide("nl")).unwrap();
     assert!(bytes.starts_with(b"PK"), "a DOCX is a zip file");
+}
+
+#[test]
+fn the_data_serialises_to_the_fields_the_templates_read() {
+    let mut data = parent("nl");
+    data.common.steunpunt = None;
+    data.summary = None;
+    let value = serde_json::to_value(&data).unwrap();
+    let keys: BTreeSet<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "changes",
+            "contact",
+            "labels",
+            "lang",
+            "limits",
+            "offers",
+            "school",
+            "steunpunt",
+            "summary",
+            "text_lang",
+            "title",
+            "urls",
+            "year"
+        ]),
+        "the shared part sits beside the report's own fields"
+    );
+    assert_eq!(value["steunpunt"], json!(null), "no support point is null, as the templates test `!= none`");
+    assert_eq!(value["summary"], json!(null));
+    assert_eq!(
+        value["offers"],
+        json!({ "standard": ["Dyslexie", "Gedrag"], "consult": ["Motoriek"], "not": ["Medische zorg"] })
+    );
+    assert_eq!(value["labels"]["offers_consult_intro"], "Dit kan soms.");
+    assert_eq!(value["labels"].as_object().unwrap().len(), 23);
+
+    let chapters = serde_json::to_value(&full("nl").chapters).unwrap();
+    assert_eq!(
+        chapters[0]["entries"][1],
+        json!({ "label": "Functies", "kind": "list", "text": "", "items": ["IB", "RT"], "columns": [], "rows": [], "note": "Met het SWV." })
+    );
+    assert_eq!(
+        chapters[0]["entries"][2],
+        json!({ "label": "Deskundigheid", "kind": "table", "text": "", "items": [], "columns": ["Specialist", "Dagdelen"], "rows": [["IB", "4"]], "note": null })
+    );
+    assert_eq!(chapters[0]["entries"][0]["kind"], "text");
+    let guide = serde_json::to_value(guide("nl")).unwrap();
+    assert_eq!(guide["offer_rows"][0], json!({ "category": "Dyslexie", "level": "Standaard" }));
+    assert_eq!(guide["specialists"][1], json!({ "name": "Leesspecialist", "dagdelen": "1,5" }));
+    let poster = serde_json::to_value(poster("nl")).unwrap();
+    assert_eq!(poster["contact_short"], "Juf Anna, intern begeleider.");
+    assert_eq!(poster["offers"].as_object().unwrap().len(), 2, "the poster lists no `not`");
 }
 
 #[test]
@@ -92,11 +242,7 @@ fn the_school_guide_chapter_is_a_word_document() {
 fn write_samples() {
     let engine = Engine::new();
     for kind in DocumentKind::ALL {
-        let pdf = engine.render(kind, &data("nl"), (2026, 12, 1)).unwrap();
-        std::fs::write(format!("/tmp/sample-{}.pdf", kind.key()), pdf).unwrap();
+        std::fs::write(format!("/tmp/sample-{}.pdf", kind.key()), render(&engine, kind, "nl")).unwrap();
     }
-    let mut ar = data("ar");
-    ar["labels"]["offers_standard"] = json!("ما نقدمه");
-    std::fs::write("/tmp/sample-ar.pdf", engine.render(DocumentKind::ParentReport, &ar, (2026, 12, 1)).unwrap())
-        .unwrap();
+    std::fs::write("/tmp/sample-ar.pdf", render(&engine, DocumentKind::ParentReport, "ar")).unwrap();
 }

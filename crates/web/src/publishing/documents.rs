@@ -12,6 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use passend_documents::{DocumentKind, Engine};
 use passend_i18n::ParentLang;
+use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
@@ -63,7 +64,17 @@ impl Default for DocumentService {
     }
 }
 
-/// Identifies a document by everything it is made from.
+/// A document's data as the JSON its template reads. Made once per request:
+/// the key hashes it and the render (or the DOCX) is made from the same data.
+pub fn document_json(kind: DocumentKind, data: &impl Serialize) -> AppResult<Value> {
+    serde_json::to_value(data).map_err(|error| {
+        tracing::error!(%error, ?kind, "document data does not serialise");
+        AppError::new(ErrorKind::DocumentFailed)
+    })
+}
+
+/// Identifies a document by everything it is made from: the bytes of its
+/// data as JSON.
 pub fn document_key(kind: DocumentKind, lang: ParentLang, data: &Value) -> String {
     let mut hasher = Sha256::new();
     hasher.update(kind.key());
@@ -78,8 +89,15 @@ impl DocumentService {
         self.engine.get_or_init(|| Arc::new(Engine::new())).clone()
     }
 
-    /// The PDF made from `data`, and its key (for the ETag); rendered unless cached.
-    pub async fn pdf(&self, kind: DocumentKind, lang: ParentLang, data: Value) -> AppResult<(Arc<Vec<u8>>, String)> {
+    /// The PDF made from `data` (the kind's type in `passend_documents::data`),
+    /// and its key (for the ETag); rendered unless cached.
+    pub async fn pdf(
+        &self,
+        kind: DocumentKind,
+        lang: ParentLang,
+        data: &impl Serialize,
+    ) -> AppResult<(Arc<Vec<u8>>, String)> {
+        let data = document_json(kind, data)?;
         let key = document_key(kind, lang, &data);
         let failed = || AppError::new(ErrorKind::DocumentFailed);
         {
@@ -158,7 +176,7 @@ mod tests {
         let service = DocumentService::default();
         // Data the template cannot lay out (no labels): typst reports an error.
         let broken = json!({ "lang": "nl", "title": "T", "school": { "name": "S" } });
-        let first = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken.clone()).await;
+        let first = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, &broken).await;
         assert_eq!(first.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
         let key = document_key(DocumentKind::ParentReport, ParentLang::Nl, &broken);
         {
@@ -166,7 +184,7 @@ mod tests {
             assert!(!cache.documents.contains_key(&key), "nothing broken is cached");
             assert!(cache.failures.contains_key(&key), "the failure pauses retries");
         }
-        let again = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, broken).await;
+        let again = service.pdf(DocumentKind::ParentReport, ParentLang::Nl, &broken).await;
         assert_eq!(again.err().map(|e| e.kind), Some(ErrorKind::DocumentFailed));
     }
 

@@ -14,9 +14,10 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::view::{OpenChapter, PublicView};
+use super::view::PublicView;
 use crate::app::AppState;
 use crate::error::AppResult;
+use passend_documents::data::ChapterData as OpenChapter;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(one)).routes(routes!(swv_csv))
@@ -138,7 +139,7 @@ pub async fn one(
         })
         .collect();
     Ok(Json(PublishedProfile {
-        chapters: v.open_chapters(),
+        chapters: v.chapters_data(),
         urls: urls(&state, &v.code),
         specialists: v
             .specialists

@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::documents::file_response;
+use super::documents::{document_json, document_key, file_response};
 use super::view::PublicView;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
@@ -203,14 +203,14 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
 
 async fn full_pdf(state: &AppState, code: &str, year: Option<&str>, lang: ParentLang) -> AppResult<Response> {
     let v = PublicView::load(state, code, year, lang).await?;
-    document(state, &v, DocumentKind::FullProfile, v.full_data()).await
+    document(state, &v, DocumentKind::FullProfile, &v.full_data()).await
 }
 
 async fn document(
     state: &AppState,
     v: &PublicView,
     kind: DocumentKind,
-    data: serde_json::Value,
+    data: &impl serde::Serialize,
 ) -> AppResult<Response> {
     let (pdf, key) = state.public.documents.pdf(kind, v.lang, data).await?;
     let name = format!("{}-{}-{}-{}.pdf", v.code, v.year, kind.key(), v.lang.code());
@@ -280,7 +280,7 @@ pub async fn parents_pdf(
     Query(query): Query<LangQuery>,
 ) -> AppResult<Response> {
     let v = PublicView::load(&state, &code, None, query.lang()).await?;
-    document(&state, &v, DocumentKind::ParentReport, v.parent_data()).await
+    document(&state, &v, DocumentKind::ParentReport, &v.parent_data()).await
 }
 
 /// The parents' poster: one A3 page for the school's entrance.
@@ -293,7 +293,7 @@ pub async fn poster_pdf(
     Query(query): Query<LangQuery>,
 ) -> AppResult<Response> {
     let v = PublicView::load(&state, &code, None, query.lang()).await?;
-    document(&state, &v, DocumentKind::Poster, v.poster_data()).await
+    document(&state, &v, DocumentKind::Poster, &v.poster_data()).await
 }
 
 fn guide_rows(v: &PublicView) -> Vec<(String, String)> {
@@ -331,7 +331,7 @@ pub async fn guide_pdf(
     Query(query): Query<LangQuery>,
 ) -> AppResult<Response> {
     let v = PublicView::load(&state, &code, None, query.lang()).await?;
-    document(&state, &v, DocumentKind::SchoolGuide, v.guide_data()).await
+    document(&state, &v, DocumentKind::SchoolGuide, &v.guide_data()).await
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}/schoolgids.docx", tag = "public", security(()),
@@ -343,7 +343,9 @@ pub async fn guide_docx(
     Query(query): Query<LangQuery>,
 ) -> AppResult<Response> {
     let v = PublicView::load(&state, &code, None, query.lang()).await?;
-    let bytes = school_guide_docx(&v.guide_data()).map_err(|error| {
+    let data = v.guide_data();
+    let key = document_key(DocumentKind::SchoolGuide, v.lang, &document_json(DocumentKind::SchoolGuide, &data)?);
+    let bytes = school_guide_docx(&data).map_err(|error| {
         tracing::error!(%error, "school-guide DOCX failed");
         AppError::new(crate::error::ErrorKind::DocumentFailed)
     })?;
@@ -352,7 +354,7 @@ pub async fn guide_docx(
         &bytes,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         &name,
-        &format!("{}-docx", super::documents::document_key(DocumentKind::SchoolGuide, v.lang, &v.guide_data())),
+        &format!("{key}-docx"),
     ))
 }
 

@@ -1,0 +1,196 @@
+//! The data each document's template reads, as types. It lives next to the
+//! templates because it is their contract: a field renamed here must be
+//! renamed in `templates/*.typ` (and `docx.rs`) in the same change.
+//!
+//! Everything serialises to the JSON the templates open as `data.json`:
+//! absent texts are `null` (the templates test `!= none`), lists may be empty
+//! (the templates test `.len() > 0`).
+
+use serde::Serialize;
+
+/// Fixed texts of every document, already in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Labels {
+    pub profile: String,
+    pub adopted_line: String,
+    pub hash_line: String,
+    pub parent_title: String,
+    pub summary: String,
+    pub offers_standard: String,
+    pub offers_consult: String,
+    pub offers_consult_intro: String,
+    pub offers_not: String,
+    pub none_given: String,
+    pub contact: String,
+    pub changes: String,
+    pub more: String,
+    pub more_text: String,
+    pub poster_title: String,
+    pub guide_title: String,
+    pub vision: String,
+    pub offer_table: String,
+    pub category: String,
+    pub level: String,
+    pub specialists: String,
+    pub specialist: String,
+    pub dagdelen: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct School {
+    pub name: String,
+    pub address: String,
+}
+
+/// Absolute addresses of the public pages the documents point to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Urls {
+    pub profile: String,
+    pub parents: String,
+}
+
+/// The SWV's parent and youth support point as the documents show it: a
+/// title and one line of phone, e-mail and site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Steunpunt {
+    pub title: String,
+    pub text: String,
+}
+
+/// What every document shares (`common.typ` reads `lang`, `text_lang`,
+/// `title`, `school`, `labels` and `year`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentCommon {
+    /// The reader's language (the language of the labels).
+    pub lang: String,
+    /// The language the school wrote its own texts in.
+    pub text_lang: String,
+    pub title: String,
+    pub year: String,
+    pub school: School,
+    pub labels: Labels,
+    pub urls: Urls,
+    pub steunpunt: Option<Steunpunt>,
+}
+
+/// The category names per level the parent report lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParentOffers {
+    pub standard: Vec<String>,
+    pub consult: Vec<String>,
+    pub not: Vec<String>,
+}
+
+/// The parent report (`parent.typ`): every free text already bounded by the
+/// caller, so that it fits three A4 pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParentReportData {
+    #[serde(flatten)]
+    pub common: DocumentCommon,
+    pub summary: Option<String>,
+    pub limits: Option<String>,
+    pub contact: Option<String>,
+    pub offers: ParentOffers,
+    pub changes: Vec<String>,
+}
+
+/// The poster lists what is offered, never what is not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PosterOffers {
+    pub standard: Vec<String>,
+    pub consult: Vec<String>,
+}
+
+/// The parents' poster (`poster.typ`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PosterData {
+    #[serde(flatten)]
+    pub common: DocumentCommon,
+    pub contact_short: Option<String>,
+    pub offers: PosterOffers,
+}
+
+/// One support category with the level offered, both as the reader reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OfferRow {
+    pub category: String,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpecialistRow {
+    pub name: String,
+    /// Half days a week, as the school wrote it (`1,5`).
+    pub dagdelen: String,
+}
+
+/// The school-guide chapter (`guide.typ` and the DOCX): the texts whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SchoolGuideData {
+    #[serde(flatten)]
+    pub common: DocumentCommon,
+    pub summary: Option<String>,
+    pub vision: Option<String>,
+    pub limits: Option<String>,
+    pub contact: Option<String>,
+    pub offer_rows: Vec<OfferRow>,
+    pub specialists: Vec<SpecialistRow>,
+}
+
+/// The full profile (`profile.typ`): every chapter with its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FullProfileData {
+    #[serde(flatten)]
+    pub common: DocumentCommon,
+    pub chapters: Vec<ChapterData>,
+}
+
+/// Open data shows the same chapters, so the API document describes them (as `OpenChapter`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = OpenChapter)]
+pub struct ChapterData {
+    pub title: String,
+    pub entries: Vec<Entry>,
+}
+
+/// How an answer is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Text,
+    List,
+    Table,
+}
+
+/// One answer of a chapter. Every field is always present, whatever the
+/// kind (the template reads only the ones of its kind; open data shows all):
+/// make one with [`Entry::text`], [`Entry::list`] or [`Entry::table`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = OpenEntry)]
+pub struct Entry {
+    pub label: String,
+    pub kind: EntryKind,
+    pub text: String,
+    pub items: Vec<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub note: Option<String>,
+}
+
+impl Entry {
+    fn empty(label: String, kind: EntryKind, note: Option<String>) -> Entry {
+        Entry { label, kind, text: String::new(), items: Vec::new(), columns: Vec::new(), rows: Vec::new(), note }
+    }
+
+    pub fn text(label: String, text: String, note: Option<String>) -> Entry {
+        Entry { text, ..Entry::empty(label, EntryKind::Text, note) }
+    }
+
+    pub fn list(label: String, items: Vec<String>, note: Option<String>) -> Entry {
+        Entry { items, ..Entry::empty(label, EntryKind::List, note) }
+    }
+
+    pub fn table(label: String, columns: Vec<String>, rows: Vec<Vec<String>>, note: Option<String>) -> Entry {
+        Entry { columns, rows, ..Entry::empty(label, EntryKind::Table, note) }
+    }
+}
