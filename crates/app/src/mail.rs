@@ -43,6 +43,12 @@ impl Mailer {
         self.transport.is_some()
     }
 
+    /// Whether a mail can be addressed to `to`: `Email::parse` takes some
+    /// addresses (a local part ending in a dot, say) that no mail may be sent to.
+    pub fn can_address(to: &str) -> bool {
+        to.parse::<Mailbox>().is_ok()
+    }
+
     /// Puts the mail in the outbox and, with SMTP, sends it without making the caller wait.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<()> {
         let _: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;

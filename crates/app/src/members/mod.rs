@@ -77,7 +77,16 @@ impl App {
             return Err(Error::Forbidden);
         }
         let mut problems = FieldProblems::new();
-        let email = Email::parse(form.email).map_err(|e| problems.push(("email", e.message()))).ok();
+        // An address the mailer refuses is a field error here, not a failure
+        // after the invitation is stored.
+        let email = Email::parse(form.email)
+            .map_err(|e| e.message())
+            .and_then(|email| match crate::mail::Mailer::can_address(email.as_str()) {
+                true => Ok(email),
+                false => Err(Message::new("account-email-invalid")),
+            })
+            .map_err(|m| problems.push(("email", m)))
+            .ok();
         let role = Role::parse(form.role).filter(|r| allowed.contains(r));
         if role.is_none() {
             problems.push(("role", Message::new("invite-role-invalid")));
