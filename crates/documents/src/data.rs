@@ -145,7 +145,8 @@ pub struct FullProfileData {
     pub chapters: Vec<ChapterData>,
 }
 
-/// Open data shows the same chapters, so the API document describes them (as `OpenChapter`).
+// Open data shows the same chapters, so the API document describes them (as `OpenChapter`).
+/// A chapter of a published profile, as the documents and the open-data API show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[schema(as = OpenChapter)]
 pub struct ChapterData {
@@ -162,9 +163,9 @@ pub enum EntryKind {
     Table,
 }
 
-/// One answer of a chapter. Every field is always present, whatever the
-/// kind (the template reads only the ones of its kind; open data shows all):
-/// make one with [`Entry::text`], [`Entry::list`] or [`Entry::table`].
+// Made with `Entry::text`, `Entry::list` or `Entry::table`; every field is
+// present whatever the kind (a template reads only its kind's, open data all).
+/// One answer as a reader sees it: `text`, a `list` of `items`, or a `table` of `columns` and `rows`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[schema(as = OpenEntry)]
 pub struct Entry {
