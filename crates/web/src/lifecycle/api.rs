@@ -1,7 +1,7 @@
 //! The profile's cycle through the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
 use passend_domain::access;
 use passend_domain::lifecycle::{ProfileState, ReviewDue, Step, StepRole};
@@ -16,8 +16,7 @@ use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::contract::{self, Saved};
 use crate::error::AppResult;
-use crate::profiles::load;
-use crate::security::session::SignedIn;
+use crate::profiles::OnProfile;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -33,10 +32,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(("id" = i64, Path)), responses((status = 200, body = LifecycleBody), (status = 404, description = "No such profile for you")))]
 pub async fn lifecycle(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Json<LifecycleBody>> {
-    let loaded = load(&state, &session, id).await?;
     let roles = access::profile_steps(&session.actor, &loaded.school, &loaded.context)
         .map(|p| p.roles().to_vec())
         .unwrap_or_default();
@@ -185,11 +182,9 @@ pub struct StepResult {
               (status = 403, description = "Not your step"), (status = 409, description = "Not from this state")))]
 pub async fn take_step(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(input): Json<StepInput>,
 ) -> AppResult<Json<StepResult>> {
-    let loaded = load(&state, &session, id).await?;
     let to = actions::take(&state, &session, &loaded, &input).await?.map_err(problems_error)?;
     Ok(Json(StepResult { state: to }))
 }
@@ -211,11 +206,9 @@ pub struct AdviceResponse {
     responses((status = 200, description = "Saved", body = Saved), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator"), (status = 409, description = "No advice awaits a response")))]
 pub async fn respond_to_advice(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<AdviceResponse>,
 ) -> AppResult<Json<Saved>> {
-    let loaded = load(&state, &session, id).await?;
     state.app.respond_to_advice(actions::taker(&session), &loaded, &body.response).await?.map_err(problems_error)?;
     Ok(Json(Saved::YES))
 }
@@ -240,11 +233,9 @@ pub struct NewComment {
     responses((status = 200, description = "Saved", body = Saved), (status = 400, description = "Field errors"), (status = 403, description = "Not one of the school's team"), (status = 409, description = "Not in team review")))]
 pub async fn add_comment(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<NewComment>,
 ) -> AppResult<Json<Saved>> {
-    let loaded = load(&state, &session, id).await?;
     state
         .app
         .comment_on_section(actions::taker(&session), &loaded, &body.section, &body.body)

@@ -20,9 +20,10 @@ use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, render};
-use crate::profiles::{Loaded, load};
+use crate::profiles::Loaded;
+use crate::profiles::OnProfile;
 use crate::security::csrf::CsrfForm;
-use crate::security::session::{Session, SignedIn};
+use crate::security::session::Session;
 
 pub fn page_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -189,10 +190,8 @@ async fn after(
 pub async fn planning_page(
     State(state): State<AppState>,
     ctx: PageContext,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
-    let loaded = load(&state, &session, id).await?;
     page(&state, ctx, &session, &loaded, FieldErrors::default(), None).await
 }
 
@@ -201,10 +200,9 @@ pub async fn planning_page(
 pub async fn add_wish_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<NewWish>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
     let result = state.app.add_wish(&form.session.actor, &loaded, &form.form.input()).await?;
     after(&state, ctx, &form.session, &loaded, result, None).await
 }
@@ -221,9 +219,9 @@ pub struct WishAction {
 pub async fn change_wish_form(
     State(state): State<AppState>,
     Path((id, wish)): Path<(i64, i64)>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<WishAction>,
 ) -> AppResult<Redirect> {
-    let loaded = load(&state, &form.session, id).await?;
     let done = match form.form.action.as_str() {
         "klaar" => Some(true),
         "open" => Some(false),
@@ -238,10 +236,9 @@ pub async fn change_wish_form(
 pub async fn add_reader_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<NewReader>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
     let result = state.app.add_co_reader(&form.session.actor, &loaded, &form.form.input()).await?;
     after(&state, ctx, &form.session, &loaded, result, None).await
 }
@@ -251,9 +248,9 @@ pub async fn add_reader_form(
 pub async fn remove_reader_form(
     State(state): State<AppState>,
     Path((id, reader)): Path<(i64, i64)>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<WishAction>,
 ) -> AppResult<Redirect> {
-    let loaded = load(&state, &form.session, id).await?;
     state.app.remove_co_reader(&form.session.actor, &loaded, reader).await?;
     Ok(Redirect::to(&format!("/profielen/{id}/planning?melding=opgeslagen")))
 }
@@ -270,10 +267,9 @@ fn dates_from(pairs: &[(String, String)]) -> Vec<(MilestoneKind, String)> {
 pub async fn time_line_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &form.session, id).await?;
     let dates = dates_from(&form.form);
     let result = state.app.set_time_line(&form.session.actor, &loaded, &dates).await?;
     after(&state, ctx, &form.session, &loaded, result, Some(dates)).await
@@ -284,10 +280,8 @@ pub async fn time_line_form(
     params(("id" = i64, Path)), responses((status = 200, body = PlanningBody)))]
 pub async fn planning_json(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Json<PlanningBody>> {
-    let loaded = load(&state, &session, id).await?;
     Ok(Json(PlanningBody {
         wishes: state.app.wishes(&loaded).await?.into_iter().map(WishBody::from).collect(),
         co_readers: state.app.co_readers(&loaded).await?.into_iter().map(CoReaderBody::from).collect(),
@@ -357,11 +351,9 @@ fn milestone_kind_schema() -> utoipa::openapi::schema::Object {
     responses((status = 201, description = "Added"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn add_wish(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<NewWish>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.add_wish(&session.actor, &loaded, &body.input()).await?.map_err(problems_error)?;
     Ok(StatusCode::CREATED)
 }
@@ -377,11 +369,10 @@ pub struct WishDone {
     responses((status = 204, description = "Saved"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such wish of this profile")))]
 pub async fn change_wish(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path((id, wish)): Path<(i64, i64)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, wish)): Path<(i64, i64)>,
     Json(body): Json<WishDone>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.change_wish(&session.actor, &loaded, wish, Some(body.done)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -392,10 +383,9 @@ pub async fn change_wish(
     responses((status = 204, description = "Removed"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such wish of this profile")))]
 pub async fn remove_wish(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path((id, wish)): Path<(i64, i64)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, wish)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.change_wish(&session.actor, &loaded, wish, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -406,11 +396,9 @@ pub async fn remove_wish(
     responses((status = 201, description = "Added"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn add_reader(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<NewReader>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.add_co_reader(&session.actor, &loaded, &body.input()).await?.map_err(problems_error)?;
     Ok(StatusCode::CREATED)
 }
@@ -421,10 +409,9 @@ pub async fn add_reader(
     responses((status = 204, description = "Removed"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such co-reader of this profile")))]
 pub async fn remove_reader(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path((id, reader)): Path<(i64, i64)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, reader)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.remove_co_reader(&session.actor, &loaded, reader).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -454,11 +441,9 @@ pub struct TimeLine {
     responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"), (status = 403, description = "Not a coordinator")))]
 pub async fn set_time_line(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<TimeLine>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     let dates: Vec<(MilestoneKind, String)> = [
         (MilestoneKind::ConceptReady, body.concept_ready),
         (MilestoneKind::TeamReview, body.team_review),

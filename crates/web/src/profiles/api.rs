@@ -10,12 +10,13 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{answered, by_key, load, progress_of};
+use super::{answered, by_key, progress_of};
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::contract::{Created, RawAnswer, raw_answer};
 use crate::error::{AppError, AppResult, ErrorDetail, ErrorKind};
 use crate::i18n::ReaderLang;
+use crate::profiles::OnProfile;
 use crate::security::session::SignedIn;
 use passend_app::questionnaire::SchoolSave;
 
@@ -134,10 +135,8 @@ pub async fn start_profile(
     params(("id" = i64, Path)), responses((status = 200, body = ProfileBody), (status = 404, description = "No such profile for you")))]
 pub async fn get_profile(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Json<ProfileBody>> {
-    let loaded = load(&state, &session, id).await?;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let progress = progress_of(&loaded.profile, &answers);
     Ok(Json(ProfileBody {
@@ -217,11 +216,9 @@ pub struct TeamAccess {
     responses((status = 204, description = "Done"), (status = 403, description = "Not a coordinator"), (status = 409, description = "The profile is no longer a concept")))]
 pub async fn set_team(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<TeamAccess>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.set_open_for_team(&session.actor, &loaded, body.open).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -231,10 +228,8 @@ pub async fn set_team(
     params(("id" = i64, Path)), responses((status = 200, body = [MyAnswer]), (status = 403, description = "Not a respondent of this school")))]
 pub async fn my_answers(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Json<Vec<MyAnswer>>> {
-    let loaded = load(&state, &session, id).await?;
     let answers = state.app.my_answers(&session.actor, &loaded).await?;
     Ok(Json(
         answers.into_iter().map(|a| MyAnswer { value: a.value.to_raw(), item_key: a.item_key, note: a.note }).collect(),
@@ -275,11 +270,10 @@ pub struct AnswerBody {
               (status = 404, description = "No such profile for you, or no such visible item"), (status = 409, description = "The profile is no longer a concept")))]
 pub async fn save_my_answer(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path((id, item)): Path<(i64, String)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, item)): Path<(i64, String)>,
     Json(body): Json<AnswerBody>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state
         .app
         .save_my_answer(&session.actor, &loaded, &item, &body.value, body.note.as_deref())
@@ -293,10 +287,8 @@ pub async fn save_my_answer(
     params(("id" = i64, Path)), responses((status = 200, body = [SchoolAnswerBody])))]
 pub async fn school_answers(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Json<Vec<SchoolAnswerBody>>> {
-    let loaded = load(&state, &session, id).await?;
     let answers = state.app.school_answers(&loaded).await?;
     let team = match state.app.team_answers(&session.actor, &loaded).await {
         Ok(team) => Some(team),
@@ -445,11 +437,10 @@ fn save_response(
 pub async fn save_school_answer(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    SignedIn(session): SignedIn,
-    Path((id, item)): Path<(i64, String)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, item)): Path<(i64, String)>,
     Json(body): Json<AnswerBody>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &session, id).await?;
     let outcome = state
         .app
         .save_school_answer(&session.actor, &loaded, &item, &body.value, body.note.as_deref(), body.version)
@@ -473,11 +464,10 @@ pub struct Confirmation {
 pub async fn confirm_school_answer(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    SignedIn(session): SignedIn,
-    Path((id, item)): Path<(i64, String)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, item)): Path<(i64, String)>,
     Json(body): Json<Confirmation>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &session, id).await?;
     let outcome = state.app.confirm_school_answer(&session.actor, &loaded, &item, body.version).await?;
     save_response(lang, loaded.profile.template.item(&item), outcome)
 }
@@ -487,10 +477,8 @@ pub async fn confirm_school_answer(
     params(("id" = i64, Path)), responses((status = 200, body = [ComposedChapterBody])))]
 pub async fn composed_profile(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Json<Vec<ComposedChapterBody>>> {
-    let loaded = load(&state, &session, id).await?;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     Ok(Json(
         compose(&loaded.profile.template, &answered(&answers))

@@ -19,9 +19,8 @@ use super::BROWSER_COOKIE;
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
-use crate::profiles::load;
+use crate::profiles::OnProfile;
 use crate::security::cookies::{cookie, set_cookie};
-use crate::security::session::SignedIn;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,10 +35,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(("id" = i64, Path)), responses((status = 200, body = [SurveyResultsBody])))]
 pub async fn list_surveys(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Json<Vec<SurveyResultsBody>>> {
-    let loaded = load(&state, &session, id).await?;
     let results = state.app.survey_results(&loaded).await?;
     Ok(Json(
         results
@@ -175,11 +172,9 @@ impl ToSchema for NewSurvey {}
     responses((status = 200, description = "The survey with its link", body = OpenedSurvey), (status = 403, description = "Not a coordinator")))]
 pub async fn open_survey(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path(id): Path<i64>,
+    OnProfile { loaded, session }: OnProfile,
     Json(body): Json<NewSurvey>,
 ) -> AppResult<Json<OpenedSurvey>> {
-    let loaded = load(&state, &session, id).await?;
     let survey = state.app.open_survey(&session.actor, &loaded, &body.kind, &body.audience).await?;
     let link = state.config.link(&format!("/enquete/{}", survey.link_code));
     Ok(Json(OpenedSurvey { survey: survey.into(), link }))
@@ -198,11 +193,10 @@ pub struct SurveySettings {
     responses((status = 204, description = "Saved"), (status = 403, description = "Not a coordinator"), (status = 404, description = "No such survey of this profile")))]
 pub async fn set_survey(
     State(state): State<AppState>,
-    SignedIn(session): SignedIn,
-    Path((id, survey)): Path<(i64, i64)>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, survey)): Path<(i64, i64)>,
     Json(body): Json<SurveySettings>,
 ) -> AppResult<StatusCode> {
-    let loaded = load(&state, &session, id).await?;
     state.app.set_survey(&session.actor, &loaded, survey, body.closed, body.allow_multiple).await?;
     Ok(StatusCode::NO_CONTENT)
 }
