@@ -33,5 +33,4 @@ mod layering_tests;
 
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use openapi::api_document;
-pub use profiles::pages::current_year as current_school_year;
 pub use readability::spelling::dutch as dutch_dictionary;

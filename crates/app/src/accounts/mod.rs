@@ -14,7 +14,6 @@ pub use passend_storage::accounts::{Invitation, Member, PendingInvitation, User}
 use passend_storage::now;
 
 pub use self::password::{hash_password, verify_password};
-pub use self::rate_limit::{MAX_PER_ACCOUNT, MAX_PER_CLIENT, MAX_RESET_MAILS, WINDOW_SECS};
 use self::secrets::{random_token, token_hash};
 use crate::{App, Error, Result};
 use passend_domain::FieldProblems;

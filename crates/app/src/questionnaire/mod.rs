@@ -104,6 +104,22 @@ pub fn validate(
     Ok(if problems.is_empty() { Ok((value, note)) } else { Err(problems) })
 }
 
+/// Validates a respondent's own answer: as [`validate`], and a note needs an answer beside it.
+fn validate_mine(
+    loaded: &LoadedProfile,
+    item_key: &str,
+    raw: &Value,
+    note: Option<&str>,
+) -> Result<Result<ValidAnswer, FieldProblems>> {
+    Ok(validate(loaded, item_key, raw, note)?.and_then(|(value, note)| {
+        if value.is_none() && note.is_some() {
+            Err(vec![("value", Message::new("answer-note-needs-value"))])
+        } else {
+            Ok((value, note))
+        }
+    }))
+}
+
 /// The school's answers by item key.
 pub fn by_key(answers: Vec<SchoolAnswer>) -> HashMap<String, SchoolAnswer> {
     answers.into_iter().map(|a| (a.item_key.clone(), a)).collect()
@@ -242,15 +258,56 @@ impl App {
     ) -> Result<Result<(), FieldProblems>> {
         let respondent = access::respond_to_profiles(actor, &loaded.school)?;
         self.may_answer(actor, loaded)?;
-        let (value, note) = match validate(loaded, item_key, raw, note)? {
+        let (value, note) = match validate_mine(loaded, item_key, raw, note)? {
             Ok(valid) => valid,
             Err(problems) => return Ok(Err(problems)),
         };
-        if value.is_none() && note.is_some() {
-            return Ok(Err(vec![("value", Message::new("answer-note-needs-value"))]));
-        }
         self.db.save_my_answer(&respondent, loaded.profile.id, item_key, value.as_ref(), note.as_deref()).await?;
         Ok(Ok(()))
+    }
+
+    /// Saves the respondent's own answers of a section's form: each answer is
+    /// validated once; one equal to what the person gave before, or empty
+    /// where they gave nothing, is left alone. `Some` holds the problems of an
+    /// answer that was not saved.
+    pub async fn save_my_section(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        posted: &[PostedAnswer<'_>],
+    ) -> Result<Vec<Option<FieldProblems>>> {
+        let respondent = access::respond_to_profiles(actor, &loaded.school)?;
+        self.may_answer(actor, loaded)?;
+        let stored: HashMap<String, RespondentAnswer> = self
+            .db
+            .my_answers(&respondent, loaded.profile.id)
+            .await?
+            .into_iter()
+            .map(|a| (a.item_key.clone(), a))
+            .collect();
+        let mut outcomes = Vec::with_capacity(posted.len());
+        for answer in posted {
+            let (value, note) = match validate_mine(loaded, answer.item_key, answer.raw, Some(answer.note))? {
+                Ok(valid) => valid,
+                Err(problems) => {
+                    outcomes.push(Some(problems));
+                    continue;
+                }
+            };
+            let unchanged = match stored.get(answer.item_key) {
+                Some(before) => value.as_ref() == Some(&before.value) && note == before.note,
+                None => value.is_none() && note.is_none(),
+            };
+            if unchanged {
+                outcomes.push(None);
+            } else {
+                self.db
+                    .save_my_answer(&respondent, loaded.profile.id, answer.item_key, value.as_ref(), note.as_deref())
+                    .await?;
+                outcomes.push(None);
+            }
+        }
+        Ok(outcomes)
     }
 
     /// Sets the school's answer at the version the person saw.
@@ -299,7 +356,7 @@ impl App {
                 outcomes.push(Some(self.confirm_school_answer(actor, loaded, answer.item_key, answer.version).await?));
                 continue;
             }
-            let (value, note) = match validate(loaded, answer.item_key, answer.raw, Some(answer.note))? {
+            let (value, note) = match validate_mine(loaded, answer.item_key, answer.raw, Some(answer.note))? {
                 Ok(parsed) => parsed,
                 Err(problems) => {
                     outcomes.push(Some(SchoolSave::Invalid(problems)));

@@ -20,7 +20,7 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
-use passend_app::questionnaire::{PostedAnswer, SchoolSave, coordinates, responds, validate};
+use passend_app::questionnaire::{PostedAnswer, SchoolSave, coordinates, responds};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -307,54 +307,49 @@ pub async fn save_my_section(
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
     let stored = stored_mine(&state, &session, &loaded).await?;
-    let mut views = Vec::new();
+    // What was posted for each item on the form; items not on it stay as they are.
+    let typed: Vec<(usize, serde_json::Value, String)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| posted.present.contains(&item.key))
+        .map(|(index, item)| {
+            let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
+            (index, raw, posted.notes.get(&item.key).cloned().unwrap_or_default())
+        })
+        .collect();
+    let answers: Vec<PostedAnswer> = typed
+        .iter()
+        .map(|(index, raw, note)| PostedAnswer { item_key: &items[*index].key, raw, note, version: 0 })
+        .collect();
+    let mut outcomes = typed
+        .iter()
+        .map(|(index, ..)| *index)
+        .zip(state.app.save_my_section(&session.actor, &loaded, &answers).await?)
+        .collect::<HashMap<_, _>>();
     let mut failed = false;
-    for item in &items {
-        if !posted.present.contains(&item.key) {
-            let (raw, note) = stored.get(&item.key).cloned().unwrap_or((serde_json::Value::Null, String::new()));
-            views.push(ItemView::new(item, &raw, &note));
-            continue;
-        }
-        let raw = posted.values.get(&item.key).cloned().unwrap_or_default();
-        let note = posted.notes.get(&item.key).cloned().unwrap_or_default();
-        let mut view = ItemView::new(item, &raw, &note);
-        let unchanged = stored.get(&item.key).is_some_and(|(s_raw, s_note)| {
-            *s_note == note.trim()
-                && validate(&loaded, &item.key, &raw, Some(&note))
-                    .ok()
-                    .and_then(Result::ok)
-                    .map(|(v, _)| v.map(|v| v.to_raw()))
-                    == Some(Some(s_raw.clone()))
-        });
-        let empty_and_absent = !stored.contains_key(&item.key) && raw_is_empty(&raw) && note.trim().is_empty();
-        if !unchanged
-            && !empty_and_absent
-            && let Err(problems) =
-                state.app.save_my_answer(&session.actor, &loaded, &item.key, &raw, Some(&note)).await?
-        {
-            failed = true;
-            attach(&ctx, &mut view, problems);
-        }
-        views.push(view);
-    }
+    let views = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| match typed.iter().find(|(i, ..)| *i == index) {
+            None => {
+                let (raw, note) = stored.get(&item.key).cloned().unwrap_or((serde_json::Value::Null, String::new()));
+                ItemView::new(item, &raw, &note)
+            }
+            Some((_, raw, note)) => {
+                let mut view = ItemView::new(item, raw, note);
+                if let Some(Some(problems)) = outcomes.remove(&index) {
+                    failed = true;
+                    attach(&ctx, &mut view, problems);
+                }
+                view
+            }
+        })
+        .collect::<Vec<_>>();
     if failed {
         let page = section_page(&state, ctx, &loaded, &section, "mine", views).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     Ok(Redirect::to(&format!("/profielen/{id}/vragenlijst/{section}?melding=opgeslagen")).into_response())
-}
-
-fn raw_is_empty(raw: &serde_json::Value) -> bool {
-    match raw {
-        serde_json::Value::Null => true,
-        serde_json::Value::String(s) => s.trim().is_empty(),
-        serde_json::Value::Array(a) => a.iter().all(|v| match v {
-            serde_json::Value::Object(cells) => cells.values().all(|c| c.as_str().is_none_or(|s| s.trim().is_empty())),
-            serde_json::Value::String(s) => s.trim().is_empty(),
-            _ => false,
-        }),
-        _ => false,
-    }
 }
 
 fn attach(ctx: &PageContext, view: &mut ItemView, problems: passend_domain::FieldProblems) {
