@@ -4,6 +4,7 @@
 //! deterministic and unit-tested.
 
 pub mod access;
+pub mod calendar;
 pub mod accounts;
 pub mod coverage;
 pub mod duo;

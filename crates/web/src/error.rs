@@ -177,9 +177,15 @@ pub struct FieldError {
 
 impl ErrorDetail {
     pub fn new(kind: ErrorKind, lang: passend_i18n::Lang, fields: &[(String, passend_domain::Message)]) -> Self {
+        // A refusal for a reason (a locked profile, a step out of turn) says that reason;
+        // the general "this already exists" fits only a conflict without one.
+        let message = match (kind, fields.first()) {
+            (ErrorKind::Conflict, Some((_, reason))) => lang.message(reason),
+            _ => lang.t(kind.message_id()),
+        };
         ErrorDetail {
             code: kind,
-            message: lang.t(kind.message_id()),
+            message,
             fields: fields
                 .iter()
                 .map(|(field, message)| FieldError {

@@ -70,8 +70,7 @@ impl App {
     }
 }
 
-/// Today's date (UTC).
+/// Today's date in the Netherlands (a deadline ends at Dutch midnight, not at UTC's).
 pub fn today() -> Day {
-    let now = time::OffsetDateTime::now_utc();
-    (u16::try_from(now.year()).unwrap_or(2026), u8::from(now.month()), now.day())
+    passend_domain::calendar::today_in_netherlands(time::OffsetDateTime::now_utc().unix_timestamp())
 }

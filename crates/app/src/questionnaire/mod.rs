@@ -66,8 +66,8 @@ pub type ValidAnswer = (Option<AnswerValue>, Option<String>);
 
 /// The school year of today (August starts the next one).
 pub fn current_year() -> SchoolYear {
-    let now = time::OffsetDateTime::now_utc();
-    SchoolYear::of(u16::try_from(now.year()).unwrap_or(2026), u8::from(now.month()))
+    let (year, month, _) = crate::lifecycle::today();
+    SchoolYear::of(year, month)
 }
 
 /// Whether the actor coordinates the school's profiles (sees everyone's answers, sets the school's).

@@ -117,6 +117,7 @@ async fn each_step_is_taken_by_its_own_role_in_its_turn() {
     assert_eq!(locked.status(), StatusCode::CONFLICT);
     let locked: Value = locked.json().await.unwrap();
     assert!(locked["error"]["fields"][0]["message"].as_str().unwrap().starts_with("Dit profiel is geen concept meer."));
+    assert!(locked["error"]["message"].as_str().unwrap().starts_with("Dit profiel is geen concept meer."), "{locked}");
     assert_eq!(c.step(&c.director, json!({ "step": "back_to_concept" })).await.1["state"], "concept");
     let late = c.post(&c.teacher, "comments", json!({ "section": "D", "body": "Te laat" })).await;
     assert_eq!(late.status(), StatusCode::CONFLICT, "comments belong to the team review");

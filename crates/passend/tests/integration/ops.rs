@@ -63,11 +63,13 @@ async fn concurrent_requests_that_write_do_not_fail() {
 fn the_binary_shuts_down_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("p.db").display());
+    let log_path = dir.path().join("server.log");
+    let log = std::fs::File::create(&log_path).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_passend"))
         .args(["--database-url", &url, "serve", "--bind", "127.0.0.1:0"])
         .env("PASSEND_LANG", "en")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
     let mut line = String::new();
@@ -84,6 +86,10 @@ fn the_binary_shuts_down_gracefully_on_sigterm() {
         assert!(started.elapsed() < Duration::from_secs(15), "no shutdown after SIGTERM");
         std::thread::sleep(Duration::from_millis(50));
     }
+    // A log that goes to a file is read by people and tools without a terminal: no colour codes.
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("INFO"), "the server logged nothing: {log}");
+    assert!(!log.contains('\u{1b}'), "ANSI escape codes in a log file: {log:?}");
 }
 
 #[tokio::test]

@@ -96,12 +96,12 @@ impl StepsPage {
 }
 
 fn today() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day())
+    let (year, month, day) = today_day();
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn today_day() -> (u16, u8, u8) {
-    parse_day(&today()).unwrap_or((2026, 1, 1))
+    passend_app::lifecycle::today()
 }
 
 async fn page(

@@ -170,18 +170,14 @@ impl PageContext {
         SwvCode::parse(code).map_or_else(|_| code.to_owned(), |c| c.display())
     }
 
+    /// A stored moment as a Dutch date (Europe/Amsterdam).
     pub fn date(&self, unix: &i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(*unix)
-            .map(|t| format!("{:02}-{:02}-{}", t.day(), u8::from(t.month()), t.year()))
-            .unwrap_or_default()
+        passend_domain::calendar::in_netherlands(*unix).map(|t| t.date_text()).unwrap_or_default()
     }
 
+    /// A stored moment on the Dutch wall clock, summer time included.
     pub fn date_time(&self, unix: &i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(*unix)
-            .map(|t| {
-                format!("{:02}-{:02}-{} {:02}:{:02} UTC", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute())
-            })
-            .unwrap_or_default()
+        passend_domain::calendar::in_netherlands(*unix).map(|t| t.date_time_text()).unwrap_or_default()
     }
 
     pub fn number(&self, n: &i64) -> String {

@@ -526,7 +526,9 @@ fn chapters_view(ctx: &PageContext, chapters: Vec<ComposedChapter>) -> Vec<Chapt
                     };
                     EntryView {
                         text: shown_text(ctx.lang, &e.shown),
-                        aspect: e.aspect.map(|a| ctx.t(a.message_id())),
+                        // The default template's labels already begin with their aspect
+                        // ("Basiskwaliteit: …"); the eyebrow is for labels that do not.
+                        aspect: e.aspect.map(|a| ctx.t(a.message_id())).filter(|a| !e.label.starts_with(a.as_str())),
                         label: e.label,
                         note: e.note,
                         table,

@@ -121,8 +121,9 @@ impl DocumentService {
         let engine = self.engine();
         let cache = self.cache.clone();
         let job_key = key.clone();
-        let today = time::OffsetDateTime::now_utc().date();
-        let today = (today.year(), u8::from(today.month()), today.day());
+        let (year, month, day) =
+            passend_domain::calendar::today_in_netherlands(time::OffsetDateTime::now_utc().unix_timestamp());
+        let today = (i32::from(year), month, day);
         let job = tokio::task::spawn_blocking(move || {
             let _slot = slot;
             let result = engine.render(kind, &data, today).map(Arc::new);
