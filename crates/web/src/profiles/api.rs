@@ -215,8 +215,9 @@ pub struct TeamAccess {
     pub open: bool,
 }
 
-/// Opens the questionnaire to the team, or closes it (coordinators). Opening
-/// a closed questionnaire mails everyone of the team but the caller the link.
+/// Opens the questionnaire to the team, or closes it (coordinators).
+///
+/// Opening a closed questionnaire mails everyone of the team but the caller the link.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/team", tag = "questionnaire", security(("session" = [])),
     params(("id" = i64, Path)), request_body = TeamAccess,
     responses((status = 204, description = "Done"), (status = 403, description = "Not a coordinator"), (status = 409, description = "The profile is no longer a concept")))]
