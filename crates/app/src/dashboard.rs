@@ -114,9 +114,7 @@ fn school_tasks(
             tasks.push(OpenTask {
                 kind: TaskKind::Review,
                 link,
-                text: Message::new(TaskKind::Review.message_id())
-                    .with("location", name)
-                    .with("date", dutch_day(since)),
+                text: Message::new(TaskKind::Review.message_id()).with("location", name).with("date", dutch_day(since)),
                 org: school_name.to_owned(),
             });
         }
@@ -282,7 +280,9 @@ impl App {
         let mut tasks = Vec::new();
         let statuses = self.db.profile_statuses(view).await?;
         let versions = versions_by_location(
-            statuses.iter().map(|s| (s.location_code.as_str(), s.school_year.as_str(), s.state, s.adopted_on.as_deref())),
+            statuses
+                .iter()
+                .map(|s| (s.location_code.as_str(), s.school_year.as_str(), s.state, s.adopted_on.as_deref())),
         );
         let overdue = versions.values().filter(|v| review_overdue(v, today).is_some()).count();
         if overdue > 0 {

@@ -478,23 +478,22 @@ impl Database {
     ) -> Result<bool, StorageError> {
         let mut tx = self.write.begin().await?;
         crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
-        let changed = sqlx::query("UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3 AND open_for_team <> $1")
-            .bind(i64::from(open))
-            .bind(now())
-            .bind(profile_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let changed = sqlx::query(
+            "UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3 AND open_for_team <> $1",
+        )
+        .bind(i64::from(open))
+        .bind(now())
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         tx.commit().await?;
         Ok(changed == 1)
     }
 
     /// The school's team as it answers the questionnaire (team members, IB-ers,
     /// directors), each person once.
-    pub async fn team_of_school(
-        &self,
-        coordination: &ProfileCoordination,
-    ) -> Result<Vec<TeamPerson>, StorageError> {
+    pub async fn team_of_school(&self, coordination: &ProfileCoordination) -> Result<Vec<TeamPerson>, StorageError> {
         Ok(sqlx::query_as(
             "SELECT DISTINCT u.id AS user_id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
              WHERE m.org_kind = 'school' AND m.org_code = $1 AND m.role IN ('team_member', 'ib', 'director')

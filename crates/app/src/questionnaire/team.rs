@@ -10,7 +10,9 @@ use crate::{App, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeamAccessChange {
     /// Opened now; this many people of the team got a mail with the link.
-    Opened { mailed: usize },
+    Opened {
+        mailed: usize,
+    },
     Closed,
     /// It was open (or closed) already: nothing changed, nobody was mailed.
     Unchanged,
@@ -20,7 +22,12 @@ impl App {
     /// Opens or closes the questionnaire for the team (coordinators). Opening
     /// it mails everyone of the team (team members, IB-ers, directors) but the
     /// person who opened it, with the link to the profile.
-    pub async fn set_open_for_team(&self, actor: &Actor, loaded: &LoadedProfile, open: bool) -> Result<TeamAccessChange> {
+    pub async fn set_open_for_team(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        open: bool,
+    ) -> Result<TeamAccessChange> {
         let coordination = access::coordinate_profiles(actor, &loaded.school)?;
         if !self.db.set_open_for_team(&coordination, loaded.profile.id, open).await? {
             return Ok(TeamAccessChange::Unchanged);

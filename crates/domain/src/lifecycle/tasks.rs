@@ -211,10 +211,10 @@ mod tests {
         let answered = ProfileFacts { advice_answered: true, ..facts(ProfileState::MrAdvised) };
         assert_eq!(profile_tasks(IB, answered), []);
         let everything = Parts { respondent: true, coordinator: true, mr: true, board: true };
-        assert_eq!(profile_tasks(everything, facts(ProfileState::MrAdvised)), [
-            TaskKind::RespondToAdvice,
-            TaskKind::Adopt
-        ]);
+        assert_eq!(
+            profile_tasks(everything, facts(ProfileState::MrAdvised)),
+            [TaskKind::RespondToAdvice, TaskKind::Adopt]
+        );
         assert_eq!(profile_tasks(everything, facts(ProfileState::Concept)), [TaskKind::Prepare], "not twice");
         assert_eq!(profile_tasks(Parts::default(), facts(ProfileState::TeamReview)), []);
     }

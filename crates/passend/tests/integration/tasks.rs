@@ -68,13 +68,33 @@ async fn each_role_sees_exactly_its_tasks_across_its_organisations() {
     let y = year.to_string();
     let old = year.previous().previous();
     let people = [
-        ("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director), (OrgKind::School, "32DD", Role::TeamMember)][..]),
+        (
+            "dirk@brug.nl",
+            "Dirk",
+            &[(OrgKind::School, "04FZ", Role::Director), (OrgKind::School, "32DD", Role::TeamMember)][..],
+        ),
         ("ines@kompas.nl", "Ines", &[(OrgKind::School, "20XK", Role::Ib)][..]),
-        ("tim@brug.nl", "Tim", &[(OrgKind::School, "04FZ", Role::TeamMember), (OrgKind::School, "32DD", Role::TeamMember)][..]),
-        ("mila@brug.nl", "Mila", &[(OrgKind::School, "04FZ", Role::MrMember), (OrgKind::School, "20XK", Role::MrMember)][..]),
+        (
+            "tim@brug.nl",
+            "Tim",
+            &[(OrgKind::School, "04FZ", Role::TeamMember), (OrgKind::School, "32DD", Role::TeamMember)][..],
+        ),
+        (
+            "mila@brug.nl",
+            "Mila",
+            &[(OrgKind::School, "04FZ", Role::MrMember), (OrgKind::School, "20XK", Role::MrMember)][..],
+        ),
         // 20XK has no board in DUO's data: its board member is held at the school.
-        ("bas@bestuur.nl", "Bas", &[(OrgKind::Board, "41234", Role::BoardMember), (OrgKind::School, "20XK", Role::BoardMember)][..]),
-        ("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin), (OrgKind::Swv, "PO2815", Role::SwvStaff)][..]),
+        (
+            "bas@bestuur.nl",
+            "Bas",
+            &[(OrgKind::Board, "41234", Role::BoardMember), (OrgKind::School, "20XK", Role::BoardMember)][..],
+        ),
+        (
+            "sanne@swv.nl",
+            "Sanne",
+            &[(OrgKind::Swv, "PO2707", Role::SwvAdmin), (OrgKind::Swv, "PO2815", Role::SwvStaff)][..],
+        ),
         ("anna@aida.nl", "Anna", &[(OrgKind::School, "32DD", Role::Director)][..]),
     ];
     let mut logins = Vec::new();
@@ -86,7 +106,10 @@ async fn each_role_sees_exactly_its_tasks_across_its_organisations() {
 
     // De Brug: concept, open to the team.
     let brug = app.start_profile(&dirk, "04FZ", "04FZ00", &y).await;
-    assert_eq!(put(&app, &dirk, &format!("/api/v1/profiles/{brug}/team"), json!({ "open": true })).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        put(&app, &dirk, &format!("/api/v1/profiles/{brug}/team"), json!({ "open": true })).await,
+        StatusCode::NO_CONTENT
+    );
     // The dependance: advised by the MR, waiting for the school's response and the board.
     let dependance = app.start_profile(&dirk, "04FZ", "04FZ01", &y).await;
     step(&app, &dirk, dependance, json!({ "step": "ask_mr_advice" })).await;
@@ -122,7 +145,10 @@ async fn each_role_sees_exactly_its_tasks_across_its_organisations() {
     );
     assert_eq!(
         tasks_of(&app, &ines).await,
-        expect(&[(&format!("/profielen/{kompas}"), &format!("Herzie het profiel: Het Kompas, te laat sinds {review_since}"))]),
+        expect(&[(
+            &format!("/profielen/{kompas}"),
+            &format!("Herzie het profiel: Het Kompas, te laat sinds {review_since}")
+        )]),
         "the IB-er: the overdue review leads to the version being made"
     );
     assert_eq!(
@@ -135,12 +161,18 @@ async fn each_role_sees_exactly_its_tasks_across_its_organisations() {
     );
     assert_eq!(
         tasks_of(&app, &mila).await,
-        expect(&[(&format!("/profielen/{kompas}/stappen#step-record_advice"), &format!("Geef advies: Het Kompas ({y})"))]),
+        expect(&[(
+            &format!("/profielen/{kompas}/stappen#step-record_advice"),
+            &format!("Geef advies: Het Kompas ({y})")
+        )]),
         "the MR member of two schools"
     );
     assert_eq!(
         tasks_of(&app, &bas).await,
-        expect(&[(&format!("/profielen/{dependance}/stappen#step-adopt"), &format!("Stel vast: De Brug dépendance ({y})"))]),
+        expect(&[(
+            &format!("/profielen/{dependance}/stappen#step-adopt"),
+            &format!("Stel vast: De Brug dépendance ({y})")
+        )]),
         "the board member, at a board and at a school"
     );
     assert_eq!(
@@ -331,7 +363,11 @@ async fn every_list_of_profiles_shows_its_state() {
     let list = page(&app, &dirk, "/scholen/04FZ/profielen").await;
     let row = |id: i64| between(&list, &format!("href=\"/profielen/{id}\""), "</tr>").to_owned();
     assert!(row(published).contains("Gepubliceerd") && !row(published).contains("team"), "{}", row(published));
-    assert!(row(concept).contains("Concept") && row(concept).contains("Nog niet open voor het team"), "{}", row(concept));
+    assert!(
+        row(concept).contains("Concept") && row(concept).contains("Nog niet open voor het team"),
+        "{}",
+        row(concept)
+    );
 
     let school = page(&app, &dirk, "/dashboard").await;
     assert!(school.contains(&format!("<a href=\"/profielen/{published}\">De Brug</a>: Gepubliceerd")), "{school}");
