@@ -38,15 +38,30 @@ pub struct ProfileSummary {
     pub school_year: String,
     pub open_for_team: bool,
     pub answered: i64,
-    pub state: String,
+    pub state: ProfileState,
+    /// The board's date of adoption (YYYY-MM-DD).
+    pub adopted_on: Option<String>,
+    /// The school has responded to the MR's advice.
+    pub advice_answered: bool,
 }
 
-/// How far a school's profiles of one school year are, for an SWV's overview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct SchoolProfileStatus {
+/// Someone of a school's team.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TeamPerson {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+}
+
+/// Where one profile of a school in an SWV is, for the SWV's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SwvProfileState {
     pub brin: String,
-    pub profiles: i64,
-    /// Items with a school answer, over all the school's profiles of the year.
+    pub profile_id: i64,
+    pub location_code: String,
+    pub location_name: String,
+    pub state: ProfileState,
+    /// Items with a school answer.
     pub answered: i64,
 }
 
@@ -210,19 +225,50 @@ struct SummaryRow {
     open_for_team: Flag,
     answered: i64,
     state: String,
+    adopted_on: Option<String>,
+    advice_answered: Flag,
 }
 
-impl From<SummaryRow> for ProfileSummary {
-    fn from(row: SummaryRow) -> Self {
-        ProfileSummary {
+impl TryFrom<SummaryRow> for ProfileSummary {
+    type Error = StorageError;
+
+    fn try_from(row: SummaryRow) -> Result<Self, StorageError> {
+        Ok(ProfileSummary {
+            state: PROFILE_STATE.parse(&row.state)?,
             id: row.id,
             location_code: row.location_code,
             location_name: row.location_name,
             school_year: row.school_year,
             open_for_team: row.open_for_team.into(),
             answered: row.answered,
-            state: row.state,
-        }
+            adopted_on: row.adopted_on,
+            advice_answered: row.advice_answered.into(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SwvProfileRow {
+    brin: String,
+    profile_id: i64,
+    location_code: String,
+    location_name: String,
+    state: String,
+    answered: i64,
+}
+
+impl TryFrom<SwvProfileRow> for SwvProfileState {
+    type Error = StorageError;
+
+    fn try_from(row: SwvProfileRow) -> Result<Self, StorageError> {
+        Ok(SwvProfileState {
+            state: PROFILE_STATE.parse(&row.state)?,
+            brin: row.brin,
+            profile_id: row.profile_id,
+            location_code: row.location_code,
+            location_name: row.location_name,
+            answered: row.answered,
+        })
     }
 }
 
@@ -387,56 +433,75 @@ impl Database {
         let rows = sqlx::query_as::<_, SummaryRow>(
             "SELECT p.id, p.location_code, l.name AS location_name, p.school_year, p.open_for_team,
                     (SELECT COUNT(*) FROM school_answers a WHERE a.profile_id = p.id AND a.value_json IS NOT NULL) AS answered,
-                    p.state
+                    p.state, p.adopted_on,
+                    (SELECT COUNT(*) FROM mr_advice m WHERE m.profile_id = p.id AND m.response IS NOT NULL) AS advice_answered
              FROM profiles p JOIN locations l ON l.code = p.location_code
              WHERE p.brin = $1 ORDER BY p.school_year DESC, p.location_code",
         )
         .bind(brin)
         .fetch_all(&self.read)
         .await?;
-        Ok(rows.into_iter().map(ProfileSummary::from).collect())
+        convert(rows)
     }
 
-    /// Per school of the SWV with a profile in the year: how many profiles and
-    /// answers. Schools without a profile are absent.
-    pub async fn profile_status_in_swv(
+    /// Each profile of the year of a location in the SWV, with its state and
+    /// answers, by school and location. Locations without a profile are absent.
+    pub async fn profile_states_in_swv(
         &self,
         view: &OrgView,
         year: SchoolYear,
-    ) -> Result<Vec<SchoolProfileStatus>, StorageError> {
+    ) -> Result<Vec<SwvProfileState>, StorageError> {
         if view.org().kind != OrgKind::Swv {
             return Err(StorageError::NotFound);
         }
-        Ok(sqlx::query_as(
-            "SELECT p.brin, COUNT(DISTINCT p.id) AS profiles,
-                    (SELECT COUNT(*) FROM school_answers a JOIN profiles q ON q.id = a.profile_id
-                     WHERE q.brin = p.brin AND q.school_year = $2 AND a.value_json IS NOT NULL) AS answered
+        let rows = sqlx::query_as::<_, SwvProfileRow>(
+            "SELECT p.brin, p.id AS profile_id, p.location_code, l.name AS location_name, p.state,
+                    (SELECT COUNT(*) FROM school_answers a WHERE a.profile_id = p.id AND a.value_json IS NOT NULL) AS answered
              FROM profiles p JOIN locations l ON l.code = p.location_code
              WHERE p.school_year = $2 AND (l.swv_po = $1 OR l.swv_vo = $1)
-             GROUP BY p.brin ORDER BY p.brin",
+             ORDER BY p.brin, p.location_code",
         )
         .bind(&view.org().code)
         .bind(year.to_string())
         .fetch_all(&self.read)
-        .await?)
+        .await?;
+        convert(rows)
     }
 
+    /// Opens or closes the questionnaire for the team; `true` when that
+    /// changed it (opening an open one changes nothing).
     pub async fn set_open_for_team(
         &self,
         coordination: &ProfileCoordination,
         profile_id: i64,
         open: bool,
-    ) -> Result<(), StorageError> {
+    ) -> Result<bool, StorageError> {
         let mut tx = self.write.begin().await?;
         crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
-        sqlx::query("UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3")
-            .bind(i64::from(open))
-            .bind(now())
-            .bind(profile_id)
-            .execute(&mut *tx)
-            .await?;
+        let changed = sqlx::query(
+            "UPDATE profiles SET open_for_team = $1, updated_at = $2 WHERE id = $3 AND open_for_team <> $1",
+        )
+        .bind(i64::from(open))
+        .bind(now())
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         tx.commit().await?;
-        Ok(())
+        Ok(changed == 1)
+    }
+
+    /// The school's team as it answers the questionnaire (team members, IB-ers,
+    /// directors), each person once.
+    pub async fn team_of_school(&self, coordination: &ProfileCoordination) -> Result<Vec<TeamPerson>, StorageError> {
+        Ok(sqlx::query_as(
+            "SELECT DISTINCT u.id AS user_id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_kind = 'school' AND m.org_code = $1 AND m.role IN ('team_member', 'ib', 'director')
+             ORDER BY u.email",
+        )
+        .bind(coordination.brin())
+        .fetch_all(&self.read)
+        .await?)
     }
 
     /// The respondent's own answers.

@@ -65,6 +65,15 @@ fn every_role_and_error_has_a_message() {
         for role in passend_domain::access::Role::ALL {
             assert!(lang.has(role.message_id()), "{role:?}");
         }
+        for task in passend_domain::lifecycle::TaskKind::ALL {
+            assert!(lang.has(task.message_id()), "{task:?}");
+        }
+        for state in passend_domain::lifecycle::ProfileState::ALL {
+            assert!(lang.has(state.message_id()), "{state:?}");
+        }
+        for id in ["mail-team-open-subject", "mail-team-open-body"] {
+            assert!(lang.has(id), "{id}");
+        }
         for kind in [
             crate::error::ErrorKind::NotFound,
             crate::error::ErrorKind::Forbidden,

@@ -2,6 +2,7 @@
 //! the coordinator's school answers with optimistic concurrency, and the SWVs'
 //! versions of the template.
 
+mod team;
 mod templates;
 
 use std::collections::{HashMap, HashSet};
@@ -15,10 +16,11 @@ use passend_domain::{FieldProblems, Message};
 pub use passend_storage::directory::SchoolDetail;
 use passend_storage::profiles::AnswerChange;
 pub use passend_storage::profiles::{
-    ProfileRecord, ProfileSummary, RespondentAnswer, SaveOutcome, SchoolAnswer, SchoolProfileStatus, VariantRecord,
+    ProfileRecord, ProfileSummary, RespondentAnswer, SaveOutcome, SchoolAnswer, SwvProfileState, VariantRecord,
 };
 use serde_json::Value;
 
+pub use self::team::TeamAccessChange;
 pub use self::templates::check_variant;
 use crate::{App, Error, Result};
 
@@ -206,12 +208,6 @@ impl App {
         };
         let prefills = prefills(&template, &facts);
         Ok(self.db.create_profile(&coordination, location_code, year, &template, &prefills, actor.user_id()).await?)
-    }
-
-    /// Opens or closes the questionnaire for the team (coordinators).
-    pub async fn set_open_for_team(&self, actor: &Actor, loaded: &LoadedProfile, open: bool) -> Result<()> {
-        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
-        Ok(self.db.set_open_for_team(&coordination, loaded.profile.id, open).await?)
     }
 
     pub async fn school_answers(&self, loaded: &LoadedProfile) -> Result<Vec<SchoolAnswer>> {

@@ -13,7 +13,7 @@ pub use role::Role;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::lifecycle::StepRole;
+use crate::lifecycle::{Parts, StepRole};
 use crate::organisations::{OrgContext, OrgKind, OrgRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -313,6 +313,18 @@ pub fn profile_steps(actor: &Actor, school: &OrgRef, ctx: &OrgContext) -> Result
         roles.push(StepRole::Board);
     }
     if roles.is_empty() { Err(AccessDenied) } else { Ok(ProfileSteps { brin: school.code.clone(), roles }) }
+}
+
+/// The parts the actor plays at a school, for the open tasks its dashboard
+/// suggests (no proof: each task's page decides again when it is done).
+pub fn task_parts(actor: &Actor, school: &OrgRef, ctx: &OrgContext) -> Parts {
+    let steps = profile_steps(actor, school, ctx).map(|s| s.roles).unwrap_or_default();
+    Parts {
+        respondent: respond_to_profiles(actor, school).is_ok(),
+        coordinator: steps.contains(&StepRole::Coordinator),
+        mr: steps.contains(&StepRole::Mr),
+        board: steps.contains(&StepRole::Board),
+    }
 }
 
 /// The team answers the questionnaire: team members, the IB-er and the director.

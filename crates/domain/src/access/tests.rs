@@ -163,3 +163,21 @@ fn a_school_view_narrows_only_to_that_schools_profiles() {
     let swv_view = view_org(&swv_staff, &swv("PO2707"), &OrgContext::default()).ok();
     assert!(swv_view.is_none_or(|v| v.profile(7, "PO2707").is_none()), "an SWV view names no profile");
 }
+
+#[test]
+fn task_parts_follow_the_roles_at_the_school() {
+    use crate::lifecycle::Parts;
+    let ctx = in_swv("PO2707");
+    let parts = |memberships: &[(OrgRef, Role)]| task_parts(&actor(memberships), &school("32DD"), &ctx);
+    let team = Parts { respondent: true, ..Parts::default() };
+    assert_eq!(parts(&[(school("32DD"), Role::TeamMember)]), team);
+    assert_eq!(parts(&[(school("32DD"), Role::Ib)]), Parts { coordinator: true, ..team });
+    assert_eq!(parts(&[(school("32DD"), Role::MrMember)]), Parts { mr: true, ..Parts::default() });
+    assert_eq!(parts(&[(board("100"), Role::BoardMember)]), Parts { board: true, ..Parts::default() });
+    assert_eq!(parts(&[(school("13EU"), Role::Director)]), Parts::default(), "another school");
+    assert_eq!(parts(&[(swv("PO2707"), Role::SwvAdmin)]), Parts::default());
+    assert_eq!(
+        parts(&[(school("32DD"), Role::Director), (board("100"), Role::BoardMember)]),
+        Parts { coordinator: true, board: true, ..team }
+    );
+}

@@ -150,10 +150,6 @@ dashboard-your-roles = Your role
 dashboard-swv-schools = Schools in this partnership: { $count }
 dashboard-no-memberships = You have no role in an organisation yet. Ask your head of school or partnership for an invitation.
 profile-status-none = No profile yet
-profile-status-started = { $count ->
-    [one] Started: 1 answer
-   *[other] Started: { $count } answers
-}
 dashboard-profiles-of-year = School support profile { $year }
 
 ## Partnerships, boards and schools
@@ -308,7 +304,6 @@ profile-year = School year
 profile-year-invalid = Choose a school year, for example 2026-2027.
 profile-location = Location
 profile-exists = This location has a profile for that school year already.
-profile-team-state = Team
 profile-team-open = Open to the team
 profile-team-closed = Not yet open to the team
 profile-answered = Answered
@@ -839,3 +834,40 @@ profile-public-poster = Poster for the entrance (PDF, A3)
 profile-public-guide = Chapter for the school guide
 profile-public-vensters = Text for Vensters
 profile-public-embed = Block for the school's website
+
+# --- tasks (issue 12) ---
+tasks-heading = Your open tasks
+tasks-none = You have no open tasks right now.
+task-review = Review the profile: { $location }, overdue since { $date }
+task-answer = Fill in the questionnaire: { $location } ({ $year })
+task-prepare = Finish the draft: { $location } ({ $year })
+task-read_along = Read along: { $location } ({ $year })
+task-advise = Give advice: { $location } ({ $year })
+task-respond_to_advice = Respond to the MR's advice: { $location } ({ $year })
+task-adopt = Adopt: { $location } ({ $year })
+task-publish = Publish: { $location } ({ $year })
+task-remind_overdue = { $count ->
+    [one] Remind the school: the profile review of 1 location is overdue
+   *[other] Remind the schools: the profile review of { $count } locations is overdue
+}
+task-publish_template = Publish the partnership's questionnaire for { $year }
+profile-state-column = Stage
+profile-answers-count = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+profile-team-mailed = { $count ->
+    [0] The questionnaire is open, but nobody in the team has an account to mail yet.
+    [one] The questionnaire is open. 1 team member got an e-mail with the link.
+   *[other] The questionnaire is open. { $count } team members got an e-mail with the link.
+}
+profile-team-invite = Invite the team
+mail-team-open-subject = Fill in the questionnaire: profile { $location } { $year }
+mail-team-open-body =
+    Dear { $name },
+
+    The questionnaire for the school support profile of { $location } ({ $year }) is open to the team of { $school }. Fill in your own answers here:
+    { $link }
+
+    Kind regards,
+    Passend

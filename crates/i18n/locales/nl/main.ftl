@@ -150,10 +150,6 @@ dashboard-your-roles = Uw rol
 dashboard-swv-schools = Scholen in dit samenwerkingsverband: { $count }
 dashboard-no-memberships = U heeft nog geen rol bij een organisatie. Vraag uw directeur of samenwerkingsverband om een uitnodiging.
 profile-status-none = Nog geen profiel
-profile-status-started = { $count ->
-    [one] Begonnen: 1 antwoord
-   *[other] Begonnen: { $count } antwoorden
-}
 dashboard-profiles-of-year = Schoolondersteuningsprofiel { $year }
 
 ## Samenwerkingsverbanden, besturen en scholen
@@ -308,7 +304,6 @@ profile-year = Schooljaar
 profile-year-invalid = Kies een schooljaar, bijvoorbeeld 2026-2027.
 profile-location = Vestiging
 profile-exists = Voor deze vestiging is er al een profiel in dat schooljaar.
-profile-team-state = Team
 profile-team-open = Open voor het team
 profile-team-closed = Nog niet open voor het team
 profile-answered = Beantwoord
@@ -839,3 +834,40 @@ profile-public-poster = Poster voor de ingang (PDF, A3)
 profile-public-guide = Hoofdstuk voor de schoolgids
 profile-public-vensters = Tekst voor Vensters
 profile-public-embed = Blok voor de website van de school
+
+# --- tasks (issue 12) ---
+tasks-heading = Uw open taken
+tasks-none = U heeft nu geen open taken.
+task-review = Herzie het profiel: { $location }, te laat sinds { $date }
+task-answer = Vul de vragenlijst in: { $location } ({ $year })
+task-prepare = Maak het concept af: { $location } ({ $year })
+task-read_along = Lees mee: { $location } ({ $year })
+task-advise = Geef advies: { $location } ({ $year })
+task-respond_to_advice = Reageer op het advies van de MR: { $location } ({ $year })
+task-adopt = Stel vast: { $location } ({ $year })
+task-publish = Publiceer: { $location } ({ $year })
+task-remind_overdue = { $count ->
+    [one] Herinner de school: bij 1 vestiging is de herziening van het profiel te laat
+   *[other] Herinner de scholen: bij { $count } vestigingen is de herziening van het profiel te laat
+}
+task-publish_template = Publiceer de vragenlijst van het samenwerkingsverband voor { $year }
+profile-state-column = Fase
+profile-answers-count = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+profile-team-mailed = { $count ->
+    [0] De vragenlijst staat open, maar er is nog niemand in het team met een account om te mailen.
+    [one] De vragenlijst staat open. 1 teamlid kreeg een e-mail met de link.
+   *[other] De vragenlijst staat open. { $count } teamleden kregen een e-mail met de link.
+}
+profile-team-invite = Nodig het team uit
+mail-team-open-subject = Vul de vragenlijst in: profiel { $location } { $year }
+mail-team-open-body =
+    Beste { $name },
+
+    De vragenlijst voor het schoolondersteuningsprofiel van { $location } ({ $year }) staat open voor het team van { $school }. Vul hier uw eigen antwoorden in:
+    { $link }
+
+    Met vriendelijke groet,
+    Passend

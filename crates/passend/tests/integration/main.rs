@@ -18,4 +18,5 @@ mod publishing;
 mod readability;
 mod support;
 mod surveys;
+mod tasks;
 mod tenancy;

@@ -15,6 +15,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::Html;
 use passend_domain::access::Role;
+use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::SwvCode;
 use passend_i18n::Lang;
 use utoipa::OpenApi;
@@ -143,6 +144,11 @@ impl PageContext {
 
     pub fn role(&self, role: &Role) -> String {
         self.lang.t(role.message_id())
+    }
+
+    /// A profile's state in the cycle, with the one label every list uses.
+    pub fn state(&self, state: &ProfileState) -> String {
+        self.lang.t(state.message_id())
     }
 
     pub fn lang_code(&self) -> &'static str {

@@ -2,6 +2,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::{Brin, OrgRef};
 use passend_domain::questionnaire::{SchoolYear, TemplateVariant, compose, default_template, spread};
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,9 @@ pub struct ProfileItem {
     pub school_year: String,
     pub open_for_team: bool,
     pub answered: i64,
+    /// Where the profile is in its yearly cycle.
+    #[schema(schema_with = crate::contract::profile_state)]
+    pub state: ProfileState,
 }
 
 /// A school's profiles (its members, its SWV and board).
@@ -95,6 +99,7 @@ pub async fn school_profiles(
                 school_year: p.school_year,
                 open_for_team: p.open_for_team,
                 answered: p.answered,
+                state: p.state,
             })
             .collect(),
     ))
@@ -211,6 +216,8 @@ pub struct TeamAccess {
 }
 
 /// Opens the questionnaire to the team, or closes it (coordinators).
+///
+/// Opening a closed questionnaire mails everyone of the team but the caller the link.
 #[utoipa::path(put, path = "/api/v1/profiles/{id}/team", tag = "questionnaire", security(("session" = [])),
     params(("id" = i64, Path)), request_body = TeamAccess,
     responses((status = 204, description = "Done"), (status = 403, description = "Not a coordinator"), (status = 409, description = "The profile is no longer a concept")))]
@@ -219,6 +226,7 @@ pub async fn set_team(
     OnProfile { loaded, session }: OnProfile,
     Json(body): Json<TeamAccess>,
 ) -> AppResult<StatusCode> {
+    // Opening mails the team; the page says how many (the API keeps its 204).
     state.app.set_open_for_team(&session.actor, &loaded, body.open).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::questionnaire::SchoolDetail;
@@ -20,7 +20,7 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
-use passend_app::questionnaire::{PostedAnswer, SchoolSave, coordinates, responds};
+use passend_app::questionnaire::{PostedAnswer, SchoolSave, TeamAccessChange, coordinates, responds};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -126,6 +126,26 @@ struct OverviewPage {
     responds: bool,
     respondents: usize,
     from_last_year: usize,
+    /// Just opened to the team: how many of the team got a mail.
+    team_mailed: Option<usize>,
+}
+
+impl OverviewPage {
+    /// After opening to the team: how many were mailed.
+    fn team_notice(&self) -> Option<String> {
+        self.team_mailed.map(|n| self.ctx.tn("profile-team-mailed", "count", n))
+    }
+
+    fn nobody_mailed(&self) -> bool {
+        self.team_mailed == Some(0)
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OverviewQuery {
+    /// Set by the redirect after opening the questionnaire to the team.
+    gemaild: Option<String>,
 }
 
 async fn names(state: &AppState, profile: &ProfileRecord) -> AppResult<(String, String)> {
@@ -138,10 +158,12 @@ pub async fn overview(
     State(state): State<AppState>,
     ctx: PageContext,
     OnProfile { loaded, session }: OnProfile,
+    Query(query): Query<OverviewQuery>,
 ) -> AppResult<Html<String>> {
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
     render(&OverviewPage {
+        team_mailed: query.gemaild.and_then(|n| n.parse().ok()).filter(|_| loaded.profile.open_for_team),
         progress: progress_of(&loaded.profile, &answers),
         coordinates: coordinates(&session.actor, &loaded.school),
         responds: responds(&session.actor, &loaded.school),
@@ -168,8 +190,12 @@ pub async fn open_for_team(
     form: CsrfForm<TeamForm>,
 ) -> AppResult<Redirect> {
     let id = loaded.profile.id;
-    state.app.set_open_for_team(&form.session.actor, &loaded, form.form.open == "ja").await?;
-    Ok(Redirect::to(&format!("/profielen/{id}?melding=opgeslagen")))
+    let change = state.app.set_open_for_team(&form.session.actor, &loaded, form.form.open == "ja").await?;
+    Ok(Redirect::to(&match change {
+        // The page says how many of the team were told.
+        TeamAccessChange::Opened { mailed } => format!("/profielen/{id}?gemaild={mailed}#team"),
+        TeamAccessChange::Closed | TeamAccessChange::Unchanged => format!("/profielen/{id}?melding=opgeslagen"),
+    }))
 }
 
 #[derive(Template)]
