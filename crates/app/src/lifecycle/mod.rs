@@ -8,7 +8,9 @@ mod planning;
 mod reminders;
 
 use passend_domain::access::{self, Actor};
-use passend_domain::lifecycle::{AdviceVerdict, ProfileState, Safeguard, Step, cleared, iso_day, parse_day, step_roles};
+use passend_domain::lifecycle::{
+    AdviceVerdict, ProfileState, Safeguard, Step, cleared, iso_day, parse_day, step_roles,
+};
 use passend_domain::{FieldProblems, Message};
 pub use passend_storage::lifecycle::{AdviceRecord, CONFIRM_SECTION, ReviewComment, StepRecord};
 use passend_storage::lifecycle::{CommentModerator, StepBy, StepDetails};

@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn adoption_and_publication_always_ask_once_more() {
-        assert_eq!(safeguard(Step::Adopt, 0), Some(Safeguard { step: Step::Adopt, unconfirmed: 0, irreversible: true }));
+        assert_eq!(
+            safeguard(Step::Adopt, 0),
+            Some(Safeguard { step: Step::Adopt, unconfirmed: 0, irreversible: true })
+        );
         assert_eq!(
             safeguard(Step::Publish, 36),
             Some(Safeguard { step: Step::Publish, unconfirmed: 0, irreversible: true }),

@@ -226,14 +226,18 @@ pub struct StepResult {
 /// send the same step again with `"confirmed": true` once the person agreed.
 #[derive(Serialize, ToSchema)]
 pub struct StepConfirmation {
-    /// `code` is `confirmation_required`.
+    /// `code` is `confirmation_required`; a 409 of a step out of turn
+    /// (`conflict`) has the error alone.
     pub error: ErrorDetail,
-    #[schema(schema_with = contract::step)]
+    /// The step that waits.
+    #[schema(schema_with = contract::step, required = false)]
     pub step: Step,
     /// Answers copied from last year that nobody confirmed yet, for a step
     /// that hands the content on to be judged (`ask_mr_advice`, `adopt`); 0 otherwise.
+    #[schema(required = false)]
     pub unconfirmed: usize,
     /// The step cannot be undone (`adopt`, `publish`).
+    #[schema(required = false)]
     pub irreversible: bool,
 }
 
@@ -350,7 +354,11 @@ pub async fn reply_to_comment(
     Path((_id, comment)): Path<(i64, i64)>,
     Json(body): Json<NewReply>,
 ) -> AppResult<Json<Saved>> {
-    state.app.reply_to_comment(actions::taker(&session), &loaded, comment, &body.body).await?.map_err(problems_error)?;
+    state
+        .app
+        .reply_to_comment(actions::taker(&session), &loaded, comment, &body.body)
+        .await?
+        .map_err(problems_error)?;
     Ok(Json(Saved::YES))
 }
 

@@ -245,15 +245,25 @@ pub async fn take_step(
 ) -> AppResult<Response> {
     let id = loaded.profile.id;
     match actions::take(&state, &form.session, &loaded, &form.form).await? {
-        StepOutcome::Taken(_) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response()),
+        StepOutcome::Taken(_) => {
+            Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response())
+        }
         StepOutcome::Invalid(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
             let html = page(&state, ctx, &form.session, &loaded, errors, form.form.clone(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         StepOutcome::NeedsConfirmation(guard) => {
-            let html =
-                page(&state, ctx, &form.session, &loaded, FieldErrors::default(), form.form.clone(), Extras::confirming(guard)).await?;
+            let html = page(
+                &state,
+                ctx,
+                &form.session,
+                &loaded,
+                FieldErrors::default(),
+                form.form.clone(),
+                Extras::confirming(guard),
+            )
+            .await?;
             Ok(html.into_response())
         }
     }
@@ -278,7 +288,8 @@ pub async fn respond_to_advice(
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
+            let html =
+                page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
@@ -308,7 +319,8 @@ pub async fn add_comment(
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerkingen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
+            let html =
+                page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
@@ -330,7 +342,9 @@ pub async fn reply_to_comment(
     form: CsrfForm<ReplyForm>,
 ) -> AppResult<Response> {
     match state.app.reply_to_comment(actions::taker(&form.session), &loaded, comment, &form.form.body).await? {
-        Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerking-{comment}")).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerking-{comment}")).into_response())
+        }
         Err(problems) => {
             let mut errors = FieldErrors::default();
             for (_, message) in problems {

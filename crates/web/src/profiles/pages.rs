@@ -426,7 +426,10 @@ pub async fn save_school_section(
     let field = |name: &str| form.form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     let (confirm, take_over, confirm_all) = (field("bevestig"), field("neem-over"), field("bevestig-alles").is_some());
     // `neem-over` is `item key|respondent's account`.
-    let taken = take_over.as_deref().and_then(|raw| raw.split_once('|')).and_then(|(key, user)| Some((key, user.parse::<i64>().ok()?)));
+    let taken = take_over
+        .as_deref()
+        .and_then(|raw| raw.split_once('|'))
+        .and_then(|(key, user)| Some((key, user.parse::<i64>().ok()?)));
     let action = match (confirm.as_deref(), taken) {
         (_, Some((item_key, respondent))) => Some(ItemAction::TakeOver { item_key, respondent }),
         (Some(key), None) => Some(ItemAction::Confirm(key)),

@@ -197,7 +197,12 @@ impl ItemView {
     }
 
     /// Each respondent's own answer to the item, with their note.
-    pub fn with_given(mut self, lang: Lang, item: &Item, team: &[&passend_app::questionnaire::RespondentAnswer]) -> Self {
+    pub fn with_given(
+        mut self,
+        lang: Lang,
+        item: &Item,
+        team: &[&passend_app::questionnaire::RespondentAnswer],
+    ) -> Self {
         self.given = team
             .iter()
             .map(|a| GivenView {
