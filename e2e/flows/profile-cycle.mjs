@@ -2,7 +2,7 @@
 // needs: two more people invited by mail, a parent who answers by link on a
 // phone without an account, the team and the MR asked in turn, the MR's
 // advice (refused first without a verdict), and the board adopting and
-// publishing. The public pages flow reads what is published here.
+// publishing, each confirmed on a second page. The public pages flow reads what is published here.
 
 import { DESKTOP, PHONE } from '../harness/browser.mjs';
 import { log } from '../harness/config.mjs';
@@ -89,11 +89,18 @@ export default async function profileCycle(ctx) {
         await Q.expectText('Positief, met opmerkingen');
         await Q.logout();
 
+        // Adoption and publication cannot be undone: each asks once more
+        // on a confirmation page before anything changes.
         await Q.login(BOARD_MEMBER);
         await Q.goto(stepsPath);
-        await Q.submit('form#step-adopt', 'adopt', { status: 200 });
+        await Q.submit('form#step-adopt', 'adopt (asks for confirmation)', { status: 200 });
+        await Q.expectText('Vaststellen kunt u niet ongedaan maken');
+        await Q.submit('form#step-confirm', 'adopt confirmed', { status: 200 });
+        Q.expectAt(stepsPath, 'melding', 'stap-gezet');
         await Q.expectText('Vastgesteld door het bestuur op');
-        await Q.submit('form#step-publish', 'publish', { status: 200 });
+        await Q.submit('form#step-publish', 'publish (asks for confirmation)', { status: 200 });
+        await Q.expectText('Publiceren kunt u niet ongedaan maken');
+        await Q.submit('form#step-confirm', 'publish confirmed', { status: 200 });
         await Q.expectText('Gepubliceerd');
         const rows = await qa.locator('table tbody tr').count();
         if (rows !== 5) throw new Error(`expected 5 steps in the history, found ${rows}`);

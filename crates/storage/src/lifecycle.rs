@@ -34,7 +34,12 @@ pub struct StepRecord {
     #[sqlx(rename = "user_name")]
     pub by: String,
     pub at: i64,
+    /// What the line concerns beyond its step: `D:12` for `confirm_section`.
+    pub detail: Option<String>,
 }
+
+/// The audit log's name for confirming a section's carried-over answers at once.
+pub const CONFIRM_SECTION: &str = "confirm_section";
 
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct AdviceRecord {
@@ -58,11 +63,42 @@ pub struct Recipient {
 
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ReviewComment {
+    pub id: i64,
     pub section: String,
+    /// The author's account, while it exists.
+    pub user_id: Option<i64>,
     #[sqlx(rename = "user_name")]
     pub by: String,
     pub body: String,
     pub at: i64,
+    /// The comment this one answers; `None` for a comment that opens a thread.
+    pub reply_to: Option<i64>,
+    /// When the thread was marked resolved; `None` while open.
+    pub resolved_at: Option<i64>,
+    #[sqlx(rename = "resolved_by_name")]
+    pub resolved_by: Option<String>,
+}
+
+/// Who marks a thread resolved or open again: a coordinator any thread, a
+/// team member their own.
+#[derive(Debug, Clone, Copy)]
+pub enum CommentModerator<'a> {
+    Coordinator(&'a ProfileCoordination),
+    Author(&'a ProfileRespondent),
+}
+
+impl CommentModerator<'_> {
+    fn brin(&self) -> &str {
+        match self {
+            CommentModerator::Coordinator(c) => c.brin(),
+            CommentModerator::Author(r) => r.brin(),
+        }
+    }
+}
+
+/// `ProfileLocked` once the version is adopted: its comments are closed with it.
+async fn ensure_comments_open(conn: &mut AnyConnection, profile_id: i64, brin: &str) -> Result<(), StorageError> {
+    if state_of(conn, profile_id, brin).await?.comments_open() { Ok(()) } else { Err(StorageError::ProfileLocked) }
 }
 
 /// The profile's state and school, locked for the transaction's writes.
@@ -132,9 +168,22 @@ async fn log_step(
     by: StepBy<'_>,
     at: i64,
 ) -> Result<(), StorageError> {
+    log_line(conn, profile_id, step, (from, to), None, by, at).await
+}
+
+/// A line of the audit log, with what it concerns beyond its step.
+pub(crate) async fn log_line(
+    conn: &mut AnyConnection,
+    profile_id: i64,
+    step: &str,
+    (from, to): (ProfileState, ProfileState),
+    detail: Option<&str>,
+    by: StepBy<'_>,
+    at: i64,
+) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO profile_steps (profile_id, step, from_state, to_state, user_id, user_name, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO profile_steps (profile_id, step, from_state, to_state, user_id, user_name, at, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(profile_id)
     .bind(step)
@@ -143,6 +192,7 @@ async fn log_step(
     .bind(by.user_id)
     .bind(by.name)
     .bind(at)
+    .bind(detail)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -276,7 +326,7 @@ impl Database {
     /// The audit log of a profile, oldest first.
     pub async fn profile_history(&self, profile: &ProfileView) -> Result<Vec<StepRecord>, StorageError> {
         Ok(sqlx::query_as(
-            "SELECT s.step, s.from_state, s.to_state, s.user_name, s.at FROM profile_steps s
+            "SELECT s.step, s.from_state, s.to_state, s.user_name, s.at, s.detail FROM profile_steps s
              WHERE s.profile_id = $1 ORDER BY s.id",
         )
         .bind(profile.id())
@@ -322,10 +372,80 @@ impl Database {
         Ok(())
     }
 
+    /// A reply to a top-level comment of the profile, until the version is adopted.
+    pub async fn reply_to_comment(
+        &self,
+        respondent: &ProfileRespondent,
+        profile_id: i64,
+        comment_id: i64,
+        body: &str,
+        name: &str,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        ensure_comments_open(&mut tx, profile_id, respondent.brin()).await?;
+        let inserted = sqlx::query(
+            "INSERT INTO review_comments (profile_id, section, user_id, user_name, body, at, reply_to)
+             SELECT c.profile_id, c.section, $1, $2, $3, $4, c.id FROM review_comments c
+             WHERE c.id = $5 AND c.profile_id = $6 AND c.reply_to IS NULL",
+        )
+        .bind(respondent.user_id())
+        .bind(name)
+        .bind(body)
+        .bind(now())
+        .bind(comment_id)
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted != 1 {
+            return Err(StorageError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Marks a top-level comment resolved (`Some(name)` of the person) or open
+    /// again (`None`), until the version is adopted. `NotFound` when the
+    /// profile has no such comment (for an author: of their own).
+    pub async fn set_comment_resolved(
+        &self,
+        by: CommentModerator<'_>,
+        profile_id: i64,
+        comment_id: i64,
+        resolved_by: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        ensure_comments_open(&mut tx, profile_id, by.brin()).await?;
+        let author = match by {
+            CommentModerator::Coordinator(_) => None,
+            CommentModerator::Author(respondent) => Some(respondent.user_id()),
+        };
+        let changed = sqlx::query(
+            "UPDATE review_comments SET resolved_at = $1, resolved_by_name = $2
+             WHERE id = $3 AND profile_id = $4 AND reply_to IS NULL AND ($5 = 0 OR user_id = $6)",
+        )
+        .bind(resolved_by.map(|_| now()))
+        .bind(resolved_by)
+        .bind(comment_id)
+        .bind(profile_id)
+        .bind(i64::from(author.is_some()))
+        .bind(author.unwrap_or(0))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Err(StorageError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The profile's review comments: by section, each thread's opening
+    /// comment before its replies, oldest first.
     pub async fn review_comments(&self, profile: &ProfileView) -> Result<Vec<ReviewComment>, StorageError> {
         Ok(sqlx::query_as(
-            "SELECT c.section, c.user_name, c.body, c.at FROM review_comments c
-             WHERE c.profile_id = $1 ORDER BY c.section, c.id",
+            "SELECT c.id, c.section, c.user_id, c.user_name, c.body, c.at, c.reply_to, c.resolved_at, c.resolved_by_name
+             FROM review_comments c WHERE c.profile_id = $1 ORDER BY c.section, COALESCE(c.reply_to, c.id), c.id",
         )
         .bind(profile.id())
         .fetch_all(&self.read)

@@ -82,6 +82,8 @@ pub struct SchoolAnswer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RespondentAnswer {
     pub item_key: String,
+    /// The respondent's account.
+    pub user_id: i64,
     pub respondent: String,
     pub value: AnswerValue,
     pub note: Option<String>,
@@ -275,6 +277,7 @@ impl TryFrom<SwvProfileRow> for SwvProfileState {
 #[derive(sqlx::FromRow)]
 struct RespondentAnswerRow {
     item_key: String,
+    user_id: i64,
     respondent: String,
     value_json: String,
     note: Option<String>,
@@ -287,6 +290,7 @@ impl TryFrom<RespondentAnswerRow> for RespondentAnswer {
         Ok(RespondentAnswer {
             value: RESPONDENT_ANSWER_VALUE.json(&row.value_json)?,
             item_key: row.item_key,
+            user_id: row.user_id,
             respondent: row.respondent,
             note: row.note,
         })
@@ -316,7 +320,7 @@ pub(crate) async fn ensure_school(conn: &mut AnyConnection, profile_id: i64, bri
     if school.as_deref() == Some(brin) { Ok(()) } else { Err(StorageError::NotFound) }
 }
 
-const RESPONDENT_ANSWER_SELECT: &str = "SELECT a.item_key, u.name AS respondent, a.value_json, a.note \
+const RESPONDENT_ANSWER_SELECT: &str = "SELECT a.item_key, a.user_id, u.name AS respondent, a.value_json, a.note \
      FROM respondent_answers a JOIN profiles p ON p.id = a.profile_id JOIN users u ON u.id = a.user_id";
 
 const SCHOOL_ANSWER_SELECT: &str = "SELECT a.item_key, a.value_json, a.note, a.version, a.from_last_year, \
@@ -650,6 +654,56 @@ impl Database {
             user_id,
         };
         self.save_school_answer(coordination, profile_id, change).await
+    }
+
+    /// Confirms at once every answer of `item_keys` (one section's) that is
+    /// still as it was copied from last year, and logs it in the audit log
+    /// with the section and the count. An answer still marked as copied was
+    /// changed by nobody, so no version is compared. Returns the confirmed
+    /// items with their new versions.
+    pub async fn confirm_section(
+        &self,
+        coordination: &ProfileCoordination,
+        profile_id: i64,
+        section: &str,
+        item_keys: &[&str],
+        by: crate::lifecycle::StepBy<'_>,
+    ) -> Result<Vec<(String, i64)>, StorageError> {
+        let mut tx = self.write.begin().await?;
+        crate::lifecycle::ensure_concept(&mut tx, profile_id, coordination.brin()).await?;
+        let at = now();
+        let mut confirmed = Vec::new();
+        for key in item_keys {
+            let version: Option<i64> = sqlx::query_scalar(
+                "UPDATE school_answers SET from_last_year = 0, version = version + 1, updated_by = $1, updated_at = $2
+                 WHERE profile_id = $3 AND item_key = $4 AND from_last_year = 1 RETURNING version",
+            )
+            .bind(by.user_id)
+            .bind(at)
+            .bind(profile_id)
+            .bind(*key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(version) = version {
+                confirmed.push(((*key).to_owned(), version));
+            }
+        }
+        if !confirmed.is_empty() {
+            let detail = format!("{section}:{}", confirmed.len());
+            let concept = (ProfileState::Concept, ProfileState::Concept);
+            crate::lifecycle::log_line(
+                &mut tx,
+                profile_id,
+                crate::lifecycle::CONFIRM_SECTION,
+                concept,
+                Some(&detail),
+                by,
+                at,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(confirmed)
     }
 
     async fn school_answer(&self, profile_id: i64, item_key: &str) -> Result<Option<SchoolAnswer>, StorageError> {

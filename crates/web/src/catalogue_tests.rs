@@ -82,6 +82,7 @@ fn every_role_and_error_has_a_message() {
             crate::error::ErrorKind::Csrf,
             crate::error::ErrorKind::BadRequest,
             crate::error::ErrorKind::Conflict,
+            crate::error::ErrorKind::ConfirmationRequired,
             crate::error::ErrorKind::RateLimited,
             crate::error::ErrorKind::Internal,
             crate::error::ErrorKind::DocumentFailed,

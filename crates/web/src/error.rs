@@ -23,6 +23,9 @@ pub enum ErrorKind {
     Csrf,
     BadRequest,
     Conflict,
+    /// A step that waits for an explicit confirmation was asked without it;
+    /// nothing changed (see `POST /api/v1/profiles/{id}/steps`).
+    ConfirmationRequired,
     RateLimited,
     Internal,
     /// A document could not be typeset now (logged); nothing broken is served.
@@ -36,7 +39,7 @@ impl ErrorKind {
             ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
             ErrorKind::Unauthenticated | ErrorKind::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
-            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::Conflict | ErrorKind::ConfirmationRequired => StatusCode::CONFLICT,
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorKind::DocumentFailed => StatusCode::SERVICE_UNAVAILABLE,
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::Csrf => "csrf",
             ErrorKind::BadRequest => "bad_request",
             ErrorKind::Conflict => "conflict",
+            ErrorKind::ConfirmationRequired => "confirmation_required",
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::Internal => "internal",
             ErrorKind::DocumentFailed => "document_failed",
@@ -68,6 +72,7 @@ impl ErrorKind {
             ErrorKind::Csrf => "error-csrf",
             ErrorKind::BadRequest => "error-bad-request",
             ErrorKind::Conflict => "error-conflict",
+            ErrorKind::ConfirmationRequired => "error-confirmation-required",
             ErrorKind::RateLimited => "error-rate-limited",
             ErrorKind::Internal => "error-internal",
             ErrorKind::DocumentFailed => "error-document-failed",

@@ -190,3 +190,82 @@ document.addEventListener("submit", (event) => {
     if (textarea.value.trim()) run();
   });
 })();
+
+// Confirming answers copied from last year without leaving the place: one
+// answer ("Klopt nog") or a whole section ("alles in dit onderdeel klopt
+// nog") through the JSON API, without a reload. Without JavaScript the
+// buttons post the form and the page comes back at the same item.
+(function confirmInPlace() {
+  const form = document.querySelector("form[data-confirm-section]");
+  const tokenMeta = document.querySelector('meta[name="csrf-token"]');
+  if (!form || !tokenMeta || !window.fetch) return;
+  const base = form.dataset.autosave;
+
+  async function post(url, body) {
+    const response = await fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", "x-csrf-token": tokenMeta.content },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    return { response, answer };
+  }
+
+  // The answer is no longer marked as copied: new version, badge gone, the
+  // status said where the button was, and focus kept there.
+  function confirmed(fieldset, version) {
+    fieldset.dataset.version = String(version);
+    const hidden = fieldset.querySelector(`input[name="ver:${CSS.escape(fieldset.dataset.key)}"]`);
+    if (hidden) hidden.value = String(version);
+    const badge = fieldset.querySelector("p.badge");
+    if (badge) badge.remove();
+    const status = fieldset.querySelector(".save-status");
+    if (status) {
+      status.classList.remove("is-error");
+      status.textContent = form.dataset.msgConfirmed;
+    }
+  }
+
+  // Falls back to the form post for anything the API could not do.
+  function submitPlainly(button) {
+    button.dataset.plain = "1";
+    form.requestSubmit(button);
+  }
+
+  form.addEventListener("click", async (event) => {
+    const button = event.target.closest('button[name="bevestig"], button[name="bevestig-alles"]');
+    if (!button || button.dataset.plain) return;
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      if (button.name === "bevestig") {
+        const fieldset = button.closest("fieldset.question");
+        const url = `${base}/${encodeURIComponent(fieldset.dataset.key)}/confirm`;
+        const { response, answer } = await post(url, { version: Number(fieldset.dataset.version || 0) });
+        if (!response.ok) throw new Error(String(response.status));
+        confirmed(fieldset, answer.version);
+        const status = fieldset.querySelector(".save-status");
+        if (status) {
+          status.tabIndex = -1;
+          status.focus({ preventScroll: true });
+        }
+      } else {
+        const { response, answer } = await post(form.dataset.confirmSection, {});
+        if (!response.ok) throw new Error(String(response.status));
+        for (const { item_key: key, version } of answer.confirmed) {
+          const fieldset = form.querySelector(`fieldset.question[data-key="${CSS.escape(key)}"]`);
+          if (fieldset) confirmed(fieldset, version);
+        }
+        const box = button.closest(".confirm-all");
+        const status = box.querySelector(".save-status");
+        button.remove();
+        status.textContent = form.dataset.msgConfirmed;
+        status.focus({ preventScroll: true });
+      }
+    } catch (error) {
+      button.disabled = false;
+      submitPlainly(button);
+    }
+  });
+})();

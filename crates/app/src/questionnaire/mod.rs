@@ -63,6 +63,30 @@ pub struct PostedAnswer<'a> {
     pub version: i64,
 }
 
+/// What a section's form asks beside saving its answers: one copied answer
+/// confirmed, or one respondent's answer taken over as the school's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemAction<'a> {
+    Confirm(&'a str),
+    TakeOver { item_key: &'a str, respondent: i64 },
+}
+
+impl<'a> ItemAction<'a> {
+    pub fn item_key(&self) -> &'a str {
+        match self {
+            ItemAction::Confirm(key) | ItemAction::TakeOver { item_key: key, .. } => key,
+        }
+    }
+}
+
+/// A section with answers copied from last year that nobody confirmed yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnconfirmedSection {
+    pub key: String,
+    pub title: String,
+    pub count: usize,
+}
+
 /// A valid answer and note, ready to store; `None` empties it.
 pub type ValidAnswer = (Option<AnswerValue>, Option<String>);
 
@@ -333,24 +357,33 @@ impl App {
 
     /// Saves the school's answers of a section's form: each answer is
     /// validated once; one equal to what is stored (at the version the person
-    /// saw) is left alone (`None`); `confirm` names the copied answer the person
-    /// confirmed; the changed ones are written in one transaction, each with
+    /// saw) is left alone (`None`); `action` names the copied answer the person
+    /// confirmed or the respondent's answer they took over (at the version
+    /// they saw); the changed ones are written in one transaction, each with
     /// its own outcome.
     pub async fn save_school_section(
         &self,
         actor: &Actor,
         loaded: &LoadedProfile,
         posted: &[PostedAnswer<'_>],
-        confirm: Option<&str>,
+        action: Option<ItemAction<'_>>,
     ) -> Result<Vec<Option<SchoolSave>>> {
         let coordination = access::coordinate_profiles(actor, &loaded.school)?;
         let stored = by_key(self.db.school_answers(&loaded.access).await?);
         let mut outcomes: Vec<Option<SchoolSave>> = Vec::with_capacity(posted.len());
         let mut valid: Vec<(usize, ValidAnswer)> = Vec::new();
         for (index, answer) in posted.iter().enumerate() {
-            if confirm == Some(answer.item_key) {
-                outcomes.push(Some(self.confirm_school_answer(actor, loaded, answer.item_key, answer.version).await?));
-                continue;
+            match action {
+                Some(ItemAction::Confirm(key)) if key == answer.item_key => {
+                    outcomes.push(Some(self.confirm_school_answer(actor, loaded, key, answer.version).await?));
+                    continue;
+                }
+                Some(ItemAction::TakeOver { item_key, respondent }) if item_key == answer.item_key => {
+                    let taken = self.take_over_answer(actor, loaded, item_key, respondent, answer.version).await?;
+                    outcomes.push(Some(taken));
+                    continue;
+                }
+                _ => {}
             }
             let (value, note) = match validate_mine(loaded, answer.item_key, answer.raw, Some(answer.note))? {
                 Ok(parsed) => parsed,
@@ -400,5 +433,82 @@ impl App {
             .confirm_school_answer(&coordination, loaded.profile.id, item_key, version, actor.user_id())
             .await?
             .into())
+    }
+
+    /// How many of the school's answers to visible items are still as they
+    /// were copied from last year, unconfirmed.
+    pub async fn unconfirmed_count(&self, loaded: &LoadedProfile) -> Result<usize> {
+        Ok(self.unconfirmed_by_section(loaded).await?.iter().map(|s| s.count).sum())
+    }
+
+    /// The sections with unconfirmed answers copied from last year, in the
+    /// template's order, with how many each.
+    pub async fn unconfirmed_by_section(&self, loaded: &LoadedProfile) -> Result<Vec<UnconfirmedSection>> {
+        let copied: HashSet<String> = self
+            .db
+            .school_answers(&loaded.access)
+            .await?
+            .into_iter()
+            .filter(|a| a.from_last_year)
+            .map(|a| a.item_key)
+            .collect();
+        Ok(loaded
+            .profile
+            .template
+            .sections
+            .iter()
+            .map(|s| UnconfirmedSection {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                count: s.items.iter().filter(|i| !i.hidden && copied.contains(&i.key)).count(),
+            })
+            .filter(|s| s.count > 0)
+            .collect())
+    }
+
+    /// Confirms in one request every answer of the section still as it was
+    /// copied from last year ("alles in dit onderdeel klopt nog"), logged in
+    /// the audit log; the confirmed items with their new versions.
+    pub async fn confirm_section(
+        &self,
+        actor: &Actor,
+        name: &str,
+        loaded: &LoadedProfile,
+        section_key: &str,
+    ) -> Result<Vec<(String, i64)>> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        let section = loaded.profile.template.section(section_key).ok_or(Error::NotFound)?;
+        let keys: Vec<&str> = section.items.iter().filter(|i| !i.hidden).map(|i| i.key.as_str()).collect();
+        let by = passend_storage::lifecycle::StepBy { user_id: actor.user_id(), name };
+        Ok(self.db.confirm_section(&coordination, loaded.profile.id, &section.key, &keys, by).await?)
+    }
+
+    /// Takes one respondent's answer (with its note) over as the school's, at
+    /// the version the coordinator saw: the same validation and conflict
+    /// rules as typing it in. Not found when that person gave no answer to the item.
+    pub async fn take_over_answer(
+        &self,
+        actor: &Actor,
+        loaded: &LoadedProfile,
+        item_key: &str,
+        respondent: i64,
+        version: i64,
+    ) -> Result<SchoolSave> {
+        let coordination = access::coordinate_profiles(actor, &loaded.school)?;
+        let team = self.db.team_answers(&coordination, loaded.profile.id).await?;
+        let given =
+            team.into_iter().find(|a| a.item_key == item_key && a.user_id == respondent).ok_or(Error::NotFound)?;
+        let (value, note) = match validate(loaded, item_key, &given.value.to_raw(), given.note.as_deref())? {
+            Ok(valid) => valid,
+            Err(problems) => return Ok(SchoolSave::Invalid(problems)),
+        };
+        let change = AnswerChange {
+            item_key,
+            value: value.as_ref(),
+            note: note.as_deref(),
+            expected_version: version,
+            user_id: actor.user_id(),
+        };
+        Ok(self.db.save_school_answer(&coordination, loaded.profile.id, change).await?.into())
     }
 }

@@ -9,6 +9,7 @@ mod content_hash;
 mod day;
 mod plan;
 mod review;
+mod safeguard;
 mod step;
 mod tasks;
 
@@ -16,5 +17,6 @@ pub use content_hash::content_hash;
 pub use day::{Day, add_days, day_number, days_between, dutch_day, iso_day, parse_day};
 pub use plan::{MilestoneKind, REMINDER_DAYS, reminders_due};
 pub use review::{FOUR_YEAR_RULE_UNTIL, ReviewDue, review_due};
+pub use safeguard::{Safeguard, cleared, safeguard};
 pub use step::{AdviceVerdict, ProfileState, Step, StepError, StepRole, step_roles};
 pub use tasks::{Parts, ProfileFacts, TaskKind, Version, profile_tasks, review_overdue};

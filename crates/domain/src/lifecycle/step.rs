@@ -64,6 +64,12 @@ impl ProfileState {
         self == ProfileState::Concept
     }
 
+    /// The team's review comments may be answered, resolved and reopened
+    /// until the version is adopted; new comments belong to the team review.
+    pub fn comments_open(self) -> bool {
+        !self.is_adopted()
+    }
+
     /// Adopted, published or superseded: the content is fixed and hashed.
     pub fn is_adopted(self) -> bool {
         matches!(self, ProfileState::Adopted | ProfileState::Published | ProfileState::Superseded)
@@ -265,12 +271,19 @@ mod tests {
         assert_eq!(wrong, Err(StepError::WrongState { step: Step::Adopt, from: ProfileState::Concept }));
         for from in [ProfileState::Adopted, ProfileState::Published, ProfileState::Superseded] {
             assert!(Step::BackToConcept.check(from, &[StepRole::Coordinator]).is_err(), "adopted stays adopted");
-            assert!(!from.answers_open() && from.is_adopted());
+            assert!(!from.answers_open() && from.is_adopted() && !from.comments_open());
         }
         assert_eq!(
             Step::BackToConcept.check(ProfileState::MrAdvised, &[StepRole::Coordinator]),
             Ok(ProfileState::Concept)
         );
+    }
+
+    #[test]
+    fn comments_stay_open_until_adoption() {
+        use ProfileState::*;
+        let open: Vec<ProfileState> = ProfileState::ALL.into_iter().filter(|s| s.comments_open()).collect();
+        assert_eq!(open, [Concept, TeamReview, MrAdviceRequested, MrAdvised]);
     }
 
     #[test]

@@ -871,3 +871,52 @@ mail-team-open-body =
 
     Kind regards,
     Passend
+# --- safeguards (issue 12) ---
+error-confirmation-required-title = Confirmation needed
+error-confirmation-required = This step waits for your confirmation. Nothing has changed yet.
+safeguard-title = Are you sure?
+safeguard-ask_mr_advice = { $count ->
+    [one] 1 answer from last year has not been confirmed by anyone. The MR would advise on an answer nobody checked this year.
+   *[other] { $count } answers from last year have not been confirmed by anyone. The MR would advise on answers nobody checked this year.
+}
+safeguard-adopt-unconfirmed = { $count ->
+    [one] 1 answer from last year has not been confirmed by anyone. Adoption cannot be undone: this version is fixed afterwards.
+   *[other] { $count } answers from last year have not been confirmed by anyone. Adoption cannot be undone: this version is fixed afterwards.
+}
+safeguard-adopt = Adoption cannot be undone: this version is fixed afterwards. Changes go into next school year's version.
+safeguard-publish = Publication cannot be undone: parents and everyone can read the profile afterwards.
+safeguard-step = This step waits for your confirmation.
+safeguard-confirm-adopt = Yes, adopt the profile now
+safeguard-confirm-publish = Yes, publish the profile now
+safeguard-confirm-ask_mr_advice = Ask the MR for advice anyway
+safeguard-confirm = Yes, take this step
+safeguard-cancel = No, back to the steps
+safeguard-warning = { $count ->
+    [one] Note: 1 answer from last year has not been confirmed yet.
+   *[other] Note: { $count } answers from last year have not been confirmed yet.
+}
+safeguard-section-count = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+history-what = Step
+history-confirm-section = { $count ->
+    [one] Section { $section }: 1 answer from last year confirmed
+   *[other] Section { $section }: { $count } answers from last year confirmed
+}
+history-step-superseded = Superseded by a newer version
+comments-resolved-by = Resolved by { $name }
+comments-replies = Replies
+comments-reply-label = Reply to { $name }
+comments-reply-submit = Post reply
+comments-resolve = Resolved
+comments-reopen = Reopen
+notice-confirmed = Confirmed: last year's answers still hold.
+notice-taken-over = The answer has been taken over as the school's answer.
+answer-confirmed = Confirmed.
+answer-confirm-all-intro = { $count ->
+    [one] 1 answer in this section still comes from last year.
+   *[other] { $count } answers in this section still come from last year.
+}
+answer-confirm-all = Everything in this section still holds
+given-take-over = Take over as the school's answer

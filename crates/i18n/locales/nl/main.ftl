@@ -871,3 +871,52 @@ mail-team-open-body =
 
     Met vriendelijke groet,
     Passend
+# --- safeguards (issue 12) ---
+error-confirmation-required-title = Bevestiging nodig
+error-confirmation-required = Deze stap wacht op uw bevestiging. Er is nog niets veranderd.
+safeguard-title = Weet u het zeker?
+safeguard-ask_mr_advice = { $count ->
+    [one] Er is nog 1 antwoord van vorig jaar dat niemand heeft bevestigd. De MR geeft dan advies over een antwoord dat dit jaar niet is nagekeken.
+   *[other] Er zijn nog { $count } antwoorden van vorig jaar die niemand heeft bevestigd. De MR geeft dan advies over antwoorden die dit jaar niet zijn nagekeken.
+}
+safeguard-adopt-unconfirmed = { $count ->
+    [one] Er is nog 1 antwoord van vorig jaar dat niemand heeft bevestigd. Vaststellen kunt u niet ongedaan maken: deze versie ligt daarna vast.
+   *[other] Er zijn nog { $count } antwoorden van vorig jaar die niemand heeft bevestigd. Vaststellen kunt u niet ongedaan maken: deze versie ligt daarna vast.
+}
+safeguard-adopt = Vaststellen kunt u niet ongedaan maken: deze versie ligt daarna vast. Wijzigingen komen in de versie van volgend schooljaar.
+safeguard-publish = Publiceren kunt u niet ongedaan maken: ouders en iedereen kunnen het profiel daarna lezen.
+safeguard-step = Deze stap wacht op uw bevestiging.
+safeguard-confirm-adopt = Ja, stel het profiel nu vast
+safeguard-confirm-publish = Ja, publiceer het profiel nu
+safeguard-confirm-ask_mr_advice = Toch advies vragen aan de MR
+safeguard-confirm = Ja, zet deze stap
+safeguard-cancel = Nee, terug naar de stappen
+safeguard-warning = { $count ->
+    [one] Let op: 1 antwoord van vorig jaar is nog niet bevestigd.
+   *[other] Let op: { $count } antwoorden van vorig jaar zijn nog niet bevestigd.
+}
+safeguard-section-count = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+history-what = Stap
+history-confirm-section = { $count ->
+    [one] Onderdeel { $section }: 1 antwoord van vorig jaar bevestigd
+   *[other] Onderdeel { $section }: { $count } antwoorden van vorig jaar bevestigd
+}
+history-step-superseded = Vervangen door een nieuwere versie
+comments-resolved-by = Afgehandeld door { $name }
+comments-replies = Reacties
+comments-reply-label = Reageer op { $name }
+comments-reply-submit = Reactie plaatsen
+comments-resolve = Afgehandeld
+comments-reopen = Weer openen
+notice-confirmed = Bevestigd: de antwoorden van vorig jaar kloppen nog.
+notice-taken-over = Het antwoord is overgenomen als antwoord van de school.
+answer-confirmed = Bevestigd.
+answer-confirm-all-intro = { $count ->
+    [one] In dit onderdeel komt 1 antwoord nog van vorig jaar.
+   *[other] In dit onderdeel komen { $count } antwoorden nog van vorig jaar.
+}
+answer-confirm-all = Alles in dit onderdeel klopt nog
+given-take-over = Neem over als antwoord van de school

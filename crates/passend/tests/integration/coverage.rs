@@ -257,7 +257,7 @@ async fn the_status_board_shows_steps_overdue_reviews_and_sends_a_reminder() {
     assert_eq!(step(&director, json!({ "step": "ask_mr_advice" })).await, StatusCode::OK);
     let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Goed.", "date": "2025-08-20" });
     assert_eq!(step(&mr, advice).await, StatusCode::OK);
-    assert_eq!(step(&board, json!({ "step": "adopt", "date": "2025-09-01" })).await, StatusCode::OK);
+    assert_eq!(step(&board, json!({ "step": "adopt", "date": "2025-09-01", "confirmed": true })).await, StatusCode::OK);
     app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
 
     let page = app

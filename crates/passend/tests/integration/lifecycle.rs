@@ -70,12 +70,13 @@ impl Cycle {
         self.app.http.get(self.app.at(&path)).headers(who.headers()).send().await.unwrap().json().await.unwrap()
     }
 
-    /// From concept straight to adopted: advice asked, given, adopted.
+    /// From concept straight to adopted: advice asked, given, adopted (each confirmed).
     async fn adopt(&self) {
-        assert_eq!(self.step(&self.director, json!({ "step": "ask_mr_advice" })).await.0, StatusCode::OK);
+        let ask = json!({ "step": "ask_mr_advice", "confirmed": true });
+        assert_eq!(self.step(&self.director, ask).await.0, StatusCode::OK);
         let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder profiel.", "date": "2026-06-01" });
         assert_eq!(self.step(&self.mr, advice).await.0, StatusCode::OK);
-        let adopted = self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026" })).await;
+        let adopted = self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026", "confirmed": true })).await;
         assert_eq!(adopted, (StatusCode::OK, json!({ "state": "adopted" })));
     }
 }
@@ -152,14 +153,17 @@ async fn each_step_is_taken_by_its_own_role_in_its_turn() {
     );
 
     // Adoption fixes the version; publication follows.
-    assert_eq!(c.step(&c.board, json!({ "step": "adopt", "date": "2026-06-15" })).await.1["state"], "adopted");
+    assert_eq!(
+        c.step(&c.board, json!({ "step": "adopt", "date": "2026-06-15", "confirmed": true })).await.1["state"],
+        "adopted"
+    );
     assert!(mails_to(&c.app.db, "mila@brug.nl").await.iter().any(|m| m.subject.starts_with("Vastgesteld")));
     assert_eq!(
         c.step(&c.director, json!({ "step": "back_to_concept" })).await.0,
         StatusCode::CONFLICT,
         "adopted stays adopted"
     );
-    assert_eq!(c.step(&c.board, json!({ "step": "publish" })).await.1["state"], "published");
+    assert_eq!(c.step(&c.board, json!({ "step": "publish", "confirmed": true })).await.1["state"], "published");
 
     let lifecycle = c.lifecycle(&c.teacher).await;
     assert_eq!(lifecycle["state"], "published");
@@ -248,8 +252,11 @@ async fn no_route_changes_an_adopted_version() {
         if method == Method::GET || !is_profile_route {
             continue;
         }
-        let path =
-            template.replace("{id}", &c.id.to_string()).replace("{section}", "D").replace("{item}", "aanbod.dyslexie");
+        let path = template
+            .replace("{id}", &c.id.to_string())
+            .replace("{section}", "D")
+            .replace("{item}", "aanbod.dyslexie")
+            .replace("{comment}", "1");
         for who in [&c.director, &c.teacher, &c.mr, &c.board, &c.platform] {
             for step in ["back_to_concept", "ask_team_review", "record_advice", "adopt"] {
                 let mut request =
@@ -337,7 +344,7 @@ async fn what_changed_since_last_years_version() {
 #[tokio::test]
 async fn every_step_out_of_turn_is_refused_in_every_state() {
     let c = cycle().await;
-    let details = |step: &str| json!({ "step": step, "verdict": "positive", "advice": "Goed.", "date": "2026-06-01" });
+    let details = |step: &str| json!({ "step": step, "verdict": "positive", "advice": "Goed.", "date": "2026-06-01", "confirmed": true });
     let steps = ["ask_team_review", "back_to_concept", "ask_mr_advice", "record_advice", "adopt", "publish"];
     // Who may take each step (platform admins coordinate).
     let takes = |who: &str, step: &str| match step {
@@ -392,5 +399,204 @@ async fn every_step_out_of_turn_is_refused_in_every_state() {
         }
     }
     assert!(checked > 150, "{checked}");
+    c.app.stop().await;
+}
+
+impl Cycle {
+    async fn form(&self, who: &Login, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form = vec![("csrf_token", who.csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.app.http.post(self.app.at(path)).headers(who.headers()).form(&form).send().await.unwrap()
+    }
+
+    async fn page(&self, who: &Login, path: &str) -> String {
+        self.app.http.get(self.app.at(path)).headers(who.headers()).send().await.unwrap().text().await.unwrap()
+    }
+}
+
+/// Next year's profile of the cycle's school: two answers copied from this
+/// year's adopted version, unconfirmed.
+async fn next_year_with_copied_answers() -> Cycle {
+    let c = cycle().await;
+    let gedrag = json!({ "value": "na_overleg", "note": "Met de gedragsspecialist", "version": 0 });
+    assert_eq!(c.put(&c.director, "answers/aanbod.gedrag", gedrag).await.status(), StatusCode::OK);
+    c.adopt().await;
+    let next = c.app.start_profile(&c.director, "04FZ", "04FZ00", "2027-2028").await;
+    Cycle { id: next, ..c }
+}
+
+#[tokio::test]
+async fn asking_advice_and_adopting_with_unconfirmed_answers_need_a_second_confirmation() {
+    let c = next_year_with_copied_answers().await;
+    assert_eq!(c.lifecycle(&c.director).await["unconfirmed"], 2);
+    let steps_path = format!("/profielen/{}/stappen", c.id);
+    let page = c.page(&c.director, &steps_path).await;
+    assert!(page.contains("Let op: 2 antwoorden van vorig jaar zijn nog niet bevestigd."), "{page}");
+    assert!(page.contains(&format!("href=\"/profielen/{}/schoolantwoord/D\">D.", c.id)), "links to the section");
+
+    // The API: without the flag a typed refusal with the count, and nothing changes.
+    let asked_before = mails_to(&c.app.db, "mila@brug.nl").await.len();
+    let (status, refused) = c.step(&c.director, json!({ "step": "ask_mr_advice" })).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(refused["error"]["code"], "confirmation_required");
+    assert_eq!((refused["step"].as_str(), refused["unconfirmed"].as_u64()), (Some("ask_mr_advice"), Some(2)));
+    assert_eq!(refused["irreversible"], false);
+    assert!(
+        refused["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Er zijn nog 2 antwoorden van vorig jaar"),
+        "{refused}"
+    );
+    assert_eq!(c.lifecycle(&c.director).await["state"], "concept", "nothing changed");
+    assert_eq!(mails_to(&c.app.db, "mila@brug.nl").await.len(), asked_before, "nobody was asked");
+
+    // The page: the same step asks once more, with the count, and a second post takes it.
+    let asked = c.form(&c.director, &steps_path, &[("step", "ask_mr_advice")]).await;
+    assert_eq!(asked.status(), StatusCode::OK, "a confirmation page, not a redirect");
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("Weet u het zeker?") && html.contains("Er zijn nog 2 antwoorden van vorig jaar"), "{html}");
+    assert!(html.contains("id=\"step-confirm\"") && html.contains("name=\"confirmed\" value=\"true\""), "{html}");
+    assert!(!html.contains("id=\"step-ask_mr_advice\""), "only the confirmation is offered");
+    assert_eq!(c.lifecycle(&c.director).await["state"], "concept");
+    let confirmed = c.form(&c.director, &steps_path, &[("step", "ask_mr_advice"), ("confirmed", "true")]).await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(c.lifecycle(&c.director).await["state"], "mr_advice_requested");
+
+    let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Goed.", "date": "2026-06-01" });
+    assert_eq!(c.step(&c.mr, advice).await.0, StatusCode::OK, "recording advice needs no confirmation");
+
+    // Adoption: the board is told the count; without confirmation nothing is adopted.
+    let (status, refused) = c.step(&c.board, json!({ "step": "adopt", "date": "2027-06-15" })).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!((refused["unconfirmed"].as_u64(), refused["irreversible"].as_bool()), (Some(2), Some(true)));
+    let asked = c.form(&c.board, &steps_path, &[("step", "adopt"), ("date", "2027-06-15")]).await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("Er zijn nog 2 antwoorden van vorig jaar die niemand heeft bevestigd."), "{html}");
+    assert!(html.contains("Vaststellen kunt u niet ongedaan maken"), "{html}");
+    assert!(html.contains("name=\"date\" value=\"2027-06-15\""), "the date travels with the confirmation");
+    assert!(!html.contains("schoolantwoord/D"), "the board cannot edit answers: no links to the forms");
+    assert_eq!(c.lifecycle(&c.board).await["state"], "mr_advised");
+    let adopted =
+        c.form(&c.board, &steps_path, &[("step", "adopt"), ("date", "2027-06-15"), ("confirmed", "true")]).await;
+    assert_eq!(adopted.status(), StatusCode::SEE_OTHER);
+    let lifecycle = c.lifecycle(&c.board).await;
+    assert_eq!((lifecycle["state"].as_str(), lifecycle["adopted_on"].as_str()), (Some("adopted"), Some("2027-06-15")));
+    c.app.stop().await;
+}
+
+#[tokio::test]
+async fn adoption_and_publication_without_the_confirmation_do_nothing() {
+    let c = cycle().await;
+    assert_eq!(c.step(&c.director, json!({ "step": "ask_mr_advice" })).await.0, StatusCode::OK, "nothing copied");
+    let advice = json!({ "step": "record_advice", "verdict": "positive", "advice": "Goed.", "date": "2026-06-01" });
+    assert_eq!(c.step(&c.mr, advice).await.0, StatusCode::OK);
+    let steps_path = format!("/profielen/{}/stappen", c.id);
+
+    for (who, step, explained, button) in [
+        (&c.board, "adopt", "Vaststellen kunt u niet ongedaan maken", "Ja, stel het profiel nu vast"),
+        (&c.director, "publish", "Publiceren kunt u niet ongedaan maken", "Ja, publiceer het profiel nu"),
+    ] {
+        let before = c.lifecycle(who).await;
+        let (status, refused) = c.step(who, json!({ "step": step, "date": "2026-06-15" })).await;
+        assert_eq!((status, refused["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("confirmation_required")));
+        assert_eq!((refused["unconfirmed"].as_u64(), refused["irreversible"].as_bool()), (Some(0), Some(true)));
+        let (status, _) = c.step(who, json!({ "step": step, "date": "2026-06-15", "confirmed": false })).await;
+        assert_eq!(status, StatusCode::CONFLICT, "false is no confirmation");
+        let asked = c.form(who, &steps_path, &[("step", step), ("date", "2026-06-15")]).await;
+        assert_eq!(asked.status(), StatusCode::OK);
+        let html = asked.text().await.unwrap();
+        assert!(html.contains(explained) && html.contains(button), "{html}");
+        assert_eq!(c.lifecycle(who).await, before, "{step} without the confirmation changes nothing");
+        let taken = c.form(who, &steps_path, &[("step", step), ("date", "2026-06-15"), ("confirmed", "true")]).await;
+        assert_eq!(taken.status(), StatusCode::SEE_OTHER, "{step} confirmed");
+    }
+    assert_eq!(c.lifecycle(&c.director).await["state"], "published");
+    c.app.stop().await;
+}
+
+#[tokio::test]
+async fn team_comments_are_answered_resolved_and_reopened() {
+    let c = cycle().await;
+    let tess = c.app.user("tess@brug.nl", "Tess", &[(OrgKind::School, "04FZ", Role::TeamMember)]).await;
+    let tess = c.app.session_for(tess).await;
+    assert_eq!(c.step(&c.director, json!({ "step": "ask_team_review" })).await.0, StatusCode::OK);
+    let comment = json!({ "section": "D", "body": "Noem de leesspecialist." });
+    assert_eq!(c.post(&c.teacher, "comments", comment).await.status(), StatusCode::OK);
+    let id = c.lifecycle(&c.director).await["comments"][0]["id"].as_i64().unwrap();
+
+    // Replies: the team (the director among them); not the MR; only to a comment of this profile.
+    let reply = |body: &str| json!({ "body": body });
+    let replied = c.post(&c.director, &format!("comments/{id}/replies"), reply("Goed punt, ik pas het aan.")).await;
+    assert_eq!(replied.status(), StatusCode::OK);
+    assert_eq!(c.post(&tess, &format!("comments/{id}/replies"), reply("Eens.")).await.status(), StatusCode::OK);
+    assert_eq!(
+        c.post(&c.mr, &format!("comments/{id}/replies"), reply("Van de MR")).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        c.post(&c.teacher, &format!("comments/{}/replies", id + 99), reply("Waar?")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        c.post(&c.teacher, &format!("comments/{id}/replies"), reply("  ")).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    let thread = &c.lifecycle(&c.teacher).await["comments"][0];
+    let replies: Vec<(&str, &str)> = thread["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["by"].as_str().unwrap(), r["body"].as_str().unwrap()))
+        .collect();
+    assert_eq!(replies, [("Dirk", "Goed punt, ik pas het aan."), ("Tess", "Eens.")]);
+    assert_eq!(c.lifecycle(&c.teacher).await["comments"].as_array().unwrap().len(), 1, "replies are no new threads");
+
+    // Resolving: the author or a coordinator; another team member or the MR may not.
+    let resolved = |on: bool| json!({ "resolved": on });
+    let path = format!("comments/{id}/resolved");
+    assert_eq!(c.put(&tess, &path, resolved(true)).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(c.put(&c.mr, &path, resolved(true)).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(c.put(&c.teacher, &path, resolved(true)).await.status(), StatusCode::OK, "the author");
+    let thread = c.lifecycle(&c.director).await["comments"][0].clone();
+    assert_eq!((thread["resolved"].as_bool(), thread["resolved_by"].as_str()), (Some(true), Some("Tim")));
+    assert_eq!(c.put(&c.director, &path, resolved(false)).await.status(), StatusCode::OK, "reopened");
+    assert_eq!(c.lifecycle(&c.director).await["comments"][0]["resolved"], false);
+
+    // The page: a reply without text is refused next to its field; resolving returns to the comment.
+    let steps_path = format!("/profielen/{}/stappen", c.id);
+    let reply_path = format!("/profielen/{}/opmerkingen/{id}/reactie", c.id);
+    let empty = c.form(&c.teacher, &reply_path, &[("body", " ")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = empty.text().await.unwrap();
+    assert!(html.contains("id=\"step-reply-error\"") && html.contains("href=\"#step-reply\""), "{html}");
+    let answered = c.form(&c.teacher, &reply_path, &[("body", "Dank je.")]).await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    assert!(answered.headers()["location"].to_str().unwrap().ends_with(&format!("#opmerking-{id}")));
+    let done =
+        c.form(&c.director, &format!("/profielen/{}/opmerkingen/{id}/afgehandeld", c.id), &[("resolved", "ja")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let page = c.page(&c.teacher, &steps_path).await;
+    assert!(
+        page.contains("Afgehandeld door Dirk") && page.contains("Dank je.") && page.contains("Weer openen"),
+        "{page}"
+    );
+    let other = c.page(&tess, &steps_path).await;
+    assert!(!other.contains("Weer openen"), "only the author or a coordinator is offered it");
+
+    // Once adopted the thread is closed with the version.
+    assert_eq!(c.step(&c.director, json!({ "step": "back_to_concept" })).await.0, StatusCode::OK);
+    assert_eq!(
+        c.post(&c.teacher, &format!("comments/{id}/replies"), reply("Nog iets")).await.status(),
+        StatusCode::OK,
+        "open until adoption"
+    );
+    c.adopt().await;
+    assert_eq!(
+        c.post(&c.teacher, &format!("comments/{id}/replies"), reply("Te laat")).await.status(),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(c.put(&c.director, &path, resolved(false)).await.status(), StatusCode::CONFLICT);
     c.app.stop().await;
 }

@@ -463,3 +463,238 @@ async fn every_answer_read_can_be_written_back_unchanged() {
     }
     s.app.stop().await;
 }
+
+impl School {
+    async fn post_form(&self, who: &Login, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form = vec![("csrf_token", who.csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.app.http.post(self.app.at(path)).headers(who.headers()).form(&form).send().await.unwrap()
+    }
+
+    /// A profile for 2026-2027 with last year's answers to three items of
+    /// section D and one of B copied, unconfirmed.
+    async fn with_copied_answers(&self) -> i64 {
+        let last = self.start("2025-2026").await;
+        for (key, value) in [
+            ("aanbod.dyslexie", "standaard"),
+            ("aanbod.gedrag", "na_overleg"),
+            ("aanbod.leren", "standaard"),
+            ("visie.ondersteuning", "Ieder kind telt."),
+        ] {
+            let path = format!("/api/v1/profiles/{last}/answers/{key}");
+            let saved = self.put(&self.director, &path, json!({ "value": value, "version": 0 })).await;
+            assert_eq!(saved.status(), StatusCode::OK);
+        }
+        self.start("2026-2027").await
+    }
+}
+
+#[tokio::test]
+async fn every_copied_answer_of_a_section_is_confirmed_at_once_and_logged() {
+    let s = school().await;
+    let id = s.with_copied_answers().await;
+    let page = s.get(&s.director, &format!("/profielen/{id}/schoolantwoord/D")).await.text().await.unwrap();
+    assert!(
+        page.contains("In dit onderdeel komen 3 antwoorden nog van vorig jaar.")
+            && page.contains("name=\"bevestig-alles\"")
+    );
+    let confirm = |who: &Login, section: &str| {
+        s.app
+            .http
+            .post(s.app.at(&format!("/api/v1/profiles/{id}/sections/{section}/confirm")))
+            .headers(who.headers())
+            .send()
+    };
+    assert_eq!(confirm(&s.teachers[0], "D").await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(confirm(&s.director, "Z").await.unwrap().status(), StatusCode::NOT_FOUND);
+
+    let done = confirm(&s.ib, "D").await.unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+    let done: Value = done.json().await.unwrap();
+    let mut keys: Vec<(&str, i64)> = done["confirmed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["item_key"].as_str().unwrap(), c["version"].as_i64().unwrap()))
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [("aanbod.dyslexie", 2), ("aanbod.gedrag", 2), ("aanbod.leren", 2)],
+        "one request, the whole section"
+    );
+    for key in ["aanbod.dyslexie", "aanbod.gedrag", "aanbod.leren"] {
+        let answer = s.answer(id, key).await;
+        assert_eq!((answer["from_last_year"].as_bool(), answer["updated_by"].as_str()), (Some(false), Some("Ilse")));
+    }
+    assert_eq!(s.answer(id, "visie.ondersteuning").await["from_last_year"], true, "other sections stay as they are");
+    let again: Value = confirm(&s.ib, "D").await.unwrap().json().await.unwrap();
+    assert_eq!(again["confirmed"], json!([]), "nothing left to confirm");
+
+    let lifecycle: Value = s.get(&s.director, &format!("/api/v1/profiles/{id}/lifecycle")).await.json().await.unwrap();
+    let log: Vec<(&str, &str, &str)> = lifecycle["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["step"].as_str().unwrap(), h["detail"].as_str().unwrap_or(""), h["by"].as_str().unwrap()))
+        .collect();
+    assert_eq!(log, [("confirm_section", "D:3", "Ilse")], "logged once, with the count");
+    assert_eq!(lifecycle["unconfirmed"], 1);
+    let steps = s.get(&s.director, &format!("/profielen/{id}/stappen")).await.text().await.unwrap();
+    assert!(steps.contains("Onderdeel D: 3 antwoorden van vorig jaar bevestigd"), "{steps}");
+
+    // Without JavaScript: the button in the section's form saves it and confirms the rest.
+    let posted = s
+        .post_form(
+            &s.director,
+            &format!("/profielen/{id}/schoolantwoord/B"),
+            &[
+                ("p:visie.ondersteuning", "1"),
+                ("v:visie.ondersteuning", "Ieder kind telt."),
+                ("ver:visie.ondersteuning", "1"),
+                ("bevestig-alles", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert!(posted.headers()["location"].to_str().unwrap().ends_with("?melding=bevestigd#bevestig-alles"));
+    assert_eq!(s.answer(id, "visie.ondersteuning").await["from_last_year"], false);
+    s.app.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_confirmation_keeps_the_readers_place() {
+    let s = school().await;
+    let id = s.with_copied_answers().await;
+    let page = s.get(&s.director, &format!("/profielen/{id}/schoolantwoord/D")).await.text().await.unwrap();
+    assert!(page.contains("<legend id=\"item-aanbod-gedrag\">"), "each item has its anchor");
+    assert!(
+        page.contains(&format!("data-confirm-section=\"/api/v1/profiles/{id}/sections/D/confirm\"")),
+        "the script's way"
+    );
+    let first_submit = page.find("type=\"submit\"").unwrap();
+    assert!(!page[first_submit - 120..first_submit + 80].contains("bevestig"), "Enter saves; it never confirms");
+
+    // Without JavaScript: the form's button confirms one answer and returns to it.
+    let posted = s
+        .post_form(
+            &s.director,
+            &format!("/profielen/{id}/schoolantwoord/D"),
+            &[
+                ("p:aanbod.gedrag", "1"),
+                ("v:aanbod.gedrag", "na_overleg"),
+                ("ver:aanbod.gedrag", "1"),
+                ("bevestig", "aanbod.gedrag"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        posted.headers()["location"].to_str().unwrap(),
+        format!("/profielen/{id}/schoolantwoord/D?melding=bevestigd#item-aanbod-gedrag")
+    );
+    let gedrag = s.answer(id, "aanbod.gedrag").await;
+    assert_eq!((gedrag["from_last_year"].as_bool(), gedrag["version"].as_i64()), (Some(false), Some(2)));
+    assert_eq!(s.answer(id, "aanbod.dyslexie").await["from_last_year"], true, "only the one confirmed");
+    let script = s.get(&s.director, "/static/passend.js").await.text().await.unwrap();
+    assert!(script.contains("form[data-confirm-section]") && script.contains("/confirm`"), "the enhancement is served");
+    s.app.stop().await;
+}
+
+#[tokio::test]
+async fn the_director_reads_each_answer_with_its_note_and_takes_one_over() {
+    let s = school().await;
+    let id = s.start("2026-2027").await;
+    assert_eq!(
+        s.put(&s.director, &format!("/api/v1/profiles/{id}/team"), json!({ "open": true })).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let (an, bo) = (&s.teachers[0], &s.teachers[1]);
+    for (who, value, note) in [
+        (an, "standaard", "Met Sprongen Vooruit in groep 5 tot 8"),
+        (bo, "na_overleg", "Kanjertraining helpt, maar dit is maatwerk"),
+    ] {
+        let path = format!("/api/v1/profiles/{id}/my-answers/aanbod.dyscalculie");
+        let saved = s.put(who, &path, json!({ "value": value, "note": note })).await;
+        assert_eq!(saved.status(), StatusCode::NO_CONTENT);
+    }
+    let story = json!({ "value": "Wij werken handelingsgericht met het hele team." });
+    assert_eq!(
+        s.put(an, &format!("/api/v1/profiles/{id}/my-answers/visie.ondersteuning"), story).await.status(),
+        StatusCode::NO_CONTENT
+    );
+
+    let page = s.get(&s.director, &format!("/profielen/{id}/schoolantwoord/D")).await.text().await.unwrap();
+    for shown in [
+        "Met Sprongen Vooruit in groep 5 tot 8",
+        "Kanjertraining helpt, maar dit is maatwerk",
+        "<strong>An:</strong>",
+        "<strong>Bo:</strong>",
+    ] {
+        assert!(page.contains(shown), "{shown} on the page: {page}");
+    }
+    let page_b = s.get(&s.director, &format!("/profielen/{id}/schoolantwoord/B")).await.text().await.unwrap();
+    assert!(page_b.contains("Wij werken handelingsgericht met het hele team."), "a respondent's text");
+
+    let spread = &s.answer(id, "aanbod.dyscalculie").await["spread"];
+    let bo_answer = spread["answers"].as_array().unwrap().iter().find(|a| a["respondent"] == "Bo").unwrap().clone();
+    assert_eq!(bo_answer["note"], "Kanjertraining helpt, maar dit is maatwerk");
+    let bo_id = bo_answer["respondent_id"].as_i64().unwrap();
+    let an_id =
+        spread["answers"].as_array().unwrap().iter().find(|a| a["respondent"] == "An").unwrap()["respondent_id"]
+            .as_i64()
+            .unwrap();
+
+    // Through the page (no JavaScript): Bo's answer with its note becomes the school's; back at the item.
+    let taken = s
+        .post_form(
+            &s.director,
+            &format!("/profielen/{id}/schoolantwoord/D"),
+            &[
+                ("p:aanbod.dyscalculie", "1"),
+                ("ver:aanbod.dyscalculie", "0"),
+                ("neem-over", &format!("aanbod.dyscalculie|{bo_id}")),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    assert!(taken.headers()["location"].to_str().unwrap().ends_with("#item-aanbod-dyscalculie"));
+    let school = s.answer(id, "aanbod.dyscalculie").await;
+    assert_eq!(
+        (school["value"].as_str(), school["note"].as_str(), school["version"].as_i64()),
+        (Some("na_overleg"), Some("Kanjertraining helpt, maar dit is maatwerk"), Some(1))
+    );
+
+    // The API, under the same version rule: a stale version is a conflict that changes nothing.
+    let take_over = |respondent: i64, version: i64| {
+        s.app
+            .http
+            .post(s.app.at(&format!("/api/v1/profiles/{id}/answers/aanbod.dyscalculie/take-over")))
+            .headers(s.ib.headers())
+            .json(&json!({ "respondent": respondent, "version": version }))
+            .send()
+    };
+    let stale = take_over(an_id, 0).await.unwrap();
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    assert_eq!(stale.json::<Value>().await.unwrap()["current"]["note"], "Kanjertraining helpt, maar dit is maatwerk");
+    assert_eq!(s.answer(id, "aanbod.dyscalculie").await["value"], "na_overleg", "never a silent overwrite");
+    let fresh = take_over(an_id, 1).await.unwrap();
+    assert_eq!(fresh.status(), StatusCode::OK);
+    assert_eq!(fresh.json::<Value>().await.unwrap()["version"], 2);
+    assert_eq!(s.answer(id, "aanbod.dyscalculie").await["note"], "Met Sprongen Vooruit in groep 5 tot 8");
+    assert_eq!(take_over(NOBODY, 2).await.unwrap().status(), StatusCode::NOT_FOUND, "nobody's answer");
+    let by_teacher = s
+        .app
+        .http
+        .post(s.app.at(&format!("/api/v1/profiles/{id}/answers/aanbod.dyscalculie/take-over")))
+        .headers(an.headers())
+        .json(&json!({ "respondent": bo_id, "version": 2 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_teacher.status(), StatusCode::FORBIDDEN);
+    s.app.stop().await;
+}
+
+/// An account id no one has.
+const NOBODY: i64 = 987_654;

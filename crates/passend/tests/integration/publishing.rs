@@ -64,7 +64,7 @@ impl School {
             json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }),
         )
         .await;
-        self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026" })).await;
+        self.step(&self.board, json!({ "step": "adopt", "date": "15-6-2026", "confirmed": true })).await;
     }
 
     async fn get(&self, path: &str) -> reqwest::Response {
@@ -154,7 +154,7 @@ async fn only_published_versions_are_public_through_every_route() {
         async move { http.get(url).headers(headers).send().await.unwrap().text().await.unwrap() }
     };
     assert!(!team_page(&s).await.contains(r#"href="/scholen/04FZ00/ouders""#));
-    s.step(&s.director, json!({ "step": "publish" })).await;
+    s.step(&s.director, json!({ "step": "publish", "confirmed": true })).await;
     assert_all_public(&s, StatusCode::OK).await;
     // The team finds where its published profile is public.
     let page = team_page(&s).await;
@@ -199,7 +199,7 @@ async fn documents_hold_the_answers_and_open_in_other_readers() {
         (0..30).map(|i| json!({ "specialist": format!("Specialist nummer {i}"), "dagdelen": "2,5" })).collect();
     s.answer("deskundigheid.aanwezig", json!(rows), None).await;
     s.adopt().await;
-    s.step(&s.director, json!({ "step": "publish" })).await;
+    s.step(&s.director, json!({ "step": "publish", "confirmed": true })).await;
 
     let parents = bytes(&s, "/scholen/04FZ00/ouders.pdf").await;
     assert!(pages(&parents) <= 3, "parent report: {} pages", pages(&parents));
@@ -242,7 +242,7 @@ async fn parents_read_in_their_language_with_the_schools_text_marked_dutch() {
     s.answer("aanbod.dyslexie", json!("standaard"), None).await;
     s.answer("ouders.samenvatting", json!("Wij helpen ieder kind."), None).await;
     s.adopt().await;
-    s.step(&s.director, json!({ "step": "publish" })).await;
+    s.step(&s.director, json!({ "step": "publish", "confirmed": true })).await;
     let arabic = s.get("/scholen/04FZ00/ouders?taal=ar").await.text().await.unwrap();
     assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#), "{arabic}");
     assert!(arabic.contains("ما نقدمه") && arabic.contains("عسر القراءة"));
@@ -264,7 +264,7 @@ async fn search_by_support_near_a_postcode_and_open_data_csv() {
     let s = school().await;
     s.answer("aanbod.dyslexie", json!("na_overleg"), None).await;
     s.adopt().await;
-    s.step(&s.director, json!({ "step": "publish" })).await;
+    s.step(&s.director, json!({ "step": "publish", "confirmed": true })).await;
     let search = |query: &str| s.get_owned(format!("/api/v1/open/search?{query}"));
     let standard: Value = search("gemeente=amsterdam&onderwerp=dyslexie&niveau=standaard").await.json().await.unwrap();
     assert_eq!(standard["count"], 0, "na overleg is not standaard");

@@ -161,7 +161,7 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
-                    "{wish}" | "{reader}" => "1".to_owned(),
+                    "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),
                     "{link}" => "0".repeat(32),
                     "{item}" => "aanbod.dyslexie".to_owned(),
                     "{year}" => "2026-2027".to_owned(),

@@ -2,9 +2,7 @@
 //! after a step: cached public pages are dropped. The use cases are in
 //! `passend_app::lifecycle`.
 
-use passend_app::lifecycle::{StepRequest, StepTaker};
-use passend_domain::FieldProblems;
-use passend_domain::lifecycle::ProfileState;
+use passend_app::lifecycle::{StepOutcome, StepRequest, StepTaker};
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -26,6 +24,12 @@ pub struct StepInput {
     /// With `record_advice` (the day of the advice) and `adopt` (the day of adoption): `2026-06-15`.
     #[schema(schema_with = crate::contract::day_or_empty)]
     pub date: String,
+    /// `true` once the person confirmed the step after its warning. `adopt` and
+    /// `publish` cannot be undone and always need it; `ask_mr_advice` and
+    /// `adopt` need it while answers copied from last year are unconfirmed.
+    /// Without it such a step changes nothing and answers 409 with
+    /// `error.code` `confirmation_required` and the count (`StepConfirmation`).
+    pub confirmed: bool,
 }
 
 pub fn taker(session: &Session) -> StepTaker<'_> {
@@ -34,15 +38,16 @@ pub fn taker(session: &Session) -> StepTaker<'_> {
 
 /// Takes the step; a publication (or a step that supersedes a version)
 /// changes public pages, so this server's cached ones go.
-pub async fn take(
-    state: &AppState,
-    session: &Session,
-    loaded: &Loaded,
-    input: &StepInput,
-) -> AppResult<Result<ProfileState, FieldProblems>> {
-    let request = StepRequest { step: &input.step, verdict: &input.verdict, advice: &input.advice, date: &input.date };
+pub async fn take(state: &AppState, session: &Session, loaded: &Loaded, input: &StepInput) -> AppResult<StepOutcome> {
+    let request = StepRequest {
+        step: &input.step,
+        verdict: &input.verdict,
+        advice: &input.advice,
+        date: &input.date,
+        confirmed: input.confirmed,
+    };
     let outcome = state.app.take_step(taker(session), loaded, &request).await?;
-    if outcome.is_ok() {
+    if matches!(outcome, StepOutcome::Taken(_)) {
         state.public.pages.clear();
     }
     Ok(outcome)

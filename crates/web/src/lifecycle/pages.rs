@@ -1,13 +1,14 @@
 //! The page of a profile's steps and decisions.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_app::lifecycle::{AdviceRecord, ReviewComment, StepRecord};
+use passend_app::lifecycle::{AdviceRecord, CONFIRM_SECTION, CommentThread, StepOutcome, StepRecord};
+use passend_app::questionnaire::UnconfirmedSection;
 use passend_domain::access;
 use passend_domain::lifecycle::{
-    AdviceVerdict, ProfileState, ReviewDue, Step, StepRole, dutch_day, parse_day, review_due, step_roles,
+    AdviceVerdict, ProfileState, ReviewDue, Safeguard, Step, StepRole, dutch_day, parse_day, review_due, step_roles,
 };
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
@@ -28,6 +29,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(steps_page, take_step))
         .routes(routes!(respond_to_advice))
         .routes(routes!(add_comment))
+        .routes(routes!(reply_to_comment))
+        .routes(routes!(set_comment_resolved))
 }
 
 /// The steps the person may take now, in the order of the cycle.
@@ -60,8 +63,16 @@ struct StepsPage {
     coordinates: bool,
     responds: bool,
     advice: Option<AdviceRecord>,
-    comments: Vec<ReviewComment>,
+    comments: Vec<CommentThread>,
     history: Vec<StepRecord>,
+    /// The sections with answers copied from last year nobody confirmed yet.
+    unconfirmed: Vec<UnconfirmedSection>,
+    /// The step the person asked for, waiting for their confirmation.
+    confirming: Option<Safeguard>,
+    /// The person's account, to offer resolving their own comments.
+    user_id: i64,
+    /// The comment whose reply was refused (its error is `reply`).
+    reply_failed: Option<i64>,
     sections: Vec<(String, String)>,
     verdicts: Vec<AdviceVerdict>,
     today: String,
@@ -93,6 +104,57 @@ impl StepsPage {
     fn day(&self, raw: &str) -> String {
         parse_day(raw).map_or_else(|| raw.to_owned(), dutch_day)
     }
+
+    fn unconfirmed_total(&self) -> usize {
+        self.unconfirmed.iter().map(|s| s.count).sum()
+    }
+
+    /// Whether a step the person may take now hands on content with unconfirmed answers.
+    fn warns(&self) -> bool {
+        self.unconfirmed_total() > 0 && self.steps.iter().any(|s| s.hands_over_content())
+    }
+
+    fn confirm_label(&self, guard: &Safeguard) -> &'static str {
+        match guard.step {
+            Step::Adopt => "safeguard-confirm-adopt",
+            Step::Publish => "safeguard-confirm-publish",
+            Step::AskMrAdvice => "safeguard-confirm-ask_mr_advice",
+            _ => "safeguard-confirm",
+        }
+    }
+
+    fn safeguard_text(&self, guard: &Safeguard) -> String {
+        self.ctx.lang.message(&guard.message())
+    }
+
+    /// The audit line's step in words; a section confirmed at once with its count.
+    fn step_name(&self, record: &StepRecord) -> String {
+        if record.step == CONFIRM_SECTION
+            && let Some((section, count)) = record.detail.as_deref().and_then(|d| d.split_once(':'))
+        {
+            let message = passend_domain::Message::new("history-confirm-section")
+                .with("section", section)
+                .with("count", count.parse::<i64>().unwrap_or(0));
+            return self.ctx.lang.message(&message);
+        }
+        match Step::parse(&record.step) {
+            Some(step) => self.ctx.t(step.message_id()),
+            None => {
+                let id = format!("history-step-{}", record.step);
+                if self.ctx.lang.has(&id) { self.ctx.t(&id) } else { record.step.clone() }
+            }
+        }
+    }
+
+    fn reply_failed_on(&self, thread: &CommentThread) -> bool {
+        self.reply_failed == Some(thread.comment.id)
+    }
+
+    /// May the person mark this comment resolved or open again?
+    fn may_resolve(&self, thread: &CommentThread) -> bool {
+        self.state.comments_open()
+            && (self.coordinates || (self.responds && thread.comment.user_id == Some(self.user_id)))
+    }
 }
 
 fn today() -> String {
@@ -104,6 +166,19 @@ fn today_day() -> (u16, u8, u8) {
     passend_app::lifecycle::today()
 }
 
+/// What a page shows after a request beside the errors.
+#[derive(Default)]
+struct Extras {
+    confirming: Option<Safeguard>,
+    reply_failed: Option<i64>,
+}
+
+impl Extras {
+    fn confirming(guard: Safeguard) -> Self {
+        Extras { confirming: Some(guard), ..Extras::default() }
+    }
+}
+
 async fn page(
     state: &AppState,
     ctx: PageContext,
@@ -111,6 +186,7 @@ async fn page(
     loaded: &Loaded,
     errors: FieldErrors,
     form: StepInput,
+    extras: Extras,
 ) -> AppResult<Html<String>> {
     let roles = access::profile_steps(&session.actor, &loaded.school, &loaded.context)
         .map(|p| p.roles().to_vec())
@@ -134,6 +210,10 @@ async fn page(
         advice: record.advice,
         comments: record.comments,
         history: record.history,
+        unconfirmed: state.app.unconfirmed_by_section(loaded).await?,
+        confirming: extras.confirming,
+        reply_failed: extras.reply_failed,
+        user_id: session.actor.user_id(),
         sections: loaded.profile.template.sections.iter().map(|s| (s.key.clone(), s.title.clone())).collect(),
         verdicts: AdviceVerdict::ALL.to_vec(),
         today: today(),
@@ -151,12 +231,12 @@ pub async fn steps_page(
     ctx: PageContext,
     OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
-    page(&state, ctx, &session, &loaded, FieldErrors::default(), StepInput::default()).await
+    page(&state, ctx, &session, &loaded, FieldErrors::default(), StepInput::default(), Extras::default()).await
 }
 
 #[utoipa::path(post, path = "/profielen/{id}/stappen", tag = "pages", params(("id" = i64, Path)),
-    responses((status = 303, description = "Step taken"), (status = 422, description = "Field errors"),
-              (status = 403, description = "Not your step"), (status = 409, description = "Not from this state")))]
+    responses((status = 303, description = "Step taken"), (status = 200, description = "The step waits for confirmation: the page asks for it; nothing changed"),
+              (status = 422, description = "Field errors"), (status = 403, description = "Not your step"), (status = 409, description = "Not from this state")))]
 pub async fn take_step(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -165,11 +245,26 @@ pub async fn take_step(
 ) -> AppResult<Response> {
     let id = loaded.profile.id;
     match actions::take(&state, &form.session, &loaded, &form.form).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response()),
-        Err(problems) => {
+        StepOutcome::Taken(_) => {
+            Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=stap-gezet")).into_response())
+        }
+        StepOutcome::Invalid(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let html = page(&state, ctx, &form.session, &loaded, errors, form.form.clone()).await?;
+            let html = page(&state, ctx, &form.session, &loaded, errors, form.form.clone(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        StepOutcome::NeedsConfirmation(guard) => {
+            let html = page(
+                &state,
+                ctx,
+                &form.session,
+                &loaded,
+                FieldErrors::default(),
+                form.form.clone(),
+                Extras::confirming(guard),
+            )
+            .await?;
+            Ok(html.into_response())
         }
     }
 }
@@ -193,7 +288,8 @@ pub async fn respond_to_advice(
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default()).await?;
+            let html =
+                page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
@@ -223,8 +319,60 @@ pub async fn add_comment(
         Ok(()) => Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerkingen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default()).await?;
+            let html =
+                page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), Extras::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReplyForm {
+    body: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/opmerkingen/{comment}/reactie", tag = "pages", params(("id" = i64, Path), ("comment" = i64, Path)),
+    responses((status = 303, description = "Saved"), (status = 422, description = "Field errors")))]
+pub async fn reply_to_comment(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    OnProfile { loaded, .. }: OnProfile,
+    Path((id, comment)): Path<(i64, i64)>,
+    form: CsrfForm<ReplyForm>,
+) -> AppResult<Response> {
+    match state.app.reply_to_comment(actions::taker(&form.session), &loaded, comment, &form.form.body).await? {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerking-{comment}")).into_response())
+        }
+        Err(problems) => {
+            let mut errors = FieldErrors::default();
+            for (_, message) in problems {
+                errors.add("reply", ctx.lang.message(&message));
+            }
+            let extras = Extras { reply_failed: Some(comment), ..Extras::default() };
+            let html = page(&state, ctx, &form.session, &loaded, errors, StepInput::default(), extras).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResolvedForm {
+    /// `ja` resolves, anything else opens again.
+    resolved: String,
+}
+
+#[utoipa::path(post, path = "/profielen/{id}/opmerkingen/{comment}/afgehandeld", tag = "pages", params(("id" = i64, Path), ("comment" = i64, Path)),
+    responses((status = 303, description = "Saved"), (status = 403, description = "Neither a coordinator nor the author")))]
+pub async fn set_comment_resolved(
+    State(state): State<AppState>,
+    OnProfile { loaded, .. }: OnProfile,
+    Path((id, comment)): Path<(i64, i64)>,
+    form: CsrfForm<ResolvedForm>,
+) -> AppResult<Redirect> {
+    let resolved = form.form.resolved == "ja";
+    state.app.set_comment_resolved(actions::taker(&form.session), &loaded, comment, resolved).await?;
+    Ok(Redirect::to(&format!("/profielen/{id}/stappen?melding=opgeslagen#opmerking-{comment}")))
 }

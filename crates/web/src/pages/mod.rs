@@ -100,6 +100,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("wachtwoord-gewijzigd", "notice-password-changed"),
     ("herstel-verstuurd", "notice-reset-sent"),
     ("welkom", "notice-welcome"),
+    ("bevestigd", "notice-confirmed"),
+    ("overgenomen", "notice-taken-over"),
 ];
 
 impl<S: Send + Sync> FromRequestParts<S> for PageContext {

@@ -32,6 +32,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(school_answers))
         .routes(routes!(save_school_answer))
         .routes(routes!(confirm_school_answer))
+        .routes(routes!(take_over_answer))
+        .routes(routes!(confirm_section))
         .routes(routes!(composed_profile))
         .routes(routes!(get_swv_template, save_swv_template))
         .routes(routes!(publish_swv_template))
@@ -311,11 +313,8 @@ pub async fn school_answers(
         .map(|item| {
             let answer = answers.iter().find(|a| a.item_key == item.key);
             let spread = team.as_ref().map(|team| {
-                let given: Vec<_> = team
-                    .iter()
-                    .filter(|t| t.item_key == item.key)
-                    .map(|t| (t.respondent.clone(), t.value.clone()))
-                    .collect();
+                let mine: Vec<_> = team.iter().filter(|t| t.item_key == item.key).collect();
+                let given: Vec<_> = mine.iter().map(|t| (t.respondent.clone(), t.value.clone())).collect();
                 let spread = spread(&given);
                 SpreadBody {
                     divergent: spread.divergent,
@@ -323,6 +322,15 @@ pub async fn school_answers(
                         .entries
                         .into_iter()
                         .map(|e| SpreadEntryBody { value: e.value.to_raw(), respondents: e.respondents })
+                        .collect(),
+                    answers: mine
+                        .into_iter()
+                        .map(|t| GivenAnswerBody {
+                            respondent_id: t.user_id,
+                            respondent: t.respondent.clone(),
+                            value: t.value.to_raw(),
+                            note: t.note.clone(),
+                        })
                         .collect(),
                 }
             });
@@ -364,6 +372,19 @@ pub struct SpreadBody {
     pub entries: Vec<SpreadEntryBody>,
     /// The team does not agree: more than one distinct answer.
     pub divergent: bool,
+    /// Each respondent's own answer with their note, in name order; take one
+    /// over with `POST …/answers/{item}/take-over`.
+    pub answers: Vec<GivenAnswerBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GivenAnswerBody {
+    /// Names the respondent for a take-over.
+    pub respondent_id: i64,
+    pub respondent: String,
+    #[schema(value_type = RawAnswer)]
+    pub value: Value,
+    pub note: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -478,6 +499,67 @@ pub async fn confirm_school_answer(
 ) -> AppResult<Response> {
     let outcome = state.app.confirm_school_answer(&session.actor, &loaded, &item, body.version).await?;
     save_response(lang, loaded.profile.template.item(&item), outcome)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TakeOver {
+    /// The respondent whose answer (with its note) becomes the school's: a `respondent_id` of the spread.
+    #[serde(deserialize_with = "crate::contract::whole_number")]
+    pub respondent: i64,
+    /// The version of the school's answer the coordinator saw (0 when there was none).
+    #[serde(deserialize_with = "crate::contract::whole_number")]
+    #[schema(minimum = 0)]
+    pub version: i64,
+}
+
+/// Takes one respondent's answer with its note over as the school's answer
+/// (coordinators), under the same rules as `PUT …/answers/{item}`: 409 with
+/// what is stored now when someone saved in between.
+#[utoipa::path(post, path = "/api/v1/profiles/{id}/answers/{item}/take-over", tag = "questionnaire", security(("session" = [])),
+    params(("id" = i64, Path), ("item" = String, Path)), request_body = TakeOver,
+    responses((status = 200, description = "Taken over; the new version", body = SavedVersion), (status = 400, description = "The answer no longer fits the item"),
+              (status = 403, description = "Not a coordinator"), (status = 404, description = "That person gave no answer to this item"),
+              (status = 409, description = "Changed by someone else, or the profile is locked", body = AnswerConflict)))]
+pub async fn take_over_answer(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, item)): Path<(i64, String)>,
+    Json(body): Json<TakeOver>,
+) -> AppResult<Response> {
+    let outcome = state.app.take_over_answer(&session.actor, &loaded, &item, body.respondent, body.version).await?;
+    save_response(lang, loaded.profile.template.item(&item), outcome)
+}
+
+/// The answers a section confirmation confirmed.
+#[derive(Serialize, ToSchema)]
+pub struct SectionConfirmed {
+    /// Each confirmed item with its new version; empty when nothing was left to confirm.
+    pub confirmed: Vec<ConfirmedAnswer>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConfirmedAnswer {
+    pub item_key: String,
+    pub version: i64,
+}
+
+/// Confirms every answer of the section still as it was copied from last
+/// year, in one request ("alles in dit onderdeel klopt nog", coordinators);
+/// the audit log records the section and the count.
+#[utoipa::path(post, path = "/api/v1/profiles/{id}/sections/{section}/confirm", tag = "questionnaire", security(("session" = [])),
+    params(("id" = i64, Path), ("section" = String, Path, description = "A to L")),
+    responses((status = 200, description = "Confirmed", body = SectionConfirmed), (status = 403, description = "Not a coordinator"),
+              (status = 404, description = "No such section"), (status = 409, description = "The profile is no longer a concept")))]
+pub async fn confirm_section(
+    State(state): State<AppState>,
+    OnProfile { loaded, session }: OnProfile,
+    Path((_id, section)): Path<(i64, String)>,
+) -> AppResult<Json<SectionConfirmed>> {
+    let confirmed = state.app.confirm_section(&session.actor, &session.user.name, &loaded, &section).await?;
+    Ok(Json(SectionConfirmed {
+        confirmed: confirmed.into_iter().map(|(item_key, version)| ConfirmedAnswer { item_key, version }).collect(),
+    }))
 }
 
 /// The composed profile: the school's answers in the chapters of a profile.

@@ -13,14 +13,14 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::view::{ConflictView, ItemView, PostedSection, raw_of, shown_text};
+use super::view::{ConflictView, ItemView, PostedSection, anchor_of, raw_of, shown_text};
 use super::{Loaded, OnProfile, answered, by_key, progress_of};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::pages::{FieldErrors, PageContext, render};
 use crate::security::csrf::CsrfForm;
 use crate::security::session::SignedIn;
-use passend_app::questionnaire::{PostedAnswer, SchoolSave, TeamAccessChange, coordinates, responds};
+use passend_app::questionnaire::{ItemAction, PostedAnswer, SchoolSave, TeamAccessChange, coordinates, responds};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -215,6 +215,8 @@ struct SectionPage {
     sections: Vec<(String, String)>,
     next_section: Option<String>,
     has_problems: bool,
+    /// The school's answers of this section still as copied from last year.
+    unconfirmed_here: usize,
 }
 
 impl SectionPage {
@@ -226,6 +228,10 @@ impl SectionPage {
     fn api_base(&self) -> String {
         let part = if self.mode == "school" { "answers" } else { "my-answers" };
         format!("/api/v1/profiles/{}/{}", self.profile_id, part)
+    }
+
+    fn confirm_section_api(&self) -> String {
+        format!("/api/v1/profiles/{}/sections/{}/confirm", self.profile_id, self.section_key)
     }
 }
 
@@ -266,6 +272,7 @@ async fn section_page(
         section_intro: section.intro.clone(),
         next_section: position.and_then(|p| sections.get(p + 1)).map(|(k, _)| k.clone()),
         has_problems: items.iter().any(|i| i.error.is_some() || i.note_error.is_some() || i.conflict.is_some()),
+        unconfirmed_here: if mode == "school" { items.iter().filter(|i| i.from_last_year).count() } else { 0 },
         mode,
         items,
         sections,
@@ -407,12 +414,11 @@ async fn school_views(
             );
             view.version = stored.map_or(0, |a| a.version);
             view.from_last_year = stored.is_some_and(|a| a.from_last_year);
-            let given: Vec<(String, passend_domain::questionnaire::AnswerValue)> = team
-                .iter()
-                .filter(|t| t.item_key == item.key)
-                .map(|t| (t.respondent.clone(), t.value.clone()))
-                .collect();
-            view.with_spread(ctx.lang, item, &spread(&given))
+            let mine: Vec<&passend_app::questionnaire::RespondentAnswer> =
+                team.iter().filter(|t| t.item_key == item.key).collect();
+            let given: Vec<(String, passend_domain::questionnaire::AnswerValue)> =
+                mine.iter().map(|t| (t.respondent.clone(), t.value.clone())).collect();
+            view.with_spread(ctx.lang, item, &spread(&given)).with_given(ctx.lang, item, &mine)
         })
         .collect();
     Ok((views, answers))
@@ -443,7 +449,18 @@ pub async fn save_school_section(
     let session = form.session.clone();
     let (section_def, posted) = read_post(&loaded, &section, &form.form)?;
     let items = visible(&section_def);
-    let confirm = form.form.iter().find(|(k, _)| k == "bevestig").map(|(_, v)| v.clone());
+    let field = |name: &str| form.form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let (confirm, take_over, confirm_all) = (field("bevestig"), field("neem-over"), field("bevestig-alles").is_some());
+    // `neem-over` is `item key|respondent's account`.
+    let taken = take_over
+        .as_deref()
+        .and_then(|raw| raw.split_once('|'))
+        .and_then(|(key, user)| Some((key, user.parse::<i64>().ok()?)));
+    let action = match (confirm.as_deref(), taken) {
+        (_, Some((item_key, respondent))) => Some(ItemAction::TakeOver { item_key, respondent }),
+        (Some(key), None) => Some(ItemAction::Confirm(key)),
+        (None, None) => None,
+    };
     let (mut views, _) = school_views(&state, &ctx, &loaded, &session.actor, &section_def).await?;
     let mut failed = false;
     // What was posted for each item on the form; items not on it stay as they are.
@@ -461,29 +478,31 @@ pub async fn save_school_section(
         .iter()
         .map(|(index, raw, note, version)| PostedAnswer { item_key: &items[*index].key, raw, note, version: *version })
         .collect();
-    let outcomes = state.app.save_school_section(&session.actor, &loaded, &answers, confirm.as_deref()).await?;
+    let outcomes = state.app.save_school_section(&session.actor, &loaded, &answers, action).await?;
     for ((index, raw, note, version), outcome) in typed.iter().zip(outcomes) {
         let (item, view, version) = (&items[*index], &mut views[*index], *version);
         match outcome {
             None | Some(SchoolSave::Saved { .. }) => {}
             Some(SchoolSave::Invalid(problems)) => {
                 failed = true;
-                let spread_view = std::mem::take(&mut view.spread);
                 let mut fresh = ItemView::new(item, raw, note);
                 fresh.version = version;
-                fresh.spread = spread_view;
+                fresh.spread = std::mem::take(&mut view.spread);
+                fresh.given = std::mem::take(&mut view.given);
+                fresh.from_last_year = view.from_last_year;
                 fresh.divergent = view.divergent;
                 attach(&ctx, &mut fresh, problems);
                 *view = fresh;
             }
             Some(SchoolSave::Conflict(theirs)) => {
                 failed = true;
-                let spread_view = std::mem::take(&mut view.spread);
                 // Keep what this person typed; show what is stored; the next
                 // save at the stored version is a deliberate choice.
                 let mut fresh = ItemView::new(item, raw, note);
                 fresh.version = theirs.version;
-                fresh.spread = spread_view;
+                fresh.spread = std::mem::take(&mut view.spread);
+                fresh.given = std::mem::take(&mut view.given);
+                fresh.from_last_year = theirs.from_last_year;
                 fresh.divergent = view.divergent;
                 fresh.conflict = Some(ConflictView {
                     theirs: theirs
@@ -504,7 +523,22 @@ pub async fn save_school_section(
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
         return Ok((status, page).into_response());
     }
-    Ok(Redirect::to(&format!("/profielen/{id}/schoolantwoord/{section}?melding=opgeslagen")).into_response())
+    if confirm_all {
+        state.app.confirm_section(&session.actor, &session.user.name, &loaded, &section).await?;
+        return Ok(Redirect::to(&format!("/profielen/{id}/schoolantwoord/{section}?melding=bevestigd#bevestig-alles"))
+            .into_response());
+    }
+    // A confirmation or take-over returns the reader to the item they acted on.
+    Ok(Redirect::to(&match action {
+        Some(ItemAction::Confirm(key)) => {
+            format!("/profielen/{id}/schoolantwoord/{section}?melding=bevestigd#{}", anchor_of(key))
+        }
+        Some(ItemAction::TakeOver { item_key, .. }) => {
+            format!("/profielen/{id}/schoolantwoord/{section}?melding=overgenomen#{}", anchor_of(item_key))
+        }
+        None => format!("/profielen/{id}/schoolantwoord/{section}?melding=opgeslagen"),
+    })
+    .into_response())
 }
 
 /// A chapter of the composed profile as the page shows it.

@@ -28,6 +28,14 @@ pub struct SpreadView {
     pub names: String,
 }
 
+/// One respondent's own answer beside the school's, to read and take over.
+pub struct GivenView {
+    pub user_id: i64,
+    pub name: String,
+    pub answer: String,
+    pub note: String,
+}
+
 pub struct ConflictView {
     pub theirs: String,
     pub their_note: String,
@@ -39,6 +47,8 @@ pub struct ItemView {
     pub key: String,
     /// A DOM id: the key with dots made dashes.
     pub id: String,
+    /// The anchor a page returns to after a confirmation or take-over: `item-` and the key with dots made dashes.
+    pub anchor: String,
     pub label: String,
     pub help: Option<String>,
     /// `scale`, `single`, `multiple`, `yes_no`, `number`, `short`, `long` or `table`.
@@ -55,6 +65,8 @@ pub struct ItemView {
     pub error: Option<String>,
     pub note_error: Option<String>,
     pub spread: Vec<SpreadView>,
+    /// Each respondent's answer with their note (coordinators).
+    pub given: Vec<GivenView>,
     pub divergent: bool,
     pub conflict: Option<ConflictView>,
     pub max_chars: usize,
@@ -113,6 +125,7 @@ impl ItemView {
         ItemView {
             key: item.key.clone(),
             id: format!("q-{}", item.key.replace('.', "-")),
+            anchor: anchor_of(&item.key),
             label: item.label.clone(),
             help: item.help.clone(),
             kind,
@@ -149,6 +162,7 @@ impl ItemView {
             error: None,
             note_error: None,
             spread: Vec::new(),
+            given: Vec::new(),
             divergent: false,
             conflict: None,
             max_chars: match kind {
@@ -156,6 +170,12 @@ impl ItemView {
                 _ => passend_domain::questionnaire::MAX_SHORT_TEXT,
             },
         }
+    }
+
+    /// A choice (or a number): the spread by answer says something; for
+    /// text each person's own answer is shown instead.
+    pub fn counts_spread(&self) -> bool {
+        !matches!(self.kind, "short" | "long" | "table")
     }
 
     pub fn has_selection(&self) -> bool {
@@ -175,6 +195,30 @@ impl ItemView {
             .collect();
         self
     }
+
+    /// Each respondent's own answer to the item, with their note.
+    pub fn with_given(
+        mut self,
+        lang: Lang,
+        item: &Item,
+        team: &[&passend_app::questionnaire::RespondentAnswer],
+    ) -> Self {
+        self.given = team
+            .iter()
+            .map(|a| GivenView {
+                user_id: a.user_id,
+                name: a.respondent.clone(),
+                answer: shown_text(lang, &show(item, &a.value)),
+                note: a.note.clone().unwrap_or_default(),
+            })
+            .collect();
+        self
+    }
+}
+
+/// The anchor of an item on its section's page: `item-aanbod-dyslexie`.
+pub fn anchor_of(item_key: &str) -> String {
+    format!("item-{}", item_key.replace('.', "-"))
 }
 
 /// An answer as one line of text in the reader's language.
