@@ -257,8 +257,9 @@ pub struct PublicSurvey {
     #[schema(schema_with = audience_schema)]
     pub audience: Audience,
     pub closed: bool,
-    /// The school the survey is for, and its location.
+    /// The name of the school the survey is for.
     pub school: String,
+    /// The name of the school's location (often the same).
     pub location: String,
     /// The parent version of the location's published profile, when there is one.
     pub profile_url: Option<String>,
@@ -308,10 +309,10 @@ pub struct SurveyAnswer {
     pub contact: Option<ContactBody>,
 }
 
+/// How to reach a parent: a name and an e-mail address, a phone number, or both.
 #[derive(Deserialize, ToSchema)]
 pub struct ContactBody {
     pub name: String,
-    /// An e-mail address, a phone number, or both.
     #[serde(default)]
     pub email: String,
     #[serde(default)]

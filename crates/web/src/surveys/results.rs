@@ -113,7 +113,7 @@ fn results_workbook(lang: Lang, r: &SurveyResults) -> Result<Vec<u8>, XlsxError>
 /// every open answer as entered. No names and no contact details.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/surveys/{survey}/results.csv", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)),
-    responses((status = 200, content_type = "text/csv"), (status = 404, description = "No such survey of this profile")))]
+    responses((status = 200, description = "The results, one row per option or open answer", content_type = "text/csv"), (status = 404, description = "No such survey of this profile")))]
 pub async fn results_csv(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
@@ -133,7 +133,7 @@ pub async fn results_csv(
 /// columns); the same rows as the CSV.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/surveys/{survey}/results.xlsx", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)),
-    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    responses((status = 200, description = "The results as a workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 404, description = "No such survey of this profile")))]
 pub async fn results_xlsx(
     State(state): State<AppState>,
@@ -175,7 +175,7 @@ impl From<SurveyContact> for SurveyContactBody {
 /// school year.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/surveys/{survey}/contacts", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)),
-    responses((status = 200, body = [SurveyContactBody]), (status = 403, description = "Not a coordinator"),
+    responses((status = 200, description = "The contact details, oldest first", body = [SurveyContactBody]), (status = 403, description = "Not a coordinator"),
               (status = 404, description = "No such survey of this profile")))]
 pub async fn contacts(
     State(state): State<AppState>,
@@ -189,7 +189,7 @@ pub async fn contacts(
 /// The contact list of a survey as CSV, for the coordinators only.
 #[utoipa::path(get, path = "/api/v1/profiles/{id}/surveys/{survey}/contacts.csv", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)),
-    responses((status = 200, content_type = "text/csv"), (status = 403, description = "Not a coordinator"),
+    responses((status = 200, description = "The contact list", content_type = "text/csv"), (status = 403, description = "Not a coordinator"),
               (status = 404, description = "No such survey of this profile")))]
 pub async fn contacts_csv(
     State(state): State<AppState>,
@@ -240,7 +240,7 @@ pub struct WishesMadeBody {
 /// Makes a wish of each picked result or remark (coordinators).
 #[utoipa::path(post, path = "/api/v1/profiles/{id}/surveys/{survey}/wishes", tag = "surveys", security(("session" = [])),
     params(("id" = i64, Path), ("survey" = i64, Path)), request_body = SurveyWishes,
-    responses((status = 201, body = WishesMadeBody), (status = 400, description = "Nothing picked, an unknown pick, no owner"),
+    responses((status = 201, description = "The wishes are on the wish list", body = WishesMadeBody), (status = 400, description = "Nothing picked, an unknown pick, no owner"),
               (status = 403, description = "Not a coordinator"), (status = 404, description = "No such survey of this profile"),
               (status = 409, description = "The profile is adopted and next year's is not started yet")))]
 pub async fn wishes_from_survey(
