@@ -140,7 +140,7 @@ mod tests {
             Pick::Answer { key: "beter".into(), response_id: 99 },
             Pick::Answer { key: "weg_weten".into(), response_id: 11 },
         ] {
-            let refused = wish_texts(asked, &responses, &[bad.clone()], "Ouders", 500).unwrap_err();
+            let refused = wish_texts(asked, &responses, std::slice::from_ref(&bad), "Ouders", 500).unwrap_err();
             assert_eq!(refused[0].0, "picks", "{bad:?}");
         }
         assert_eq!(wish_texts(asked, &responses, &[], "Ouders", 500).unwrap_err()[0].1.id, "survey-wishes-none-picked");
