@@ -40,13 +40,26 @@ export default async function profileCycle(ctx) {
         const surveysPath = `${state.profilePath}/enquetes`;
         await Q.goto(surveysPath);
         await Q.submit('form#survey-open-evaluation-parents', 'evaluation link for parents', { status: 200 });
-        const surveyLink = (await qa.locator('main code.hash').first().innerText()).trim();
+        const surveyLink = (await qa.locator('main input.survey-link').first().inputValue()).trim();
         if (!surveyLink.includes('/enquete/')) throw new Error(`no survey link on the page: ${surveyLink}`);
+        await Q.expectVisible('main button[data-copy]', 'copy button');
+        await Q.expectVisible('main .survey-qr img', 'QR code');
 
         ctx.show(parentPhone);
         await P.goto(new URL(surveyLink).pathname);
+        await P.expectText('Vragenlijst van');
         await parentPhone.check('#s-bekend-ja');
         await parentPhone.fill('#s-tevreden', 'De juf belt ons als er iets is.');
+        // Wants to think along and leaves contact details, first without consent.
+        await parentPhone.check('#s-meedenken-ja');
+        await parentPhone.fill('#s-contact_name', 'Fatima');
+        await parentPhone.fill('#s-contact_email', 'fatima@voorbeeld.nl');
+        await P.submit('form#survey', 'contact without consent', { status: 422 });
+        log(`  error shown: ${JSON.stringify(await P.expectVisible('#s-consent-error', 'consent error'))}`);
+        if ((await parentPhone.inputValue('#s-tevreden')) !== 'De juf belt ons als er iets is.') {
+          throw new Error('the answer was lost when the contact details were refused');
+        }
+        await parentPhone.check('#s-consent');
         await P.submit('form#survey', 'parent answers', { status: 200 });
         await P.expectText('Dank u wel');
         await P.goto(new URL(surveyLink).pathname);
@@ -55,6 +68,12 @@ export default async function profileCycle(ctx) {
         ctx.show(qa);
         await Q.goto(surveysPath);
         await Q.expectText('De juf belt ons als er iets is.');
+        await Q.expectText('fatima@voorbeeld.nl');
+        // The parent's remark goes on the wish list.
+        await qa.locator('main ul.picks input[type=checkbox]').first().check();
+        await qa.locator('main form[id^=survey-wishes-] input[name=owner]').first().fill('Dirk (directeur)');
+        await Q.submit('main form[id^=survey-wishes-]', 'wish from the survey', { status: 200 });
+        await Q.expectText('Ouders, evaluatie: De juf belt ons als er iets is.');
         await Q.goto(`${state.profilePath}/planning`);
         await qa.fill('#p-body', 'Ouders meer betrekken bij het profiel');
         await Q.submit('form#wish', 'wish without owner', { status: 422 });

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod message;
 pub mod organisations;
 pub mod publishing;
+pub mod pupil_data;
 pub mod questionnaire;
 pub mod readability;
 pub mod surveys;

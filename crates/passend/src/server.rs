@@ -72,15 +72,18 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     Ok(RunningServer { addr, url, db, shutdown: Some(shutdown), task })
 }
 
-/// Removes expired sessions, reset links and old login attempts every hour.
+/// Removes expired sessions, reset links, old login attempts and the surveys
+/// of an ended school year every hour.
 fn spawn_housekeeping(app: App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
             let day_ago = passend_app::now() - 86_400;
-            if let Err(error) = app.purge_expired(day_ago).await {
-                tracing::warn!(%error, "housekeeping failed");
+            match app.purge_expired(day_ago, passend_app::lifecycle::today()).await {
+                Ok(0) => {}
+                Ok(surveys) => tracing::info!(surveys, "surveys of an ended school year deleted"),
+                Err(error) => tracing::warn!(%error, "housekeeping failed"),
             }
         }
     });

@@ -267,5 +267,28 @@ document.addEventListener("submit", (event) => {
       button.disabled = false;
       submitPlainly(button);
     }
+// Copy buttons: a button with data-copy="<id of a read-only field>" copies the
+// field's text and says so in the field's status line. Without JavaScript the
+// button stays hidden and the field's text can be selected and copied.
+(function copyButtons() {
+  const buttons = document.querySelectorAll("button[data-copy]");
+  if (!buttons.length || !navigator.clipboard) return;
+  buttons.forEach((button) => {
+    const field = document.getElementById(button.dataset.copy);
+    if (!field) return;
+    const status = document.getElementById(`${field.id}-status`);
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(field.value);
+        if (status) status.textContent = button.dataset.copied || "";
+      } catch (error) {
+        field.select();
+      }
+    });
+  });
+  // A click in a read-only field selects all of it, ready to copy by hand.
+  document.querySelectorAll("input.survey-link[readonly]").forEach((field) => {
+    field.addEventListener("focus", () => field.select());
   });
 })();

@@ -255,9 +255,12 @@ impl App {
         Ok(user_id)
     }
 
-    /// Removes expired sessions and reset links, and login attempts older than `attempts_before`.
-    pub async fn purge_expired(&self, attempts_before: i64) -> Result<()> {
-        Ok(self.db.purge_expired(attempts_before).await?)
+    /// Removes expired sessions and reset links, login attempts older than
+    /// `attempts_before`, and the surveys (with their answers and contact
+    /// details) made before the school year `today` falls in; how many surveys went.
+    pub async fn purge_expired(&self, attempts_before: i64, today: passend_domain::lifecycle::Day) -> Result<u64> {
+        self.db.purge_expired(attempts_before).await?;
+        self.purge_ended_surveys(today).await
     }
 
     /// Counts an SWV's reminder to a location; `false` when it had one in the last day.

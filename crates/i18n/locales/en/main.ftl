@@ -920,3 +920,46 @@ answer-confirm-all-intro = { $count ->
 }
 answer-confirm-all = Everything in this section still holds
 given-take-over = Take over as the school's answer
+# --- survey (issue 12) ---
+survey-for-school = Survey by
+survey-profile-link = First read what support the school offers (the version for parents)
+survey-profile-link-pupils = Read the explanation of help at school
+survey-contact-legend = Would you like the school to contact you?
+survey-contact-hint = Only fill this in if you chose Yes or Maybe above. Only the school's director and special needs coordinator see your details. They are deleted on { $date }.
+survey-contact-name = Your name
+survey-contact-email = E-mail address
+survey-contact-phone = Phone number
+survey-contact-consent = I agree that the school keeps my name and details to contact me about the profile.
+survey-contact-not-asked = This survey does not ask for contact details. Leave these fields empty.
+survey-contact-needs-yes = Choose Yes or Maybe at “Would you like to think along” if the school may contact you, or leave your details empty.
+survey-contact-consent-required = Tick the box if the school may keep your details. Without your consent we do not keep them.
+survey-contact-name-required = Fill in your name.
+survey-contact-reach-required = Fill in an e-mail address or a phone number.
+survey-contact-phone-invalid = Fill in a phone number of 10 to 15 digits, for example 06 12345678.
+pupil-data-bsn = This looks like a citizen service number (BSN). Do not write pupils' personal data here.
+pupil-data-birth-date = This looks like a date of birth. Do not write pupils' personal data here; a year or a month alone is fine.
+survey-wish-group = { $audience }, { $kind }
+survey-kind-short-evaluation = evaluation
+survey-kind-short-control_group = control group
+survey-wishes-none-picked = Pick at least one result or remark.
+survey-wishes-no-profile = This profile has been adopted. First start next school year's profile; the wishes go on its wish list.
+survey-wishes-intro = Tick results and remarks and put them on the wish list of the profile the team is writing now.
+survey-wishes-make = Put on the wish list
+survey-pick-counts = Put on the wish list
+survey-export = Download the results:
+survey-export-question = Question
+survey-export-answer = Answer
+survey-export-count = Count
+survey-link-copy = Copy link
+survey-link-copied = The link has been copied.
+survey-qr-alt = QR code of the link for { $group }
+survey-qr-download = Download the QR code (SVG)
+survey-kept-until = On { $date } (end of the school year) this survey, its answers and contact details are deleted. Download the results or put them on the wish list if you want to keep them.
+survey-contacts-title = { $count ->
+    [one] 1 parent wants to think along
+   *[other] { $count } parents want to think along
+}
+survey-contacts-hint = Only the director and the special needs coordinator see these details. These parents agreed to be contacted about the profile.
+survey-contacts-none = Nobody has left contact details yet.
+survey-contacts-consented = Consent given on
+survey-contacts-download = Download the contact list (CSV)

@@ -920,3 +920,46 @@ answer-confirm-all-intro = { $count ->
 }
 answer-confirm-all = Alles in dit onderdeel klopt nog
 given-take-over = Neem over als antwoord van de school
+# --- survey (issue 12) ---
+survey-for-school = Vragenlijst van
+survey-profile-link = Lees eerst wat de school biedt aan ondersteuning (de uitleg voor ouders)
+survey-profile-link-pupils = Lees de uitleg over hulp op school
+survey-contact-legend = Wilt u dat de school contact met u opneemt?
+survey-contact-hint = Vul dit alleen in als u hierboven Ja of Misschien kiest. Alleen de directeur en de intern begeleider van de school zien uw gegevens. Ze worden op { $date } verwijderd.
+survey-contact-name = Uw naam
+survey-contact-email = E-mailadres
+survey-contact-phone = Telefoonnummer
+survey-contact-consent = Ik geef toestemming dat de school mijn naam en gegevens bewaart om contact met mij op te nemen over het profiel.
+survey-contact-not-asked = Deze vragenlijst vraagt geen contactgegevens. Laat deze velden leeg.
+survey-contact-needs-yes = Kies bij “Wilt u meedenken” Ja of Misschien als de school contact met u mag opnemen, of laat uw gegevens leeg.
+survey-contact-consent-required = Zet een vinkje als de school uw gegevens mag bewaren. Zonder uw toestemming bewaren wij ze niet.
+survey-contact-name-required = Vul uw naam in.
+survey-contact-reach-required = Vul een e-mailadres of telefoonnummer in.
+survey-contact-phone-invalid = Vul een telefoonnummer in van 10 tot 15 cijfers, bijvoorbeeld 06 12345678.
+pupil-data-bsn = Dit lijkt op een burgerservicenummer. Schrijf hier geen gegevens van leerlingen op.
+pupil-data-birth-date = Dit lijkt op een geboortedatum. Schrijf hier geen gegevens van leerlingen op; alleen een jaar of een maand mag wel.
+survey-wish-group = { $audience }, { $kind }
+survey-kind-short-evaluation = evaluatie
+survey-kind-short-control_group = controlegroep
+survey-wishes-none-picked = Kies minstens één uitkomst of opmerking.
+survey-wishes-no-profile = Dit profiel is al vastgesteld. Start eerst het profiel van volgend schooljaar; de wensen komen op de wensenlijst daarvan.
+survey-wishes-intro = Vink uitkomsten en opmerkingen aan en zet ze op de wensenlijst van het profiel dat het team nu schrijft.
+survey-wishes-make = Zet op de wensenlijst
+survey-pick-counts = Op de wensenlijst zetten
+survey-export = Resultaten downloaden:
+survey-export-question = Vraag
+survey-export-answer = Antwoord
+survey-export-count = Aantal
+survey-link-copy = Kopieer link
+survey-link-copied = De link is gekopieerd.
+survey-qr-alt = QR-code van de link voor { $group }
+survey-qr-download = QR-code downloaden (SVG)
+survey-kept-until = Op { $date } (einde van het schooljaar) worden deze vragenlijst, de antwoorden en de contactgegevens verwijderd. Download de resultaten of zet ze op de wensenlijst als u ze wilt bewaren.
+survey-contacts-title = { $count ->
+    [one] 1 ouder wil meedenken
+   *[other] { $count } ouders willen meedenken
+}
+survey-contacts-hint = Alleen de directeur en de intern begeleider zien deze gegevens. Deze ouders gaven toestemming om contact met hen op te nemen over het profiel.
+survey-contacts-none = Nog niemand heeft contactgegevens achtergelaten.
+survey-contacts-consented = Toestemming gegeven op
+survey-contacts-download = Contactlijst downloaden (CSV)

@@ -117,6 +117,19 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .json()
         .await
         .unwrap();
+    // A parent of B who wants to think along leaves contact details.
+    let code = survey["survey"]["link_code"].as_str().expect("B's survey link");
+    let answered = app
+        .http
+        .post(app.at(&format!("/api/v1/surveys/{code}/responses")))
+        .json(&json!({
+            "answers": { "meedenken": "ja", "tevreden": "geheim-b opmerking" },
+            "contact": { "name": "Ouder geheim-b", "email": "geheim-b@ouders.test", "phone": "06 11112222", "consent": true }
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), StatusCode::CREATED, "B's parent answers");
     TenantB {
         survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
@@ -195,6 +208,8 @@ fn form_body(csrf: &str) -> Vec<(&'static str, String)> {
         ("kind", "evaluation".to_owned()),
         ("audience", "parents".to_owned()),
         ("closed", "ja".to_owned()),
+        ("pick", "tevreden".to_owned()),
+        ("owner", "Overgenomen".to_owned()),
     ]
 }
 
@@ -208,7 +223,7 @@ fn json_body() -> Value {
         "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01",
         "kind": "evaluation", "audience": "parents", "closed": true, "allow_multiple": true,
         "answers": { "tevreden": "overgenomen" }, "owner": "Overgenomen", "done": true,
-        "items": [], "target_percent": 85, "kernen": []
+        "items": [], "target_percent": 85, "kernen": [], "picks": ["tevreden"]
     })
 }
 

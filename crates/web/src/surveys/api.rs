@@ -6,8 +6,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passend_app::surveys::{Answered, Survey, new_browser_key};
-use passend_domain::surveys::{Audience, QuestionKind, SurveyKind, questions};
+use passend_app::App;
+use passend_app::surveys::{Answered, Survey, SurveyResults, new_browser_key};
+use passend_domain::lifecycle::iso_day;
+use passend_domain::surveys::{Audience, ContactInput, QuestionKind, SurveyKind, questions};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
 use utoipa::openapi::{RefOr, Schema};
@@ -28,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_survey))
         .routes(routes!(public_survey))
         .routes(routes!(answer_survey))
+        .merge(super::results::router())
 }
 
 /// The profile's surveys with their links and results per question.
@@ -38,27 +41,31 @@ pub async fn list_surveys(
     OnProfile { loaded, .. }: OnProfile,
 ) -> AppResult<Json<Vec<SurveyResultsBody>>> {
     let results = state.app.survey_results(&loaded).await?;
-    Ok(Json(
-        results
-            .into_iter()
-            .map(|r| SurveyResultsBody {
-                survey: r.survey.into(),
-                link: r.link,
-                results: r
-                    .summary
-                    .into_iter()
-                    .map(|q| QuestionResult {
-                        key: q.key,
-                        text: q.text,
-                        counts: q.counts.into_iter().map(|(option, count)| OptionCount { option, count }).collect(),
-                        texts: q.texts,
-                        answered: q.answered,
-                    })
-                    .collect(),
-                named_respondents: r.named,
+    Ok(Json(results.into_iter().map(SurveyResultsBody::from).collect()))
+}
+
+impl From<SurveyResults> for SurveyResultsBody {
+    fn from(r: SurveyResults) -> Self {
+        let results = r
+            .summary
+            .iter()
+            .map(|q| QuestionResult {
+                key: q.key,
+                text: q.text,
+                counts: q.counts.iter().map(|(option, count)| OptionCount { option, count: *count }).collect(),
+                texts: q.texts.iter().map(|t| t.text.clone()).collect(),
+                response_ids: q.texts.iter().map(|t| r.response_id(t.response)).collect(),
+                answered: q.answered,
             })
-            .collect(),
-    ))
+            .collect();
+        SurveyResultsBody {
+            kept_until: iso_day(r.kept_until),
+            survey: r.survey.into(),
+            link: r.link,
+            results,
+            named_respondents: r.named,
+        }
+    }
 }
 
 /// A survey of the profile.
@@ -102,6 +109,9 @@ pub struct SurveyResultsBody {
     pub results: Vec<QuestionResult>,
     /// The names of those who gave one.
     pub named_respondents: Vec<String>,
+    /// The last day (`YYYY-MM-DD`) the survey, its answers and contact details
+    /// are kept (the end of the school year it was made in); then they are deleted.
+    pub kept_until: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -112,6 +122,9 @@ pub struct QuestionResult {
     pub counts: Vec<OptionCount>,
     /// For open questions: the answers, oldest first.
     pub texts: Vec<String>,
+    /// The response each of `texts` came from, in the same order: with the
+    /// question's key it names a remark to make a wish of (`key:response_id`).
+    pub response_ids: Vec<i64>,
     /// How many answered this question.
     pub answered: usize,
 }
@@ -205,11 +218,17 @@ pub async fn set_survey(
 #[utoipa::path(get, path = "/api/v1/surveys/{link}", tag = "surveys", security(()),
     params(("link" = String, Path)), responses((status = 200, body = PublicSurvey), (status = 404, description = "No such survey")))]
 pub async fn public_survey(State(state): State<AppState>, Path(link): Path<String>) -> AppResult<Json<PublicSurvey>> {
-    let survey = state.app.survey_by_link(&link).await?;
+    let place = state.app.survey_place(&link).await?;
+    let survey = place.survey;
     Ok(Json(PublicSurvey {
         kind: survey.kind,
         audience: survey.audience,
         closed: survey.closed,
+        school: place.school_name,
+        location: place.location_name,
+        profile_url: place.published.then(|| state.config.link(&format!("/scholen/{}/ouders", survey.location_code))),
+        asks_contact: App::offers_contact(&survey),
+        kept_until: iso_day(place.kept_until),
         questions: questions(survey.kind, survey.audience)
             .iter()
             .map(|q| QuestionBody {
@@ -238,6 +257,16 @@ pub struct PublicSurvey {
     #[schema(schema_with = audience_schema)]
     pub audience: Audience,
     pub closed: bool,
+    /// The name of the school the survey is for.
+    pub school: String,
+    /// The name of the school's location (often the same).
+    pub location: String,
+    /// The parent version of the location's published profile, when there is one.
+    pub profile_url: Option<String>,
+    /// Whether a parent who wants to think along may leave contact details (`contact`).
+    pub asks_contact: bool,
+    /// The last day (`YYYY-MM-DD`) the answers and contact details are kept.
+    pub kept_until: String,
     pub questions: Vec<QuestionBody>,
 }
 
@@ -273,6 +302,24 @@ pub struct SurveyAnswer {
     /// Left out to answer anonymously.
     #[serde(default)]
     pub name: Option<String>,
+    /// Where `asks_contact`: how the school may reach a parent who answered
+    /// yes (or maybe) to thinking along. Only with `consent`; seen only by the
+    /// school's coordinators; deleted with the survey.
+    #[serde(default)]
+    pub contact: Option<ContactBody>,
+}
+
+/// How to reach a parent: a name and an e-mail address, a phone number, or both.
+#[derive(Deserialize, ToSchema)]
+pub struct ContactBody {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    /// The person agrees that the school keeps these details to contact them.
+    #[serde(default)]
+    pub consent: bool,
 }
 
 /// Answers a survey with its link, without an account. One answer per browser
@@ -289,8 +336,17 @@ pub async fn answer_survey(
 ) -> AppResult<Response> {
     let existing = cookie(&headers, BROWSER_COOKIE).filter(|k| k.len() == 64);
     let key = existing.clone().unwrap_or_else(new_browser_key);
-    let outcome =
-        state.app.answer_survey(&link, &body.answers, body.name.as_deref(), &key).await?.map_err(problems_error)?;
+    let contact = body.contact.as_ref().map_or_else(ContactInput::default, |c| ContactInput {
+        name: &c.name,
+        email: &c.email,
+        phone: &c.phone,
+        consent: c.consent,
+    });
+    let outcome = state
+        .app
+        .answer_survey(&link, &body.answers, body.name.as_deref(), &contact, &key)
+        .await?
+        .map_err(problems_error)?;
     let mut response = match outcome {
         Answered::Saved => StatusCode::CREATED.into_response(),
         Answered::AlreadyAnswered => return Err(AppError::new(ErrorKind::Conflict)),
