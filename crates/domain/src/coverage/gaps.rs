@@ -212,11 +212,11 @@ mod tests {
             location("AA0200", "Amsterdam", Some(&[(Dyslexie, "niet"), (Gedrag, "na_overleg")])),
             location("AA0300", "Amsterdam", None),
         ];
-        let gaps = gaps(&offers, rank("standaard").unwrap(), &CoverageSettings::default());
-        assert!(of(&gaps, "Amsterdam", Dyslexie).is_none(), "one school offers it: covered");
-        let gedrag = of(&gaps, "Amsterdam", Gedrag).unwrap();
+        let found = gaps(&offers, rank("standaard").unwrap(), &CoverageSettings::default());
+        assert!(of(&found, "Amsterdam", Dyslexie).is_none(), "one school offers it: covered");
+        let gedrag = of(&found, "Amsterdam", Gedrag).unwrap();
         assert_eq!((gedrag.kind, gedrag.locations, gedrag.with_profile, gedrag.answered), (GapKind::NoOffer, 3, 2, 2));
-        assert_eq!(of(&gaps, "Amsterdam", Horen).unwrap().kind, GapKind::Unknown, "answered by none");
+        assert_eq!(of(&found, "Amsterdam", Horen).unwrap().kind, GapKind::Unknown, "answered by none");
         // A share of 100 % asks for every location: then gedrag is unknown too.
         let all = gaps(&offers, rank("standaard").unwrap(), &CoverageSettings { min_profiled_percent: 100 });
         assert_eq!(of(&all, "Amsterdam", Gedrag).unwrap().kind, GapKind::Unknown);

@@ -97,8 +97,6 @@ pub fn bar_chart(counts: &[CategoryCounts]) -> BarChart {
 pub struct TrendChart {
     pub height: f64,
     pub bar_height: f64,
-    /// Where the bars start (the year labels are left of it).
-    pub bars_x: f64,
     pub rows: Vec<TrendRow>,
 }
 
@@ -141,7 +139,7 @@ pub fn trend_chart(years: &[(String, [usize; 4])]) -> TrendChart {
             }
         })
         .collect();
-    TrendChart { height: years.len() as f64 * TREND_ROW + 8.0, bar_height: TREND_BAR, bars_x: YEARS_WIDTH, rows }
+    TrendChart { height: years.len() as f64 * TREND_ROW + 8.0, bar_height: TREND_BAR, rows }
 }
 
 #[cfg(test)]

@@ -120,8 +120,9 @@ impl MatrixPage {
         format!("{}: {level} {count}", self.category_name(category))
     }
 
-    fn fmt(&self, value: &f64) -> String {
-        format!("{value:.1}")
+    /// A coordinate or length in the SVG, to a tenth of a unit.
+    fn fmt(&self, value: impl std::borrow::Borrow<f64>) -> String {
+        format!("{:.1}", value.borrow())
     }
 
     /// "2 of 3 locations answered" for a gap.
@@ -190,10 +191,6 @@ impl MatrixPage {
     /// A value for a link's query string.
     fn query(&self, value: &str) -> String {
         url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
-    }
-
-    fn percent(&self, value: &f64) -> String {
-        format!("{value:.2}")
     }
 
     fn cell(&self, offer: &LocationOffer, category: &SupportCategory) -> String {

@@ -65,8 +65,9 @@ impl TrendsPage {
         self.ctx.t(category.message_id())
     }
 
-    fn fmt(&self, value: &f64) -> String {
-        format!("{value:.1}")
+    /// A coordinate or length in the SVG, to a tenth of a unit.
+    fn fmt(&self, value: impl std::borrow::Borrow<f64>) -> String {
+        format!("{:.1}", value.borrow())
     }
 
     /// "Dyslexie, 2026-2027: standaard 3" for a bar part's hover text.
