@@ -175,9 +175,9 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
         let director = app.session_for(director).await;
         profile_with(&app, &director, brin, location, answers).await;
     }
-    let coverage = |who: &Login| coverage_json(&app, who, "/api/v1/swvs/PO2707/coverage?year=2026-2027".to_owned());
+    let url = "/api/v1/swvs/PO2707/coverage?year=2026-2027";
 
-    let body = coverage(&staff).await;
+    let body = coverage_json(&app, &staff, url.to_owned()).await;
     assert_eq!(body["min_profiled_percent"], 50, "half of the locations until the SWV sets it");
     assert_eq!(
         body["gaps"],
@@ -231,7 +231,7 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
     let read: Value =
         app.http.get(&settings).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
     assert_eq!(read, json!({ "min_profiled_percent": 25 }));
-    let body = coverage(&staff).await;
+    let body = coverage_json(&app, &staff, url.to_owned()).await;
     assert_eq!(body["min_profiled_percent"], 25);
     assert_eq!(area_gap(&body, "gaps", "DIEMEN", "dyslexie").unwrap()["kind"], "no_offer");
     assert_eq!(area_gap(&body, "unknown", "DIEMEN", "gedrag").unwrap()["kind"], "unknown");
@@ -252,7 +252,7 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
     let saved = form("30 %").await.unwrap();
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     assert!(saved.headers()["location"].to_str().unwrap().contains("melding=opgeslagen"));
-    let body = coverage(&admin).await;
+    let body = coverage_json(&app, &admin, url.to_owned()).await;
     assert_eq!(body["min_profiled_percent"], 30);
     assert!(area_gap(&body, "gaps", "DIEMEN", "dyslexie").is_none(), "29 % is below 30 %: unknown again");
     let staff_form = app
@@ -264,7 +264,7 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
         .await
         .unwrap();
     assert_eq!(staff_form.status(), StatusCode::FORBIDDEN);
-    assert_eq!(coverage(&admin).await["min_profiled_percent"], 30);
+    assert_eq!(coverage_json(&app, &admin, url.to_owned()).await["min_profiled_percent"], 30);
     app.stop().await;
 }
 
