@@ -8,8 +8,8 @@ use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear};
 
-use crate::profiles::{PROFILE_STATE, SCHOOL_ANSWER_VALUE};
 use crate::error::CorruptCause;
+use crate::profiles::{PROFILE_STATE, SCHOOL_ANSWER_VALUE};
 use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now, offer_levels};
 

@@ -68,16 +68,7 @@ impl App {
         let settings = self.coverage_settings(scope).await?;
         let (gaps, unknown) =
             gaps_by(&offers, min, filters.area, &settings).into_iter().partition(|g| g.kind == GapKind::NoOffer);
-        Ok(Coverage {
-            counts: counts(&offers),
-            gaps,
-            unknown,
-            settings,
-            offers,
-            municipalities,
-            sectors,
-            kernen,
-        })
+        Ok(Coverage { counts: counts(&offers), gaps, unknown, settings, offers, municipalities, sectors, kernen })
     }
 }
 

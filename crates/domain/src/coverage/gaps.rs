@@ -123,8 +123,7 @@ pub fn gaps_by(offers: &[LocationOffer], min_level: usize, kind: AreaKind, setti
             if answers.iter().any(|r| *r >= min_level) {
                 continue;
             }
-            let kind =
-                if settings.enough(answers.len(), members.len()) { GapKind::NoOffer } else { GapKind::Unknown };
+            let kind = if settings.enough(answers.len(), members.len()) { GapKind::NoOffer } else { GapKind::Unknown };
             out.push(Gap {
                 area: area.clone(),
                 category,

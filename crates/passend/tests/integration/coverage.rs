@@ -124,7 +124,9 @@ async fn the_matrix_counts_and_gaps_of_a_region() {
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(!html.contains("In AMSTERDAM biedt geen school"), "{html}");
-    assert!(html.contains("1 van de 3 vestigingen heeft nog geen profiel") && html.contains("Meer- en hoogbegaafdheid"));
+    assert!(
+        html.contains("1 van de 3 vestigingen heeft nog geen profiel") && html.contains("Meer- en hoogbegaafdheid")
+    );
     app.stop().await;
 }
 
@@ -228,8 +230,7 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
         assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
     }
     assert_eq!(put(&admin, json!({ "min_profiled_percent": 25 })).await.unwrap().status(), StatusCode::NO_CONTENT);
-    let read: Value =
-        app.http.get(&settings).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    let read: Value = app.http.get(&settings).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
     assert_eq!(read, json!({ "min_profiled_percent": 25 }));
     let body = coverage_json(&app, &staff, url.to_owned()).await;
     assert_eq!(body["min_profiled_percent"], 25);

@@ -129,14 +129,7 @@ pub fn trend_chart(years: &[(String, [usize; 4])]) -> TrendChart {
             let total = counts.iter().sum();
             let segments = segments(*counts, YEARS_WIDTH, length, most);
             let end = YEARS_WIDTH + total as f64 * length / most as f64;
-            TrendRow {
-                school_year: year.clone(),
-                text_y: top + 15.0,
-                bar_y: top,
-                total,
-                segments,
-                total_x: end + 4.0,
-            }
+            TrendRow { school_year: year.clone(), text_y: top + 15.0, bar_y: top, total, segments, total_x: end + 4.0 }
         })
         .collect();
     TrendChart { height: years.len() as f64 * TREND_ROW + 8.0, bar_height: TREND_BAR, rows }
@@ -154,11 +147,10 @@ mod tests {
         assert_eq!(chart.height, 2.0 * ROW);
         let parts = &chart.rows[0].segments;
         // standaard 5, niet 2, unknown 1 of 8; na overleg (0) left out.
-        assert_eq!(parts.iter().map(|s| (s.count, s.class)).collect::<Vec<_>>(), [
-            (5, "level-high"),
-            (2, "level-low"),
-            (1, "level-none")
-        ]);
+        assert_eq!(
+            parts.iter().map(|s| (s.count, s.class)).collect::<Vec<_>>(),
+            [(5, "level-high"), (2, "level-low"), (1, "level-none")]
+        );
         let end = parts.last().map(|s| s.x + s.width).unwrap();
         assert!((end - WIDTH).abs() < 1e-9);
         assert!((parts[0].width - WIDTH * 5.0 / 8.0).abs() < 1e-9 && parts[0].numbered);

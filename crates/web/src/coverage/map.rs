@@ -218,8 +218,9 @@ fn labels(points: &[Point<'_>], projection: &Projection) -> Vec<Label> {
         let half_width = name.chars().count() as f64 * 3.6 + 4.0;
         let x = x.clamp(half_width, WIDTH - half_width);
         let y = (y - 10.0).clamp(16.0, HEIGHT - 6.0);
-        let overlaps =
-            out.iter().any(|l| (l.y - y).abs() < 16.0 && (l.x - x).abs() < half_width + l.text.chars().count() as f64 * 3.6);
+        let overlaps = out
+            .iter()
+            .any(|l| (l.y - y).abs() < 16.0 && (l.x - x).abs() < half_width + l.text.chars().count() as f64 * 3.6);
         if !overlaps {
             out.push(Label { x, y, text: name.to_owned() });
         }
@@ -246,7 +247,12 @@ fn inset(points: &[Point<'_>], main: &Projection) -> Option<Inset> {
     let (e, s) = to_degrees(WIDTH, HEIGHT);
     let (x0, y0) = small.point(w, n);
     let (x1, y1) = small.point(e, s);
-    let frame = (x + x0.max(0.0), y + y0.max(0.0), (x1.min(INSET_WIDTH) - x0.max(0.0)).max(2.0), (y1.min(height) - y0.max(0.0)).max(2.0));
+    let frame = (
+        x + x0.max(0.0),
+        y + y0.max(0.0),
+        (x1.min(INSET_WIDTH) - x0.max(0.0)).max(2.0),
+        (y1.min(height) - y0.max(0.0)).max(2.0),
+    );
     // A frame that covers most of the overview tells nothing.
     if frame.2 > INSET_WIDTH * 0.6 {
         return None;

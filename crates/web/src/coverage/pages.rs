@@ -163,10 +163,7 @@ impl MatrixPage {
                 if area.with_profile > 0 && *answered < area.with_profile {
                     let note = self.ctx.lang.t_with(
                         "coverage-unknown-answered",
-                        &[
-                            ("answered", MessageArg::from(*answered)),
-                            ("profiles", MessageArg::from(area.with_profile)),
-                        ],
+                        &[("answered", MessageArg::from(*answered)), ("profiles", MessageArg::from(area.with_profile))],
                     );
                     format!("{name} ({note})")
                 } else {
@@ -352,12 +349,15 @@ pub async fn save_threshold_form(
         Err(_) => CoverageSettings { min_profiled_percent: 0 }.check(),
     };
     match checked {
-        Ok(()) => Ok(Redirect::to(&format!("/samenwerkingsverbanden/{}/dekking?melding=opgeslagen#drempel", scope.code()))
-            .into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{}/dekking?melding=opgeslagen#drempel", scope.code()))
+                .into_response())
+        }
         Err(problems) => {
             let error = problems.first().map(|(_, m)| ctx.lang.message(m));
             let typed = Some(form.form.min_profiled_percent.clone());
-            let html = matrix_page(&state, ctx, &scope, CoverageQuery::default(), ThresholdForm { typed, error }).await?;
+            let html =
+                matrix_page(&state, ctx, &scope, CoverageQuery::default(), ThresholdForm { typed, error }).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }

@@ -97,7 +97,6 @@ impl TrendsPage {
     fn share(&self, share: &Option<f64>) -> String {
         share.map(|s| format!("{s:.0}%")).unwrap_or_else(|| "–".to_owned())
     }
-
 }
 
 #[utoipa::path(get, path = "/samenwerkingsverbanden/{code}/trends", tag = "pages", params(("code" = String, Path)),
