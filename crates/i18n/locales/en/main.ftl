@@ -863,7 +863,14 @@ coverage-threshold-intro = An area counts as a gap only when enough locations ha
 coverage-threshold-label = At least this share of an area's locations
 coverage-threshold-current = The partnership counts with { $percent } % of the locations.
 coverage-threshold-invalid = Enter a percentage from 1 to 100.
-coverage-map-located = { $located } of the { $count } locations are on the map; the others have no coordinates.
+coverage-map-located = { $located ->
+    [0] None of the { $count } locations has coordinates: the map shows the country.
+   *[other] { $located } of the { $count } locations are on the map; the others have no coordinates.
+}
+coverage-map-all-located = { $count ->
+    [one] The location is on the map.
+   *[other] All { $count } locations are on the map.
+}
 coverage-map-not-answered = not answered
 coverage-map-no-profile = no profile
 coverage-map-source = Borders on the map: Natural Earth (public domain).

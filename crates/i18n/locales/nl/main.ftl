@@ -863,7 +863,14 @@ coverage-threshold-intro = Een gebied telt pas als gat als genoeg vestigingen ee
 coverage-threshold-label = Minstens dit deel van de vestigingen van een gebied
 coverage-threshold-current = Het samenwerkingsverband rekent met { $percent } % van de vestigingen.
 coverage-threshold-invalid = Vul een percentage in van 1 tot en met 100.
-coverage-map-located = { $located } van de { $count } vestigingen staan op de kaart; de andere hebben geen coördinaten.
+coverage-map-located = { $located ->
+    [0] Geen van de { $count } vestigingen heeft coördinaten: de kaart toont het land.
+   *[other] { $located } van de { $count } vestigingen staan op de kaart; de andere hebben geen coördinaten.
+}
+coverage-map-all-located = { $count ->
+    [one] De vestiging staat op de kaart.
+   *[other] Alle { $count } vestigingen staan op de kaart.
+}
 coverage-map-not-answered = niet ingevuld
 coverage-map-no-profile = geen profiel
 coverage-map-source = Grenzen op de kaart: Natural Earth (publiek domein).

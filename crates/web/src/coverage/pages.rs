@@ -175,6 +175,9 @@ impl MatrixPage {
     }
 
     fn map_caption(&self) -> String {
+        if self.located == self.offers.len() && self.located > 0 {
+            return self.ctx.tn("coverage-map-all-located", "count", self.located);
+        }
         self.ctx.lang.t_with(
             "coverage-map-located",
             &[("located", MessageArg::from(self.located)), ("count", MessageArg::from(self.offers.len()))],
