@@ -3,16 +3,18 @@
 use std::collections::HashMap;
 
 use passend_domain::access::{OrgView, PlatformAdmin, SwvEdit};
-use passend_domain::coverage::{Kern, LocationOffer, Norm};
+use passend_domain::coverage::{CoverageSettings, Kern, LocationOffer, Norm};
 use passend_domain::lifecycle::ProfileState;
 use passend_domain::organisations::OrgKind;
 use passend_domain::questionnaire::{AnswerValue, SchoolYear};
 
+use crate::error::CorruptCause;
 use crate::profiles::{PROFILE_STATE, SCHOOL_ANSWER_VALUE};
 use crate::rows::{Column, Flag, convert};
 use crate::{Database, StorageError, now, offer_levels};
 
 const NORM_JSON: Column = Column::new("swv_norms", "norm_json");
+const MIN_PROFILED: Column = Column::new("swv_coverage_settings", "min_profiled_percent");
 
 /// A profile of one of the SWV's locations, for the status board.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,6 +318,67 @@ impl Database {
             }
         }
         tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn settings_from(stored: i64) -> Result<CoverageSettings, StorageError> {
+    u8::try_from(stored)
+        .map(|min_profiled_percent| CoverageSettings { min_profiled_percent })
+        .map_err(|_| StorageError::corrupt(MIN_PROFILED, &stored.to_string(), CorruptCause::OutOfRange))
+}
+
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    swv_code: String,
+    min_profiled_percent: i64,
+}
+
+impl Database {
+    /// How the SWV reads its coverage; the defaults while it set nothing.
+    pub async fn coverage_settings(&self, view: &OrgView) -> Result<CoverageSettings, StorageError> {
+        if view.org().kind != OrgKind::Swv {
+            return Err(StorageError::NotFound);
+        }
+        let stored: Option<i64> =
+            sqlx::query_scalar("SELECT min_profiled_percent FROM swv_coverage_settings WHERE swv_code = $1")
+                .bind(&view.org().code)
+                .fetch_optional(&self.read)
+                .await?;
+        stored.map_or_else(|| Ok(CoverageSettings::default()), settings_from)
+    }
+
+    /// Every SWV's coverage settings that it set, for the national view.
+    pub async fn all_coverage_settings(
+        &self,
+        _: &PlatformAdmin,
+    ) -> Result<HashMap<String, CoverageSettings>, StorageError> {
+        let rows = sqlx::query_as::<_, SettingsRow>("SELECT swv_code, min_profiled_percent FROM swv_coverage_settings")
+            .fetch_all(&self.read)
+            .await?;
+        rows.into_iter().map(|row| Ok((row.swv_code, settings_from(row.min_profiled_percent)?))).collect()
+    }
+
+    /// Sets how the SWV reads its coverage (checked by
+    /// [`CoverageSettings::check`] first).
+    pub async fn save_coverage_settings(
+        &self,
+        edit: &SwvEdit,
+        settings: &CoverageSettings,
+        user_id: i64,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO swv_coverage_settings (swv_code, min_profiled_percent, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (swv_code) DO UPDATE SET min_profiled_percent = excluded.min_profiled_percent,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(edit.code())
+        .bind(i64::from(settings.min_profiled_percent))
+        .bind(user_id)
+        .bind(now())
+        .execute(&self.write)
+        .await?;
         Ok(())
     }
 }

@@ -52,6 +52,9 @@ pub enum CorruptCause {
     UnknownName(&'static str),
     #[error("not the JSON expected: {0}")]
     Json(#[source] serde_json::Error),
+    /// A number outside the range the column allows.
+    #[error("out of range")]
+    OutOfRange,
 }
 
 /// How much of a stored value a `Corrupt` error keeps.

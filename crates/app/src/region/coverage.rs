@@ -1,7 +1,11 @@
 //! Coverage of support: locations × support categories, counts per level, and
-//! gaps per municipality or kern.
+//! per municipality or kern the gaps and the areas too few profiles tell about.
 
-use passend_domain::coverage::{AreaKind, CategoryCounts, Gap, LocationOffer, counts, gaps_by, rank};
+use passend_domain::Message;
+use passend_domain::access::{self, Actor};
+use passend_domain::coverage::{
+    AreaKind, CategoryCounts, CoverageSettings, Gap, GapKind, LocationOffer, counts, gaps_by, rank,
+};
 use passend_domain::questionnaire::SchoolYear;
 
 use super::SwvScope;
@@ -24,7 +28,12 @@ pub struct Filters {
 pub struct Coverage {
     pub offers: Vec<LocationOffer>,
     pub counts: Vec<CategoryCounts>,
+    /// Areas whose profiled locations offer a category at no school at the level: real gaps.
     pub gaps: Vec<Gap>,
+    /// Areas where too few locations answered to tell: shown apart, never as gaps.
+    pub unknown: Vec<Gap>,
+    /// The SWV's share that tells the two apart.
+    pub settings: CoverageSettings,
     pub municipalities: Vec<String>,
     pub sectors: Vec<String>,
     pub kernen: Vec<String>,
@@ -56,13 +65,31 @@ impl App {
             .filter(|o| filters.kern.as_ref().filter(|k| !k.is_empty()).is_none_or(|k| o.kern.as_ref() == Some(k)))
             .collect();
         let min = rank(&filters.min_level).unwrap_or(2);
-        Ok(Coverage {
-            counts: counts(&offers),
-            gaps: gaps_by(&offers, min, filters.area),
-            offers,
-            municipalities,
-            sectors,
-            kernen,
-        })
+        let settings = self.coverage_settings(scope).await?;
+        let (gaps, unknown) =
+            gaps_by(&offers, min, filters.area, &settings).into_iter().partition(|g| g.kind == GapKind::NoOffer);
+        Ok(Coverage { counts: counts(&offers), gaps, unknown, settings, offers, municipalities, sectors, kernen })
+    }
+}
+
+impl App {
+    /// How the SWV reads its coverage (the defaults while it set nothing).
+    pub async fn coverage_settings(&self, scope: &SwvScope) -> Result<CoverageSettings> {
+        Ok(self.db.coverage_settings(&scope.view).await?)
+    }
+
+    /// Sets how the SWV reads its coverage (its admins), after checking the share.
+    pub async fn save_coverage_settings(
+        &self,
+        actor: &Actor,
+        scope: &SwvScope,
+        settings: &CoverageSettings,
+    ) -> Result<Result<(), Vec<(String, Message)>>> {
+        let edit = access::edit_swv(actor, scope.code.as_str())?;
+        if let Err(problems) = settings.check() {
+            return Ok(Err(problems));
+        }
+        self.db.save_coverage_settings(&edit, settings, actor.user_id()).await?;
+        Ok(Ok(()))
     }
 }

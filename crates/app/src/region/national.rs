@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use passend_domain::access::{self, Actor};
-use passend_domain::coverage::{CategoryCounts, LocationOffer, counts, gaps, rank};
+use passend_domain::coverage::{CategoryCounts, GapKind, LocationOffer, counts, gaps, rank};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Serialize;
 
@@ -15,9 +15,11 @@ pub struct SwvSummary {
     pub locations: usize,
     pub profiles: usize,
     pub adopted: usize,
-    /// Municipality × category pairs with no location at *standaard*, counting
-    /// only municipalities where the SWV has profiles.
+    /// Municipality × category pairs with no location at *standaard* where
+    /// enough locations answered (the SWV's share).
     pub gaps: usize,
+    /// Municipality × category pairs not covered where too few answered to tell.
+    pub unknown: usize,
 }
 
 /// Counts over every location with a profile, a line per SWV, and how many locations there are.
@@ -31,6 +33,7 @@ impl App {
     pub async fn national_coverage(&self, actor: &Actor, year: SchoolYear) -> Result<NationalView> {
         let admin = access::platform_admin(actor)?;
         let all = self.db.national_coverage(&admin, year).await?;
+        let settings = self.db.all_coverage_settings(&admin).await?;
         let with_profile: Vec<LocationOffer> =
             all.iter().filter(|(o, _)| o.state.is_some()).map(|(o, _)| o.clone()).collect();
         let mut per_swv: BTreeMap<&str, Vec<&LocationOffer>> = BTreeMap::new();
@@ -43,14 +46,16 @@ impl App {
         let swvs = per_swv
             .into_iter()
             .map(|(code, offers)| {
-                let profiled: Vec<LocationOffer> =
-                    offers.iter().filter(|o| o.state.is_some()).map(|o| (*o).clone()).collect();
+                let offers: Vec<LocationOffer> = offers.into_iter().cloned().collect();
+                let not_covered = gaps(&offers, standaard, &settings.get(code).copied().unwrap_or_default());
+                let profiled: Vec<&LocationOffer> = offers.iter().filter(|o| o.state.is_some()).collect();
                 SwvSummary {
                     code: code.to_owned(),
                     locations: offers.len(),
                     profiles: profiled.len(),
                     adopted: profiled.iter().filter(|o| !o.is_draft()).count(),
-                    gaps: if profiled.is_empty() { 0 } else { gaps(&profiled, standaard).len() },
+                    gaps: not_covered.iter().filter(|g| g.kind == GapKind::NoOffer).count(),
+                    unknown: not_covered.iter().filter(|g| g.kind == GapKind::Unknown).count(),
                 }
             })
             .collect();

@@ -1,14 +1,17 @@
 //! The SWV's view of its region: which location offers which support, how
 //! many offer each level per category, and the gaps (*dekkend aanbod*): an
-//! area where no school offers a category at or above a chosen level.
+//! area where the schools that answered offer a category at no school at or
+//! above a chosen level, told apart from an area where too few answered.
 
 mod expertise;
+mod gaps;
 mod kernen;
 mod norm;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub use expertise::{NeedsOf, SpecialistTotal, specialists, training_needs};
+pub use gaps::{CoverageSettings, DEFAULT_MIN_PROFILED_PERCENT, Gap, GapKind, gaps, gaps_by};
 pub use kernen::{Kern, KernProblem, MAX_KERN_NAME, validate_kernen};
 pub use norm::{Compliance, Norm, NormItem};
 
@@ -62,14 +65,6 @@ pub struct CategoryCounts {
     pub unknown: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Gap {
-    pub area: String,
-    pub category: SupportCategory,
-    /// How many locations are in the area.
-    pub locations: usize,
-}
-
 /// Counts per category over the locations.
 pub fn counts(offers: &[LocationOffer]) -> Vec<CategoryCounts> {
     SupportCategory::ALL
@@ -114,35 +109,6 @@ impl AreaKind {
     }
 }
 
-/// Areas (by municipality) where no location offers a category at `min_level` or above.
-pub fn gaps(offers: &[LocationOffer], min_level: usize) -> Vec<Gap> {
-    gaps_by(offers, min_level, AreaKind::Municipality)
-}
-
-/// Areas of the kind where no location offers a category at `min_level` or
-/// above; locations outside any area of the kind (no kern) are left out.
-pub fn gaps_by(offers: &[LocationOffer], min_level: usize, kind: AreaKind) -> Vec<Gap> {
-    let mut areas: BTreeMap<String, Vec<&LocationOffer>> = BTreeMap::new();
-    for offer in offers {
-        match (kind, kind.of(offer)) {
-            (_, Some(area)) => areas.entry(area.clone()).or_default().push(offer),
-            (AreaKind::Municipality, None) => areas.entry(String::new()).or_default().push(offer),
-            (AreaKind::Kern, None) => {}
-        }
-    }
-    let mut out = Vec::new();
-    for (area, members) in &areas {
-        for category in SupportCategory::ALL {
-            let covered =
-                members.iter().any(|o| o.levels.get(&category).and_then(|l| rank(l)).is_some_and(|r| r >= min_level));
-            if !covered {
-                out.push(Gap { area: area.clone(), category, locations: members.len() });
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,13 +149,19 @@ mod tests {
         assert_eq!((gedrag.per_level, gedrag.unknown), ([1, 1, 0], 1));
         assert!(offers[1].is_draft() && !offers[0].is_draft() && !offers[2].is_draft());
 
-        // At "standaard": Amsterdam lacks every category but dyslexie; Diemen lacks all twelve.
-        let strict = gaps(&offers, rank("standaard").unwrap());
+        // At "standaard": Amsterdam lacks every category but dyslexie; both its
+        // locations answered gedrag (a gap), none the other ten (unknown).
+        // Diemen has no profile: twelve unknowns, no gap.
+        let settings = CoverageSettings::default();
+        let strict = gaps(&offers, rank("standaard").unwrap(), &settings);
         assert_eq!(strict.iter().filter(|g| g.area == "Amsterdam").count(), 11);
         assert!(!strict.iter().any(|g| g.area == "Amsterdam" && g.category == Dyslexie));
-        assert_eq!(strict.iter().filter(|g| g.area == "Diemen").count(), 12);
+        let no_offer: Vec<_> = strict.iter().filter(|g| g.kind == GapKind::NoOffer).collect();
+        assert_eq!(no_offer.len(), 1);
+        assert_eq!((no_offer[0].area.as_str(), no_offer[0].category), ("Amsterdam", Gedrag));
+        assert_eq!(strict.iter().filter(|g| g.area == "Diemen" && g.kind == GapKind::Unknown).count(), 12);
         // At "na overleg": gedrag is covered in Amsterdam too.
-        let lenient = gaps(&offers, rank("na_overleg").unwrap());
+        let lenient = gaps(&offers, rank("na_overleg").unwrap(), &settings);
         assert!(!lenient.iter().any(|g| g.area == "Amsterdam" && g.category == Gedrag));
         assert_eq!(lenient.iter().filter(|g| g.area == "Amsterdam").count(), 10);
     }
@@ -203,9 +175,10 @@ mod tests {
         a.kern = Some("Oost".into());
         c.kern = Some("Oost".into());
         let offers = [a, b, c];
-        let by_kern = gaps_by(&offers, rank("standaard").unwrap(), AreaKind::Kern);
+        let by_kern = gaps_by(&offers, rank("standaard").unwrap(), AreaKind::Kern, &CoverageSettings::default());
         // One kern (Oost: Amsterdam's AAAA00 and Diemen's CCCC00); BBBB00 has no kern.
         assert_eq!(by_kern.len(), 11);
         assert!(by_kern.iter().all(|g| g.area == "Oost" && g.locations == 2 && g.category != Dyslexie));
+        assert!(by_kern.iter().all(|g| g.with_profile == 1 && g.kind == GapKind::Unknown));
     }
 }

@@ -707,14 +707,14 @@ readability-misspelled = Unknown words (check the spelling)
 
 ## Coverage of support in the region
 coverage-title = Coverage of support
-coverage-intro = Which school offers which support? Per location the level from this school year's profile; profiles not yet adopted are shown as drafts. A gap is a municipality where no school offers a category at the chosen level.
+coverage-intro = Which school offers which support? Per location the level from this school year's profile; profiles not yet adopted are shown as drafts. A gap is an area where enough locations have a profile and none of them offers a category at the chosen level. Where too few locations have a profile, the area is shown apart: it cannot be told yet.
 coverage-sector = Sector
 coverage-municipality = Municipality
 coverage-all = All
 coverage-min-level = A gap when no school offers at level
 coverage-filter = Show
 coverage-gaps = Gaps in the offer
-coverage-no-gaps = No gaps: in every municipality at least one school offers every category at this level.
+coverage-no-gaps = No gaps: where enough locations have a profile, at least one school offers every category at this level.
 coverage-gap-area = In { $area } no school offers
 coverage-gap-locations = { $count ->
     [one] 1 location
@@ -793,7 +793,7 @@ trends-categories = Offer per category
 trends-norm = Basic support per question
 coverage-xlsx = Download as Excel (XLSX)
 national-title = National overview
-national-intro = The offer of all partnerships together, from this school year's profiles. Per partnership the number of locations, profiles, adopted profiles and gaps (municipality × category without a school at level standard).
+national-intro = The offer of all partnerships together, from this school year's profiles. Per partnership the number of locations, profiles, adopted profiles, gaps (municipality × category without a school at level standard, where enough locations have a profile) and what is still unknown (too few profiles to tell).
 national-swvs = Per partnership
 national-swv = Partnership
 national-locations = Locations
@@ -801,10 +801,10 @@ national-profiles = Profiles
 national-adopted = Adopted
 national-gaps = Gaps
 coverage-chart = Offer per category as a chart
-coverage-chart-legend = One bar per category: green standard, yellow after consultation, red not, grey unknown. The numbers are in the table below.
+coverage-chart-legend = One bar per category over all locations: green standard, yellow after consultation, red not, grey unknown. The numbers are also in the table Locations per level.
 coverage-chart-desc = Bar chart with, per category, the share of locations per level; the same numbers are in the table Locations per level.
 coverage-map = Map: { $category }
-coverage-map-desc = Map of the locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey unknown. The table per location gives the same in words.
+coverage-map-desc = Map of the locations within the outline of the Netherlands, with the names of the places with most locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey not answered, an open circle without a profile. The table per location gives the same in words.
 notice-reminder-already-sent = This school already had a reminder in the past day. Try again tomorrow.
 
 ## Sub-regions (kernen)
@@ -963,3 +963,43 @@ survey-contacts-hint = Only the director and the special needs coordinator see t
 survey-contacts-none = Nobody has left contact details yet.
 survey-contacts-consented = Consent given on
 survey-contacts-download = Download the contact list (CSV)
+# --- coverage (issue 12) ---
+coverage-gaps-rule = A gap is an area where at least { $percent } % of the locations answered the category in their profile and none of them offers it at this level.
+coverage-gap-answered = { $answered } of the { $locations } locations answered this
+coverage-unknown-heading = Cannot be told yet
+coverage-unknown-none = Everywhere enough locations have a profile to tell.
+coverage-unknown-intro = Here too few locations (fewer than { $percent } %) have a profile that answers the category. That no offer is known then says nothing: these are not gaps.
+coverage-unknown-without = { $without ->
+    [one] 1 of the { $locations } locations has no profile yet.
+   *[other] { $without } of the { $locations } locations have no profile yet.
+}
+coverage-unknown-all-profiled = { $locations ->
+    [one] The location has a profile, but does not answer these categories.
+   *[other] All { $locations } locations have a profile, but too few answer these categories.
+}
+coverage-unknown-categories = Still unknown:
+coverage-unknown-every-category = every category.
+coverage-unknown-answered = answered in { $answered } of the { $profiles } profiles
+coverage-unknown-no-area = Without a municipality
+coverage-threshold-heading = When is it a gap?
+coverage-threshold-intro = An area counts as a gap only when enough locations have a profile that answers the category. With fewer it is listed under Cannot be told yet.
+coverage-threshold-label = At least this share of an area's locations
+coverage-threshold-current = The partnership counts with { $percent } % of the locations.
+coverage-threshold-invalid = Enter a percentage from 1 to 100.
+coverage-map-located = { $located ->
+    [0] None of the { $count } locations has coordinates: the map shows the country.
+   *[other] { $located } of the { $count } locations are on the map; the others have no coordinates.
+}
+coverage-map-all-located = { $count ->
+    [one] The location is on the map.
+   *[other] All { $count } locations are on the map.
+}
+coverage-map-not-answered = not answered
+coverage-map-no-profile = no profile
+coverage-map-source = Borders on the map: Natural Earth (public domain).
+national-unknown = Still unknown
+trends-chart-legend = One chart per category with a bar per school year over the locations with a profile: green standard, yellow after consultation, red not, grey not answered. The number after the bar is the number of profiles; under each chart the numbers are in a table.
+trends-chart-desc = Bar chart with, per school year, the number of locations per level for this category; the table below gives the same numbers.
+trends-no-profiles = no profiles
+trends-not-answered = not answered
+trends-numbers = The numbers

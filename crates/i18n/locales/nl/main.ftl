@@ -707,14 +707,14 @@ readability-misspelled = Onbekende woorden (controleer de spelling)
 
 ## Coverage of support in the region
 coverage-title = Dekkend aanbod
-coverage-intro = Welke school biedt welke ondersteuning? Per vestiging het niveau uit het profiel van dit schooljaar; profielen die nog niet zijn vastgesteld staan erbij als concept. Een gat is een gemeente waar geen school een onderwerp op het gekozen niveau biedt.
+coverage-intro = Welke school biedt welke ondersteuning? Per vestiging het niveau uit het profiel van dit schooljaar; profielen die nog niet zijn vastgesteld staan erbij als concept. Een gat is een gebied waar genoeg vestigingen een profiel hebben en geen van hen een onderwerp op het gekozen niveau biedt. Waar te weinig vestigingen een profiel hebben, staat het gebied apart: dat is nog niet te zeggen.
 coverage-sector = Sector
 coverage-municipality = Gemeente
 coverage-all = Alle
 coverage-min-level = Gat als geen school biedt op niveau
 coverage-filter = Tonen
 coverage-gaps = Gaten in het aanbod
-coverage-no-gaps = Geen gaten: in elke gemeente biedt minstens één school elk onderwerp op dit niveau.
+coverage-no-gaps = Geen gaten: waar genoeg vestigingen een profiel hebben, biedt minstens één school elk onderwerp op dit niveau.
 coverage-gap-area = In { $area } biedt geen school
 coverage-gap-locations = { $count ->
     [one] 1 vestiging
@@ -793,7 +793,7 @@ trends-categories = Aanbod per onderwerp
 trends-norm = Basisondersteuning per vraag
 coverage-xlsx = Downloaden als Excel (XLSX)
 national-title = Landelijk overzicht
-national-intro = Het aanbod van alle samenwerkingsverbanden bij elkaar, uit de profielen van dit schooljaar. Per samenwerkingsverband het aantal vestigingen, profielen, vastgestelde profielen en gaten (gemeente × onderwerp zonder school op niveau standaard).
+national-intro = Het aanbod van alle samenwerkingsverbanden bij elkaar, uit de profielen van dit schooljaar. Per samenwerkingsverband het aantal vestigingen, profielen, vastgestelde profielen, gaten (gemeente × onderwerp zonder school op niveau standaard, waar genoeg vestigingen een profiel hebben) en wat nog onbekend is (te weinig profielen om het te zeggen).
 national-swvs = Per samenwerkingsverband
 national-swv = Samenwerkingsverband
 national-locations = Vestigingen
@@ -801,10 +801,10 @@ national-profiles = Profielen
 national-adopted = Vastgesteld
 national-gaps = Gaten
 coverage-chart = Aanbod per onderwerp in een grafiek
-coverage-chart-legend = Per onderwerp één balk: groen standaard, geel na overleg, rood niet, grijs onbekend. De getallen staan in de tabel hieronder.
+coverage-chart-legend = Per onderwerp één balk over alle vestigingen: groen standaard, geel na overleg, rood niet, grijs onbekend. De getallen staan ook in de tabel Aantal vestigingen per niveau.
 coverage-chart-desc = Balkgrafiek met per onderwerp het deel van de vestigingen per niveau; dezelfde getallen staan in de tabel Aantal vestigingen per niveau.
 coverage-map = Kaart: { $category }
-coverage-map-desc = Kaart van de vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs onbekend. De tabel per vestiging geeft hetzelfde in woorden.
+coverage-map-desc = Kaart van de vestigingen binnen de omtrek van Nederland, met de namen van de plaatsen met de meeste vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs niet ingevuld, een open cirkel zonder profiel. De tabel per vestiging geeft hetzelfde in woorden.
 notice-reminder-already-sent = Deze school kreeg de afgelopen dag al een herinnering. Probeer het morgen opnieuw.
 
 ## Sub-regions (kernen)
@@ -963,3 +963,43 @@ survey-contacts-hint = Alleen de directeur en de intern begeleider zien deze geg
 survey-contacts-none = Nog niemand heeft contactgegevens achtergelaten.
 survey-contacts-consented = Toestemming gegeven op
 survey-contacts-download = Contactlijst downloaden (CSV)
+# --- coverage (issue 12) ---
+coverage-gaps-rule = Een gat is een gebied waar minstens { $percent } % van de vestigingen het onderwerp in hun profiel heeft ingevuld en geen van hen het op dit niveau biedt.
+coverage-gap-answered = { $answered } van de { $locations } vestigingen hebben dit ingevuld
+coverage-unknown-heading = Nog niet te zeggen
+coverage-unknown-none = Overal hebben genoeg vestigingen een profiel om het te zeggen.
+coverage-unknown-intro = Hier hebben te weinig vestigingen (minder dan { $percent } %) een profiel dat het onderwerp invult. Dat er geen aanbod bekend is, zegt dan nog niets: dit zijn geen gaten.
+coverage-unknown-without = { $without ->
+    [one] 1 van de { $locations } vestigingen heeft nog geen profiel.
+   *[other] { $without } van de { $locations } vestigingen hebben nog geen profiel.
+}
+coverage-unknown-all-profiled = { $locations ->
+    [one] De vestiging heeft een profiel, maar vult deze onderwerpen niet in.
+   *[other] Alle { $locations } vestigingen hebben een profiel, maar te weinig vullen deze onderwerpen in.
+}
+coverage-unknown-categories = Nog onbekend:
+coverage-unknown-every-category = alle onderwerpen.
+coverage-unknown-answered = in { $answered } van de { $profiles } profielen ingevuld
+coverage-unknown-no-area = Zonder gemeente
+coverage-threshold-heading = Wanneer is het een gat?
+coverage-threshold-intro = Een gebied telt pas als gat als genoeg vestigingen een profiel hebben dat het onderwerp invult. Met minder staat het bij Nog niet te zeggen.
+coverage-threshold-label = Minstens dit deel van de vestigingen van een gebied
+coverage-threshold-current = Het samenwerkingsverband rekent met { $percent } % van de vestigingen.
+coverage-threshold-invalid = Vul een percentage in van 1 tot en met 100.
+coverage-map-located = { $located ->
+    [0] Geen van de { $count } vestigingen heeft coördinaten: de kaart toont het land.
+   *[other] { $located } van de { $count } vestigingen staan op de kaart; de andere hebben geen coördinaten.
+}
+coverage-map-all-located = { $count ->
+    [one] De vestiging staat op de kaart.
+   *[other] Alle { $count } vestigingen staan op de kaart.
+}
+coverage-map-not-answered = niet ingevuld
+coverage-map-no-profile = geen profiel
+coverage-map-source = Grenzen op de kaart: Natural Earth (publiek domein).
+national-unknown = Nog onbekend
+trends-chart-legend = Per onderwerp een grafiek met per schooljaar één balk over de vestigingen met een profiel: groen standaard, geel na overleg, rood niet, grijs niet ingevuld. Het getal achter de balk is het aantal profielen; onder elke grafiek staan de getallen in een tabel.
+trends-chart-desc = Balkgrafiek met per schooljaar het aantal vestigingen per niveau voor dit onderwerp; de tabel eronder geeft dezelfde getallen.
+trends-no-profiles = geen profielen
+trends-not-answered = niet ingevuld
+trends-numbers = De getallen

@@ -72,9 +72,19 @@ async fn the_matrix_counts_and_gaps_of_a_region() {
         (count("gedrag")["per_level"].clone(), count("gedrag")["unknown"].clone()),
         (json!([0, 1, 1]), json!(1))
     );
-    let gaps: Vec<&str> = body["gaps"].as_array().unwrap().iter().map(|g| g["category"].as_str().unwrap()).collect();
-    assert_eq!(gaps.len(), 9, "twelve categories, three covered at standaard: {gaps:?}");
-    assert!(!gaps.contains(&"dyslexie") && !gaps.contains(&"gedrag") && !gaps.contains(&"horen"));
+    // Twelve categories, three covered at standaard; the other nine answered
+    // by no profile: unknown, not gaps.
+    assert_eq!(body["gaps"], json!([]));
+    assert_eq!(body["min_profiled_percent"], 50);
+    let unknown: Vec<&str> =
+        body["unknown"].as_array().unwrap().iter().map(|g| g["category"].as_str().unwrap()).collect();
+    assert_eq!(unknown.len(), 9, "{unknown:?}");
+    assert!(!unknown.contains(&"dyslexie") && !unknown.contains(&"gedrag") && !unknown.contains(&"horen"));
+    assert_eq!(
+        body["unknown"][0],
+        json!({ "area": "AMSTERDAM", "category": "dyscalculie", "kind": "unknown",
+                "locations": 3, "with_profile": 2, "answered": 0 })
+    );
 
     // Only locations of the sector asked for.
     let sector = body["locations"][2]["sector"].as_str().unwrap().to_owned();
@@ -113,7 +123,149 @@ async fn the_matrix_counts_and_gaps_of_a_region() {
         .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
-    assert!(html.contains("In AMSTERDAM biedt geen school") && html.contains("Meer- en hoogbegaafdheid"), "{html}");
+    assert!(!html.contains("In AMSTERDAM biedt geen school"), "{html}");
+    assert!(
+        html.contains("1 van de 3 vestigingen heeft nog geen profiel") && html.contains("Meer- en hoogbegaafdheid")
+    );
+    app.stop().await;
+}
+
+/// Hand-made: seven locations of seven schools in Diemen (PO2707), 71DM00 … 77DM00.
+async fn seven_locations_in_diemen(app: &TestApp) {
+    use passend_domain::duo::parse_file;
+    let mut locations = String::from(
+        "vestigingscode,brin_nummer,naam,type,denominatie,straat,huisnummer,huisletter,huisnummertoevoeging,\
+         postcode,plaats,gemeente,provincie,onderwijsgebied,internetadres,leerlingen,lat,lon\n",
+    );
+    for n in 1..=7 {
+        locations.push_str(&format!(
+            "7{n}DM00,7{n}DM,School {n} Diemen,basisschool,Openbaar,Dorpsstraat,{n},,,1111AB,Diemen,DIEMEN,\
+             Noord-Holland,Amsterdam,,100,52.34{n},4.96{n}\n"
+        ));
+    }
+    let files = [
+        parse_file("diemen.csv", locations.as_bytes()).unwrap(),
+        parse_file("pc4_diemen.csv", b"pc4,gemeente,po_swv,vo_swv\n1111,Diemen,PO2707,VO2708\n").unwrap(),
+    ];
+    app.db.import_duo(&files, &|_| {}).await.unwrap();
+}
+
+fn area_gap<'a>(body: &'a Value, list: &str, area: &str, category: &str) -> Option<&'a Value> {
+    body[list].as_array().unwrap().iter().find(|g| g["area"] == area && g["category"] == category)
+}
+
+/// Issue 12: missing data is not missing support. Diemen, seven locations of
+/// which two have a profile, is unknown at the SWV's share (half by default),
+/// never a gap; Amsterdam, whose profiled locations offer nothing for gedrag,
+/// has a gap. The page lists them apart; the SWV's admin sets the share on the
+/// page and through the API.
+#[tokio::test]
+async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_has_a_gap() {
+    let app = TestApp::spawn().await;
+    seven_locations_in_diemen(&app).await;
+    let admin = app.user("anna@swv.nl", "Anna", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    for (email, brin, location, answers) in [
+        ("d1@diemen.nl", "71DM", "71DM00", &[("aanbod.dyslexie", "niet"), ("aanbod.gedrag", "na_overleg")][..]),
+        ("d2@diemen.nl", "72DM", "72DM00", &[("aanbod.dyslexie", "na_overleg")][..]),
+        ("dirk@brug.nl", "04FZ", "04FZ00", &[("aanbod.dyslexie", "standaard"), ("aanbod.gedrag", "niet")][..]),
+        ("kim@kompas.nl", "20XK", "20XK00", &[("aanbod.dyslexie", "niet"), ("aanbod.gedrag", "na_overleg")][..]),
+    ] {
+        let director = app.user(email, "Directeur", &[(OrgKind::School, brin, Role::Director)]).await;
+        let director = app.session_for(director).await;
+        profile_with(&app, &director, brin, location, answers).await;
+    }
+    let url = "/api/v1/swvs/PO2707/coverage?year=2026-2027";
+
+    let body = coverage_json(&app, &staff, url.to_owned()).await;
+    assert_eq!(body["min_profiled_percent"], 50, "half of the locations until the SWV sets it");
+    assert_eq!(
+        body["gaps"],
+        json!([{ "area": "AMSTERDAM", "category": "gedrag", "kind": "no_offer",
+                 "locations": 3, "with_profile": 2, "answered": 2 }]),
+        "Amsterdam's two profiles (of three locations) offer gedrag at no school at standaard"
+    );
+    let diemen: Vec<&Value> = body["unknown"].as_array().unwrap().iter().filter(|g| g["area"] == "DIEMEN").collect();
+    assert_eq!(diemen.len(), 12, "nothing is offered at standaard in Diemen, and nothing is proven");
+    assert!(diemen.iter().all(|g| g["kind"] == "unknown" && g["locations"] == 7 && g["with_profile"] == 2));
+    assert_eq!(area_gap(&body, "unknown", "DIEMEN", "dyslexie").unwrap()["answered"], 2);
+    assert_eq!(area_gap(&body, "unknown", "DIEMEN", "gedrag").unwrap()["answered"], 1);
+    assert!(area_gap(&body, "unknown", "AMSTERDAM", "horen").is_some(), "answered by no profile");
+
+    // The page shows them apart: Diemen never among the gaps.
+    let html = app
+        .http
+        .get(app.at("/samenwerkingsverbanden/PO2707/dekking?jaar=2026-2027"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let gaps_at = html.find(r#"id="gaps-heading""#).unwrap();
+    let unknown_at = html.find(r#"id="unknown-heading""#).unwrap();
+    let threshold_at = html.find(r#"id="drempel""#).unwrap();
+    let (gaps_part, unknown_part) = (&html[gaps_at..unknown_at], &html[unknown_at..threshold_at]);
+    assert!(gaps_part.contains("In AMSTERDAM biedt geen school") && gaps_part.contains("Gedrag"), "{gaps_part}");
+    assert!(gaps_part.contains("2 van de 3 vestigingen hebben dit ingevuld"), "{gaps_part}");
+    assert!(!gaps_part.contains("DIEMEN"), "{gaps_part}");
+    assert!(unknown_part.contains("DIEMEN") && unknown_part.contains("5 van de 7 vestigingen hebben nog geen profiel"));
+    assert!(unknown_part.contains("Gedrag (in 1 van de 2 profielen ingevuld)"), "{unknown_part}");
+    assert!(!html.contains(r#"id="coverage-threshold""#), "staff read the share, admins change it");
+    assert!(html[threshold_at..].contains("rekent met 50 %"));
+    // The charts and the map name what they show inside the SVG.
+    assert!(html.contains(r#"class="chart-label">Dyslexie</text>"#), "a bar's name inside the chart");
+    assert!(html.contains(r#"class="map-place">DIEMEN</text>"#) && html.contains(r#"class="map-land""#));
+
+    // The share: staff may not set it; out of range is refused; 25 % makes
+    // Diemen's dyslexie (answered by 2 of 7, 29 %) a gap, gedrag (1 of 7) stays unknown.
+    let settings = app.at("/api/v1/swvs/PO2707/coverage/settings");
+    let put = |who: &Login, body: Value| app.http.put(&settings).headers(who.headers()).json(&body).send();
+    assert_eq!(put(&staff, json!({ "min_profiled_percent": 25 })).await.unwrap().status(), StatusCode::FORBIDDEN);
+    for bad in [0, 101] {
+        let refused = put(&admin, json!({ "min_profiled_percent": bad })).await.unwrap();
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    assert_eq!(put(&admin, json!({ "min_profiled_percent": 25 })).await.unwrap().status(), StatusCode::NO_CONTENT);
+    let read: Value = app.http.get(&settings).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    assert_eq!(read, json!({ "min_profiled_percent": 25 }));
+    let body = coverage_json(&app, &staff, url.to_owned()).await;
+    assert_eq!(body["min_profiled_percent"], 25);
+    assert_eq!(area_gap(&body, "gaps", "DIEMEN", "dyslexie").unwrap()["kind"], "no_offer");
+    assert_eq!(area_gap(&body, "unknown", "DIEMEN", "gedrag").unwrap()["kind"], "unknown");
+
+    // On the page: a bad share is shown next to the field with what was typed; a good one is kept.
+    let form = |value: &'static str| {
+        app.http
+            .post(app.at("/samenwerkingsverbanden/PO2707/dekking/drempel"))
+            .headers(admin.headers())
+            .form(&[("csrf_token", admin.csrf.as_str()), ("min_profiled_percent", value)])
+            .send()
+    };
+    let refused = form("veel").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("Vul een percentage in van 1 tot en met 100.") && html.contains(r#"value="veel""#), "{html}");
+    assert_eq!(form("120").await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = form("30 %").await.unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert!(saved.headers()["location"].to_str().unwrap().contains("melding=opgeslagen"));
+    let body = coverage_json(&app, &admin, url.to_owned()).await;
+    assert_eq!(body["min_profiled_percent"], 30);
+    assert!(area_gap(&body, "gaps", "DIEMEN", "dyslexie").is_none(), "29 % is below 30 %: unknown again");
+    let staff_form = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/dekking/drempel"))
+        .headers(staff.headers())
+        .form(&[("csrf_token", staff.csrf.as_str()), ("min_profiled_percent", "10")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(staff_form.status(), StatusCode::FORBIDDEN);
+    assert_eq!(coverage_json(&app, &admin, url.to_owned()).await["min_profiled_percent"], 30);
     app.stop().await;
 }
 
@@ -522,8 +674,9 @@ async fn the_national_view_is_for_platform_admins() {
     let po2707 = body["swvs"].as_array().unwrap().iter().find(|s| s["code"] == "PO2707").unwrap().clone();
     assert_eq!(
         (po2707["locations"].clone(), po2707["profiles"].clone(), po2707["adopted"].clone(), po2707["gaps"].clone()),
-        (json!(3), json!(1), json!(0), json!(11))
+        (json!(3), json!(1), json!(0), json!(0))
     );
+    assert_eq!(po2707["unknown"], 11, "one profile of three locations answers one category: the rest is unknown");
     let page = app.http.get(app.at("/beheer/regio?jaar=2026-2027")).headers(platform.headers()).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     app.stop().await;
@@ -583,9 +736,11 @@ async fn kernen_filter_the_matrix_and_measure_gaps() {
     let oost = coverage("kern=Oost").await;
     let codes: Vec<&str> = oost["locations"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["04FZ00", "20XK00"]);
-    // Per kern: Oost offers dyslexie at standaard (04FZ00), West offers nothing; 11 + 12 gaps.
+    // Per kern: Oost offers dyslexie at standaard (04FZ00), West has no
+    // profile; the other 11 + 12 are unknown (no profile answers them).
     let by_kern = coverage("area=kern").await;
-    let gaps: Vec<(String, String, i64)> = by_kern["gaps"]
+    assert_eq!(by_kern["gaps"], json!([]));
+    let gaps: Vec<(String, String, i64)> = by_kern["unknown"]
         .as_array()
         .unwrap()
         .iter()

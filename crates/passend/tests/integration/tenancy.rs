@@ -223,7 +223,7 @@ fn json_body() -> Value {
         "step": "ask_team_review", "verdict": "positive", "advice": "overgenomen", "date": "2026-06-01",
         "kind": "evaluation", "audience": "parents", "closed": true, "allow_multiple": true,
         "answers": { "tevreden": "overgenomen" }, "owner": "Overgenomen", "done": true,
-        "items": [], "target_percent": 85, "kernen": [], "picks": ["tevreden"]
+        "items": [], "target_percent": 85, "kernen": [], "picks": ["tevreden"], "min_profiled_percent": 50
     })
 }
 

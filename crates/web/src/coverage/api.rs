@@ -2,20 +2,24 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use passend_domain::coverage::{AreaKind, LEVELS};
+use axum::http::StatusCode;
+use passend_domain::coverage::{AreaKind, CoverageSettings, LEVELS};
 use passend_domain::questionnaire::SchoolYear;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::bodies::{CoverageBody, LocationCoverage};
+use super::bodies::{CoverageBody, CoverageSettingsBody, LocationCoverage};
 use super::{Filters, InSwv};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(coverage)).routes(routes!(coverage_csv))
+    OpenApiRouter::new()
+        .routes(routes!(coverage))
+        .routes(routes!(coverage_csv))
+        .routes(routes!(coverage_settings, put_coverage_settings))
 }
 
 #[derive(Deserialize, IntoParams, Default)]
@@ -38,7 +42,10 @@ pub struct CoverageParams {
 
 /// The SWV's locations × support categories with the level each offers
 /// (`state` shows whether the profile is adopted or still a draft), the
-/// counts per level, and the gaps per municipality at `min_level`.
+/// counts per level, and per area (municipality or kern) the categories not
+/// covered at `min_level`: `gaps` where enough locations answered (the
+/// SWV's `min_profiled_percent`) and none offers it, `unknown` where too few
+/// answered to tell.
 #[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage", tag = "coverage", security(("session" = [])),
     params(("code" = String, Path), CoverageParams),
     responses((status = 200, body = CoverageBody), (status = 400, description = "A year, area or level that does not exist"),
@@ -67,6 +74,7 @@ pub async fn coverage(
     Ok(Json(CoverageBody {
         school_year: year.to_string(),
         min_level,
+        min_profiled_percent: coverage.settings.min_profiled_percent,
         locations: coverage
             .offers
             .iter()
@@ -84,7 +92,34 @@ pub async fn coverage(
             .collect(),
         counts: coverage.counts.into_iter().map(Into::into).collect(),
         gaps: coverage.gaps.into_iter().map(Into::into).collect(),
+        unknown: coverage.unknown.into_iter().map(Into::into).collect(),
     }))
+}
+
+/// How the SWV tells a gap from an area it knows too little about.
+#[utoipa::path(get, path = "/api/v1/swvs/{code}/coverage/settings", tag = "coverage", security(("session" = [])),
+    params(("code" = String, Path)),
+    responses((status = 200, body = CoverageSettingsBody), (status = 403, description = "Not this SWV's staff")))]
+pub async fn coverage_settings(
+    State(state): State<AppState>,
+    InSwv { scope, .. }: InSwv,
+) -> AppResult<Json<CoverageSettingsBody>> {
+    Ok(Json(state.app.coverage_settings(&scope).await?.into()))
+}
+
+/// Sets the share of an area's locations that must answer before a lack of offer is a gap (the SWV's admins).
+#[utoipa::path(put, path = "/api/v1/swvs/{code}/coverage/settings", tag = "coverage", security(("session" = [])),
+    params(("code" = String, Path)), request_body = CoverageSettingsBody,
+    responses((status = 204, description = "Saved"), (status = 400, description = "Field errors"),
+              (status = 403, description = "Not this SWV's admin")))]
+pub async fn put_coverage_settings(
+    State(state): State<AppState>,
+    InSwv { scope, session }: InSwv,
+    Json(body): Json<CoverageSettingsBody>,
+) -> AppResult<StatusCode> {
+    let settings = CoverageSettings::from(body);
+    state.app.save_coverage_settings(&session.actor, &scope, &settings).await?.map_err(AppError::invalid)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 fn area_schema() -> utoipa::openapi::schema::Object {

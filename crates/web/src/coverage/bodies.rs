@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use passend_domain::coverage::{CategoryCounts, Gap, LEVELS, Norm, NormItem};
+use passend_domain::coverage::{CategoryCounts, CoverageSettings, Gap, GapKind, LEVELS, Norm, NormItem};
 use passend_domain::questionnaire::{ItemKind, SupportCategory, default_template};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -28,20 +28,66 @@ impl From<CategoryCounts> for CategoryCountsBody {
     }
 }
 
-/// An area where no location offers the category at the level asked.
+/// An area and category not covered at the level asked: a gap (`no_offer`,
+/// enough locations answered and none offers it) or `unknown` (too few
+/// locations answered to tell; never a gap).
 #[derive(Serialize, ToSchema)]
 pub struct GapBody {
     /// The municipality or kern.
     pub area: String,
     #[schema(schema_with = contract::support_category)]
     pub category: SupportCategory,
+    #[schema(schema_with = gap_kind)]
+    pub kind: GapKind,
     /// How many locations are in the area.
     pub locations: usize,
+    /// How many of them have a profile for the year.
+    pub with_profile: usize,
+    /// How many of those profiles answer the category.
+    pub answered: usize,
 }
 
 impl From<Gap> for GapBody {
     fn from(g: Gap) -> Self {
-        GapBody { area: g.area, category: g.category, locations: g.locations }
+        GapBody {
+            area: g.area,
+            category: g.category,
+            kind: g.kind,
+            locations: g.locations,
+            with_profile: g.with_profile,
+            answered: g.answered,
+        }
+    }
+}
+
+fn gap_kind() -> utoipa::openapi::schema::Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some([GapKind::NoOffer.as_str(), GapKind::Unknown.as_str()]))
+        .description(Some("`no_offer`: a gap; `unknown`: too few locations answered to tell."))
+        .build()
+}
+
+/// How the SWV reads its coverage, as read and written.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct CoverageSettingsBody {
+    /// The share of an area's locations (percent) whose profile must answer a
+    /// category before a lack of offer there is a gap; fewer make it `unknown`.
+    /// 50 until the SWV sets it.
+    #[serde(deserialize_with = "contract::whole_number")]
+    #[schema(minimum = 1, maximum = 100)]
+    pub min_profiled_percent: u8,
+}
+
+impl From<CoverageSettings> for CoverageSettingsBody {
+    fn from(s: CoverageSettings) -> Self {
+        CoverageSettingsBody { min_profiled_percent: s.min_profiled_percent }
+    }
+}
+
+impl From<CoverageSettingsBody> for CoverageSettings {
+    fn from(s: CoverageSettingsBody) -> Self {
+        CoverageSettings { min_profiled_percent: s.min_profiled_percent }
     }
 }
 
@@ -137,9 +183,15 @@ pub struct CoverageBody {
     pub school_year: String,
     #[schema(schema_with = level)]
     pub min_level: String,
+    /// The SWV's share (percent of an area's locations answering) that tells a gap from unknown.
+    #[schema(minimum = 1, maximum = 100)]
+    pub min_profiled_percent: u8,
     pub locations: Vec<LocationCoverage>,
     pub counts: Vec<CategoryCountsBody>,
+    /// Real gaps (`kind` `no_offer`): enough locations answered, none offers the category.
     pub gaps: Vec<GapBody>,
+    /// Areas too few locations answered for (`kind` `unknown`): shown apart, never gaps.
+    pub unknown: Vec<GapBody>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -250,7 +302,9 @@ pub struct SwvCoverageBody {
     pub locations: usize,
     pub profiles: usize,
     pub adopted: usize,
-    /// Municipality × category pairs with no location at *standaard*, counting
-    /// only municipalities where the SWV has profiles.
+    /// Municipality × category pairs with no location at *standaard* where
+    /// enough locations answered (the SWV's share).
     pub gaps: usize,
+    /// Municipality × category pairs not covered where too few answered to tell.
+    pub unknown: usize,
 }

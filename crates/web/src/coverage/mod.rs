@@ -4,8 +4,10 @@
 
 pub mod api;
 pub mod bodies;
+pub mod charts;
 pub mod expertise;
 pub mod kernen;
+pub mod map;
 pub mod national;
 pub mod norm;
 pub mod pages;

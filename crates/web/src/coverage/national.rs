@@ -77,6 +77,7 @@ pub async fn national_json(
                 profiles: s.profiles,
                 adopted: s.adopted,
                 gaps: s.gaps,
+                unknown: s.unknown,
             })
             .collect(),
     }))

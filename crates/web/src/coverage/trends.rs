@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Html;
 use passend_app::region::{NormTrend, Trends, YearCounts};
-use passend_domain::coverage::LEVELS;
 use passend_domain::questionnaire::{SupportCategory, default_template};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::InSwv;
+use super::charts::{self, TrendChart};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{PageContext, render};
@@ -32,6 +32,32 @@ struct TrendsPage {
     code: String,
     years: Vec<YearCounts>,
     norm: Vec<NormTrend>,
+    /// A chart per support category over the years.
+    topics: Vec<Topic>,
+}
+
+/// One category over the school years: its chart and the numbers beside it.
+struct Topic {
+    category: SupportCategory,
+    chart: TrendChart,
+    /// Per year (oldest first): standaard, na overleg, niet, not answered.
+    rows: Vec<(String, [usize; 4])>,
+}
+
+fn topics(years: &[YearCounts]) -> Vec<Topic> {
+    SupportCategory::ALL
+        .into_iter()
+        .map(|category| {
+            let rows: Vec<(String, [usize; 4])> = years
+                .iter()
+                .map(|y| {
+                    let counts = y.counts.iter().find(|c| c.category == category).map_or([0; 4], charts::bar_counts);
+                    (y.school_year.clone(), counts)
+                })
+                .collect();
+            Topic { category, chart: charts::trend_chart(&rows), rows }
+        })
+        .collect()
 }
 
 impl TrendsPage {
@@ -39,13 +65,29 @@ impl TrendsPage {
         self.ctx.t(category.message_id())
     }
 
-    /// "standaard / na overleg / niet" for a category in a year.
-    fn cell(&self, year: &YearCounts, category: &SupportCategory) -> String {
-        year.counts
-            .iter()
-            .find(|c| c.category == *category)
-            .map(|c| format!("{} / {} / {}", c.per_level[2], c.per_level[1], c.per_level[0]))
-            .unwrap_or_default()
+    /// A coordinate or length in the SVG, to a tenth of a unit.
+    fn fmt(&self, value: impl std::borrow::Borrow<f64>) -> String {
+        format!("{:.1}", value.borrow())
+    }
+
+    /// "Dyslexie, 2026-2027: standaard 3" for a bar part's hover text.
+    fn segment_title(&self, category: &SupportCategory, year: &str, part: &usize, count: &usize) -> String {
+        format!("{}, {year}: {} {count}", self.category_name(category), self.part_name(part))
+    }
+
+    /// The bar parts, in order: standaard, na overleg, niet, not answered.
+    fn parts(&self) -> [usize; 4] {
+        [0, 1, 2, 3]
+    }
+
+    /// The name of a bar part: a level, or not answered.
+    fn part_name(&self, part: &usize) -> String {
+        match part {
+            0 => self.ctx.t("level-standaard"),
+            1 => self.ctx.t("level-na_overleg"),
+            2 => self.ctx.t("level-niet"),
+            _ => self.ctx.t("trends-not-answered"),
+        }
     }
 
     fn label(&self, key: &str) -> String {
@@ -54,10 +96,6 @@ impl TrendsPage {
 
     fn share(&self, share: &Option<f64>) -> String {
         share.map(|s| format!("{s:.0}%")).unwrap_or_else(|| "–".to_owned())
-    }
-
-    fn legend(&self) -> String {
-        LEVELS.iter().rev().map(|l| self.ctx.t(&format!("level-{l}"))).collect::<Vec<_>>().join(" / ")
     }
 }
 
@@ -69,7 +107,7 @@ pub async fn trends_page(
     InSwv { scope, .. }: InSwv,
 ) -> AppResult<Html<String>> {
     let Trends { per_year: years, norm } = state.app.trends(&scope).await?;
-    render(&TrendsPage { code: scope.code().to_string(), years, norm, ctx })
+    render(&TrendsPage { code: scope.code().to_string(), topics: topics(&years), years, norm, ctx })
 }
 
 /// Per school year (the last four): locations per level and category, and
