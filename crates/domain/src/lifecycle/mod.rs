@@ -10,9 +10,11 @@ mod day;
 mod plan;
 mod review;
 mod step;
+mod swv_reminder;
 
 pub use content_hash::content_hash;
 pub use day::{Day, add_days, day_number, days_between, dutch_day, iso_day, parse_day};
 pub use plan::{MilestoneKind, REMINDER_DAYS, reminders_due};
 pub use review::{FOUR_YEAR_RULE_UNTIL, ReviewDue, review_due};
 pub use step::{AdviceVerdict, ProfileState, Step, StepError, StepRole, step_roles};
+pub use swv_reminder::{ReminderOutcome, ReminderRecipient, SWV_REMINDER_ROLES, needs_reminder, reminder_outcome};
