@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, name: "kernen", sql: include_str!("../migrations/0008_kernen.sql") },
     Migration { version: 9, name: "generated", sql: include_str!("../migrations/0009_generated.sql") },
     Migration { version: 10, name: "offer_levels", sql: include_str!("../migrations/0010_offer_levels.sql") },
+    Migration { version: 13, name: "swv_reminders", sql: include_str!("../migrations/0013_swv_reminders.sql") },
 ];
 
 // "passend" in ASCII.
