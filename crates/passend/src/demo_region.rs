@@ -28,9 +28,9 @@ pub(crate) async fn seed_region(db: &Database, swv: &str, demo_brin: &str) -> an
         .iter()
         .filter(|(_, brin)| brin != demo_brin)
         .flat_map(|(location, brin)| {
-            demo_region(template, location, newest, today).into_iter().map(move |(year, profile)| {
-                (location.code.as_str(), brin.as_str(), year.to_string(), profile)
-            })
+            demo_region(template, location, newest, today)
+                .into_iter()
+                .map(move |(year, profile)| (location.code.as_str(), brin.as_str(), year.to_string(), profile))
         })
         .collect();
     let mut written = 0;

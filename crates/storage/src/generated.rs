@@ -38,7 +38,8 @@ async fn sample_rows<'q>(
 impl Database {
     /// Every location with what the generator needs, and its school's BRIN.
     pub async fn sample_locations(&self) -> Result<Vec<(SampleLocation, String)>, StorageError> {
-        sample_rows(sqlx::query_as("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code"), &self.read).await
+        sample_rows(sqlx::query_as("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code"), &self.read)
+            .await
     }
 
     /// The same for the locations of one SWV (PO or VO), for the demo's region.

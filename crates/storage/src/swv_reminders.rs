@@ -179,7 +179,11 @@ impl Database {
 
     /// One round of the SWV with what came of it per location (by location
     /// name); `None` for a round of another SWV or none at all.
-    pub async fn swv_reminder_round(&self, view: &OrgView, id: i64) -> Result<Option<Vec<StoredReminder>>, StorageError> {
+    pub async fn swv_reminder_round(
+        &self,
+        view: &OrgView,
+        id: i64,
+    ) -> Result<Option<Vec<StoredReminder>>, StorageError> {
         let code = swv_code(view)?;
         let rows = sqlx::query_as::<_, ReminderRow>(&format!(
             "SELECT {REMINDER_COLUMNS} WHERE r.id = $1 AND r.swv_code = $2 ORDER BY l.name, e.location_code"

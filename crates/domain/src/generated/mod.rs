@@ -306,7 +306,8 @@ mod tests {
         let mut only_last_year = 0;
         let mut states = std::collections::BTreeSet::new();
         for i in 0..200 {
-            let profiles = demo_region(template, &location(&format!("{i:02}DM{:02}", i % 7), "basisschool"), newest, today);
+            let profiles =
+                demo_region(template, &location(&format!("{i:02}DM{:02}", i % 7), "basisschool"), newest, today);
             match profiles.as_slice() {
                 [] => none += 1,
                 [(year, p)] => {

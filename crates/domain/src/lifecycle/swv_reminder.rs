@@ -30,7 +30,8 @@ pub enum ReminderOutcome {
 }
 
 impl ReminderOutcome {
-    pub const ALL: [ReminderOutcome; 3] = [ReminderOutcome::Sent, ReminderOutcome::Nobody, ReminderOutcome::AlreadySent];
+    pub const ALL: [ReminderOutcome; 3] =
+        [ReminderOutcome::Sent, ReminderOutcome::Nobody, ReminderOutcome::AlreadySent];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -61,7 +61,10 @@ async fn the_demo_swv_has_generated_profiles_at_several_steps_beside_the_demo_sc
     let last_year = coverage(&app, &swv, &this_year.previous().to_string()).await;
     let own_last = of(&last_year, "04FZ00");
     assert_eq!((own_last["state"].clone(), own_last["generated"].clone()), (json!("published"), json!(false)));
-    assert_eq!((own_last["levels"]["zien"].clone(), own_last["levels"]["medisch"].clone()), (json!("na_overleg"), json!("niet")));
+    assert_eq!(
+        (own_last["levels"]["zien"].clone(), own_last["levels"]["medisch"].clone()),
+        (json!("na_overleg"), json!("niet"))
+    );
     assert_eq!(own_last["levels"].as_object().unwrap().len(), 12);
 
     // The other 41 locations: most have a profile this year, all generated, at several steps.

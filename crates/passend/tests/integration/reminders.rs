@@ -21,7 +21,10 @@ async fn outbox_size(app: &TestApp) -> usize {
         Some(user) => user.id,
         None => {
             let id = app.db.create_user(&email, "Teller", "x").await.unwrap();
-            app.db.seed_membership(&Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }, id).await.unwrap();
+            app.db
+                .seed_membership(&Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }, id)
+                .await
+                .unwrap();
             id
         }
     };
@@ -58,7 +61,8 @@ async fn page(app: &TestApp, who: &Login, path: &str) -> String {
 }
 
 async fn api_remind(app: &TestApp, who: &Login, location: &str) -> Value {
-    let sent = app.http.post(app.at(API)).headers(who.headers()).json(&json!({ "location": location })).send().await.unwrap();
+    let sent =
+        app.http.post(app.at(API)).headers(who.headers()).json(&json!({ "location": location })).send().await.unwrap();
     assert_eq!(sent.status(), StatusCode::OK);
     sent.json().await.unwrap()
 }
@@ -126,8 +130,12 @@ async fn a_reminder_says_whom_it_reached_and_the_log_lists_them_with_the_date() 
     let staff = app.user("sanne@swv.nl", "Sanne Samenwerking", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
     let staff = app.session_for(staff).await;
     app.user("dirk@brug.nl", "Dirk Directeur", &[(OrgKind::School, "04FZ", Role::Director)]).await;
-    app.user("ilse@brug.nl", "Ilse Begeleider", &[(OrgKind::School, "04FZ", Role::Ib), (OrgKind::School, "04FZ", Role::Director)])
-        .await;
+    app.user(
+        "ilse@brug.nl",
+        "Ilse Begeleider",
+        &[(OrgKind::School, "04FZ", Role::Ib), (OrgKind::School, "04FZ", Role::Director)],
+    )
+    .await;
     app.user("lotte@brug.nl", "Lotte Leraar", &[(OrgKind::School, "04FZ", Role::TeamMember)]).await;
 
     let board = page(&app, &staff, STATUS).await;
@@ -154,7 +162,10 @@ async fn a_reminder_says_whom_it_reached_and_the_log_lists_them_with_the_date() 
     let (y, m, d) = passend_app::lifecycle::today();
     let day = format!("{d:02}-{m:02}-{y}");
     let row = html.split("<tbody>").last().unwrap();
-    assert!(row.contains(&day) && row.contains("Dirk Directeur (dirk@brug.nl), Ilse Begeleider (ilse@brug.nl)"), "{row}");
+    assert!(
+        row.contains(&day) && row.contains("Dirk Directeur (dirk@brug.nl), Ilse Begeleider (ilse@brug.nl)"),
+        "{row}"
+    );
     assert!(row.contains("<td>Sanne Samenwerking</td>"), "{row}");
     let log = sent_log(&app, &staff).await;
     assert_eq!(log.len(), 1);
@@ -192,7 +203,14 @@ async fn a_reminder_says_whom_it_reached_and_the_log_lists_them_with_the_date() 
         .await
         .unwrap();
     assert_eq!(elsewhere.status(), StatusCode::NOT_FOUND);
-    let forbidden = app.http.post(app.at(API)).headers(other.headers()).json(&json!({ "location": "04FZ00" })).send().await.unwrap();
+    let forbidden = app
+        .http
+        .post(app.at(API))
+        .headers(other.headers())
+        .json(&json!({ "location": "04FZ00" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
     assert_eq!(outbox_size(&app).await, 2);
     app.stop().await;
@@ -260,9 +278,7 @@ async fn remind_all_reaches_every_school_whose_review_is_overdue() {
     let before = outbox_size(&app).await;
     let reminders_to = |to: &'static str| {
         let db = app.db.clone();
-        async move {
-            mails_to(&db, to).await.into_iter().filter(|m| m.subject.starts_with("Herinnering van")).count()
-        }
+        async move { mails_to(&db, to).await.into_iter().filter(|m| m.subject.starts_with("Herinnering van")).count() }
     };
     let sent = app
         .http
@@ -292,8 +308,12 @@ async fn remind_all_reaches_every_school_whose_review_is_overdue() {
     let again = app.http.post(app.at(&API.replace("?", "/overdue?"))).headers(staff.headers()).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::OK);
     let round = again.json::<Value>().await.unwrap()["round"].clone();
-    assert_eq!((round["sent"].clone(), round["nobody"].clone(), round["already_sent"].clone()), (json!(0), json!(1), json!(1)));
-    let outcomes: Vec<_> = round["results"].as_array().unwrap().iter().map(|r| (r["location"].clone(), r["outcome"].clone())).collect();
+    assert_eq!(
+        (round["sent"].clone(), round["nobody"].clone(), round["already_sent"].clone()),
+        (json!(0), json!(1), json!(1))
+    );
+    let outcomes: Vec<_> =
+        round["results"].as_array().unwrap().iter().map(|r| (r["location"].clone(), r["outcome"].clone())).collect();
     assert_eq!(outcomes, vec![(json!("04FZ00"), json!("already_sent")), (json!("20XK00"), json!("nobody"))]);
     assert_eq!(outbox_size(&app).await, before + 1);
     let log = sent_log(&app, &staff).await;
