@@ -1,4 +1,5 @@
-//! Demo data: schools from DUO open data and a login for every kind of user.
+//! Demo data: schools from DUO open data, a login for every kind of user, the
+//! demo school's profiles and generated profiles for the rest of the demo SWV.
 
 use std::path::{Path, PathBuf};
 
@@ -96,6 +97,7 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
     };
     crate::demo_published::publish_past_years(db, &logins[2].org, &team).await?;
     demo_profile(db, &logins[2].org, &team).await?;
+    crate::demo_region::seed_region(db, &swv, &logins[2].org).await?;
     Ok(logins)
 }
 

@@ -6,5 +6,6 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod demo_published;
+pub mod demo_region;
 pub mod logging;
 pub mod server;

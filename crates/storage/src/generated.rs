@@ -15,23 +15,40 @@ pub struct GeneratedRow<'a> {
 /// Answer rows per INSERT statement: well under SQLite's and PostgreSQL's bind limits.
 const ANSWERS_PER_STATEMENT: usize = 100;
 
+#[derive(sqlx::FromRow)]
+struct SampleRow {
+    code: String,
+    duo_type: Option<String>,
+    pupils: Option<i64>,
+    brin: String,
+}
+
+async fn sample_rows<'q>(
+    query: sqlx::query::QueryAs<'q, sqlx::Any, SampleRow, sqlx::any::AnyArguments<'q>>,
+    pool: &sqlx::AnyPool,
+) -> Result<Vec<(SampleLocation, String)>, StorageError> {
+    Ok(query
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|row| (SampleLocation { code: row.code, duo_type: row.duo_type, pupils: row.pupils }, row.brin))
+        .collect())
+}
+
 impl Database {
     /// Every location with what the generator needs, and its school's BRIN.
     pub async fn sample_locations(&self) -> Result<Vec<(SampleLocation, String)>, StorageError> {
-        #[derive(sqlx::FromRow)]
-        struct SampleRow {
-            code: String,
-            duo_type: Option<String>,
-            pupils: Option<i64>,
-            brin: String,
-        }
-        let rows = sqlx::query_as::<_, SampleRow>("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code")
-            .fetch_all(&self.read)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| (SampleLocation { code: row.code, duo_type: row.duo_type, pupils: row.pupils }, row.brin))
-            .collect())
+        sample_rows(sqlx::query_as("SELECT code, duo_type, pupils, brin FROM locations ORDER BY code"), &self.read)
+            .await
+    }
+
+    /// The same for the locations of one SWV (PO or VO), for the demo's region.
+    pub async fn sample_locations_in_swv(&self, swv: &str) -> Result<Vec<(SampleLocation, String)>, StorageError> {
+        let query = sqlx::query_as(
+            "SELECT code, duo_type, pupils, brin FROM locations WHERE swv_po = $1 OR swv_vo = $1 ORDER BY code",
+        )
+        .bind(swv);
+        sample_rows(query, &self.read).await
     }
 
     /// Writes a batch of generated profiles in one transaction. A location with

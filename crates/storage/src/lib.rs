@@ -25,6 +25,7 @@ pub mod profiles;
 pub mod publishing;
 mod rows;
 pub mod surveys;
+pub mod swv_reminders;
 pub mod test_support;
 
 pub use db::{Backend, Database, PoolStats, now};

@@ -71,6 +71,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::trends::api_router())
         .merge(coverage::xlsx::router())
         .merge(coverage::national::api_router())
+        .merge(coverage::status::api_router())
 }
 
 /// The API's OpenAPI document.

@@ -22,7 +22,7 @@ pub use passend_storage::coverage::{ProfileStatus, RegionProfile};
 pub use self::coverage::{Coverage, Filters};
 pub use self::national::{NationalView, SwvSummary};
 pub use self::norm::LocationCompliance;
-pub use self::status::StatusRow;
+pub use self::status::{ReminderResult, ReminderRound, Sender, StatusRow, StoredReminder, invite_director_path};
 pub use self::trends::{NormTrend, TRENDS_YEARS, Trends, YearCounts};
 use crate::questionnaire::current_year;
 use crate::{App, Error, Result};

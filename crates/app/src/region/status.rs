@@ -1,24 +1,84 @@
 //! The status board: which step each location's profile is at, overdue
-//! reviews, and a reminder mail to a location (at most one a day).
+//! reviews, who at each school a reminder reaches, and the reminders from the
+//! SWV (one location, or every location whose review is overdue; at most one
+//! a day per location), logged with whom they reached.
 
-use passend_domain::access::Role;
-use passend_domain::lifecycle::{ProfileState, dutch_day, parse_day, review_due};
-use passend_domain::organisations::OrgRef;
+use passend_domain::access::{self, Actor, Role};
+use passend_domain::lifecycle::{
+    ProfileState, ReminderOutcome, ReminderRecipient, SWV_REMINDER_ROLES, dutch_day, needs_reminder, parse_day,
+    reminder_outcome, review_due,
+};
+use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SchoolYear;
 use passend_i18n::Lang;
+use passend_storage::planning::QueuedMail;
+pub use passend_storage::swv_reminders::StoredReminder;
+use passend_storage::swv_reminders::{NewRound, RoundEntry};
 
 use super::SwvScope;
 use crate::lifecycle::today;
 use crate::{App, Error, Result};
+
+/// The most reminders the log shows for a school year.
+const LOG_LIMIT: i64 = 200;
 
 pub struct StatusRow {
     pub code: String,
     pub name: String,
     pub brin: String,
     pub state: Option<ProfileState>,
+    /// The year's profile is generated sample data (the demo's region), not the school's own.
+    pub generated: bool,
     pub last_step_at: Option<i64>,
     /// The latest adoption's review date, when it has passed without a newer adoption.
     pub overdue_since: Option<String>,
+    /// Whom a reminder reaches: the school's director and IB-ers in Passend.
+    pub reach: Vec<ReminderRecipient>,
+    /// The board offers a reminder (not adopted this year, or the review is overdue).
+    pub needs_reminder: bool,
+}
+
+/// Who sends a reminder.
+pub struct Sender<'a> {
+    pub actor: &'a Actor,
+    pub name: &'a str,
+}
+
+/// What one round of reminders came to.
+pub struct ReminderRound {
+    pub id: i64,
+    pub sent_at: i64,
+    pub results: Vec<ReminderResult>,
+}
+
+impl ReminderRound {
+    /// How many locations had each outcome.
+    pub fn count(&self, outcome: ReminderOutcome) -> usize {
+        self.results.iter().filter(|r| r.outcome == outcome).count()
+    }
+
+    /// How many people were mailed.
+    pub fn people_reached(&self) -> usize {
+        self.results.iter().map(|r| r.recipients.len()).sum()
+    }
+}
+
+/// What the round came to for one location.
+pub struct ReminderResult {
+    pub location_code: String,
+    pub location_name: String,
+    pub brin: String,
+    pub outcome: ReminderOutcome,
+    /// The people mailed (empty unless sent).
+    pub recipients: Vec<ReminderRecipient>,
+    /// Where the sender can invite the school's director, when nobody could
+    /// be reminded and the sender may invite one.
+    pub invite_director: Option<String>,
+}
+
+/// The page where a school's director is invited (the members page of the school, role chosen).
+pub fn invite_director_path(brin: &str) -> String {
+    format!("/organisaties/school/{brin}/leden?rol={}#invite", Role::Director.as_str())
 }
 
 impl App {
@@ -26,6 +86,7 @@ impl App {
     pub async fn status_board(&self, scope: &SwvScope, year: SchoolYear) -> Result<Vec<StatusRow>> {
         let locations = self.region_offers(scope, year).await?;
         let statuses = self.db.profile_statuses(&scope.view).await?;
+        let reach = self.db.swv_reminder_reach(&scope.view, &SWV_REMINDER_ROLES).await?;
         let today = today();
         let this_year = year.to_string();
         Ok(locations
@@ -41,8 +102,12 @@ impl App {
                     let due = review_due(SchoolYear::parse(&s.school_year)?, parse_day(s.adopted_on.as_deref()?)?);
                     due.is_due(today).then(|| dutch_day(due.by()))
                 });
+                let state = current.and_then(|s| s.state);
                 StatusRow {
-                    state: current.and_then(|s| s.state),
+                    needs_reminder: needs_reminder(state, overdue_since.is_some()),
+                    reach: reach.iter().filter(|(brin, _)| *brin == location.brin).map(|(_, r)| r.clone()).collect(),
+                    state,
+                    generated: location.generated,
                     last_step_at: current.and_then(|s| s.last_step_at),
                     code: location.code,
                     name: location.name,
@@ -53,34 +118,124 @@ impl App {
             .collect())
     }
 
-    /// Mails the location's director and IB-er a reminder from the SWV; `false`
-    /// when it had one in the last day (nothing is sent then).
-    pub async fn remind_location(&self, scope: &SwvScope, year: SchoolYear, location: &str) -> Result<bool> {
+    /// Reminds one location of the SWV: mails its director and IB-ers, or
+    /// tells that it has nobody to remind, or that it had a reminder today.
+    pub async fn remind_location(
+        &self,
+        sender: Sender<'_>,
+        scope: &SwvScope,
+        year: SchoolYear,
+        location: &str,
+    ) -> Result<ReminderRound> {
         let rows = self.status_board(scope, year).await?;
-        let row = rows.iter().find(|r| r.code == location).ok_or(Error::NotFound)?;
-        // One reminder a day per location: enough to nudge, too few to flood a mailbox.
-        if !self.swv_reminder_allowed(&row.code).await? {
-            return Ok(false);
+        let row = rows.into_iter().find(|r| r.code == location).ok_or(Error::NotFound)?;
+        self.send_reminders(sender, scope, year, vec![row]).await
+    }
+
+    /// Reminds every location of the SWV whose review is overdue; `None` when there is none.
+    pub async fn remind_overdue(
+        &self,
+        sender: Sender<'_>,
+        scope: &SwvScope,
+        year: SchoolYear,
+    ) -> Result<Option<ReminderRound>> {
+        let rows: Vec<StatusRow> =
+            self.status_board(scope, year).await?.into_iter().filter(|r| r.overdue_since.is_some()).collect();
+        if rows.is_empty() {
+            return Ok(None);
         }
+        Ok(Some(self.send_reminders(sender, scope, year, rows).await?))
+    }
+
+    /// One round of the SWV's reminders, with what came of it per location.
+    pub async fn reminder_round(&self, actor: &Actor, scope: &SwvScope, id: i64) -> Result<ReminderRound> {
+        let stored = self.db.swv_reminder_round(&scope.view, id).await?.ok_or(Error::NotFound)?;
+        let sent_at = stored.first().map_or(0, |r| r.sent_at);
+        let mut results = Vec::with_capacity(stored.len());
+        for reminder in stored {
+            let invite_director = if reminder.outcome == ReminderOutcome::Nobody
+                && self.may_invite_director(actor, &reminder.brin).await?
+            {
+                Some(invite_director_path(&reminder.brin))
+            } else {
+                None
+            };
+            results.push(ReminderResult {
+                location_code: reminder.location_code,
+                location_name: reminder.location_name,
+                brin: reminder.brin,
+                outcome: reminder.outcome,
+                recipients: reminder.recipients,
+                invite_director,
+            });
+        }
+        Ok(ReminderRound { id, sent_at, results })
+    }
+
+    /// The SWV's reminders of the school year that reached someone, newest first.
+    pub async fn sent_reminders(&self, scope: &SwvScope, year: SchoolYear) -> Result<Vec<StoredReminder>> {
+        Ok(self.db.swv_reminders_sent(&scope.view, &year.to_string(), LOG_LIMIT).await?)
+    }
+
+    /// Whether the actor may invite a director at the school (an admin of one of its SWVs).
+    async fn may_invite_director(&self, actor: &Actor, brin: &str) -> Result<bool> {
+        let school = OrgRef { kind: OrgKind::School, code: brin.to_owned() };
+        let Some(ctx) = self.org_context(&school).await? else { return Ok(false) };
+        Ok(access::invitable_roles(actor, &school, &ctx).contains(&Role::Director))
+    }
+
+    /// Sends the reminders of one round and logs it with its mails, in one transaction.
+    async fn send_reminders(
+        &self,
+        sender: Sender<'_>,
+        scope: &SwvScope,
+        year: SchoolYear,
+        rows: Vec<StatusRow>,
+    ) -> Result<ReminderRound> {
         let lang = Lang::Nl;
         let swv_name = self.display_name(lang, &OrgRef::swv(&scope.code)).await?;
-        let link = self.link(&format!("/scholen/{}/profielen", row.brin));
-        for (to, name) in self.db.reminder_recipients(&row.brin, None, &[Role::Director, Role::Ib]).await? {
-            let args = [
-                ("name", name.into()),
-                ("swv", swv_name.clone().into()),
-                ("location", row.name.clone().into()),
-                ("year", year.to_string().into()),
-                ("link", link.clone().into()),
-            ];
-            self.mailer
-                .send(
-                    &to,
-                    &lang.t_with("mail-swv-reminder-subject", &args),
-                    &lang.t_with("mail-swv-reminder-body", &args),
-                )
-                .await?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        let mut mails = Vec::new();
+        for row in &rows {
+            // Counted against the day's limit only when there is someone to mail.
+            let already_today = !row.reach.is_empty() && !self.swv_reminder_allowed(&row.code).await?;
+            let outcome = reminder_outcome(row.reach.len(), already_today);
+            if outcome == ReminderOutcome::Sent {
+                let link = self.link(&format!("/scholen/{}/profielen", row.brin));
+                for person in &row.reach {
+                    let args = [
+                        ("name", person.name.clone().into()),
+                        ("swv", swv_name.clone().into()),
+                        ("location", row.name.clone().into()),
+                        ("year", year.to_string().into()),
+                        ("link", link.clone().into()),
+                    ];
+                    mails.push(QueuedMail {
+                        to: person.email.clone(),
+                        subject: lang.t_with("mail-swv-reminder-subject", &args),
+                        body: lang.t_with("mail-swv-reminder-body", &args),
+                    });
+                }
+            }
+            outcomes.push(outcome);
         }
-        Ok(true)
+        let entries: Vec<RoundEntry> = rows
+            .iter()
+            .zip(&outcomes)
+            .map(|(row, outcome)| RoundEntry {
+                location_code: &row.code,
+                outcome: *outcome,
+                recipients: if *outcome == ReminderOutcome::Sent { row.reach.as_slice() } else { &[] },
+            })
+            .collect();
+        let year_name = year.to_string();
+        let round = NewRound { school_year: &year_name, sent_by: sender.actor.user_id(), sent_by_name: sender.name };
+        let (id, outbox) = self.db.record_swv_reminders(&scope.view, round, &entries, &mails).await?;
+        for (outbox_id, mail) in outbox.iter().zip(&mails) {
+            if let Err(error) = self.mailer.deliver_queued(*outbox_id, &mail.to, &mail.subject, &mail.body) {
+                tracing::warn!(%error, outbox_id, "SWV reminder kept in the outbox");
+            }
+        }
+        self.reminder_round(sender.actor, scope, id).await
     }
 }

@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 
-use crate::lifecycle::{ProfileState, content_hash};
+use crate::lifecycle::{Day, ProfileState, add_days, content_hash, iso_day, parse_day};
 use crate::questionnaire::{AnswerValue, SchoolYear, Template, parse_answer};
 
 /// What the generator knows of a location (from DUO's open data).
@@ -127,10 +127,55 @@ fn state_for(location: &str, newest: SchoolYear, age: u16) -> ProfileState {
 /// A plausible profile for the location in `year`, `age` school years before
 /// the newest generated year.
 pub fn generate(template: &Template, location: &SampleLocation, year: SchoolYear, age: u16) -> GeneratedProfile {
+    let newest = SchoolYear::starting(year.start() + age);
+    generate_in_state(template, location, year, age, state_for(&location.code, newest, age))
+}
+
+/// The profiles the demo gives a location of the demo SWV's region
+/// (`passend serve --demo`), oldest first: about one in seven none, one in ten
+/// only last year's, published (so its review is overdue now), the rest the
+/// last three years as [`generate`] makes them, so that every step of the
+/// cycle shows up in the region. No adoption date lies after `today`.
+pub fn demo_region(
+    template: &Template,
+    location: &SampleLocation,
+    newest: SchoolYear,
+    today: Day,
+) -> Vec<(SchoolYear, GeneratedProfile)> {
+    let code = location.code.as_str();
+    let mut out = match mix(&[code, "demo-region"]) % 100 {
+        0..14 => Vec::new(),
+        14..24 => {
+            let last = newest.previous();
+            vec![(last, generate_in_state(template, location, last, 1, ProfileState::Published))]
+        }
+        _ => (0..3u16)
+            .rev()
+            .map(|age| {
+                let year = SchoolYear::starting(newest.start() - age);
+                (year, generate(template, location, year, age))
+            })
+            .collect(),
+    };
+    for (year, profile) in &mut out {
+        if profile.adopted_on.as_deref().and_then(parse_day).is_some_and(|adopted| adopted > today) {
+            // Adopted this school year, some days before today (not before it began).
+            let back = 1 + i64::try_from(mix(&[code, "adopted-demo"]) % 21).unwrap_or(0);
+            profile.adopted_on = Some(iso_day(add_days(today, -back).max((year.start(), 9, 1)).min(today)));
+        }
+    }
+    out
+}
+
+fn generate_in_state(
+    template: &Template,
+    location: &SampleLocation,
+    year: SchoolYear,
+    age: u16,
+    state: ProfileState,
+) -> GeneratedProfile {
     let code = location.code.as_str();
     let special = is_special(location);
-    let newest = SchoolYear::starting(year.start() + age);
-    let state = state_for(code, newest, age);
     let mut raw: Vec<(&str, Value, Option<&str>)> = Vec::new();
     if let Some(pupils) = location.pupils {
         raw.push(("typering.leerlingen", json!(pupils), None));
@@ -250,5 +295,40 @@ mod tests {
                 .count()
         };
         assert!(standard("(V)SO") > standard("basisschool") + 400);
+    }
+
+    #[test]
+    fn the_demo_region_shows_every_step_and_no_adoption_in_the_future() {
+        let template = default_template();
+        let newest = SchoolYear::starting(2026);
+        let today = (2026, 12, 1);
+        let mut none = 0;
+        let mut only_last_year = 0;
+        let mut states = std::collections::BTreeSet::new();
+        for i in 0..200 {
+            let profiles =
+                demo_region(template, &location(&format!("{i:02}DM{:02}", i % 7), "basisschool"), newest, today);
+            match profiles.as_slice() {
+                [] => none += 1,
+                [(year, p)] => {
+                    assert_eq!((*year, p.state), (newest.previous(), ProfileState::Published));
+                    only_last_year += 1;
+                }
+                all => {
+                    let years: Vec<_> = all.iter().map(|(y, _)| *y).collect();
+                    assert_eq!(years, vec![newest.previous().previous(), newest.previous(), newest]);
+                    states.insert(all[2].1.state.as_str());
+                }
+            }
+            for (_, p) in &profiles {
+                if let Some(day) = p.adopted_on.as_deref() {
+                    assert!(parse_day(day).unwrap() <= today, "{day}");
+                }
+                assert_eq!(p.state.is_adopted(), p.content_hash.is_some());
+            }
+        }
+        assert!((15..45).contains(&none), "{none} without a profile");
+        assert!((8..40).contains(&only_last_year), "{only_last_year} with only last year's");
+        assert!(states.len() >= 5, "this year's profiles are at several steps: {states:?}");
     }
 }

@@ -768,7 +768,6 @@ status-review = Review
 status-action = Action
 status-overdue = Review due since { $date }
 status-remind = Send a reminder
-notice-reminder-sent = The reminder has been sent.
 mail-swv-reminder-subject = Reminder from { $swv }: profile { $location } { $year }
 mail-swv-reminder-body =
     Dear { $name },
@@ -806,6 +805,7 @@ coverage-chart-desc = Bar chart with, per category, the share of locations per l
 coverage-map = Map: { $category }
 coverage-map-desc = Map of the locations within the outline of the Netherlands, with the names of the places with most locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey not answered, an open circle without a profile. The table per location gives the same in words.
 notice-reminder-already-sent = This school already had a reminder in the past day. Try again tomorrow.
+coverage-map-desc = Map of the locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey unknown. The table per location gives the same in words.
 
 ## Sub-regions (kernen)
 kernen-title = Sub-regions
@@ -1003,3 +1003,37 @@ trends-chart-desc = Bar chart with, per school year, the number of locations per
 trends-no-profiles = no profiles
 trends-not-answered = not answered
 trends-numbers = The numbers
+# --- reminders (issue 12) ---
+status-intro-reminders = A reminder is mailed to the school's director and intern begeleiders who are in Passend, at most once a day per location. Below you see which reminders were sent, and to whom.
+status-remind-overdue = { $count ->
+    [one] Remind the school whose review is overdue
+   *[other] Remind all { $count } schools whose review is overdue
+}
+status-reach = To: { $names }
+status-reach-nobody = Nobody to remind: no director or intern begeleider in Passend yet.
+status-invite-director = Invite the director
+status-ask-admin-invite = An administrator of the SWV can invite the director.
+reminder-round-title = What became of the reminder
+reminder-round-summary = { $sent ->
+    [one] 1 location reminded
+   *[other] { $sent } locations reminded
+} ({ $people ->
+    [one] 1 person
+   *[other] { $people } people
+}); { $nobody ->
+    [one] 1 location with nobody to remind
+   *[other] { $nobody } locations with nobody to remind
+}; { $already ->
+    [one] 1 location already had a reminder today
+   *[other] { $already } locations already had a reminder today
+}.
+reminder-sent-to = { $location }: reminder sent to { $recipients }.
+reminder-nobody = { $location }: no reminder was sent. This school has nobody in Passend to remind yet (no director or intern begeleider).
+reminder-nobody-invite = Invite the director of { $location }
+reminder-already = { $location }: not sent again. This location had a reminder in the past day; try again tomorrow.
+reminders-log-title = Reminders sent { $year }
+reminders-log-none = No reminders have been sent this school year.
+reminders-log-when = Sent at
+reminders-log-to = Recipients
+reminders-log-by = Sent by
+notice-no-overdue = No school's review is overdue. Nothing was sent.

@@ -768,7 +768,6 @@ status-review = Herziening
 status-action = Actie
 status-overdue = Herziening nodig sinds { $date }
 status-remind = Herinnering sturen
-notice-reminder-sent = De herinnering is verstuurd.
 mail-swv-reminder-subject = Herinnering van { $swv }: profiel { $location } { $year }
 mail-swv-reminder-body =
     Beste { $name },
@@ -806,6 +805,7 @@ coverage-chart-desc = Balkgrafiek met per onderwerp het deel van de vestigingen 
 coverage-map = Kaart: { $category }
 coverage-map-desc = Kaart van de vestigingen binnen de omtrek van Nederland, met de namen van de plaatsen met de meeste vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs niet ingevuld, een open cirkel zonder profiel. De tabel per vestiging geeft hetzelfde in woorden.
 notice-reminder-already-sent = Deze school kreeg de afgelopen dag al een herinnering. Probeer het morgen opnieuw.
+coverage-map-desc = Kaart van de vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs onbekend. De tabel per vestiging geeft hetzelfde in woorden.
 
 ## Sub-regions (kernen)
 kernen-title = Kernen
@@ -1003,3 +1003,37 @@ trends-chart-desc = Balkgrafiek met per schooljaar het aantal vestigingen per ni
 trends-no-profiles = geen profielen
 trends-not-answered = niet ingevuld
 trends-numbers = De getallen
+# --- reminders (issue 12) ---
+status-intro-reminders = Een herinnering gaat per mail naar de directeur en de intern begeleiders van de school die in Passend staan, hoogstens één keer per dag per vestiging. Hieronder staat welke herinneringen zijn verstuurd en aan wie.
+status-remind-overdue = { $count ->
+    [one] Herinner de school met een verlopen herziening
+   *[other] Herinner alle { $count } scholen met een verlopen herziening
+}
+status-reach = Naar: { $names }
+status-reach-nobody = Niemand om te herinneren: nog geen directeur of intern begeleider in Passend.
+status-invite-director = Directeur uitnodigen
+status-ask-admin-invite = Een beheerder van het samenwerkingsverband kan de directeur uitnodigen.
+reminder-round-title = Wat er met de herinnering is gebeurd
+reminder-round-summary = { $sent ->
+    [one] 1 vestiging herinnerd
+   *[other] { $sent } vestigingen herinnerd
+} ({ $people ->
+    [one] 1 persoon
+   *[other] { $people } personen
+}); { $nobody ->
+    [one] 1 vestiging zonder iemand om te herinneren
+   *[other] { $nobody } vestigingen zonder iemand om te herinneren
+}; { $already ->
+    [one] 1 vestiging had vandaag al een herinnering
+   *[other] { $already } vestigingen hadden vandaag al een herinnering
+}.
+reminder-sent-to = { $location }: herinnering verstuurd aan { $recipients }.
+reminder-nobody = { $location }: er is geen herinnering verstuurd. Deze school heeft nog niemand in Passend om te herinneren (geen directeur of intern begeleider).
+reminder-nobody-invite = Nodig de directeur van { $location } uit
+reminder-already = { $location }: niet opnieuw verstuurd. Deze vestiging kreeg de afgelopen dag al een herinnering; probeer het morgen opnieuw.
+reminders-log-title = Verstuurde herinneringen { $year }
+reminders-log-none = In dit schooljaar zijn nog geen herinneringen verstuurd.
+reminders-log-when = Verstuurd op
+reminders-log-to = Ontvangers
+reminders-log-by = Verstuurd door
+notice-no-overdue = Geen enkele school heeft een verlopen herziening. Er is niets verstuurd.

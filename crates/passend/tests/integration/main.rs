@@ -5,6 +5,7 @@
 mod accounts;
 mod coverage;
 mod csrf;
+mod demo_region;
 mod directory;
 mod import_cli;
 mod languages;
@@ -16,6 +17,7 @@ mod planning;
 mod profiles;
 mod publishing;
 mod readability;
+mod reminders;
 mod support;
 mod surveys;
 mod tasks;

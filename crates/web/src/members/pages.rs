@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::members::{Member, PendingInvitation};
@@ -87,17 +87,27 @@ async fn members_page_for(
     })
 }
 
+/// The role the invitation form starts with (`?rol=director`, as the SWV's status board links to it).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MembersQuery {
+    rol: String,
+}
+
 #[utoipa::path(get, path = "/organisaties/{kind}/{code}/leden", tag = "pages",
-    params(("kind" = String, Path, description = "swv, board or school"), ("code" = String, Path)),
+    params(("kind" = String, Path, description = "swv, board or school"), ("code" = String, Path),
+           ("rol" = Option<String>, Query, description = "The role the invitation form starts with")),
     responses((status = 200, content_type = "text/html")))]
 pub async fn members_page(
     State(state): State<AppState>,
     ctx: PageContext,
     SignedIn(session): SignedIn,
     Path((kind, code)): Path<(String, String)>,
+    Query(query): Query<MembersQuery>,
 ) -> AppResult<Html<String>> {
     let (org, org_ctx) = state.app.organisation(&kind, &code).await?;
-    members_page_for(&state, ctx, &session, org, &org_ctx, InviteForm::default(), FieldErrors::default()).await
+    let form = InviteForm { role: query.rol, ..InviteForm::default() };
+    members_page_for(&state, ctx, &session, org, &org_ctx, form, FieldErrors::default()).await
 }
 
 #[utoipa::path(post, path = "/organisaties/{kind}/{code}/uitnodigingen", tag = "pages",
