@@ -805,7 +805,6 @@ coverage-chart-desc = Bar chart with, per category, the share of locations per l
 coverage-map = Map: { $category }
 coverage-map-desc = Map of the locations within the outline of the Netherlands, with the names of the places with most locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey not answered, an open circle without a profile. The table per location gives the same in words.
 notice-reminder-already-sent = This school already had a reminder in the past day. Try again tomorrow.
-coverage-map-desc = Map of the locations, coloured by their level for this category: green standard, yellow after consultation, red not, grey unknown. The table per location gives the same in words.
 
 ## Sub-regions (kernen)
 kernen-title = Sub-regions

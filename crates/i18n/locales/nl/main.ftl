@@ -805,7 +805,6 @@ coverage-chart-desc = Balkgrafiek met per onderwerp het deel van de vestigingen 
 coverage-map = Kaart: { $category }
 coverage-map-desc = Kaart van de vestigingen binnen de omtrek van Nederland, met de namen van de plaatsen met de meeste vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs niet ingevuld, een open cirkel zonder profiel. De tabel per vestiging geeft hetzelfde in woorden.
 notice-reminder-already-sent = Deze school kreeg de afgelopen dag al een herinnering. Probeer het morgen opnieuw.
-coverage-map-desc = Kaart van de vestigingen, gekleurd naar het niveau voor dit onderwerp: groen standaard, geel na overleg, rood niet, grijs onbekend. De tabel per vestiging geeft hetzelfde in woorden.
 
 ## Sub-regions (kernen)
 kernen-title = Kernen
