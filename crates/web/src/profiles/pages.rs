@@ -193,7 +193,7 @@ pub async fn open_for_team(
     let change = state.app.set_open_for_team(&form.session.actor, &loaded, form.form.open == "ja").await?;
     Ok(Redirect::to(&match change {
         // The page says how many of the team were told.
-        TeamAccessChange::Opened { mailed } => format!("/profielen/{id}?gemaild={mailed}#team"),
+        TeamAccessChange::Opened { mailed } => format!("/profielen/{id}?gemaild={mailed}#team-mailed"),
         TeamAccessChange::Closed | TeamAccessChange::Unchanged => format!("/profielen/{id}?melding=opgeslagen"),
     }))
 }
