@@ -113,7 +113,7 @@ async fn the_matrix_counts_and_gaps_of_a_region() {
         .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
-    assert!(html.contains("In AMSTERDAM biedt geen school") && html.contains("Meer- en hoogbegaafdheid"), "{html}");
+    assert!(html.contains("In Amsterdam biedt geen school") && html.contains("Meer- en hoogbegaafdheid"), "{html}");
     app.stop().await;
 }
 

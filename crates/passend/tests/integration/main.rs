@@ -16,6 +16,7 @@ mod planning;
 mod profiles;
 mod publishing;
 mod readability;
+mod search;
 mod support;
 mod surveys;
 mod tenancy;
