@@ -92,5 +92,9 @@ fn every_sector_and_search_level_has_a_name() {
         for level in [passend_domain::publishing::STANDARD, passend_domain::publishing::CONSULT] {
             assert!(lang.has(&format!("find-level-{level}")), "{level}");
         }
+        // Chosen in code, so the scan above does not see them.
+        for id in ["find-found-near", "find-found-nearest"] {
+            assert!(lang.has(id), "{id}");
+        }
     }
 }

@@ -140,9 +140,33 @@ const TOPIC_WORDS: &[(SupportCategory, &[&str])] = &[
 /// Words around a topic that say nothing about the place ("school met
 /// dyslexie in Diemen"); dropped from the start and end of what remains.
 const FILLERS: &[&str] = &[
-    "in", "bij", "nabij", "rond", "rondom", "omgeving", "buurt", "de", "near", "around", "school", "scholen",
-    "basisschool", "ondersteuning", "hulp", "voor", "met", "kind", "kinderen", "schools", "support", "with",
-    "for", "help", "a", "the", "een",
+    "in",
+    "bij",
+    "nabij",
+    "rond",
+    "rondom",
+    "omgeving",
+    "buurt",
+    "de",
+    "near",
+    "around",
+    "school",
+    "scholen",
+    "basisschool",
+    "ondersteuning",
+    "hulp",
+    "voor",
+    "met",
+    "kind",
+    "kinderen",
+    "schools",
+    "support",
+    "with",
+    "for",
+    "help",
+    "a",
+    "the",
+    "een",
 ];
 
 /// What the search box's text asks for; `None` when it is too short.
@@ -179,12 +203,7 @@ fn normalise(text: &str) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' { c } else { ' ' })
         .collect();
-    spaced
-        .split_whitespace()
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    spaced.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Takes the first postcode out of the words: `1079az`, or `1079` `az`, or `1079`.
@@ -252,7 +271,8 @@ mod tests {
         assert_eq!(pc("1079AZ").pc6().as_deref(), Some("1079AZ"));
         assert_eq!(pc("1079 az").pc6().as_deref(), Some("1079AZ"));
         assert_eq!(pc(" 1079 AZ ").display(), "1079 AZ");
-        for bad in ["", "107", "0123", "10799", "1079 A", "1079 A1", "abcd", "1079ÅB", "１０７９", "123é", "12€"] {
+        for bad in ["", "107", "0123", "10799", "1079 A", "1079 A1", "abcd", "1079ÅB", "１０７９", "123é", "12€"]
+        {
             assert_eq!(Postcode::parse(bad), None, "{bad}");
         }
     }

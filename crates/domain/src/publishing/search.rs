@@ -86,9 +86,7 @@ pub fn nearest(locations: Vec<FoundLocation>, point: (f64, f64), km: Option<f64>
         })
         .filter(|l| km.is_none_or(|max| l.km.is_some_and(|d| d <= max)))
         .collect();
-    out.sort_by(|a, b| {
-        a.km.unwrap_or(f64::MAX).total_cmp(&b.km.unwrap_or(f64::MAX)).then_with(|| a.name.cmp(&b.name))
-    });
+    out.sort_by(|a, b| a.km.unwrap_or(f64::MAX).total_cmp(&b.km.unwrap_or(f64::MAX)).then_with(|| a.name.cmp(&b.name)));
     out
 }
 

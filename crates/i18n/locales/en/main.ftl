@@ -847,6 +847,7 @@ find-found-near = { $count ->
     [one] 1 location within { $km } km of { $postcode }
    *[other] { $count } locations within { $km } km of { $postcode }, nearest first
 }
+find-found-nearest = The { $count } nearest locations within { $km } km of { $postcode }
 find-found-topic = { $count ->
     [0] No school with a published profile offers support with { $topic }
     [one] 1 location offers support with { $topic }

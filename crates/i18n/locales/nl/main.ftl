@@ -847,6 +847,7 @@ find-found-near = { $count ->
     [one] 1 vestiging binnen { $km } km van { $postcode }
    *[other] { $count } vestigingen binnen { $km } km van { $postcode }, de dichtstbijzijnde eerst
 }
+find-found-nearest = De { $count } dichtstbijzijnde vestigingen binnen { $km } km van { $postcode }
 find-found-topic = { $count ->
     [0] Geen school met een gepubliceerd profiel biedt ondersteuning bij { $topic }
     [one] 1 vestiging biedt ondersteuning bij { $topic }

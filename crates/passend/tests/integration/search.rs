@@ -99,7 +99,7 @@ async fn a_postcode_finds_the_nearest_locations_with_their_parent_pages() {
     assert_eq!((nowhere["unknown_postcode"].as_bool(), nowhere["count"].as_u64()), (Some(true), Some(0)));
 
     let html = page(&app, "/scholen?q=1011").await;
-    assert!(html.contains("3 vestigingen binnen 10,0 km van 1011, de dichtstbijzijnde eerst"), "{html}");
+    assert!(html.contains("3 vestigingen binnen 10 km van 1011, de dichtstbijzijnde eerst"), "{html}");
     assert!(html.contains(r#"<a href="/scholen/04FZ00/ouders">De Brug</a>"#), "{html}");
     assert!(html.contains("0,0 km") && html.contains("Nog geen gepubliceerd ondersteuningsprofiel"), "{html}");
     let html = page(&app, "/scholen?q=9999").await;
@@ -143,6 +143,8 @@ async fn a_kind_of_support_finds_the_locations_that_offer_it() {
     let html = page(&app, "/scholen?q=Dyslexie").await;
     assert!(html.contains("1 vestiging biedt ondersteuning bij dyslexie"), "{html}");
     assert!(html.contains("Dyslexie: standaard") && html.contains(r#"href="/scholen/04FZ00/ouders""#), "{html}");
+    let html = page(&app, "/scholen?q=dyslexie%20in%20amsterdam%201011").await;
+    assert!(html.contains("De dichtstbijzijnde bij 1011 eerst.") && html.contains("In of bij Amsterdam."), "{html}");
     let html = page(&app, "/scholen?q=dyscalculie%201011").await;
     assert!(html.contains("Geen school met een gepubliceerd profiel biedt ondersteuning bij dyscalculie"), "{html}");
     app.stop().await;

@@ -170,27 +170,35 @@ impl SchoolSearchPage {
     fn summary(&self) -> String {
         let Some(found) = &self.found else { return String::new() };
         let count = found.hits.len();
-        let km = self.km(&NEAR_KM);
+        // The limit is a whole number of kilometres: "10 km".
+        let km = format!("{NEAR_KM}");
         match &found.query {
             SchoolQuery::Near(postcode) if !found.unknown_postcode => self.ctx.lang.t_with(
-                "find-found-near",
+                if found.more { "find-found-nearest" } else { "find-found-near" },
                 &[("count", count.into()), ("km", km.into()), ("postcode", postcode.display().into())],
             ),
-            SchoolQuery::Topic { category, near, place } => {
+            SchoolQuery::Topic { category, .. } => {
                 let topic = self.ctx.t(category.message_id()).to_lowercase();
-                let mut line = self.ctx.lang.t_with("find-found-topic", &[("count", count.into()), ("topic", topic.into())]);
-                if let Some(postcode) = near.as_ref().filter(|_| !found.unknown_postcode) {
-                    line = format!("{line} {}", self.ctx.t1("find-found-topic-near", "postcode", postcode.display()));
-                }
-                if let Some(place) = place {
-                    // The words as typed, in lower case; named as the place writes itself.
-                    let place = passend_domain::organisations::municipality_name(&place.to_uppercase());
-                    line = format!("{line} {}", self.ctx.t1("find-found-topic-place", "place", place));
-                }
-                line
+                self.ctx.lang.t_with("find-found-topic", &[("count", count.into()), ("topic", topic.into())])
             }
             _ => self.ctx.tn("find-found", "count", count),
         }
+    }
+
+    /// Under the line: where a search by support looked (near a postcode, in a place).
+    fn summary_detail(&self) -> Vec<String> {
+        let Some(found) = &self.found else { return Vec::new() };
+        let SchoolQuery::Topic { near, place, .. } = &found.query else { return Vec::new() };
+        let mut lines = Vec::new();
+        if let Some(postcode) = near.as_ref().filter(|_| !found.unknown_postcode) {
+            lines.push(self.ctx.t1("find-found-topic-near", "postcode", postcode.display()));
+        }
+        if let Some(place) = place {
+            // The words as typed, in lower case; named as the place writes itself.
+            let place = passend_domain::organisations::municipality_name(&place.to_uppercase());
+            lines.push(self.ctx.t1("find-found-topic-place", "place", place));
+        }
+        lines
     }
 
     fn km(&self, km: &f64) -> String {
