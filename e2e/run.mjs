@@ -35,6 +35,7 @@ import questionnaire from './flows/questionnaire.mjs';
 import swvTemplate from './flows/swv-template.mjs';
 import profileCycle from './flows/profile-cycle.mjs';
 import publicPages from './flows/public-pages.mjs';
+import parentFindsProfile from './flows/parent-finds-profile.mjs';
 import htmlValidation from './flows/html-validation.mjs';
 import { log } from './harness/config.mjs';
 import { startEnvironment } from './harness/environment.mjs';
@@ -52,6 +53,7 @@ const FLOWS = [
   swvTemplate, // 14
   profileCycle, // 15
   publicPages, // 16
+  parentFindsProfile, // 17
   htmlValidation, // 12, last: it checks the pages of all the others
 ];
 

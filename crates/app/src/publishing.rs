@@ -2,8 +2,8 @@
 //! it needs around it (location, school, SWV, last year's version), open
 //! data, and search by support.
 
-use passend_domain::organisations::Location;
-use passend_domain::publishing::{CONSULT, STANDARD, SearchHit, distance_km, parse_postcode};
+use passend_domain::organisations::{Location, municipality_name};
+use passend_domain::publishing::{CONSULT, Postcode, STANDARD, SearchHit, distance_km};
 use passend_domain::questionnaire::{SchoolYear, SupportCategory, default_template};
 use passend_storage::directory::Swv;
 pub use passend_storage::publishing::{PublishedSummary, PublishedVersion};
@@ -102,9 +102,9 @@ impl App {
         };
         let mut near = None;
         if !search.postcode.trim().is_empty() {
-            match parse_postcode(search.postcode) {
+            match Postcode::parse(search.postcode) {
                 None => problems.push(("postcode", "public-search-postcode-invalid")),
-                Some(pc4) => match self.db.postcode_point(pc4).await? {
+                Some(postcode) => match self.postcode_position(&postcode).await? {
                     Some(point) => near = Some(point),
                     None => problems.push(("postcode", "public-search-postcode-unknown")),
                 },
@@ -138,7 +138,7 @@ impl App {
                 Some(SearchHit {
                     code: o.code,
                     name: o.name,
-                    municipality: o.municipality,
+                    municipality: o.municipality.as_deref().map(municipality_name),
                     category,
                     level,
                     school_year: o.school_year,

@@ -3,6 +3,7 @@
 
 use passend_domain::access::{LocationSwvEdit, SwvEdit};
 use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs};
+use passend_domain::publishing::FoundLocation;
 use serde::Serialize;
 
 use crate::rows::{Column, Flag, convert};
@@ -167,6 +168,51 @@ struct BoardRow {
     name: Option<String>,
 }
 
+/// What a search result shows of a location, with its newest public school
+/// year: the columns and the tables, for `SELECT {FOUND_LOCATIONS} WHERE …`.
+const FOUND_LOCATIONS: &str = "l.code, l.brin, l.name, sc.name AS school_name, l.street, l.house_number, l.postcode,
+    l.city, l.municipality, l.lat, l.lon,
+    (SELECT MAX(p.school_year) FROM profiles p WHERE p.location_code = l.code
+        AND p.published_at IS NOT NULL AND p.state IN ('published', 'superseded')) AS public_year
+    FROM locations l JOIN schools sc ON sc.brin = l.brin";
+
+#[derive(sqlx::FromRow)]
+struct FoundRow {
+    code: String,
+    brin: String,
+    name: String,
+    school_name: String,
+    street: Option<String>,
+    house_number: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    municipality: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    public_year: Option<String>,
+}
+
+impl From<FoundRow> for FoundLocation {
+    fn from(row: FoundRow) -> Self {
+        FoundLocation {
+            code: row.code,
+            brin: row.brin,
+            name: row.name,
+            school_name: row.school_name,
+            street: row.street,
+            house_number: row.house_number,
+            postcode: row.postcode,
+            city: row.city,
+            municipality: row.municipality,
+            lat: row.lat,
+            lon: row.lon,
+            public_year: row.public_year,
+            km: None,
+            level: None,
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct AreaSwvsRow {
     po_swv: Option<String>,
@@ -251,6 +297,55 @@ impl Database {
         .bind(limit)
         .fetch_all(&self.read)
         .await?)
+    }
+
+    /// Locations whose name, school's name, place or municipality contains
+    /// the text, by name, at most `limit`.
+    pub async fn find_locations_by_text(&self, text: &str, limit: i64) -> Result<Vec<FoundLocation>, StorageError> {
+        let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
+        let rows = sqlx::query_as::<_, FoundRow>(&format!(
+            "SELECT {FOUND_LOCATIONS}
+             WHERE LOWER(l.name) LIKE $1 OR LOWER(sc.name) LIKE $1 OR LOWER(l.city) LIKE $1
+                OR LOWER(l.municipality) LIKE $1
+             ORDER BY l.name, l.code
+             LIMIT $2"
+        ))
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// The locations of a school (a BRIN) or the one location with a code.
+    pub async fn find_locations_by_code(&self, code: &str) -> Result<Vec<FoundLocation>, StorageError> {
+        let rows = sqlx::query_as::<_, FoundRow>(&format!(
+            "SELECT {FOUND_LOCATIONS} WHERE l.brin = $1 OR l.code = $1 ORDER BY l.code"
+        ))
+        .bind(code)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// The locations with a position inside a box of latitudes and longitudes.
+    pub async fn find_locations_in_box(
+        &self,
+        (lat_min, lat_max): (f64, f64),
+        (lon_min, lon_max): (f64, f64),
+    ) -> Result<Vec<FoundLocation>, StorageError> {
+        let rows = sqlx::query_as::<_, FoundRow>(&format!(
+            "SELECT {FOUND_LOCATIONS}
+             WHERE l.lat IS NOT NULL AND l.lon IS NOT NULL
+               AND l.lat >= $1 AND l.lat <= $2 AND l.lon >= $3 AND l.lon <= $4"
+        ))
+        .bind(lat_min)
+        .bind(lat_max)
+        .bind(lon_min)
+        .bind(lon_max)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     pub async fn school(&self, brin: &str) -> Result<Option<SchoolDetail>, StorageError> {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use passend_domain::lifecycle::ProfileState;
+use passend_domain::organisations::place_key;
 use passend_domain::publishing::is_public;
 use passend_domain::questionnaire::AnswerValue;
 use serde::Serialize;
@@ -48,7 +49,13 @@ pub struct PublishedSummary {
 #[derive(Debug, Clone)]
 pub struct PublicOffer {
     pub code: String,
+    pub brin: String,
     pub name: String,
+    pub school_name: String,
+    pub street: Option<String>,
+    pub house_number: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
     pub municipality: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -75,7 +82,13 @@ struct PublishedRow {
 #[derive(sqlx::FromRow)]
 struct OfferRow {
     code: String,
+    brin: String,
     name: String,
+    school_name: String,
+    street: Option<String>,
+    house_number: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
     municipality: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
@@ -175,9 +188,9 @@ impl Database {
         Ok(out)
     }
 
-    /// Locations with a public version in a municipality (as DUO writes it,
-    /// upper case; compared after upper-casing in Rust, which knows accents),
-    /// an SWV or everywhere (`''`), with the level their newest public version
+    /// Locations with a public version in a municipality (compared by
+    /// [`place_key`], so `'s-Gravenhage` finds DUO's `S GRAVENHAGE`), an SWV or
+    /// everywhere (`''`), with the level their newest public version
     /// gives `item_key` (none where the profile's template hides the item).
     pub async fn public_offers(
         &self,
@@ -186,14 +199,13 @@ impl Database {
         item_key: &str,
     ) -> Result<Vec<PublicOffer>, StorageError> {
         let rows = sqlx::query_as::<_, OfferRow>(&format!(
-            "SELECT l.code, l.name, l.municipality, l.lat, l.lon, p.school_year, a.value_json, p.template_json
-             FROM profiles p JOIN locations l ON l.code = p.location_code
-             LEFT JOIN school_answers a ON a.profile_id = p.id AND a.item_key = $3
-             WHERE {PUBLIC} AND {NEWEST_PUBLIC}
-               AND ($1 = '' OR l.municipality = $1) AND ($2 = '' OR l.swv_po = $2 OR l.swv_vo = $2)
+            "SELECT l.code, l.brin, l.name, sc.name AS school_name, l.street, l.house_number, l.postcode, l.city,
+                    l.municipality, l.lat, l.lon, p.school_year, a.value_json, p.template_json
+             FROM profiles p JOIN locations l ON l.code = p.location_code JOIN schools sc ON sc.brin = l.brin
+             LEFT JOIN school_answers a ON a.profile_id = p.id AND a.item_key = $2
+             WHERE {PUBLIC} AND {NEWEST_PUBLIC} AND ($1 = '' OR l.swv_po = $1 OR l.swv_vo = $1)
              ORDER BY l.name, l.code"
         ))
-        .bind(municipality.trim().to_uppercase())
         .bind(swv)
         .bind(item_key)
         .fetch_all(&self.read)
@@ -201,7 +213,12 @@ impl Database {
         // Profiles share few templates: whether the item is hidden, per template.
         let mut hidden: HashMap<String, bool> = HashMap::new();
         let mut out = Vec::with_capacity(rows.len());
+        // DUO writes municipalities in its own capitals ("S GRAVENHAGE"): compared by key.
+        let wanted = place_key(municipality);
         for row in rows {
+            if !wanted.is_empty() && row.municipality.as_deref().is_none_or(|m| place_key(m) != wanted) {
+                continue;
+            }
             let is_hidden = match hidden.get(&row.template_json) {
                 Some(h) => *h,
                 None => {
@@ -216,7 +233,13 @@ impl Database {
             };
             out.push(PublicOffer {
                 code: row.code,
+                brin: row.brin,
                 name: row.name,
+                school_name: row.school_name,
+                street: row.street,
+                house_number: row.house_number,
+                postcode: row.postcode,
+                city: row.city,
                 municipality: row.municipality,
                 lat: row.lat,
                 lon: row.lon,
@@ -229,6 +252,20 @@ impl Database {
             });
         }
         Ok(out)
+    }
+
+    /// A point for a full postcode (`1079AZ`): the mean position of the school
+    /// locations with exactly that postcode, if any.
+    pub async fn postcode6_point(&self, pc6: &str) -> Result<Option<(f64, f64)>, StorageError> {
+        let rows = sqlx::query_as::<_, PostcodePoint>(
+            "SELECT postcode AS pc, AVG(lat) AS lat, AVG(lon) AS lon FROM locations
+             WHERE lat IS NOT NULL AND lon IS NOT NULL AND postcode = $1
+             GROUP BY postcode",
+        )
+        .bind(pc6)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows.into_iter().next().map(|p| (p.lat, p.lon)))
     }
 
     /// A point for a 4-digit postcode: the mean position of the school

@@ -92,3 +92,19 @@ fn every_role_and_error_has_a_message() {
         }
     }
 }
+
+#[test]
+fn every_sector_and_search_level_has_a_name() {
+    for lang in Lang::ALL {
+        for sector in passend_domain::organisations::Sector::ALL {
+            assert!(lang.has(sector.message_id()), "{sector:?}");
+        }
+        for level in [passend_domain::publishing::STANDARD, passend_domain::publishing::CONSULT] {
+            assert!(lang.has(&format!("find-level-{level}")), "{level}");
+        }
+        // Chosen in code, so the scan above does not see them.
+        for id in ["find-found-near", "find-found-nearest"] {
+            assert!(lang.has(id), "{id}");
+        }
+    }
+}

@@ -120,6 +120,16 @@ pub fn support_category() -> utoipa::openapi::schema::Object {
     names_of(&passend_domain::questionnaire::SupportCategory::ALL, "A support category (extra ondersteuning).")
 }
 
+/// A support category, or `null` where none applies.
+pub fn support_category_or_none() -> utoipa::openapi::schema::Object {
+    let mut schema = support_category();
+    schema.schema_type = utoipa::openapi::schema::SchemaType::from_iter([Type::String, Type::Null]);
+    if let Some(values) = schema.enum_values.as_mut() {
+        values.push(Value::Null);
+    }
+    schema
+}
+
 /// A profile state, or `null` where there is no profile.
 pub fn profile_state_or_none() -> utoipa::openapi::schema::Object {
     let mut schema = profile_state();

@@ -1,6 +1,10 @@
 //! The public directory (SWVs, boards, schools, locations), the SWV's own
 //! details, and corrections of which SWVs a location belongs to.
 
+mod find;
+
+pub use find::{FIND_LIMIT, Found, NEAR_KM};
+
 use passend_domain::access::{self, Actor};
 use passend_domain::organisations::{Location, OrgKind, OrgRef, SwvCode, SwvDetails, SwvKind, parse_swv_choice};
 use passend_domain::{FieldProblems, Message};

@@ -2,10 +2,12 @@
 //! their locations (BRIN6), with the codes DUO gives them.
 
 mod codes;
+mod names;
 mod sector;
 mod swv_details;
 
 pub use codes::{BoardCode, Brin, CodeError, LocationCode, SwvCode, SwvKind};
+pub use names::{municipality_name, place_key};
 pub use sector::Sector;
 pub use swv_details::SwvDetails;
 

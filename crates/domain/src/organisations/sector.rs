@@ -56,6 +56,18 @@ impl Sector {
         }
     }
 
+    /// The catalogue id of the sector's name (`sector-so_vso`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Sector::Po => "sector-po",
+            Sector::Sbo => "sector-sbo",
+            Sector::So => "sector-so",
+            Sector::Vso => "sector-vso",
+            Sector::SoVso => "sector-so_vso",
+            Sector::Vo => "sector-vo",
+        }
+    }
+
     pub fn parse(value: &str) -> Option<Sector> {
         Sector::ALL.into_iter().find(|s| s.as_str() == value)
     }

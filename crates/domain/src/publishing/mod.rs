@@ -4,11 +4,13 @@
 //! The parent report must fit on three A4 pages whatever the school typed,
 //! so every free text in it is an excerpt of bounded length.
 
+mod query;
 mod search;
 
 use std::collections::HashMap;
 
-pub use search::{Place, SearchHit, distance_km, parse_postcode};
+pub use query::{MIN_QUERY_CHARS, Postcode, SchoolQuery, understand};
+pub use search::{FoundLocation, Place, SearchHit, bounding_box, distance_km, nearest};
 
 use crate::lifecycle::ProfileState;
 use crate::questionnaire::{AnswerValue, SupportCategory, Template};

@@ -13,9 +13,7 @@ footer-api = API for developers
 footer-open-data = School data: DUO open education data (CC0).
 save-button = Save
 form-has-errors = Please check these fields
-search-label = Find a school by name, BRIN or place
 search-button = Search
-search-hint = Type at least two letters.
 search-too-short = Type at least two characters.
 
 ## Notices after an action
@@ -172,11 +170,6 @@ swv-edit-title = Details of the partnership
 swv-public-page = Public page
 board-unnamed = Board { $code }
 schools-title = Find schools
-schools-found = { $count ->
-    [0] No schools found
-    [one] 1 school found
-   *[other] { $count } schools found
-}
 school-name = School
 school-city = Place
 school-pupils = Pupils
@@ -1036,3 +1029,44 @@ reminders-log-when = Sent at
 reminders-log-to = Recipients
 reminders-log-by = Sent by
 notice-no-overdue = No school's review is overdue. Nothing was sent.
+# --- search (issue 12) ---
+find-label = Find a school by name, place, postcode or support
+find-hint = For example: De Brug, Diemen, 1079 AZ, 31FN or dyslexia 1079.
+find-support-link = Find schools by support, municipality and distance
+find-found = { $count ->
+    [0] No schools found
+    [one] 1 location found
+   *[other] { $count } locations found
+}
+find-found-near = { $count ->
+    [0] No schools within { $km } km of { $postcode }
+    [one] 1 location within { $km } km of { $postcode }
+   *[other] { $count } locations within { $km } km of { $postcode }, nearest first
+}
+find-found-nearest = The { $count } nearest locations within { $km } km of { $postcode }
+find-found-topic = { $count ->
+    [0] No school with a published profile offers support with { $topic }
+    [one] 1 location offers support with { $topic }
+   *[other] { $count } locations offer support with { $topic }
+}
+find-found-topic-near = Nearest to { $postcode } first.
+find-found-topic-place = In or near { $place }.
+find-postcode-unknown = We know no schools at postcode { $postcode }. Try a postcode nearby.
+find-none = Try another part of the name, a place or a postcode.
+find-none-topic = Search by postcode or place to see all schools nearby.
+find-more = Only the first { $count } are listed. Make your search more precise, for example with a postcode.
+find-km = { $km } km
+find-municipality = municipality of { $name }
+find-municipality-label = Municipality
+find-level-standaard = as standard
+find-level-na_overleg = after consultation
+find-parent-link = For parents: what does this school offer?
+find-profile-link = Support profile { $year }
+find-school-link = School details ({ $code })
+find-not-published = No published support profile yet
+sector-po = Primary education
+sector-sbo = Special primary education
+sector-so = Special education
+sector-vso = Special secondary education
+sector-so_vso = Special and special secondary education
+sector-vo = Secondary education

@@ -13,9 +13,7 @@ footer-api = API voor ontwikkelaars
 footer-open-data = Schoolgegevens: open onderwijsdata van DUO (CC0).
 save-button = Opslaan
 form-has-errors = Controleer de volgende velden
-search-label = Zoek een school op naam, BRIN of plaats
 search-button = Zoeken
-search-hint = Typ minstens twee letters.
 search-too-short = Typ minstens twee tekens.
 
 ## Meldingen na een actie
@@ -172,11 +170,6 @@ swv-edit-title = Gegevens van het samenwerkingsverband
 swv-public-page = Openbare pagina
 board-unnamed = Bestuur { $code }
 schools-title = Scholen zoeken
-schools-found = { $count ->
-    [0] Geen scholen gevonden
-    [one] 1 school gevonden
-   *[other] { $count } scholen gevonden
-}
 school-name = School
 school-city = Plaats
 school-pupils = Leerlingen
@@ -1036,3 +1029,44 @@ reminders-log-when = Verstuurd op
 reminders-log-to = Ontvangers
 reminders-log-by = Verstuurd door
 notice-no-overdue = Geen enkele school heeft een verlopen herziening. Er is niets verstuurd.
+# --- search (issue 12) ---
+find-label = Zoek een school op naam, plaats, postcode of ondersteuning
+find-hint = Bijvoorbeeld: De Brug, Diemen, 1079 AZ, 31FN of dyslexie 1079.
+find-support-link = Zoek scholen op ondersteuning, gemeente en afstand
+find-found = { $count ->
+    [0] Geen scholen gevonden
+    [one] 1 vestiging gevonden
+   *[other] { $count } vestigingen gevonden
+}
+find-found-near = { $count ->
+    [0] Geen scholen binnen { $km } km van { $postcode }
+    [one] 1 vestiging binnen { $km } km van { $postcode }
+   *[other] { $count } vestigingen binnen { $km } km van { $postcode }, de dichtstbijzijnde eerst
+}
+find-found-nearest = De { $count } dichtstbijzijnde vestigingen binnen { $km } km van { $postcode }
+find-found-topic = { $count ->
+    [0] Geen school met een gepubliceerd profiel biedt ondersteuning bij { $topic }
+    [one] 1 vestiging biedt ondersteuning bij { $topic }
+   *[other] { $count } vestigingen bieden ondersteuning bij { $topic }
+}
+find-found-topic-near = De dichtstbijzijnde bij { $postcode } eerst.
+find-found-topic-place = In of bij { $place }.
+find-postcode-unknown = Bij postcode { $postcode } kennen we geen scholen. Probeer een postcode in de buurt.
+find-none = Probeer een ander deel van de naam, een plaats of een postcode.
+find-none-topic = Zoek op een postcode of plaats om alle scholen in de buurt te zien.
+find-more = Hier staan alleen de eerste { $count }. Maak uw zoekvraag preciezer, bijvoorbeeld met een postcode.
+find-km = { $km } km
+find-municipality = gemeente { $name }
+find-municipality-label = Gemeente
+find-level-standaard = standaard
+find-level-na_overleg = na overleg
+find-parent-link = Voor ouders: wat biedt deze school?
+find-profile-link = Ondersteuningsprofiel { $year }
+find-school-link = Schoolgegevens ({ $code })
+find-not-published = Nog geen gepubliceerd ondersteuningsprofiel
+sector-po = Basisonderwijs
+sector-sbo = Speciaal basisonderwijs
+sector-so = Speciaal onderwijs
+sector-vso = Voortgezet speciaal onderwijs
+sector-so_vso = Speciaal en voortgezet speciaal onderwijs
+sector-vo = Voortgezet onderwijs

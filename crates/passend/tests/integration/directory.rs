@@ -56,7 +56,7 @@ async fn directory_pages_render_and_normalise_codes() {
     assert_eq!(redirect.status(), StatusCode::PERMANENT_REDIRECT);
     assert_eq!(redirect.headers()["location"], "/samenwerkingsverbanden/PO2707");
     let html = app.http.get(app.at("/scholen?q=brug")).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("1 school gevonden") && html.contains("/scholen/04FZ"), "{html}");
+    assert!(html.contains("2 vestigingen gevonden") && html.contains("/scholen/04FZ#loc-04FZ00"), "{html}");
     app.stop().await;
 }
 

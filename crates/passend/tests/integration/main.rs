@@ -18,6 +18,7 @@ mod profiles;
 mod publishing;
 mod readability;
 mod reminders;
+mod search;
 mod support;
 mod surveys;
 mod tasks;

@@ -2,6 +2,8 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use passend_app::directory::{SchoolSummary, Swv, SwvSummary};
 use passend_domain::organisations::{Brin, SwvDetails};
+use passend_domain::publishing::{FoundLocation, Postcode, SchoolQuery as Asked};
+use passend_domain::questionnaire::SupportCategory;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -18,6 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_swv, update_swv))
         .routes(routes!(swv_schools))
         .routes(routes!(search_schools))
+        .routes(routes!(find_locations))
         .routes(routes!(get_school))
         .routes(routes!(get_board))
         .routes(routes!(correct_location_swvs, reset_location_swvs))
@@ -233,6 +236,153 @@ pub async fn search_schools(
     }
     let schools = state.app.search_schools(&query.q, super::pages::SEARCH_LIMIT).await?;
     Ok(Json(schools.into_iter().map(Into::into).collect()))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct LocationQuery {
+    /// A name, BRIN (`31FN`), location code (`31FN00`), place, municipality,
+    /// postcode (`1079`, `1079AZ`, `1079 AZ`) or kind of support (`dyslexie`,
+    /// `dyslexie 1079`, `hoogbegaafd in Diemen`); at least two characters
+    /// besides spaces.
+    #[param(
+        min_length = 2,
+        pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\s\S]*[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    )]
+    q: String,
+}
+
+/// What the search found, and how it understood the text.
+#[derive(Serialize, ToSchema)]
+pub struct LocationSearchBody {
+    pub understood: UnderstoodQuery,
+    pub count: usize,
+    /// More locations matched than the 100 listed.
+    pub more: bool,
+    /// A postcode was given that no known location is in or near: the
+    /// results are not ordered by distance.
+    pub unknown_postcode: bool,
+    /// Nearest first when a postcode was given; else by name (by support:
+    /// the standard offers first).
+    pub results: Vec<FoundLocationBody>,
+}
+
+/// How the search text was understood.
+#[derive(Serialize, ToSchema)]
+pub struct UnderstoodQuery {
+    /// `postcode`: the locations within 10 km, nearest first; `school` or
+    /// `location`: by code; `topic`: the locations whose published profile
+    /// offers a kind of support; `text`: part of a name, place or municipality.
+    #[schema(schema_with = query_kind)]
+    pub kind: &'static str,
+    /// The postcode searched near, as `1079 AZ` or `1079`.
+    pub postcode: Option<String>,
+    /// The kind of support (for `topic`).
+    #[schema(schema_with = crate::contract::support_category_or_none)]
+    pub category: Option<SupportCategory>,
+    /// The place a `topic` search is limited to (as typed, in lower case).
+    pub place: Option<String>,
+    /// The code (`school`, `location`) or text (`text`) searched for.
+    pub text: Option<String>,
+}
+
+fn query_kind() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(["postcode", "school", "location", "topic", "text"]))
+        .build()
+}
+
+/// A location found, with links to its pages.
+#[derive(Serialize, ToSchema)]
+pub struct FoundLocationBody {
+    /// The location code (BRIN6), e.g. `31FN00`.
+    pub code: String,
+    pub brin: String,
+    pub name: String,
+    pub school_name: String,
+    pub street: Option<String>,
+    pub house_number: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    /// As the municipality writes its name (`Diemen`, `'s-Gravenhage`).
+    pub municipality: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Kilometres from the postcode searched near.
+    pub km: Option<f64>,
+    /// In a `topic` search: `standaard` or `na_overleg`.
+    pub level: Option<String>,
+    /// The newest school year with a published profile.
+    pub public_year: Option<String>,
+    /// The published profile's parent version (a path), when there is one.
+    pub parent_page: Option<String>,
+    /// The published profile (a path), when there is one.
+    pub profile_page: Option<String>,
+    /// The school's page in the directory (a path).
+    pub school_page: String,
+}
+
+impl From<FoundLocation> for FoundLocationBody {
+    fn from(l: FoundLocation) -> Self {
+        let published = l.public_year.is_some();
+        FoundLocationBody {
+            parent_page: published.then(|| format!("/scholen/{}/ouders", l.code)),
+            profile_page: published.then(|| format!("/scholen/{}", l.code)),
+            school_page: format!("/scholen/{}#loc-{}", l.brin, l.code),
+            code: l.code,
+            brin: l.brin,
+            name: l.name,
+            school_name: l.school_name,
+            street: l.street,
+            house_number: l.house_number,
+            postcode: l.postcode,
+            city: l.city,
+            municipality: l.municipality,
+            lat: l.lat,
+            lon: l.lon,
+            km: l.km,
+            level: l.level,
+            public_year: l.public_year,
+        }
+    }
+}
+
+/// The one search of the home page: locations by name, BRIN, place,
+/// municipality, postcode (by distance) or kind of support (at most 100).
+#[utoipa::path(get, path = "/api/v1/locations", tag = "directory", security(()), params(LocationQuery),
+    responses((status = 200, body = LocationSearchBody), (status = 400, description = "`q` is shorter than two characters")))]
+pub async fn find_locations(
+    State(state): State<AppState>,
+    Query(query): Query<LocationQuery>,
+) -> AppResult<Json<LocationSearchBody>> {
+    let Some(found) = state.app.find_locations(&query.q).await? else {
+        return Err(AppError::invalid(vec![("q".into(), passend_domain::Message::new("search-too-short"))]));
+    };
+    let understood = UnderstoodQuery {
+        kind: found.query.kind(),
+        postcode: found.query.postcode().map(Postcode::display),
+        category: match &found.query {
+            Asked::Topic { category, .. } => Some(*category),
+            _ => None,
+        },
+        place: match &found.query {
+            Asked::Topic { place, .. } => place.clone(),
+            _ => None,
+        },
+        text: match &found.query {
+            Asked::School(brin) => Some(brin.as_str().to_owned()),
+            Asked::Location(code) => Some(code.as_str().to_owned()),
+            Asked::Text(text) => Some(text.clone()),
+            _ => None,
+        },
+    };
+    Ok(Json(LocationSearchBody {
+        understood,
+        count: found.hits.len(),
+        more: found.more,
+        unknown_postcode: found.unknown_postcode,
+        results: found.hits.into_iter().map(Into::into).collect(),
+    }))
 }
 
 /// A school with its board and locations.

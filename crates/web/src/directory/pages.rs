@@ -2,9 +2,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_app::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
+use passend_app::directory::{Board, Found, NEAR_KM, SchoolDetail, SchoolSummary, Swv, SwvSummary};
 use passend_domain::access;
 use passend_domain::organisations::{OrgRef, SwvDetails};
+use passend_domain::publishing::{FoundLocation, SchoolQuery};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -158,23 +159,94 @@ pub struct Search {
 struct SchoolSearchPage {
     ctx: PageContext,
     query: String,
-    schools: Vec<SchoolSummary>,
-    searched: bool,
+    /// What was found; `None` before a search, or when the text was too short.
+    found: Option<Found>,
+    /// Something was typed, but too little to search for.
+    too_short: bool,
+}
+
+impl SchoolSearchPage {
+    /// The line above the results: how many, and what was understood.
+    fn summary(&self) -> String {
+        let Some(found) = &self.found else { return String::new() };
+        let count = found.hits.len();
+        // The limit is a whole number of kilometres: "10 km".
+        let km = format!("{NEAR_KM}");
+        match &found.query {
+            SchoolQuery::Near(postcode) if !found.unknown_postcode => self.ctx.lang.t_with(
+                if found.more { "find-found-nearest" } else { "find-found-near" },
+                &[("count", count.into()), ("km", km.into()), ("postcode", postcode.display().into())],
+            ),
+            SchoolQuery::Topic { category, .. } => {
+                let topic = self.ctx.t(category.message_id()).to_lowercase();
+                self.ctx.lang.t_with("find-found-topic", &[("count", count.into()), ("topic", topic.into())])
+            }
+            _ => self.ctx.tn("find-found", "count", count),
+        }
+    }
+
+    /// Under the line: where a search by support looked (near a postcode, in a place).
+    fn summary_detail(&self) -> Vec<String> {
+        let Some(found) = &self.found else { return Vec::new() };
+        let SchoolQuery::Topic { near, place, .. } = &found.query else { return Vec::new() };
+        let mut lines = Vec::new();
+        if let Some(postcode) = near.as_ref().filter(|_| !found.unknown_postcode) {
+            lines.push(self.ctx.t1("find-found-topic-near", "postcode", postcode.display()));
+        }
+        if let Some(place) = place {
+            // The words as typed, in lower case; named as the place writes itself.
+            let place = passend_domain::organisations::municipality_name(&place.to_uppercase());
+            lines.push(self.ctx.t1("find-found-topic-place", "place", place));
+        }
+        lines
+    }
+
+    fn km(&self, km: &f64) -> String {
+        let text = format!("{km:.1}");
+        if self.ctx.lang == passend_i18n::Lang::Nl { text.replace('.', ",") } else { text }
+    }
+
+    /// `?taal=en` for a reader of the English pages, so the parent page follows.
+    fn lang_query(&self) -> &'static str {
+        if self.ctx.lang == passend_i18n::Lang::Nl { "" } else { "?taal=en" }
+    }
+
+    fn address(&self, hit: &FoundLocation) -> String {
+        let street = [hit.street.as_deref(), hit.house_number.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+        [Some(street.join(" ")).filter(|s| !s.is_empty()), hit.city.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn level_name(&self, level: &str) -> String {
+        self.ctx.t(&format!("find-level-{level}"))
+    }
+
+    /// The kind of support searched for, by name.
+    fn topic_name(&self) -> String {
+        match self.found.as_ref().map(|f| &f.query) {
+            Some(SchoolQuery::Topic { category, .. }) => self.ctx.t(category.message_id()),
+            _ => String::new(),
+        }
+    }
 }
 
 pub const SEARCH_LIMIT: i64 = 100;
 
 #[utoipa::path(get, path = "/scholen", tag = "pages", security(()),
-    params(("q" = Option<String>, Query, description = "Name, BRIN or place")), responses((status = 200, content_type = "text/html")))]
+    params(("q" = Option<String>, Query, description = "A name, BRIN, place, municipality, postcode or kind of support")),
+    responses((status = 200, content_type = "text/html")))]
 pub async fn school_search(
     State(state): State<AppState>,
     ctx: PageContext,
     Query(search): Query<Search>,
 ) -> AppResult<Html<String>> {
-    let query = search.q.unwrap_or_default().trim().to_owned();
-    let searched = query.chars().count() >= 2;
-    let schools = if searched { state.app.search_schools(&query, SEARCH_LIMIT).await? } else { Vec::new() };
-    render(&SchoolSearchPage { ctx, query, schools, searched })
+    let query = search.q.unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let found = state.app.find_locations(&query).await?;
+    let too_short = found.is_none() && !query.is_empty();
+    render(&SchoolSearchPage { ctx, query, found, too_short })
 }
 
 #[derive(Template)]
@@ -191,9 +263,20 @@ struct SchoolPage {
     /// The location whose correction failed, and why.
     errors_for: Option<String>,
     errors: FieldErrors,
+    /// The newest public school year of each location that has one.
+    public_years: Vec<(String, String)>,
 }
 
 impl SchoolPage {
+    fn public_year(&self, location: &str) -> Option<&str> {
+        self.public_years.iter().find(|(code, _)| code == location).map(|(_, year)| year.as_str())
+    }
+
+    /// `?taal=en` for a reader of the English pages, so the public pages follow.
+    fn lang_query(&self) -> &'static str {
+        if self.ctx.lang == passend_i18n::Lang::Nl { "" } else { "?taal=en" }
+    }
+
     fn may_correct(&self, location: &str) -> bool {
         self.correctable.iter().any(|c| c == location)
     }
@@ -232,7 +315,8 @@ async fn school_page_for(
     } else {
         state.app.swvs().await?.into_iter().partition(|s| s.kind == "po")
     };
-    render(&SchoolPage { ctx, school, swvs, can, correctable, po_swvs, vo_swvs, errors_for, errors })
+    let public_years = state.app.public_years_of_school(brin.as_str()).await?;
+    render(&SchoolPage { ctx, school, swvs, can, correctable, po_swvs, vo_swvs, errors_for, errors, public_years })
 }
 
 #[utoipa::path(get, path = "/scholen/{brin}", tag = "pages", security(()),

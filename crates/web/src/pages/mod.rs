@@ -187,6 +187,17 @@ impl PageContext {
         passend_domain::calendar::in_netherlands(*unix).map(|t| t.date_time_text()).unwrap_or_default()
     }
 
+    /// A municipality as it writes its name ("Diemen", not DUO's "DIEMEN").
+    pub fn municipality(&self, raw: &str) -> String {
+        passend_domain::organisations::municipality_name(raw)
+    }
+
+    /// A sector's name (`so_vso` → "Speciaal en voortgezet speciaal onderwijs");
+    /// an unknown code as it is.
+    pub fn sector(&self, code: &str) -> String {
+        passend_domain::organisations::Sector::parse(code).map_or_else(|| code.to_owned(), |s| self.t(s.message_id()))
+    }
+
     pub fn number(&self, n: &i64) -> String {
         let digits = n.abs().to_string();
         let sep = if self.lang == Lang::Nl { '.' } else { ',' };
