@@ -218,7 +218,7 @@ async fn too_few_profiles_are_unknown_and_an_area_whose_profiles_offer_nothing_h
     assert!(html[threshold_at..].contains("rekent met 50 %"));
     // The charts and the map name what they show inside the SVG.
     assert!(html.contains(r#"class="chart-label">Dyslexie</text>"#), "a bar's name inside the chart");
-    assert!(html.contains(r#"class="map-place">DIEMEN</text>"#) && html.contains(r#"class="map-land""#));
+    assert!(html.contains(r#"class="map-place">Diemen</text>"#) && html.contains(r#"class="map-land""#));
 
     // The share: staff may not set it; out of range is refused; 25 % makes
     // Diemen's dyslexie (answered by 2 of 7, 29 %) a gap, gedrag (1 of 7) stays unknown.

@@ -247,7 +247,7 @@ async fn remind_all_reaches_every_school_whose_review_is_overdue() {
     for (who, body) in [
         (&director, json!({ "step": "ask_mr_advice" })),
         (&mr, json!({ "step": "record_advice", "verdict": "positive", "advice": "Goed.", "date": "2025-08-20" })),
-        (&board, json!({ "step": "adopt", "date": "2025-09-01" })),
+        (&board, json!({ "step": "adopt", "date": "2025-09-01", "confirmed": true })),
     ] {
         let url = app.at(&format!("/api/v1/profiles/{old}/steps"));
         let taken = app.http.post(url).headers(who.headers()).json(&body).send().await.unwrap();

@@ -37,8 +37,8 @@ async fn published() -> TestApp {
     for (who, body) in [
         (&director, json!({ "step": "ask_mr_advice" })),
         (&mr, json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" })),
-        (&board, json!({ "step": "adopt", "date": "15-6-2026" })),
-        (&director, json!({ "step": "publish" })),
+        (&board, json!({ "step": "adopt", "date": "15-6-2026", "confirmed": true })),
+        (&director, json!({ "step": "publish", "confirmed": true })),
     ] {
         let done = app
             .http
