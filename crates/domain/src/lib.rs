@@ -4,8 +4,8 @@
 //! deterministic and unit-tested.
 
 pub mod access;
-pub mod calendar;
 pub mod accounts;
+pub mod calendar;
 pub mod coverage;
 pub mod duo;
 pub mod generated;

@@ -11,8 +11,8 @@ mod plan;
 mod review;
 mod safeguard;
 mod step;
-mod tasks;
 mod swv_reminder;
+mod tasks;
 
 pub use content_hash::content_hash;
 pub use day::{Day, add_days, day_number, days_between, dutch_day, iso_day, parse_day};
@@ -20,5 +20,5 @@ pub use plan::{MilestoneKind, REMINDER_DAYS, reminders_due};
 pub use review::{FOUR_YEAR_RULE_UNTIL, ReviewDue, review_due};
 pub use safeguard::{Safeguard, cleared, safeguard};
 pub use step::{AdviceVerdict, ProfileState, Step, StepError, StepRole, step_roles};
-pub use tasks::{Parts, ProfileFacts, TaskKind, Version, profile_tasks, review_overdue};
 pub use swv_reminder::{ReminderOutcome, ReminderRecipient, SWV_REMINDER_ROLES, needs_reminder, reminder_outcome};
+pub use tasks::{Parts, ProfileFacts, TaskKind, Version, profile_tasks, review_overdue};
