@@ -27,10 +27,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, name: "kernen", sql: include_str!("../migrations/0008_kernen.sql") },
     Migration { version: 9, name: "generated", sql: include_str!("../migrations/0009_generated.sql") },
     Migration { version: 10, name: "offer_levels", sql: include_str!("../migrations/0010_offer_levels.sql") },
-    Migration { version: 12, name: "coverage_settings", sql: include_str!("../migrations/0012_coverage_settings.sql") },
-    Migration { version: 13, name: "swv_reminders", sql: include_str!("../migrations/0013_swv_reminders.sql") },
-    Migration { version: 15, name: "safeguards", sql: include_str!("../migrations/0015_safeguards.sql") },
-    Migration { version: 17, name: "survey_contacts", sql: include_str!("../migrations/0017_survey_contacts.sql") },
+    Migration { version: 11, name: "coverage_settings", sql: include_str!("../migrations/0011_coverage_settings.sql") },
+    Migration { version: 12, name: "swv_reminders", sql: include_str!("../migrations/0012_swv_reminders.sql") },
+    Migration { version: 13, name: "safeguards", sql: include_str!("../migrations/0013_safeguards.sql") },
+    Migration { version: 14, name: "survey_contacts", sql: include_str!("../migrations/0014_survey_contacts.sql") },
 ];
 
 // "passend" in ASCII.
