@@ -267,6 +267,9 @@ document.addEventListener("submit", (event) => {
       button.disabled = false;
       submitPlainly(button);
     }
+  });
+})();
+
 // Copy buttons: a button with data-copy="<id of a read-only field>" copies the
 // field's text and says so in the field's status line. Without JavaScript the
 // button stays hidden and the field's text can be selected and copied.
