@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, name: "kernen", sql: include_str!("../migrations/0008_kernen.sql") },
     Migration { version: 9, name: "generated", sql: include_str!("../migrations/0009_generated.sql") },
     Migration { version: 10, name: "offer_levels", sql: include_str!("../migrations/0010_offer_levels.sql") },
+    Migration { version: 16, name: "location_contacts", sql: include_str!("../migrations/0016_location_contacts.sql") },
 ];
 
 // "passend" in ASCII.

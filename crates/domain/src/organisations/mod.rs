@@ -2,10 +2,12 @@
 //! their locations (BRIN6), with the codes DUO gives them.
 
 mod codes;
+mod contact;
 mod sector;
 mod swv_details;
 
 pub use codes::{BoardCode, Brin, CodeError, LocationCode, SwvCode, SwvKind};
+pub use contact::{LocationContact, dutch_phone, phone_href, website};
 pub use sector::Sector;
 pub use swv_details::SwvDetails;
 
@@ -105,6 +107,17 @@ pub struct Location {
     pub swv_vo: Option<String>,
     /// An SWV admin corrected the SWVs; imports leave them alone.
     pub swv_set_by_hand: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The director set phone, e-mail and website; imports leave them alone.
+    pub contact_set_by_hand: bool,
+}
+
+impl Location {
+    /// How parents reach the location.
+    pub fn contact(&self) -> LocationContact {
+        LocationContact { phone: self.phone.clone(), email: self.email.clone(), website: self.website.clone() }
+    }
 }
 
 /// A school (BRIN) as Passend keeps it.
