@@ -61,8 +61,8 @@ field-role = Role
 field-phone = Phone
 field-website = Website
 field-too-long = This is too long: at most { $max } characters.
-field-phone-invalid = Enter a phone number, for example 020 123 45 67.
-field-url-invalid = Enter a web address that starts with https://
+field-phone-invalid = Enter a Dutch phone number, for example 020 123 45 67 or 06 12 34 56 78.
+field-url-invalid = Enter a web address, for example www.school.nl or https://www.school.nl.
 account-email-invalid = Enter a valid e-mail address, for example name@school.nl.
 account-name-invalid = Enter your name (at most 100 characters).
 account-password-too-short = The password is too short: use at least { $min } characters.
@@ -839,3 +839,9 @@ profile-public-poster = Poster for the entrance (PDF, A3)
 profile-public-guide = Chapter for the school guide
 profile-public-vensters = Text for Vensters
 profile-public-embed = Block for the school's website
+
+# --- parents (issue 12) ---
+location-contact-title = Contact details for parents
+location-contact-intro = Parents see these details on the parents' version, in the parents' PDF and on the poster. What DUO knows about the location is filled in already. What you save here stays when DUO's files are imported again.
+location-contact-edit = Edit contact details for parents
+xlsx-location-code = Location code

@@ -61,8 +61,8 @@ field-role = Rol
 field-phone = Telefoon
 field-website = Website
 field-too-long = Dit is te lang: maximaal { $max } tekens.
-field-phone-invalid = Vul een telefoonnummer in, bijvoorbeeld 020 123 45 67.
-field-url-invalid = Vul een webadres in dat begint met https://
+field-phone-invalid = Vul een Nederlands telefoonnummer in, bijvoorbeeld 020 123 45 67 of 06 12 34 56 78.
+field-url-invalid = Vul een webadres in, bijvoorbeeld www.school.nl of https://www.school.nl.
 account-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
 account-name-invalid = Vul uw naam in (maximaal 100 tekens).
 account-password-too-short = Het wachtwoord is te kort: gebruik minstens { $min } tekens.
@@ -839,3 +839,9 @@ profile-public-poster = Poster voor de ingang (PDF, A3)
 profile-public-guide = Hoofdstuk voor de schoolgids
 profile-public-vensters = Tekst voor Vensters
 profile-public-embed = Blok voor de website van de school
+
+# --- parents (issue 12) ---
+location-contact-title = Contactgegevens voor ouders
+location-contact-intro = Ouders zien deze gegevens op de versie voor ouders, in de PDF voor ouders en op de poster. Wat DUO van de vestiging weet, staat al ingevuld. Wat u hier opslaat, blijft staan bij een nieuwe import van DUO.
+location-contact-edit = Contactgegevens voor ouders bewerken
+xlsx-location-code = Vestigingscode
