@@ -45,7 +45,10 @@ fn data() -> Value {
         .collect();
     json!({
         "lang": "nl", "text_lang": "nl", "title": "Schoolondersteuningsprofiel 2025-2026 — De Brug", "year": "2025-2026",
-        "school": { "name": "De Brug", "address": "Schoolstraat 1, 1011AB Amsterdam" },
+        "school": { "name": "De Brug", "address": "Schoolstraat 1, 1011AB Amsterdam", "contact": {
+            "phone": "020 123 45 67", "email": "info@debrug.example", "website": "www.debrug.example",
+            "website_url": "https://www.debrug.example" } },
+        "swv": "Passend Primair Amsterdam-Diemen",
         "labels": {
             "profile": "Schoolondersteuningsprofiel", "adopted_line": "Vastgesteld op 10-6-2026", "hash_line": "Versie 86ccd6ff60ff",
             "parent_title": "Wat biedt onze school uw kind?", "summary": "In het kort", "offers_standard": "Wat wij bieden",
@@ -54,13 +57,17 @@ fn data() -> Value {
             "changes": "Wat is er veranderd dit jaar?", "more": "Meer lezen", "more_text": "Het hele profiel staat op",
             "poster_title": "Zo helpen wij uw kind", "guide_title": "Ondersteuning van leerlingen", "vision": "Onze visie",
             "offer_table": "Ondersteuning per onderwerp", "category": "Onderwerp", "level": "Wat wij bieden",
-            "specialists": "Specialisten in de school", "specialist": "Specialist", "dagdelen": "Dagdelen per week"
+            "specialists": "Specialisten in de school", "specialist": "Specialist", "dagdelen": "Dagdelen per week",
+            "phone": "Telefoon", "email": "E-mail", "website": "Website", "swv": "Samenwerkingsverband",
+            "scan": "Scan voor de hele uitleg"
         },
         "summary": TEXT, "vision": TEXT, "limits": TEXT, "contact": "Bel of mail de leraar van uw kind.", "contact_short": "Bel de leraar.",
         "offers": { "standard": &categories[..6], "consult": &categories[6..10], "not": &categories[10..] },
         "offer_rows": categories.iter().map(|c| json!({ "category": c, "level": "Standaard" })).collect::<Vec<_>>(),
         "specialists": [{ "name": "Intern begeleider", "dagdelen": "4" }, { "name": "Leesspecialist", "dagdelen": "2" }],
-        "steunpunt": { "title": "Ouder- en jeugdsteunpunt", "text": "Bel 020 123 45 67." },
+        "steunpunt": { "title": "Ouder- en jeugdsteunpunt", "name": null, "note": null, "contact": {
+            "phone": "020 555 01 20", "email": null, "website": null, "website_url": null } },
+        "qr": serde_json::to_value(passend_documents::data::QrCode::of("https://passend.example/scholen/04FZ00/ouders", "QR-code".to_owned())).unwrap(),
         "changes": ["Dyscalculie: nu standaard (was: na overleg).", "Nieuw dit jaar: Meer kennis over slecht zien."],
         "urls": { "profile": "https://passend.example/scholen/04FZ00", "parents": "https://passend.example/scholen/04FZ00/ouders" },
         "chapters": chapters,

@@ -34,12 +34,31 @@ pub struct Labels {
     pub specialists: String,
     pub specialist: String,
     pub dagdelen: String,
+    /// "Telefoon", "E-mail", "Website": before each contact line.
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    /// "Samenwerkingsverband", before the SWV's name.
+    pub swv: String,
+    /// The poster's caption under its QR code.
+    pub scan: String,
+}
+
+/// How parents reach someone; each part when known. `website` is the
+/// address as people read it, `website_url` the one to link to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub website_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct School {
     pub name: String,
     pub address: String,
+    pub contact: Contact,
 }
 
 /// Absolute addresses of the public pages the documents point to.
@@ -49,12 +68,15 @@ pub struct Urls {
     pub parents: String,
 }
 
-/// The SWV's parent and youth support point as the documents show it: a
-/// title and one line of phone, e-mail and site.
+/// The SWV's parent and youth support point as the documents show it: the
+/// generic title, its own name when it has one, a note when the SWV named
+/// none (then `contact` is the SWV's), and how to reach it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Steunpunt {
     pub title: String,
-    pub text: String,
+    pub name: Option<String>,
+    pub note: Option<String>,
+    pub contact: Contact,
 }
 
 /// What every document shares (`common.typ` reads `lang`, `text_lang`,
@@ -70,6 +92,8 @@ pub struct DocumentCommon {
     pub school: School,
     pub labels: Labels,
     pub urls: Urls,
+    /// The SWV's name (or its code when it has none).
+    pub swv: Option<String>,
     pub steunpunt: Option<Steunpunt>,
 }
 
@@ -94,20 +118,48 @@ pub struct ParentReportData {
     pub changes: Vec<String>,
 }
 
-/// The poster lists what is offered, never what is not.
+/// The poster's offer in three groups: standard, after consultation, not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PosterOffers {
     pub standard: Vec<String>,
     pub consult: Vec<String>,
+    pub not: Vec<String>,
 }
 
-/// The parents' poster (`poster.typ`).
+/// A QR code as SVG, with the address it holds and a text for those who
+/// cannot see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QrCode {
+    pub url: String,
+    pub svg: String,
+    pub alt: String,
+}
+
+impl QrCode {
+    /// The QR code of `url` (error correction M: it survives a smudge), or
+    /// `None` for an address too long for a QR code.
+    pub fn of(url: &str, alt: String) -> Option<QrCode> {
+        let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
+        let svg = code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .quiet_zone(true)
+            .min_dimensions(256, 256)
+            .dark_color(qrcode::render::svg::Color("#000000"))
+            .light_color(qrcode::render::svg::Color("#ffffff"))
+            .build();
+        Some(QrCode { url: url.to_owned(), svg, alt })
+    }
+}
+
+/// The parents' poster (`poster.typ`): one A3 page for the school's entrance,
+/// readable from two metres, with a QR code to the parent page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PosterData {
     #[serde(flatten)]
     pub common: DocumentCommon,
     pub contact_short: Option<String>,
     pub offers: PosterOffers,
+    pub qr: Option<QrCode>,
 }
 
 /// One support category with the level offered, both as the reader reads them.

@@ -4,7 +4,7 @@
 use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
 
 use crate::DocumentError;
-use crate::data::SchoolGuideData;
+use crate::data::{Contact, Labels, SchoolGuideData};
 
 /// A text worth a heading: given and not blank.
 fn text(value: &Option<String>) -> Option<&str> {
@@ -22,6 +22,21 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
         .filter(|p| !p.is_empty())
         .map(|p| Paragraph::new().add_run(Run::new().add_text(p.split_whitespace().collect::<Vec<_>>().join(" "))))
         .collect()
+}
+
+/// "Telefoon: …", "E-mail: …", "Website: …" for what is known.
+fn contact_lines(labels: &Labels, c: &Contact) -> Vec<String> {
+    [(&labels.phone, &c.phone), (&labels.email, &c.email), (&labels.website, &c.website)]
+        .into_iter()
+        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+        .collect()
+}
+
+/// A paragraph of a bold first line and plain lines below it.
+fn lines(first: Run, rest: Vec<String>) -> Paragraph {
+    rest.into_iter().fold(Paragraph::new().add_run(first), |p, line| {
+        p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping).add_text(line))
+    })
 }
 
 fn cell(body: &str, bold: bool) -> TableCell {
@@ -76,15 +91,40 @@ pub fn school_guide_docx(data: &SchoolGuideData) -> Result<Vec<u8>, DocumentErro
             doc = doc.add_paragraph(p);
         }
     }
+    let school_lines = contact_lines(labels, &common.school.contact);
+    if !school_lines.is_empty() {
+        doc = doc.add_paragraph(lines(Run::new().add_text(&common.school.name).bold(), school_lines));
+    }
     if let Some(steunpunt) = &common.steunpunt {
-        doc = doc.add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(format!("{}: {}", steunpunt.title, steunpunt.text))),
-        );
+        let mut rest: Vec<String> = steunpunt.name.iter().chain(&steunpunt.note).cloned().collect();
+        rest.extend(contact_lines(labels, &steunpunt.contact));
+        rest.extend(common.swv.as_ref().map(|swv| format!("{}: {swv}", labels.swv)));
+        doc = doc.add_paragraph(lines(Run::new().add_text(&steunpunt.title).bold(), rest));
     }
     doc = doc.add_paragraph(
         Paragraph::new().add_run(Run::new().add_text(format!("{} {}", labels.more_text, common.urls.profile))),
     );
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut out).map_err(|e| DocumentError::Docx(e.to_string()))?;
+    let mut xml = doc.build();
+    let title = format!("{} — {}", labels.guide_title, common.school.name);
+    xml.doc_props.core = core_properties(&title, &common.school.name, &common.lang);
+    xml.pack(&mut out).map_err(|e| DocumentError::Docx(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// `docProps/core.xml` with the document's title, the school as its author
+/// and its language (docx-rs writes no title and "unknown" as the author, and
+/// has no way to set them).
+fn core_properties(title: &str, author: &str, lang: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><cp:lastModifiedBy>Passend</cp:lastModifiedBy><dc:language>{}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"#,
+        escape(title),
+        escape(author),
+        escape(lang),
+    )
+    .into_bytes()
 }

@@ -122,7 +122,9 @@ impl Engine {
                         .map_err(|e| DocumentError::Pdf(e.message().to_string()))?,
                     ..PdfOptions::default()
                 };
-                typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Pdf(describe(&errors)))
+                typst_pdf::pdf(&document, &options)
+                    .map(without_suspects_entry)
+                    .map_err(|errors| DocumentError::Pdf(describe(&errors)))
             }
         };
         // Typst memoises across compiles; without eviction a long-running
@@ -130,6 +132,20 @@ impl Engine {
         typst::comemo::evict(10);
         result
     }
+}
+
+/// The catalog's `/MarkInfo << /Marked true /Suspects false >>` without its
+/// `/Suspects false`: poppler (pdftoppm, pdftotext, Evince…) reports a false
+/// `Suspects` as "Syntax Error: Suspects object is wrong type (boolean)".
+/// PDF/UA-1 lets it be absent. The entry becomes spaces of the same length, so
+/// that the cross-reference offsets stay true. The catalog is never inside a
+/// compressed stream, so the bytes can only be the entry.
+fn without_suspects_entry(mut pdf: Vec<u8>) -> Vec<u8> {
+    const ENTRY: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(ENTRY.len()).position(|w| w == ENTRY) {
+        pdf[at..at + ENTRY.len()].fill(b' ');
+    }
+    pdf
 }
 
 fn describe(diagnostics: &[SourceDiagnostic]) -> String {

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use passend_documents::data::{
-    ChapterData, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData, PosterData,
-    PosterOffers, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
+    ChapterData, Contact, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
+    PosterData, PosterOffers, QrCode, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
 };
 use passend_documents::{DocumentKind, Engine, school_guide_docx};
 use serde_json::json;
@@ -40,6 +40,11 @@ fn labels() -> Labels {
         specialists: "Specialisten".to_owned(),
         specialist: "Specialist".to_owned(),
         dagdelen: "Dagdelen per week".to_owned(),
+        phone: "Telefoon".to_owned(),
+        email: "E-mail".to_owned(),
+        website: "Website".to_owned(),
+        swv: "Samenwerkingsverband".to_owned(),
+        scan: "Scan voor meer uitleg".to_owned(),
     }
 }
 
@@ -60,15 +65,24 @@ fn common(lang: &str) -> DocumentCommon {
         school: School {
             name: "Basisschool De Brug".to_owned(),
             address: "Schoolstraat 1, 1234 AB Amsterdam".to_owned(),
+            contact: Contact {
+                phone: Some("020 123 45 67".to_owned()),
+                email: Some("info@debrug.example".to_owned()),
+                website: Some("www.debrug.example".to_owned()),
+                website_url: Some("https://www.debrug.example".to_owned()),
+            },
         },
         labels,
         urls: Urls {
             profile: "https://passend.example/scholen/04FZ00".to_owned(),
             parents: "https://passend.example/scholen/04FZ00/ouders".to_owned(),
         },
+        swv: Some("Passend Primair Amsterdam".to_owned()),
         steunpunt: Some(Steunpunt {
             title: "Ouder- en jeugdsteunpunt".to_owned(),
-            text: "Bel 020 123 45 67.".to_owned(),
+            name: Some("Steunpunt Passend Onderwijs Amsterdam".to_owned()),
+            note: None,
+            contact: Contact { phone: Some("020 765 43 21".to_owned()), ..Contact::default() },
         }),
     }
 }
@@ -88,12 +102,26 @@ fn parent(lang: &str) -> ParentReportData {
     }
 }
 
+const PARENTS_URL: &str = "https://passend.example/scholen/04FZ00/ouders";
+
 fn poster(lang: &str) -> PosterData {
     PosterData {
         common: common(lang),
         contact_short: Some("Juf Anna, intern begeleider.".to_owned()),
-        offers: PosterOffers { standard: parent(lang).offers.standard, consult: strings(&["Motoriek"]) },
+        offers: PosterOffers {
+            standard: parent(lang).offers.standard,
+            consult: strings(&["Motoriek"]),
+            not: strings(&["Medische zorg"]),
+        },
+        qr: QrCode::of(PARENTS_URL, "QR-code naar de ouderversie".to_owned()),
     }
+}
+
+/// The pages of a PDF: its page objects (`/Type/Page`, not `/Pages`; typst
+/// writes no object streams, so they are all in plain sight).
+fn page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf).replace("/Type /", "/Type/");
+    text.matches("/Type/Page").count() - text.matches("/Type/Pages").count()
 }
 
 fn guide(lang: &str) -> SchoolGuideData {
@@ -153,8 +181,61 @@ fn every_document_renders_as_pdf_ua_in_dutch_and_arabic() {
             assert!(pdf.starts_with(b"%PDF-"), "{kind:?}");
             let text = String::from_utf8_lossy(&pdf);
             assert!(text.contains("pdfuaid"), "{kind:?} {lang}: PDF/UA identification missing");
+            assert!(text.contains("/Marked true"), "{kind:?}: tagged");
+            assert!(!text.contains("/Suspects"), "{kind:?}: poppler reads a false Suspects as a syntax error");
         }
     }
+}
+
+#[test]
+fn the_poster_stays_one_a3_page_with_every_topic_and_the_longest_texts() {
+    let engine = Engine::new();
+    let twelve = strings(&[
+        "Dyslexie",
+        "Dyscalculie",
+        "Taal en spraak",
+        "Nederlands als tweede taal en nieuwkomers",
+        "Meer- en hoogbegaafdheid",
+        "Moeite met leren",
+        "Gedrag",
+        "Werkhouding",
+        "Motoriek",
+        "Medische zorg",
+        "Slecht zien of blind",
+        "Slecht horen of doof",
+    ]);
+    for lang in ["nl", "ar", "uk"] {
+        let mut data = poster(lang);
+        data.common.school.name = "Openbare Basisschool voor Daltononderwijs De Regenboog".to_owned();
+        data.contact_short = Some(
+            "Juf Anna is onze intern begeleider. Bel of mail haar gerust, ook voor een gesprek op school. "
+                .repeat(3)
+                .chars()
+                .take(221)
+                .collect(),
+        );
+        data.common.steunpunt.as_mut().unwrap().note =
+            Some("Het samenwerkingsverband helpt ouders ook als zij er met de school niet uitkomen.".to_owned());
+        for (standard, consult, not) in
+            [(twelve.clone(), vec![], vec![]), (vec![], twelve[..6].to_vec(), twelve[6..].to_vec())]
+        {
+            data.offers = PosterOffers { standard, consult, not };
+            let pdf =
+                engine.render(DocumentKind::Poster, &data, (2026, 12, 1)).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            assert_eq!(page_count(&pdf), 1, "{lang}: the poster is one page");
+        }
+    }
+    let bare = PosterData { qr: None, contact_short: None, ..poster("nl") };
+    let pdf = engine.render(DocumentKind::Poster, &bare, (2026, 12, 1)).unwrap();
+    assert_eq!(page_count(&pdf), 1);
+}
+
+#[test]
+fn a_qr_code_is_svg_of_its_address() {
+    let qr = QrCode::of(PARENTS_URL, "QR".to_owned()).unwrap();
+    assert_eq!(qr.url, PARENTS_URL);
+    assert!(qr.svg.contains("<svg") && qr.svg.contains("<path"), "{}", qr.svg);
+    assert!(QrCode::of(&"x".repeat(5000), "QR".to_owned()).is_none(), "too long for any QR code");
 }
 
 #[test]
@@ -203,6 +284,7 @@ fn the_data_serialises_to_the_fields_the_templates_read() {
             "school",
             "steunpunt",
             "summary",
+            "swv",
             "text_lang",
             "title",
             "urls",
@@ -217,7 +299,11 @@ fn the_data_serialises_to_the_fields_the_templates_read() {
         json!({ "standard": ["Dyslexie", "Gedrag"], "consult": ["Motoriek"], "not": ["Medische zorg"] })
     );
     assert_eq!(value["labels"]["offers_consult_intro"], "Dit kan soms.");
-    assert_eq!(value["labels"].as_object().unwrap().len(), 23);
+    assert_eq!(value["labels"].as_object().unwrap().len(), 28);
+    assert_eq!(
+        value["school"]["contact"],
+        json!({ "phone": "020 123 45 67", "email": "info@debrug.example", "website": "www.debrug.example", "website_url": "https://www.debrug.example" })
+    );
 
     let chapters = serde_json::to_value(&full("nl").chapters).unwrap();
     assert_eq!(
@@ -234,7 +320,8 @@ fn the_data_serialises_to_the_fields_the_templates_read() {
     assert_eq!(guide["specialists"][1], json!({ "name": "Leesspecialist", "dagdelen": "1,5" }));
     let poster = serde_json::to_value(poster("nl")).unwrap();
     assert_eq!(poster["contact_short"], "Juf Anna, intern begeleider.");
-    assert_eq!(poster["offers"].as_object().unwrap().len(), 2, "the poster lists no `not`");
+    assert_eq!(poster["offers"].as_object().unwrap().len(), 3, "the offer in three groups");
+    assert_eq!(poster["qr"]["url"], PARENTS_URL);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use passend_domain::access::{self, Actor, Membership, Role};
 use passend_domain::accounts::Email;
 use passend_domain::duo::{DuoFile, parse_file};
-use passend_domain::organisations::{OrgKind, OrgRef};
+use passend_domain::organisations::{LocationContact, OrgKind, OrgRef, SwvDetails};
 use passend_domain::questionnaire::{AnswerValue, LocationFacts, default_template, parse_answer, prefills};
 use passend_storage::profiles::AnswerChange;
 use passend_storage::{Database, StorageError};
@@ -95,10 +95,47 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
         mr: id_of(Role::MrMember),
         board: id_of(Role::BoardMember),
     };
+    demo_contacts(db, &swv, &logins[2].org).await?;
     crate::demo_published::publish_past_years(db, &logins[2].org, &team).await?;
     demo_profile(db, &logins[2].org, &team).await?;
     crate::demo_region::seed_region(db, &swv, &logins[2].org).await?;
     Ok(logins)
+}
+
+/// Whom parents can ask: the demo SWV's name and support point, and the demo
+/// school's phone, e-mail and website (invented, `.example` addresses). What
+/// someone set already is left alone.
+async fn demo_contacts(db: &Database, swv: &str, brin: &str) -> anyhow::Result<()> {
+    let swv_admin = Actor::new(
+        0,
+        vec![Membership { org: OrgRef { kind: OrgKind::Swv, code: swv.to_owned() }, role: Role::SwvAdmin }],
+    );
+    if db.swv(swv).await?.is_some_and(|s| s.details.name.is_none()) {
+        let details = SwvDetails {
+            name: Some("Passend Primair Amsterdam-Diemen".to_owned()),
+            email: Some("info@passendprimair.example".to_owned()),
+            phone: Some("020 555 01 00".to_owned()),
+            website: Some("https://www.passendprimair.example".to_owned()),
+            steunpunt_name: Some("Ouder- en Kindsteunpunt Amsterdam-Diemen".to_owned()),
+            steunpunt_email: Some("steunpunt@passendprimair.example".to_owned()),
+            steunpunt_phone: Some("020 555 01 20".to_owned()),
+            steunpunt_website: Some("https://www.passendprimair.example/ouders".to_owned()),
+        };
+        db.update_swv(&access::edit_swv(&swv_admin, swv)?, &details).await?;
+    }
+    let director = actor(0, brin, Role::Director);
+    let edit = access::edit_location_contact(&director, &OrgRef { kind: OrgKind::School, code: brin.to_owned() })?;
+    let school = db.school(brin).await?.ok_or_else(|| anyhow::anyhow!("demo school {brin} is missing"))?;
+    for location in school.locations.iter().filter(|l| !l.contact_set_by_hand) {
+        let slug: String = location.name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+        let contact = LocationContact {
+            phone: location.phone.clone().or_else(|| Some("020 555 12 34".to_owned())),
+            email: Some(format!("info@{slug}.example")),
+            website: location.website.clone().or_else(|| Some(format!("https://www.{slug}.example"))),
+        };
+        db.update_location_contact(&edit, &location.code, &contact).await?;
+    }
+    Ok(())
 }
 
 pub(crate) struct DemoTeam {

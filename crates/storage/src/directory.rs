@@ -1,8 +1,10 @@
 //! The public directory of SWVs, boards, schools and locations, and where an
 //! organisation sits for access checks.
 
-use passend_domain::access::{LocationSwvEdit, SwvEdit};
-use passend_domain::organisations::{Location, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs};
+use passend_domain::access::{LocationContactEdit, LocationSwvEdit, SwvEdit};
+use passend_domain::organisations::{
+    Location, LocationContact, OrgContext, OrgKind, OrgRef, School, Sector, SwvDetails, assign_swvs,
+};
 use passend_domain::publishing::FoundLocation;
 use serde::Serialize;
 
@@ -54,7 +56,7 @@ pub struct Board {
 
 pub(crate) const LOCATION_COLUMNS: &str = "code, brin, name, duo_type, sector, denomination, street, \
     house_number, postcode, city, municipality, province, website, pupils, lat, lon, swv_po, swv_vo, \
-    swv_set_by_hand";
+    swv_set_by_hand, phone, email, contact_set_by_hand";
 
 /// A row of `locations` as [`LOCATION_COLUMNS`] selects it.
 #[derive(sqlx::FromRow)]
@@ -78,6 +80,9 @@ pub(crate) struct LocationRow {
     swv_po: Option<String>,
     swv_vo: Option<String>,
     swv_set_by_hand: Flag,
+    phone: Option<String>,
+    email: Option<String>,
+    contact_set_by_hand: Flag,
 }
 
 impl TryFrom<LocationRow> for Location {
@@ -104,6 +109,9 @@ impl TryFrom<LocationRow> for Location {
             swv_po: row.swv_po,
             swv_vo: row.swv_vo,
             swv_set_by_hand: row.swv_set_by_hand.into(),
+            phone: row.phone,
+            email: row.email,
+            contact_set_by_hand: row.contact_set_by_hand.into(),
         })
     }
 }
@@ -260,6 +268,29 @@ impl Database {
         .bind(&details.steunpunt_website)
         .bind(now())
         .bind(edit.code())
+        .execute(&self.write)
+        .await?;
+        if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
+    }
+
+    /// Sets how parents reach a location of the proof's school; later imports
+    /// keep it. Not found for another school's location.
+    pub async fn update_location_contact(
+        &self,
+        edit: &LocationContactEdit,
+        code: &str,
+        contact: &LocationContact,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE locations SET phone = $1, email = $2, website = $3, contact_set_by_hand = 1, updated_at = $4
+             WHERE code = $5 AND brin = $6",
+        )
+        .bind(&contact.phone)
+        .bind(&contact.email)
+        .bind(&contact.website)
+        .bind(now())
+        .bind(code)
+        .bind(edit.brin())
         .execute(&self.write)
         .await?;
         if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }

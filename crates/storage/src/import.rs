@@ -310,6 +310,9 @@ fn location_values(l: &Location, now: i64) -> Vec<Value> {
         text(&l.swv_po),
         text(&l.swv_vo),
         Value::Int(Some(i64::from(l.swv_set_by_hand))),
+        text(&l.phone),
+        text(&l.email),
+        Value::Int(Some(i64::from(l.contact_set_by_hand))),
         Value::Int(Some(now)),
         Value::Int(Some(now)),
     ]

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 12, name: "swv_reminders", sql: include_str!("../migrations/0012_swv_reminders.sql") },
     Migration { version: 13, name: "safeguards", sql: include_str!("../migrations/0013_safeguards.sql") },
     Migration { version: 14, name: "survey_contacts", sql: include_str!("../migrations/0014_survey_contacts.sql") },
+    Migration { version: 15, name: "location_contacts", sql: include_str!("../migrations/0015_location_contacts.sql") },
 ];
 
 // "passend" in ASCII.

@@ -6,7 +6,9 @@ mod find;
 pub use find::{FIND_LIMIT, Found, NEAR_KM};
 
 use passend_domain::access::{self, Actor};
-use passend_domain::organisations::{Location, OrgKind, OrgRef, SwvCode, SwvDetails, SwvKind, parse_swv_choice};
+use passend_domain::organisations::{
+    Location, LocationCode, LocationContact, OrgKind, OrgRef, SwvCode, SwvDetails, SwvKind, parse_swv_choice,
+};
 use passend_domain::{FieldProblems, Message};
 use passend_i18n::Lang;
 pub use passend_storage::directory::{Board, SchoolDetail, SchoolSummary, Swv, SwvSummary};
@@ -19,6 +21,8 @@ use crate::{App, Error, Result};
 pub struct Abilities {
     pub view_members: bool,
     pub edit: bool,
+    /// A school: may change how parents reach its locations.
+    pub edit_contact: bool,
 }
 
 /// Totals for the platform admin's dashboard.
@@ -90,6 +94,7 @@ impl App {
         Ok(Abilities {
             view_members: access::view_org(actor, org, &ctx).is_ok(),
             edit: org.kind == OrgKind::Swv && access::edit_swv(actor, &org.code).is_ok(),
+            edit_contact: access::edit_location_contact(actor, org).is_ok(),
         })
     }
 
@@ -162,6 +167,33 @@ impl App {
         let edit =
             access::correct_location_swvs(actor, &current.code, current.swv_po.as_deref(), current.swv_vo.as_deref())?;
         Ok((edit, current))
+    }
+
+    /// A location whose contact details the actor may change (for the edit
+    /// form); not found for an unknown location.
+    pub async fn location_for_contact_edit(&self, actor: &Actor, code: &LocationCode) -> Result<Location> {
+        let location = self.location(code.as_str()).await?;
+        access::edit_location_contact(actor, &OrgRef::school(&code.brin()))?;
+        Ok(location)
+    }
+
+    /// Validates and saves how parents reach a location (its school's
+    /// director); the stored location after saving, or every problem by field.
+    /// Later DUO imports keep what was set here.
+    pub async fn update_location_contact(
+        &self,
+        actor: &Actor,
+        code: &LocationCode,
+        raw: &LocationContact,
+    ) -> Result<Result<Location, FieldProblems>> {
+        self.location(code.as_str()).await?;
+        let edit = access::edit_location_contact(actor, &OrgRef::school(&code.brin()))?;
+        let contact = match LocationContact::validate(raw) {
+            Ok(contact) => contact,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        self.db.update_location_contact(&edit, code.as_str(), &contact).await?;
+        Ok(Ok(self.location(code.as_str()).await?))
     }
 
     /// A location of the directory.

@@ -143,6 +143,19 @@ impl SwvEdit {
     }
 }
 
+/// Proof that the actor may change the contact details (phone, e-mail,
+/// website) of the locations of one school.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocationContactEdit {
+    brin: String,
+}
+
+impl LocationContactEdit {
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+}
+
 /// Proof that the actor may correct which SWVs a location belongs to, per kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocationSwvEdit {
@@ -284,6 +297,14 @@ pub fn edit_swv(actor: &Actor, code: &str) -> Result<SwvEdit, AccessDenied> {
     } else {
         Err(AccessDenied)
     }
+}
+
+/// The school's director keeps how parents reach its locations (and a
+/// platform admin may help).
+pub fn edit_location_contact(actor: &Actor, school: &OrgRef) -> Result<LocationContactEdit, AccessDenied> {
+    let allowed =
+        school.kind == OrgKind::School && (actor.is_platform_admin() || actor.has_role(school, Role::Director));
+    if allowed { Ok(LocationContactEdit { brin: school.code.clone() }) } else { Err(AccessDenied) }
 }
 
 /// The director and the IB-er coordinate a school's profile (and a platform admin may help).

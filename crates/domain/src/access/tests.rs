@@ -181,3 +181,18 @@ fn task_parts_follow_the_roles_at_the_school() {
         Parts { coordinator: true, board: true, ..team }
     );
 }
+
+#[test]
+fn only_the_schools_director_keeps_its_contact_details() {
+    let director = actor(&[(school("04FZ"), Role::Director)]);
+    assert_eq!(edit_location_contact(&director, &school("04FZ")).unwrap().brin(), "04FZ");
+    assert!(edit_location_contact(&director, &school("20XK")).is_err(), "another school's");
+    for role in [Role::Ib, Role::TeamMember, Role::MrMember, Role::BoardMember] {
+        assert!(edit_location_contact(&actor(&[(school("04FZ"), role)]), &school("04FZ")).is_err(), "{role:?}");
+    }
+    let swv_admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
+    assert!(edit_location_contact(&swv_admin, &school("04FZ")).is_err());
+    let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
+    assert!(edit_location_contact(&platform, &school("04FZ")).is_ok());
+    assert!(edit_location_contact(&platform, &swv("PO2707")).is_err(), "only a school has locations");
+}

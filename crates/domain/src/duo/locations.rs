@@ -24,6 +24,8 @@ pub struct LocationRecord {
     pub municipality: Option<String>,
     pub province: Option<String>,
     pub website: Option<String>,
+    /// The location's phone number (DUO's address files have it).
+    pub phone: Option<String>,
     pub pupils: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -45,6 +47,7 @@ pub fn parse_open_data(file: &str, text: &str) -> Result<Vec<LocationRecord>, Im
     let addition = table.optional(&["huisnummertoevoeging"]);
     let province = table.optional(&["provincie"]);
     let website = table.optional(&["internetadres"]);
+    let phone = table.optional(&["telefoonnummer"]);
     let pupils = table.optional(&["leerlingen"]);
     let lat = table.optional(&["lat"]);
     let lon = table.optional(&["lon"]);
@@ -79,6 +82,7 @@ pub fn parse_open_data(file: &str, text: &str) -> Result<Vec<LocationRecord>, Im
             municipality: row.text(Some(municipality)),
             province: row.text(province),
             website: row.text(website),
+            phone: row.text(phone),
             pupils: row.number(pupils)?,
             lat: row.decimal(lat)?,
             lon: row.decimal(lon)?,
@@ -101,6 +105,7 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
     let province = table.optional(&["PROVINCIE"]);
     let denomination = table.optional(&["DENOMINATIE"]);
     let website = table.optional(&["INTERNETADRES"]);
+    let phone = table.optional(&["TELEFOONNUMMER"]);
     let primary_kind = table.optional(&["SOORT PRIMAIR ONDERWIJS"]);
     let secondary_structure = table.optional(&["ONDERWIJSSTRUCTUUR"]);
 
@@ -139,6 +144,7 @@ pub fn parse_duo(file: &str, text: &str) -> Result<Vec<LocationRecord>, ImportEr
             municipality: row.text(municipality),
             province: row.text(province).map(|p| title_case(&p)),
             website: row.text(website),
+            phone: row.text(phone),
             pupils: None,
             lat: None,
             lon: None,

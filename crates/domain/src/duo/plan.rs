@@ -2,7 +2,8 @@
 //!
 //! Fields a file does not give (pupil counts and coordinates in DUO's address
 //! files, the board in the open-data list) keep their stored value, so files
-//! can be imported in any order and a second import changes nothing.
+//! can be imported in any order and a second import changes nothing. Contact
+//! details a director set (phone, e-mail, website) are kept over the files'.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -164,6 +165,11 @@ fn merge_location(base: Option<&Location>, record: &LocationRecord) -> Location 
     fn keep<T: Clone>(new: &Option<T>, old: Option<&Option<T>>) -> Option<T> {
         new.clone().or_else(|| old.cloned().flatten())
     }
+    // What the director set stays; otherwise the file's value, or the stored one.
+    let by_hand = base.is_some_and(|b| b.contact_set_by_hand);
+    let contact = |new: &Option<String>, old: fn(&Location) -> &Option<String>| {
+        if by_hand { base.and_then(|b| old(b).clone()) } else { keep(new, base.map(old)) }
+    };
     Location {
         code: record.code.as_str().to_owned(),
         brin: record.brin.as_str().to_owned(),
@@ -177,12 +183,15 @@ fn merge_location(base: Option<&Location>, record: &LocationRecord) -> Location 
         city: keep(&record.city, base.map(|b| &b.city)),
         municipality: keep(&record.municipality, base.map(|b| &b.municipality)),
         province: keep(&record.province, base.map(|b| &b.province)),
-        website: keep(&record.website, base.map(|b| &b.website)),
+        website: contact(&record.website, |b| &b.website),
         pupils: keep(&record.pupils, base.map(|b| &b.pupils)),
         lat: keep(&record.lat, base.map(|b| &b.lat)),
         lon: keep(&record.lon, base.map(|b| &b.lon)),
         swv_po: base.and_then(|b| b.swv_po.clone()),
         swv_vo: base.and_then(|b| b.swv_vo.clone()),
         swv_set_by_hand: base.is_some_and(|b| b.swv_set_by_hand),
+        phone: contact(&record.phone, |b| &b.phone),
+        email: base.and_then(|b| b.email.clone()),
+        contact_set_by_hand: by_hand,
     }
 }

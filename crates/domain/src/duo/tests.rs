@@ -192,3 +192,24 @@ fn swvs_set_by_hand_survive_an_import() {
     let again = plan(&snapshot, &files);
     assert_eq!(again.locations.unchanged, 6);
 }
+
+#[test]
+fn duo_address_files_give_the_phone_and_a_directors_contact_survives_an_import() {
+    let (_, records) = locations(fixture!("duo_adressen_nieuw.csv"));
+    assert_eq!(records[0].phone.as_deref(), Some("0201234567"));
+    assert_eq!(records[0].website.as_deref(), Some("www.debrug.nl"));
+    assert_eq!(records[1].phone, None, "an empty cell is no phone");
+
+    let files = parsed(&[fixture!("vestigingen_klein.csv"), fixture!("duo_adressen_nieuw.csv")]);
+    let mut snapshot = Snapshot::default();
+    let first = plan(&snapshot, &files);
+    apply(&mut snapshot, &first);
+    assert_eq!(snapshot.locations["04FZ00"].phone.as_deref(), Some("0201234567"), "pre-filled from DUO");
+    let brug = snapshot.locations.get_mut("04FZ00").unwrap();
+    brug.phone = Some("020 765 43 21".into());
+    brug.email = Some("info@debrug.example".into());
+    brug.website = None;
+    brug.contact_set_by_hand = true;
+    let again = plan(&snapshot, &files);
+    assert!(again.locations.updated.is_empty(), "the director's contact is kept: {:?}", again.locations.updated);
+}

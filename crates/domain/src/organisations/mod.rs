@@ -2,11 +2,13 @@
 //! their locations (BRIN6), with the codes DUO gives them.
 
 mod codes;
+mod contact;
 mod names;
 mod sector;
 mod swv_details;
 
 pub use codes::{BoardCode, Brin, CodeError, LocationCode, SwvCode, SwvKind};
+pub use contact::{LocationContact, dutch_phone, phone_href, website};
 pub use names::{municipality_name, place_key};
 pub use sector::Sector;
 pub use swv_details::SwvDetails;
@@ -107,6 +109,17 @@ pub struct Location {
     pub swv_vo: Option<String>,
     /// An SWV admin corrected the SWVs; imports leave them alone.
     pub swv_set_by_hand: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The director set phone, e-mail and website; imports leave them alone.
+    pub contact_set_by_hand: bool,
+}
+
+impl Location {
+    /// How parents reach the location.
+    pub fn contact(&self) -> LocationContact {
+        LocationContact { phone: self.phone.clone(), email: self.email.clone(), website: self.website.clone() }
+    }
 }
 
 /// A school (BRIN) as Passend keeps it.

@@ -118,3 +118,26 @@ public-change-level = { $topic }: الآن { $now } (سابقًا: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = جديد هذا العام: { $ambition }.
 public-change-dropped-ambition = لم يعد هدفًا: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = الهاتف
+public-info-email = البريد الإلكتروني
+public-poster-scan = امسح الرمز للشرح الكامل
+public-poster-qr-alt = رمز QR يؤدي إلى نسخة أولياء الأمور على الإنترنت
+public-partner-samenwerkingsverband = مستشار أو مرشد من اتحاد المدارس (samenwerkingsverband)
+public-partner-wijkteam = فريق الحي أو رعاية الشباب
+public-partner-ggd = GGD (الصحة العامة) أو طبيب المدرسة
+public-partner-logopedie = علاج النطق
+public-partner-fysiotherapie = العلاج الطبيعي
+public-partner-leerplicht = مسؤول التعليم الإلزامي (leerplicht)
+public-partner-speciaal_onderwijs = التعليم الخاص
+public-partner-kinderopvang = رعاية الأطفال وما قبل المدرسة
+public-specialist-intern_begeleider = منسق دعم التلاميذ (intern begeleider)
+public-specialist-remedial_teacher = معلم الدعم العلاجي
+public-specialist-gedragsspecialist = أخصائي السلوك
+public-specialist-leesspecialist = أخصائي القراءة
+public-specialist-rekenspecialist = أخصائي الحساب
+public-specialist-taalspecialist = أخصائي اللغة
+public-specialist-orthopedagoog = أخصائي التربية الخاصة (orthopedagoog)
+public-specialist-onderwijsassistent = مساعد المعلم
+public-specialist-hoogbegaafdheidsspecialist = أخصائي الموهوبين

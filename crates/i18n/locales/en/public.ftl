@@ -115,3 +115,26 @@ public-change-level = { $topic }: now { $now } (was: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = New this year: { $ambition }.
 public-change-dropped-ambition = No longer a goal: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = Phone
+public-info-email = Email
+public-poster-scan = Scan for the full explanation
+public-poster-qr-alt = QR code to the parents' version on the internet
+public-partner-samenwerkingsverband = Consultant or support worker of the samenwerkingsverband (school partnership)
+public-partner-wijkteam = Neighbourhood team or youth care
+public-partner-ggd = GGD (public health service) or school doctor
+public-partner-logopedie = Speech therapy
+public-partner-fysiotherapie = Physiotherapy
+public-partner-leerplicht = School attendance officer (leerplicht)
+public-partner-speciaal_onderwijs = Special (primary) education
+public-partner-kinderopvang = Childcare and pre-school
+public-specialist-intern_begeleider = Pupil support coordinator (intern begeleider)
+public-specialist-remedial_teacher = Remedial teacher
+public-specialist-gedragsspecialist = Behaviour specialist
+public-specialist-leesspecialist = Reading specialist
+public-specialist-rekenspecialist = Maths specialist
+public-specialist-taalspecialist = Language specialist
+public-specialist-orthopedagoog = Special needs educationalist (orthopedagoog)
+public-specialist-onderwijsassistent = Teaching assistant
+public-specialist-hoogbegaafdheidsspecialist = Specialist in gifted pupils

@@ -117,3 +117,26 @@ public-change-level = { $topic }: nu { $now } (was: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = Nieuw dit jaar: { $ambition }.
 public-change-dropped-ambition = Niet meer als doel: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = Telefoon
+public-info-email = E-mail
+public-poster-scan = Scan voor de hele uitleg
+public-poster-qr-alt = QR-code naar de versie voor ouders op internet
+public-partner-samenwerkingsverband = Consulent of begeleider van het samenwerkingsverband
+public-partner-wijkteam = Wijkteam of jeugdhulp
+public-partner-ggd = GGD of jeugdarts
+public-partner-logopedie = Logopedie
+public-partner-fysiotherapie = Fysiotherapie
+public-partner-leerplicht = Leerplicht
+public-partner-speciaal_onderwijs = Speciaal (basis)onderwijs
+public-partner-kinderopvang = Kinderopvang en voorschool
+public-specialist-intern_begeleider = Intern begeleider
+public-specialist-remedial_teacher = Remedial teacher
+public-specialist-gedragsspecialist = Gedragsspecialist
+public-specialist-leesspecialist = Leesspecialist
+public-specialist-rekenspecialist = Rekenspecialist
+public-specialist-taalspecialist = Taalspecialist
+public-specialist-orthopedagoog = Orthopedagoog
+public-specialist-onderwijsassistent = Onderwijsassistent
+public-specialist-hoogbegaafdheidsspecialist = Specialist hoogbegaafdheid

@@ -116,3 +116,26 @@ public-change-level = { $topic }: teraz { $now } (wcześniej: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = Nowość w tym roku: { $ambition }.
 public-change-dropped-ambition = To już nie jest cel: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = Telefon
+public-info-email = E-mail
+public-poster-scan = Zeskanuj, aby przeczytać całość
+public-poster-qr-alt = Kod QR do wersji dla rodziców w internecie
+public-partner-samenwerkingsverband = Konsultant lub opiekun ze związku szkół (samenwerkingsverband)
+public-partner-wijkteam = Zespół dzielnicowy lub pomoc dla młodzieży
+public-partner-ggd = GGD (służba zdrowia) lub lekarz szkolny
+public-partner-logopedie = Logopedia
+public-partner-fysiotherapie = Fizjoterapia
+public-partner-leerplicht = Urzędnik ds. obowiązku szkolnego (leerplicht)
+public-partner-speciaal_onderwijs = Szkolnictwo specjalne
+public-partner-kinderopvang = Opieka nad dziećmi i przedszkole
+public-specialist-intern_begeleider = Koordynator wsparcia uczniów (intern begeleider)
+public-specialist-remedial_teacher = Nauczyciel terapii pedagogicznej
+public-specialist-gedragsspecialist = Specjalista ds. zachowania
+public-specialist-leesspecialist = Specjalista ds. czytania
+public-specialist-rekenspecialist = Specjalista ds. matematyki
+public-specialist-taalspecialist = Specjalista ds. języka
+public-specialist-orthopedagoog = Pedagog specjalny (orthopedagoog)
+public-specialist-onderwijsassistent = Asystent nauczyciela
+public-specialist-hoogbegaafdheidsspecialist = Specjalista ds. uczniów zdolnych

@@ -115,3 +115,26 @@ public-change-level = { $topic }: şimdi { $now } (önceden: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = Bu yıl yeni: { $ambition }.
 public-change-dropped-ambition = Artık hedef değil: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = Telefon
+public-info-email = E-posta
+public-poster-scan = Tüm açıklama için tarayın
+public-poster-qr-alt = İnternetteki veli sürümüne giden QR kodu
+public-partner-samenwerkingsverband = Okullar birliğinin (samenwerkingsverband) danışmanı veya rehberi
+public-partner-wijkteam = Mahalle ekibi veya gençlik yardımı
+public-partner-ggd = GGD (halk sağlığı) veya okul doktoru
+public-partner-logopedie = Dil ve konuşma terapisi
+public-partner-fysiotherapie = Fizyoterapi
+public-partner-leerplicht = Zorunlu eğitim görevlisi (leerplicht)
+public-partner-speciaal_onderwijs = Özel eğitim
+public-partner-kinderopvang = Çocuk bakımı ve okul öncesi
+public-specialist-intern_begeleider = Öğrenci destek koordinatörü (intern begeleider)
+public-specialist-remedial_teacher = Telafi eğitimi öğretmeni
+public-specialist-gedragsspecialist = Davranış uzmanı
+public-specialist-leesspecialist = Okuma uzmanı
+public-specialist-rekenspecialist = Matematik uzmanı
+public-specialist-taalspecialist = Dil uzmanı
+public-specialist-orthopedagoog = Özel eğitim uzmanı (orthopedagoog)
+public-specialist-onderwijsassistent = Öğretmen yardımcısı
+public-specialist-hoogbegaafdheidsspecialist = Üstün yetenek uzmanı

@@ -116,3 +116,26 @@ public-change-level = { $topic }: тепер { $now } (було: { $was }).
 public-change-new-offer = { $topic }: { $now }.
 public-change-new-ambition = Нове цього року: { $ambition }.
 public-change-dropped-ambition = Більше не є метою: { $ambition }.
+
+# --- parents (issue 12) ---
+public-info-phone = Телефон
+public-info-email = Електронна пошта
+public-poster-scan = Скануйте, щоб прочитати все
+public-poster-qr-alt = QR-код до версії для батьків в інтернеті
+public-partner-samenwerkingsverband = Консультант або супровідник об’єднання шкіл (samenwerkingsverband)
+public-partner-wijkteam = Районна команда або допомога молоді
+public-partner-ggd = GGD (служба охорони здоров’я) або шкільний лікар
+public-partner-logopedie = Логопедія
+public-partner-fysiotherapie = Фізіотерапія
+public-partner-leerplicht = Інспектор з обов’язкового навчання (leerplicht)
+public-partner-speciaal_onderwijs = Спеціальна освіта
+public-partner-kinderopvang = Догляд за дітьми та дошкільна освіта
+public-specialist-intern_begeleider = Координатор підтримки учнів (intern begeleider)
+public-specialist-remedial_teacher = Корекційний педагог
+public-specialist-gedragsspecialist = Спеціаліст з поведінки
+public-specialist-leesspecialist = Спеціаліст з читання
+public-specialist-rekenspecialist = Спеціаліст з математики
+public-specialist-taalspecialist = Спеціаліст з мови
+public-specialist-orthopedagoog = Ортопедагог
+public-specialist-onderwijsassistent = Асистент учителя
+public-specialist-hoogbegaafdheidsspecialist = Спеціаліст з обдарованих дітей

@@ -636,10 +636,19 @@ async fn the_region_downloads_as_a_workbook_that_openpyxl_reads() {
 
     let matrix = &sheets["Dekkend aanbod"];
     assert_eq!(matrix[0][0], "Vestiging");
-    assert_eq!(matrix[0][4], "Dyslexie");
-    assert_eq!(matrix[1][0], "De Brug (04FZ00)");
-    assert_eq!((matrix[1][3].clone(), matrix[1][4].clone()), (json!("Concept"), json!("standaard")));
+    assert_eq!(matrix[0][1], "Vestigingscode");
+    assert_eq!(matrix[0][5], "Dyslexie");
+    assert_eq!(
+        (matrix[1][0].clone(), matrix[1][1].clone()),
+        (json!("De Brug"), json!("04FZ00")),
+        "name and code apart"
+    );
+    assert_eq!((matrix[1][4].clone(), matrix[1][5].clone()), (json!("Concept"), json!("standaard")));
     assert_eq!(matrix.as_array().unwrap().len(), 4, "a header and three locations");
+    let script = "import sys, openpyxl\nprint(openpyxl.load_workbook(sys.argv[1]).worksheets[0].auto_filter.ref)";
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let output = std::process::Command::new(python).args(["-c", script]).arg(&path).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "A1:Q4", "a filter on every column of the matrix");
     let counts = &sheets["Aantal vestigingen per niveau"];
     assert_eq!(counts[1], json!(["Dyslexie", 0, 0, 1, 2]));
     let norm = &sheets["Basisondersteuning"];

@@ -87,7 +87,7 @@ async fn an_swv_admin_edits_the_swv_and_bad_input_loses_nothing() {
         .form(&[
             ("csrf_token", login.csrf.as_str()),
             ("name", "Nieuwe naam"),
-            ("website", "swv.nl"),
+            ("website", "swv"),
             ("steunpunt_email", "geen adres"),
         ])
         .send()
@@ -96,7 +96,7 @@ async fn an_swv_admin_edits_the_swv_and_bad_input_loses_nothing() {
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = bad.text().await.unwrap();
     assert!(
-        html.contains("id=\"website-error\"") && html.contains("Vul een webadres in dat begint met https://"),
+        html.contains("id=\"website-error\"") && html.contains("Vul een webadres in, bijvoorbeeld www.school.nl"),
         "{html}"
     );
     assert!(html.contains("value=\"Nieuwe naam\""), "what was typed stays in the form");

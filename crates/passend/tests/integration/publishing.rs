@@ -324,7 +324,221 @@ async fn the_demos_parent_report_reads_at_b1() {
     let score = report.flesch_douma.unwrap();
     assert!(score >= 60.0, "the demo's parent report scores {score:.1}");
     assert!(pages(&pdf) <= 3);
+    // Whom to ask: the demo school's phone and the demo SWV's support point.
+    assert!(html.contains(r#"href="tel:"#) && html.contains("Ouder- en Kindsteunpunt Amsterdam-Diemen"), "{html}");
     // The demo's draft of this year stays private; last year's is public and tells what changed.
     assert!(html.contains("Wat is er veranderd dit jaar?") && html.contains("Dyscalculie: nu standaard"), "{html}");
     app.stop().await;
+}
+
+/// Runs a tool on a file of `bytes`, giving its stdout and stderr.
+fn tool_on(tool: &str, args: &[&str], name: &str, bytes: &[u8]) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let output = Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} must be installed (scripts/test installs it): {e}"));
+    (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// What a QR code on the PDF's first page says: `pdftoppm` to PNG, then `zbarimg`.
+fn qr_codes_on(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("poster.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = dir.path().join("poster");
+    let rendered =
+        Command::new("pdftoppm").args(["-r", "100", "-png", "-singlefile"]).arg(&path).arg(&out).output().unwrap();
+    assert!(rendered.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&rendered.stderr));
+    assert_eq!(String::from_utf8_lossy(&rendered.stderr), "", "poppler reads the PDF without complaint");
+    let decoded = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(dir.path().join("poster.png"))
+        .output()
+        .unwrap_or_else(|e| panic!("zbarimg (zbar-tools) must be installed: {e}"));
+    String::from_utf8_lossy(&decoded.stdout).trim().to_owned()
+}
+
+#[tokio::test]
+async fn every_parent_output_says_whom_to_contact_and_the_poster_leads_to_the_parent_page() {
+    let s = school().await;
+    let admin = s.app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = s.app.session_for(admin).await;
+    let swv = json!({
+        "name": "Passend Primair Amsterdam-Diemen",
+        "steunpunt_name": "Ouder- en Kindsteunpunt Amsterdam-Diemen",
+        "steunpunt_phone": "020 555 01 20",
+        "steunpunt_email": "steunpunt@passendprimair.example",
+        "steunpunt_website": "www.passendprimair.example/ouders",
+    });
+    let saved =
+        s.app.http.put(s.app.at("/api/v1/swvs/PO2707")).headers(admin.headers()).json(&swv).send().await.unwrap();
+    assert_eq!(saved.status(), StatusCode::OK);
+    for (key, value) in [
+        ("aanbod.dyslexie", json!("standaard")),
+        ("aanbod.motoriek", json!("na_overleg")),
+        ("aanbod.medisch", json!("niet")),
+        ("partners.welke", json!(["ggd", "logopedie"])),
+    ] {
+        s.answer(key, value, None).await;
+    }
+    s.answer("ouders.contact", json!("Juf Anna, intern begeleider."), None).await;
+    s.adopt().await;
+    s.step(&s.director, json!({ "step": "publish" })).await;
+
+    // Before the director sets anything: DUO's phone and website.
+    let page = s.get("/scholen/04FZ00/ouders").await.text().await.unwrap();
+    assert!(page.contains(r#"href="tel:0201234567""#) && page.contains(r#"href="https://www.debrug.nl""#), "{page}");
+
+    let contact = json!({ "phone": "020 123 45 99", "email": "Info@DeBrug.example", "website": "www.debrug.example" });
+    let url = s.app.at("/api/v1/locations/04FZ00/contact");
+    let saved: Value =
+        s.app.http.put(&url).headers(s.director.headers()).json(&contact).send().await.unwrap().json().await.unwrap();
+    assert_eq!(
+        saved,
+        json!({ "phone": "020 123 45 99", "email": "info@debrug.example", "website": "https://www.debrug.example" })
+    );
+    let public: Value = s.app.http.get(&url).send().await.unwrap().json().await.unwrap();
+    assert_eq!(public, saved);
+
+    let expected = [
+        "020 123 45 99",
+        "info@debrug.example",
+        "www.debrug.example",
+        "Passend Primair Amsterdam-Diemen",
+        "Ouder- en Kindsteunpunt Amsterdam-Diemen",
+        "020 555 01 20",
+        "steunpunt@passendprimair.example",
+        "www.passendprimair.example/ouders",
+    ];
+    let page = s.get("/scholen/04FZ00/ouders").await.text().await.unwrap();
+    for text in expected {
+        assert!(page.contains(text), "parent page lacks {text}: {page}");
+    }
+    assert!(page.contains(r#"href="tel:0201234599""#) && page.contains(r#"href="mailto:info@debrug.example""#));
+    assert_eq!(page.matches("Ouder- en jeugdsteunpunt").count(), 1, "the label once: {page}");
+    let english = s.get("/scholen/04FZ00/ouders?taal=en").await.text().await.unwrap();
+    assert!(english.contains("Speech therapy") && !english.contains("Logopedie"), "partners in the reader's language");
+
+    let report = bytes(&s, "/scholen/04FZ00/ouders.pdf").await;
+    let poster = bytes(&s, "/scholen/04FZ00/poster.pdf").await;
+    for (name, pdf) in [("parent report", &report), ("poster", &poster)] {
+        // In reading order (not laid out in columns), white space aside: a line may break anywhere.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let output = Command::new("pdftotext").arg("-raw").arg(&path).arg("-").output().unwrap();
+        let text: String = String::from_utf8_lossy(&output.stdout).chars().filter(|c| !c.is_whitespace()).collect();
+        for expected in expected {
+            let expected: String = expected.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&expected), "{name} lacks {expected}: {text}");
+        }
+        let (_, stderr) = tool_on("pdftotext", &[], "doc.pdf", pdf);
+        assert!(!stderr.contains("Syntax Error"), "{name}: {stderr}");
+    }
+    assert!(pdf_tool("pdftotext", &poster).contains("Medische zorg"), "the offer in three groups");
+    assert_eq!(pages(&poster), 1, "the poster is one page");
+    assert!(pdf_tool("pdfinfo", &poster).contains("(A3)"));
+    assert_eq!(qr_codes_on(&poster), s.app.at("/scholen/04FZ00/ouders"), "the QR code leads to the parent page");
+    let turkish = bytes(&s, "/scholen/04FZ00/poster.pdf?taal=tr").await;
+    assert_eq!(qr_codes_on(&turkish), s.app.at("/scholen/04FZ00/ouders?taal=tr"), "in the poster's language");
+
+    // The DOCX has a title and the school as its author.
+    let docx = bytes(&s, "/scholen/04FZ00/schoolgids.docx").await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schoolgids.docx");
+    std::fs::write(&path, docx).unwrap();
+    let script = "import docx, sys\np = docx.Document(sys.argv[1]).core_properties\nprint(p.title)\nprint(p.author)";
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let output = Command::new(python).args(["-c", script]).arg(&path).output().unwrap();
+    assert!(output.status.success(), "python-docx: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "Ondersteuning van leerlingen — De Brug\nDe Brug\n");
+    s.app.stop().await;
+}
+
+#[tokio::test]
+async fn only_the_director_edits_the_contact_and_bad_input_gets_a_dutch_message_beside_its_field() {
+    let s = school().await;
+    let ib = s.app.user("ineke@brug.nl", "Ineke", &[(OrgKind::School, "04FZ", Role::Ib)]).await;
+    let ib = s.app.session_for(ib).await;
+    let page = |who: &Login| {
+        let request = s.app.http.get(s.app.at("/scholen/04FZ/vestigingen/04FZ00/contact")).headers(who.headers());
+        async move { request.send().await.unwrap() }
+    };
+    let form = page(&s.director).await;
+    assert_eq!(form.status(), StatusCode::OK);
+    let html = form.text().await.unwrap();
+    assert!(
+        html.contains(r#"value="0201234567""#) && html.contains(r#"value="www.debrug.nl""#),
+        "pre-filled from DUO: {html}"
+    );
+    assert_eq!(page(&ib).await.status(), StatusCode::FORBIDDEN);
+    let school_page = s.app.http.get(s.app.at("/scholen/04FZ")).headers(s.director.headers()).send().await.unwrap();
+    assert!(school_page.text().await.unwrap().contains(r#"href="/scholen/04FZ/vestigingen/04FZ00/contact""#));
+    let other = s.app.http.get(s.app.at("/scholen/04FZ/vestigingen/32DD00/contact")).headers(s.director.headers());
+    assert_eq!(other.send().await.unwrap().status(), StatusCode::NOT_FOUND, "a location of another school");
+
+    let bad = s
+        .app
+        .http
+        .post(s.app.at("/scholen/04FZ/vestigingen/04FZ00/contact"))
+        .headers(s.director.headers())
+        .form(&[
+            ("csrf_token", s.director.csrf.as_str()),
+            ("phone", "12345"),
+            ("email", "geen mail"),
+            ("website", "debrug"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.unwrap();
+    for (field, message) in [
+        ("phone", "Vul een Nederlands telefoonnummer in"),
+        ("email", "Vul een geldig e-mailadres in"),
+        ("website", "Vul een webadres in, bijvoorbeeld www.school.nl"),
+    ] {
+        let at = html.find(&format!(r#"id="{field}-error""#)).unwrap_or_else(|| panic!("{field}: {html}"));
+        assert!(html[at..at + 200].contains(message), "{field}: {}", &html[at..at + 200]);
+        assert!(html.contains(&format!(r#"aria-describedby="{field}-error""#)));
+    }
+    assert!(html.contains(r#"value="12345""#) && html.contains(r#"value="geen mail""#), "what was typed stays");
+
+    let saved = s
+        .app
+        .http
+        .post(s.app.at("/scholen/04FZ/vestigingen/04FZ00/contact"))
+        .headers(s.director.headers())
+        .form(&[("csrf_token", s.director.csrf.as_str()), ("phone", "06-12345678"), ("email", ""), ("website", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let location = s.app.db.location("04FZ00").await.unwrap().unwrap();
+    assert_eq!((location.phone.as_deref(), location.email, location.website), (Some("06-12345678"), None, None));
+
+    let url = s.app.at("/api/v1/locations/04FZ00/contact");
+    let api_bad =
+        s.app.http.put(&url).headers(s.director.headers()).json(&json!({ "phone": "bel ons" })).send().await.unwrap();
+    assert_eq!(api_bad.status(), StatusCode::BAD_REQUEST);
+    assert!(api_bad.text().await.unwrap().contains("phone"));
+    let by_ib =
+        s.app.http.put(&url).headers(ib.headers()).json(&json!({ "phone": "020 123 45 67" })).send().await.unwrap();
+    assert_eq!(by_ib.status(), StatusCode::FORBIDDEN);
+
+    // A new DUO import keeps what the director set.
+    let files = vec![
+        passend_domain::duo::parse_file(
+            "duo_adressen_oud.csv",
+            &std::fs::read(crate::support::fixture("duo_adressen_oud.csv")).unwrap(),
+        )
+        .unwrap(),
+    ];
+    s.app.db.import_duo(&files, &|_| {}).await.unwrap();
+    assert_eq!(s.app.db.location("04FZ00").await.unwrap().unwrap().phone.as_deref(), Some("06-12345678"));
+    s.app.stop().await;
 }

@@ -49,6 +49,7 @@ async fn state_of_b(app: &TestApp) -> String {
         out.push_str(&format!("{org:?} {members:?} {invitations:?}\n"));
     }
     out.push_str(&format!("{:?}", app.db.swv("PO2815").await.unwrap().unwrap().details));
+    out.push_str(&format!("{:?}", app.db.location("32DD00").await.unwrap().unwrap().contact()));
     out
 }
 

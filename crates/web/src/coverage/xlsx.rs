@@ -39,7 +39,13 @@ fn workbook(lang: Lang, coverage: &Coverage, norm: Option<(u8, Compliances)>) ->
 
     let sheet = book.add_worksheet();
     sheet.set_name(t("coverage-title"))?;
-    let headers = [t("profile-location"), t("coverage-municipality"), t("coverage-sector"), t("coverage-state")];
+    let headers = [
+        t("profile-location"),
+        t("xlsx-location-code"),
+        t("coverage-municipality"),
+        t("coverage-sector"),
+        t("coverage-state"),
+    ];
     for (col, title) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, title, &bold)?;
     }
@@ -48,18 +54,23 @@ fn workbook(lang: Lang, coverage: &Coverage, norm: Option<(u8, Compliances)>) ->
     }
     for (row, offer) in coverage.offers.iter().enumerate() {
         let r = row as u32 + 1;
-        sheet.write_string(r, 0, format!("{} ({})", offer.name, offer.code))?;
-        sheet.write_string(r, 1, offer.municipality.clone().unwrap_or_default())?;
-        sheet.write_string(r, 2, offer.sector.clone().unwrap_or_default())?;
-        sheet.write_string(r, 3, offer.state.map_or_else(|| t("profile-status-none"), |s| t(s.message_id())))?;
+        sheet.write_string(r, 0, &offer.name)?;
+        sheet.write_string(r, 1, &offer.code)?;
+        sheet.write_string(r, 2, offer.municipality.clone().unwrap_or_default())?;
+        sheet.write_string(r, 3, offer.sector.clone().unwrap_or_default())?;
+        sheet.write_string(r, 4, offer.state.map_or_else(|| t("profile-status-none"), |s| t(s.message_id())))?;
         for (i, category) in SupportCategory::ALL.iter().enumerate() {
             if let Some(level) = offer.levels.get(category) {
                 sheet.write_string(r, (headers.len() + i) as u16, t(&format!("level-{level}")))?;
             }
         }
     }
+    // Filters on every column, over the header and every location.
+    let last_col = (headers.len() + SupportCategory::ALL.len() - 1) as u16;
+    sheet.autofilter(0, 0, coverage.offers.len() as u32, last_col)?;
     sheet.set_freeze_panes(1, 1)?;
     sheet.set_column_width(0, 36)?;
+    sheet.set_column_width(1, 10)?;
 
     let sheet = book.add_worksheet();
     sheet.set_name(t("coverage-counts").chars().take(31).collect::<String>())?;

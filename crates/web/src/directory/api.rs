@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use passend_app::directory::{SchoolSummary, Swv, SwvSummary};
-use passend_domain::organisations::{Brin, SwvDetails};
+use passend_domain::organisations::{Brin, LocationCode, LocationContact, SwvDetails};
 use passend_domain::publishing::{FoundLocation, Postcode, SchoolQuery as Asked};
 use passend_domain::questionnaire::SupportCategory;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_school))
         .routes(routes!(get_board))
         .routes(routes!(correct_location_swvs, reset_location_swvs))
+        .routes(routes!(get_location_contact, update_location_contact))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -153,6 +154,8 @@ pub struct LocationBody {
     pub municipality: Option<String>,
     pub province: Option<String>,
     pub website: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
     pub pupils: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -203,6 +206,8 @@ pub async fn update_swv(
 ) -> AppResult<Json<SwvBody>> {
     let code = swv_code(&code)?;
     let saved = state.app.update_swv(&session.actor, &code, &body.into()).await?;
+    // The public pages show the SWV's name and steunpunt.
+    state.public.pages.clear();
     Ok(Json(saved.map_err(crate::accounts::api::problems_error)?.into()))
 }
 
@@ -412,6 +417,8 @@ pub async fn get_school(State(state): State<AppState>, Path(brin): Path<String>)
                 municipality: l.municipality,
                 province: l.province,
                 website: l.website,
+                phone: l.phone,
+                email: l.email,
                 pupils: l.pupils,
                 lat: l.lat,
                 lon: l.lon,
@@ -483,4 +490,66 @@ pub async fn reset_location_swvs(
     let code = passend_domain::organisations::LocationCode::parse(&code).map_err(|_| AppError::not_found())?;
     state.app.reset_location_swvs(&session.actor, code.as_str()).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// How parents reach a location: what the API shows and takes. Empty or
+/// absent clears a field.
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+pub struct LocationContactBody {
+    /// A Dutch phone number, e.g. `020 123 45 67`.
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// e.g. `https://www.debrug.nl` (`www.debrug.nl` gets `https://`).
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+impl From<&passend_domain::organisations::Location> for LocationContactBody {
+    fn from(l: &passend_domain::organisations::Location) -> Self {
+        LocationContactBody { phone: l.phone.clone(), email: l.email.clone(), website: l.website.clone() }
+    }
+}
+
+impl From<LocationContactBody> for LocationContact {
+    fn from(b: LocationContactBody) -> Self {
+        LocationContact { phone: b.phone, email: b.email, website: b.website }
+    }
+}
+
+fn location_code(raw: &str) -> AppResult<LocationCode> {
+    LocationCode::parse(raw).map_err(|_| AppError::not_found())
+}
+
+/// How parents reach a location: phone, e-mail and website (public, as the
+/// parent pages show them).
+#[utoipa::path(get, path = "/api/v1/locations/{code}/contact", tag = "directory", security(()),
+    params(("code" = String, Path, description = "Location code, e.g. 04FZ00")),
+    responses((status = 200, body = LocationContactBody), (status = 404, description = "No such location")))]
+pub async fn get_location_contact(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Json<LocationContactBody>> {
+    let code = location_code(&code)?;
+    Ok(Json((&state.app.location(code.as_str()).await?).into()))
+}
+
+/// Changes how parents reach a location (the school's director): a Dutch phone
+/// number, an e-mail address and a website; later DUO imports keep them.
+#[utoipa::path(put, path = "/api/v1/locations/{code}/contact", tag = "directory", security(("session" = [])),
+    params(("code" = String, Path, description = "Location code, e.g. 04FZ00")), request_body = LocationContactBody,
+    responses((status = 200, body = LocationContactBody), (status = 400, description = "Field errors"),
+              (status = 403, description = "Not this school's director"), (status = 404, description = "No such location")))]
+pub async fn update_location_contact(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(code): Path<String>,
+    Json(body): Json<LocationContactBody>,
+) -> AppResult<Json<LocationContactBody>> {
+    let code = location_code(&code)?;
+    let saved = state.app.update_location_contact(&session.actor, &code, &body.into()).await?;
+    // The public pages show the contact.
+    state.public.pages.clear();
+    Ok(Json((&saved.map_err(crate::accounts::api::problems_error)?).into()))
 }

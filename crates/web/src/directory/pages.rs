@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passend_app::directory::{Board, Found, NEAR_KM, SchoolDetail, SchoolSummary, Swv, SwvSummary};
 use passend_domain::access;
-use passend_domain::organisations::{OrgRef, SwvDetails};
+use passend_domain::organisations::{Brin, Location, LocationCode, LocationContact, OrgRef, SwvDetails};
 use passend_domain::publishing::{FoundLocation, SchoolQuery};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(school_search))
         .routes(routes!(school_page))
         .routes(routes!(correct_location_swvs))
+        .routes(routes!(location_contact_page, location_contact_edit))
         .routes(routes!(board_page))
 }
 
@@ -140,7 +141,11 @@ pub async fn swv_edit(
 ) -> AppResult<Response> {
     let code = swv_code(&code)?;
     match state.app.update_swv(&form.session.actor, &code, &form.form).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response()),
+        Ok(_) => {
+            // The public pages show the SWV's name and steunpunt.
+            state.public.pages.clear();
+            Ok(Redirect::to(&format!("/samenwerkingsverbanden/{code}?melding=opgeslagen")).into_response())
+        }
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
             let page = SwvEditPage::new(ctx, code.to_string(), form.form, errors);
@@ -399,4 +404,87 @@ pub async fn board_page(
     let org = OrgRef { kind: passend_domain::organisations::OrgKind::Board, code: board.code.clone() };
     let can = state.app.abilities(ctx.session.as_deref().map(|s| &s.actor), &org).await?;
     render(&BoardPage { ctx, board, can })
+}
+
+#[derive(Template)]
+#[template(path = "directory/location_contact.html")]
+struct LocationContactPage {
+    ctx: PageContext,
+    brin: String,
+    code: String,
+    location_name: String,
+    fields: Vec<TextField>,
+    errors: FieldErrors,
+}
+
+impl LocationContactPage {
+    fn new(ctx: PageContext, location: &Location, c: LocationContact, errors: FieldErrors) -> Self {
+        let field = |name, label, kind, value: Option<String>| TextField {
+            name,
+            label,
+            kind,
+            value: value.unwrap_or_default(),
+            error: errors.get(name).map(str::to_owned),
+        };
+        LocationContactPage {
+            ctx,
+            brin: location.brin.clone(),
+            code: location.code.clone(),
+            location_name: location.name.clone(),
+            fields: vec![
+                field("phone", "field-phone", "tel", c.phone),
+                field("email", "field-email", "email", c.email),
+                field("website", "field-website", "text", c.website),
+            ],
+            errors,
+        }
+    }
+}
+
+/// The location of a `/scholen/{brin}/vestigingen/{code}` path: not found
+/// when the code is not of that school.
+fn location_of(brin: &str, code: &str) -> AppResult<LocationCode> {
+    let brin = Brin::parse(brin).map_err(|_| AppError::not_found())?;
+    let code = LocationCode::parse(code).map_err(|_| AppError::not_found())?;
+    if code.brin() == brin { Ok(code) } else { Err(AppError::not_found()) }
+}
+
+#[utoipa::path(get, path = "/scholen/{brin}/vestigingen/{code}/contact", tag = "pages",
+    params(("brin" = String, Path), ("code" = String, Path, description = "Location code, e.g. 04FZ00")),
+    responses((status = 200, content_type = "text/html"), (status = 403, description = "Not this school's director")))]
+pub async fn location_contact_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+    Path((brin, code)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let code = location_of(&brin, &code)?;
+    let location = state.app.location_for_contact_edit(&session.actor, &code).await?;
+    let contact = location.contact();
+    render(&LocationContactPage::new(ctx, &location, contact, FieldErrors::default()))
+}
+
+#[utoipa::path(post, path = "/scholen/{brin}/vestigingen/{code}/contact", tag = "pages",
+    params(("brin" = String, Path), ("code" = String, Path, description = "Location code, e.g. 04FZ00")),
+    responses((status = 303, description = "Saved"), (status = 422, description = "Field errors, the form again")))]
+pub async fn location_contact_edit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((brin, code)): Path<(String, String)>,
+    form: CsrfForm<LocationContact>,
+) -> AppResult<Response> {
+    let code = location_of(&brin, &code)?;
+    match state.app.update_location_contact(&form.session.actor, &code, &form.form).await? {
+        Ok(location) => {
+            // The public pages show the contact.
+            state.public.pages.clear();
+            Ok(Redirect::to(&format!("/scholen/{}?melding=opgeslagen#loc-{code}", location.brin)).into_response())
+        }
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let location = state.app.location(code.as_str()).await?;
+            let page = LocationContactPage::new(ctx, &location, form.form, errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
 }

@@ -135,19 +135,6 @@ struct EmbedPage {
     snippet: String,
 }
 
-/// Links in the information card: a website typed without a scheme still works.
-trait Href {
-    fn href(&self, site: &str) -> String {
-        if site.starts_with("http://") || site.starts_with("https://") {
-            site.to_owned()
-        } else {
-            format!("https://{site}")
-        }
-    }
-}
-impl Href for ProfilePage {}
-impl Href for ParentsPage {}
-
 impl ProfilePage {
     /// The full profile's PDF: the given year's when the page is a year's.
     fn doc_path(&self, suffix: &str) -> String {

@@ -5,12 +5,22 @@
 
 use passend_documents::data::{
     self, ChapterData, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
-    PosterData, PosterOffers, School, SchoolGuideData, SpecialistRow, Urls,
+    PosterData, PosterOffers, QrCode, School, SchoolGuideData, SpecialistRow, Urls,
 };
 use passend_domain::publishing::{CHANGES_MAX, CONTACT_MAX, LIMITS_MAX, POSTER_CONTACT_MAX, SUMMARY_MAX, excerpt};
 use passend_domain::questionnaire::{self, Shown, SupportCategory};
 
-use super::PublicView;
+use super::{Contact, PublicView};
+
+/// A contact as the documents show it.
+fn contact_data(c: &Contact) -> data::Contact {
+    data::Contact {
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        website: c.website.as_ref().map(|_| c.website_text()),
+        website_url: c.website.as_ref().map(|_| c.website_href()),
+    }
+}
 
 impl PublicView {
     fn labels(&self) -> Labels {
@@ -38,6 +48,11 @@ impl PublicView {
             specialists: self.t("public-specialists"),
             specialist: self.t("public-specialist"),
             dagdelen: self.t("public-dagdelen"),
+            phone: self.t("public-info-phone"),
+            email: self.t("public-info-email"),
+            website: self.t("public-info-website"),
+            swv: self.t("public-info-swv"),
+            scan: self.t("public-poster-scan"),
         }
     }
 
@@ -45,14 +60,13 @@ impl PublicView {
         categories.iter().map(|c| self.category_name(c)).collect()
     }
 
-    /// The support point on one line: phone, e-mail, site.
+    /// The support point with its title once, its own name and how to reach it.
     fn steunpunt_card(&self) -> Option<data::Steunpunt> {
-        self.steunpunt.as_ref().map(|s| {
-            let mut text = s.lines.join(" · ");
-            if let Some(site) = &s.website {
-                text = if text.is_empty() { site.clone() } else { format!("{text} · {site}") };
-            }
-            data::Steunpunt { title: s.name.clone(), text }
+        self.steunpunt.as_ref().map(|s| data::Steunpunt {
+            title: self.t("public-steunpunt-title"),
+            name: s.name.clone(),
+            note: s.note.clone(),
+            contact: contact_data(&s.contact),
         })
     }
 
@@ -63,9 +77,14 @@ impl PublicView {
             text_lang: "nl".to_owned(),
             title: format!("{} — {}", self.title(), self.location_name),
             year: self.year.clone(),
-            school: School { name: self.location_name.clone(), address: self.address.clone() },
+            school: School {
+                name: self.location_name.clone(),
+                address: self.address.clone(),
+                contact: contact_data(&self.school_contact),
+            },
             labels: self.labels(),
             urls: Urls { profile: self.url(""), parents: self.url("/ouders") },
+            swv: self.swv_name.clone(),
             steunpunt: self.steunpunt_card(),
         }
     }
@@ -86,6 +105,11 @@ impl PublicView {
         }
     }
 
+    /// The parent page in the reader's language: where the poster's QR code leads.
+    pub fn parents_url(&self) -> String {
+        format!("{}{}", self.url("/ouders"), self.lang_query())
+    }
+
     pub fn poster_data(&self) -> PosterData {
         PosterData {
             common: self.common(),
@@ -93,7 +117,9 @@ impl PublicView {
             offers: PosterOffers {
                 standard: self.names(&self.offer.standard),
                 consult: self.names(&self.offer.consult),
+                not: self.names(&self.offer.not),
             },
+            qr: QrCode::of(&self.parents_url(), self.t("public-poster-qr-alt")),
         }
     }
 
@@ -111,7 +137,10 @@ impl PublicView {
             specialists: self
                 .specialists
                 .iter()
-                .map(|(name, dagdelen)| SpecialistRow { name: name.clone(), dagdelen: dagdelen.clone() })
+                .map(|(name, dagdelen)| SpecialistRow {
+                    name: self.specialist_name(name).0,
+                    dagdelen: dagdelen.clone(),
+                })
                 .collect(),
         }
     }

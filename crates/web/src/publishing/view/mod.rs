@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use passend_app::publishing::{PublishedVersion, VersionContext};
 use passend_domain::lifecycle::{dutch_day, parse_day};
-use passend_domain::organisations::{Location, SwvCode, SwvDetails};
+use passend_domain::organisations::{Location, SwvCode, SwvDetails, phone_href, website};
 use passend_domain::publishing::{self, Offer, excerpt, offer_changes};
 use passend_domain::questionnaire::{AnswerValue, Chapter, ComposedChapter, Shown, SupportCategory, Template, compose};
 use passend_i18n::ParentLang;
@@ -20,12 +20,46 @@ use passend_i18n::ParentLang;
 use crate::app::AppState;
 use crate::error::AppResult;
 
-/// The SWV's parent and youth support point, for the information card.
+/// How parents reach someone: each part when known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.phone.is_none() && self.email.is_none() && self.website.is_none()
+    }
+
+    /// The `tel:` target of the phone number.
+    pub fn phone_href(&self) -> String {
+        self.phone.as_deref().map(phone_href).unwrap_or_default()
+    }
+
+    /// The website's address to link to (one typed without scheme gets `https://`).
+    pub fn website_href(&self) -> String {
+        self.website.as_deref().map(|w| website(w).unwrap_or_else(|| w.to_owned())).unwrap_or_default()
+    }
+
+    /// The website as people read it: without `https://` and a final `/`.
+    pub fn website_text(&self) -> String {
+        let site = self.website.as_deref().unwrap_or_default();
+        let bare = site.strip_prefix("https://").or_else(|| site.strip_prefix("http://")).unwrap_or(site);
+        bare.trim_end_matches('/').to_owned()
+    }
+}
+
+/// The SWV's parent and youth support point (*ouder- en jeugdsteunpunt*).
 #[derive(Debug, Clone)]
 pub struct Steunpunt {
-    pub name: String,
-    pub lines: Vec<String>,
-    pub website: Option<String>,
+    /// Its own name, when the SWV gave one that says more than the generic label.
+    pub name: Option<String>,
+    pub contact: Contact,
+    /// When the SWV named no support point of its own: that the SWV helps,
+    /// with the SWV's own contact details in `contact`.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,7 +69,8 @@ pub struct PublicView {
     pub location_name: String,
     pub school_name: String,
     pub address: String,
-    pub website: Option<String>,
+    /// How parents reach the location (phone, e-mail, website).
+    pub school_contact: Contact,
     pub year: String,
     /// Every school year with a public version, newest first.
     pub years: Vec<String>,
@@ -76,19 +111,32 @@ fn address(location: &Location) -> String {
     .join(", ")
 }
 
-/// The SWV's own support point, or a card pointing to the SWV when it named none.
+/// The SWV's own support point, or the SWV itself when it named none.
 fn steunpunt(details: &SwvDetails, swv_name: Option<&str>, lang: ParentLang) -> Steunpunt {
-    let lines: Vec<String> =
-        [details.steunpunt_phone.clone(), details.steunpunt_email.clone()].into_iter().flatten().collect();
-    match &details.steunpunt_name {
-        Some(name) => Steunpunt { name: name.clone(), lines, website: details.steunpunt_website.clone() },
-        None => Steunpunt {
-            name: lang.t("public-steunpunt-title"),
-            lines: vec![
-                lang.t_with("public-steunpunt-fallback", &[("swv", swv_name.unwrap_or_default().to_owned().into())]),
-            ],
+    let own = Contact {
+        phone: details.steunpunt_phone.clone(),
+        email: details.steunpunt_email.clone(),
+        website: details.steunpunt_website.clone(),
+    };
+    // "Ouder- en jeugdsteunpunt" as its name would only repeat the label.
+    let generic = |name: &str| {
+        let name = name.trim().to_lowercase();
+        ParentLang::ALL.iter().any(|l| l.t("public-steunpunt-title").to_lowercase() == name)
+    };
+    let name = details.steunpunt_name.clone().filter(|n| !generic(n));
+    if details.steunpunt_name.is_some() || !own.is_empty() {
+        return Steunpunt { name, contact: own, note: None };
+    }
+    Steunpunt {
+        name: None,
+        contact: Contact {
+            phone: details.phone.clone(),
+            email: details.email.clone(),
             website: details.website.clone(),
         },
+        note: Some(
+            lang.t_with("public-steunpunt-fallback", &[("swv", swv_name.unwrap_or_default().to_owned().into())]),
+        ),
     }
 }
 
@@ -149,16 +197,41 @@ fn notes(template: &Template, version: &PublishedVersion) -> HashMap<SupportCate
         .collect()
 }
 
-/// The partners the school works with, as their labels.
-fn partners(template: &Template, values: &HashMap<String, AnswerValue>) -> Vec<String> {
-    match (template.item("partners.welke"), values.get("partners.welke")) {
-        (Some(item), Some(value)) => match passend_domain::questionnaire::show(item, value) {
-            Shown::Labels(labels) => labels,
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
+/// The partners the school works with, in the reader's language (an option
+/// of an SWV's own template that the catalogues lack keeps its label).
+fn partners(template: &Template, values: &HashMap<String, AnswerValue>, lang: ParentLang) -> Vec<String> {
+    let (Some(item), Some(AnswerValue::Choices(keys))) =
+        (template.item("partners.welke"), values.get("partners.welke"))
+    else {
+        return Vec::new();
+    };
+    keys.iter()
+        .map(|key| {
+            let id = format!("public-partner-{key}");
+            if passend_i18n::Lang::Nl.has(&id) {
+                lang.t(&id)
+            } else {
+                match passend_domain::questionnaire::show(item, &AnswerValue::Choices(vec![key.clone()])) {
+                    Shown::Labels(labels) => labels.into_iter().next().unwrap_or_else(|| key.clone()),
+                    _ => key.clone(),
+                }
+            }
+        })
+        .collect()
 }
+
+/// Specialists that schools commonly name, as keys of `public-specialist-…`.
+const KNOWN_SPECIALISTS: &[(&str, &[&str])] = &[
+    ("intern_begeleider", &["intern begeleider", "ib-er", "ib'er", "ib"]),
+    ("remedial_teacher", &["remedial teacher", "rt-er", "rt'er"]),
+    ("gedragsspecialist", &["gedragsspecialist"]),
+    ("leesspecialist", &["leesspecialist", "dyslexiespecialist"]),
+    ("rekenspecialist", &["rekenspecialist", "rekencoördinator", "rekencoordinator"]),
+    ("taalspecialist", &["taalspecialist", "taalcoördinator", "taalcoordinator"]),
+    ("orthopedagoog", &["orthopedagoog"]),
+    ("onderwijsassistent", &["onderwijsassistent"]),
+    ("hoogbegaafdheidsspecialist", &["hoogbegaafdheidsspecialist", "specialist hoogbegaafdheid", "talentbegeleider"]),
+];
 
 impl PublicView {
     /// Loads the public version of `year` (or the newest) of a location; 404
@@ -191,7 +264,11 @@ impl PublicView {
             location_name: location.name.clone(),
             school_name,
             address: address(&location),
-            website: location.website.clone(),
+            school_contact: Contact {
+                phone: location.phone.clone(),
+                email: location.email.clone(),
+                website: location.website.clone(),
+            },
             year: version.profile.school_year.clone(),
             years,
             adopted_on: version.profile.adopted_on.as_deref().and_then(parse_day).map(dutch_day),
@@ -207,7 +284,7 @@ impl PublicView {
             offer: publishing::offer(template, &values),
             notes: notes(template, &version),
             specialists: publishing::specialists(&values),
-            partners: partners(template, &values),
+            partners: partners(template, &values, lang),
             changes: changes(lang, &version, &values, previous.as_ref()),
             chapters: compose(template, &version.answers),
             base_url: public_url.trim_end_matches('/').to_owned(),
@@ -216,6 +293,16 @@ impl PublicView {
 
     pub fn t(&self, id: &str) -> String {
         self.lang.t(id)
+    }
+
+    /// A specialist as the school named it, in the reader's language when
+    /// it is one the catalogues know; with whether it was translated.
+    pub fn specialist_name(&self, name: &str) -> (String, bool) {
+        let spoken = name.trim().to_lowercase();
+        match KNOWN_SPECIALISTS.iter().find(|(_, names)| names.contains(&spoken.as_str())) {
+            Some((key, _)) => (self.t(&format!("public-specialist-{key}")), true),
+            None => (name.to_owned(), false),
+        }
     }
 
     pub fn category_name(&self, category: &SupportCategory) -> String {

@@ -9,7 +9,7 @@ use passend_domain::questionnaire::{Chapter, ComposedChapter, Entry, Shown, Supp
 use passend_i18n::ParentLang;
 use serde_json::json;
 
-use super::{PublicView, Steunpunt};
+use super::{Contact, PublicView, Steunpunt};
 
 fn entry(label: &str, shown: Shown, note: Option<&str>) -> Entry {
     Entry {
@@ -28,7 +28,11 @@ fn sample_view(lang: ParentLang) -> PublicView {
         location_name: "De Brug".to_owned(),
         school_name: "Basisschool De Brug".to_owned(),
         address: "Schoolstraat 1, 1234 AB Amsterdam".to_owned(),
-        website: Some("https://debrug.example".to_owned()),
+        school_contact: Contact {
+            phone: Some("020 123 45 67".to_owned()),
+            email: Some("info@debrug.example".to_owned()),
+            website: Some("https://www.debrug.example/".to_owned()),
+        },
         year: "2026-2027".to_owned(),
         years: vec!["2026-2027".to_owned(), "2025-2026".to_owned()],
         adopted_on: Some("15-6-2026".to_owned()),
@@ -37,9 +41,13 @@ fn sample_view(lang: ParentLang) -> PublicView {
         generated: false,
         swv_name: Some("Passend Amsterdam".to_owned()),
         steunpunt: Some(Steunpunt {
-            name: "Ouder- en jeugdsteunpunt".to_owned(),
-            lines: vec!["020 123 45 67".to_owned(), "steunpunt@swv.example".to_owned()],
-            website: Some("https://steunpunt.example".to_owned()),
+            name: Some("Steunpunt Passend Amsterdam".to_owned()),
+            contact: Contact {
+                phone: Some("020 765 43 21".to_owned()),
+                email: Some("steunpunt@swv.example".to_owned()),
+                website: Some("https://steunpunt.example".to_owned()),
+            },
+            note: None,
         }),
         summary: Some("Wij helpen ieder kind.   Soms is er meer nodig.\n\n\nDan praten we met u. ".to_owned()),
         vision: Some("Ieder kind hoort erbij.".to_owned()),
@@ -137,6 +145,7 @@ fn the_parent_report_and_poster_bound_the_schools_texts() {
     let poster = v.poster_data();
     assert!(poster.contact_short.as_deref().is_some_and(|s| s.chars().count() <= POSTER_CONTACT_MAX + 1));
     assert_eq!(poster.offers.standard, ["Dyslexie", "Gedrag"]);
+    assert_eq!(poster.offers.not, ["Medische zorg"], "the offer in three groups");
     // The school guide has the texts whole.
     assert_eq!(v.guide_data().contact, v.contact);
 }
@@ -147,24 +156,36 @@ fn every_document_shares_the_schools_card_and_addresses() {
     let common = serde_json::to_value(v.guide_data()).unwrap();
     assert_eq!(common["lang"], "ar");
     assert_eq!(common["text_lang"], "nl", "the school's own texts are Dutch");
-    assert_eq!(common["school"], json!({ "name": "De Brug", "address": "Schoolstraat 1, 1234 AB Amsterdam" }));
+    assert_eq!(
+        common["school"],
+        json!({ "name": "De Brug", "address": "Schoolstraat 1, 1234 AB Amsterdam", "contact": {
+            "phone": "020 123 45 67", "email": "info@debrug.example",
+            "website": "www.debrug.example", "website_url": "https://www.debrug.example/" } })
+    );
+    assert_eq!(common["swv"], "Passend Amsterdam");
     assert_eq!(
         common["urls"],
         json!({ "profile": "https://passend.example/scholen/04FZ00", "parents": "https://passend.example/scholen/04FZ00/ouders" })
     );
     assert_eq!(
         common["steunpunt"],
-        json!({ "title": "Ouder- en jeugdsteunpunt", "text": "020 123 45 67 · steunpunt@swv.example · https://steunpunt.example" })
+        json!({ "title": v.t("public-steunpunt-title"), "name": "Steunpunt Passend Amsterdam", "note": null, "contact": {
+            "phone": "020 765 43 21", "email": "steunpunt@swv.example",
+            "website": "steunpunt.example", "website_url": "https://steunpunt.example" } })
     );
     assert_eq!(common["labels"]["hash_line"], v.hash_line());
     assert_eq!(common["offer_rows"].as_array().unwrap().len(), SupportCategory::ALL.len());
-    assert_eq!(common["specialists"][1], json!({ "name": "Leesspecialist", "dagdelen": "1,5" }));
+    assert_eq!(common["specialists"][1], json!({ "name": v.t("public-specialist-leesspecialist"), "dagdelen": "1,5" }));
 
-    let mut only_site = sample_view(ParentLang::Nl);
-    only_site.steunpunt.as_mut().unwrap().lines.clear();
-    assert_eq!(only_site.parent_data().common.steunpunt.unwrap().text, "https://steunpunt.example");
-    only_site.steunpunt = None;
-    assert_eq!(serde_json::to_value(only_site.poster_data()).unwrap()["steunpunt"], json!(null));
+    let mut none = sample_view(ParentLang::Nl);
+    none.steunpunt = None;
+    none.school_contact = Contact::default();
+    let poster = serde_json::to_value(none.poster_data()).unwrap();
+    assert_eq!(poster["steunpunt"], json!(null));
+    assert_eq!(
+        poster["school"]["contact"],
+        json!({ "phone": null, "email": null, "website": null, "website_url": null })
+    );
 }
 
 #[test]
@@ -204,4 +225,53 @@ fn the_vensters_text_is_dutch_whatever_the_readers_language() {
         \n\
         Het hele profiel staat op https://passend.example/scholen/04FZ00\n";
     assert_eq!(sample_view(ParentLang::Ar).vensters_text(), expected);
+}
+
+#[test]
+fn the_posters_qr_code_leads_to_the_parent_page_in_the_readers_language() {
+    assert_eq!(
+        sample_view(ParentLang::Nl).poster_data().qr.unwrap().url,
+        "https://passend.example/scholen/04FZ00/ouders"
+    );
+    assert_eq!(
+        sample_view(ParentLang::Tr).poster_data().qr.unwrap().url,
+        "https://passend.example/scholen/04FZ00/ouders?taal=tr"
+    );
+}
+
+#[test]
+fn known_specialists_and_partners_are_named_in_the_readers_language() {
+    let v = sample_view(ParentLang::En);
+    assert_eq!(v.specialist_name(" Intern begeleider "), (v.t("public-specialist-intern_begeleider"), true));
+    assert_ne!(v.t("public-specialist-intern_begeleider"), "Intern begeleider");
+    assert_eq!(v.specialist_name("Juf Mirjam"), ("Juf Mirjam".to_owned(), false), "a name of its own stays");
+    assert_eq!(v.guide_data().specialists[0].name, v.t("public-specialist-intern_begeleider"));
+    assert_eq!(v.guide_data().specialists[1].name, v.t("public-specialist-leesspecialist"));
+}
+
+#[test]
+fn a_steunpunt_is_named_once_and_an_swv_without_one_points_to_itself() {
+    use passend_domain::organisations::SwvDetails;
+    let generic = SwvDetails {
+        steunpunt_name: Some("Ouder- en Jeugdsteunpunt".to_owned()),
+        steunpunt_phone: Some("020 765 43 21".to_owned()),
+        ..SwvDetails::default()
+    };
+    let s = super::steunpunt(&generic, Some("Passend Amsterdam"), ParentLang::Nl);
+    assert_eq!(s.name, None, "the generic label is not repeated as its name");
+    assert_eq!(s.contact.phone.as_deref(), Some("020 765 43 21"));
+    let swv_only = SwvDetails { phone: Some("020 111 22 33".to_owned()), ..SwvDetails::default() };
+    let s = super::steunpunt(&swv_only, Some("Passend Amsterdam"), ParentLang::Nl);
+    assert_eq!(s.contact.phone.as_deref(), Some("020 111 22 33"), "the SWV's own phone");
+    assert!(s.note.is_some_and(|n| n.contains("Passend Amsterdam")));
+}
+
+#[test]
+fn every_partner_of_the_default_template_is_translated() {
+    use passend_domain::questionnaire::{ItemKind, default_template};
+    let item = default_template().item("partners.welke").unwrap();
+    let ItemKind::MultipleChoice { options } = &item.kind else { panic!("partners.welke is a multiple choice") };
+    for option in options {
+        assert!(passend_i18n::Lang::Nl.has(&format!("public-partner-{}", option.key)), "{}", option.key);
+    }
 }
