@@ -33,7 +33,7 @@ export default async function adminTour(ctx) {
         await D.goto('/besturen/41234');
 
         await D.goto('/samenwerkingsverbanden/PO2707/bewerken');
-        await D.fill('form#swv-edit', { website: 'swv.nl' });
+        await D.fill('form#swv-edit', { website: 'swv amsterdam' });
         await D.submit('form#swv-edit', 'SWV edit (invalid website)', { status: 422 });
         D.expectAt('/samenwerkingsverbanden/PO2707/bewerken');
         log(`  error shown: ${JSON.stringify(await D.expectVisible('.field-error', 'field error'))}`);

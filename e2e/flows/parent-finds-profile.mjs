@@ -8,9 +8,12 @@
 // 04FZ00 (De Brug, 1011 AB Amsterdam); in the demo with the national file it
 // is 31FN00 at 1079 AZ, found the same way.
 
-import { PHONE } from '../harness/browser.mjs';
+import { DESKTOP, PHONE } from '../harness/browser.mjs';
 
 export default async function parentFindsProfile(ctx) {
+  const { DIRECTOR } = ctx.accounts;
+  const office = await ctx.page('director-contact', { viewport: DESKTOP });
+  const D = ctx.drive(office, { lang: 'nl' });
   const phone = await ctx.page('parent-phone', { viewport: PHONE, isMobile: true });
   const P = ctx.drive(phone, { lang: 'nl', noOverflow: true });
 
@@ -34,6 +37,15 @@ export default async function parentFindsProfile(ctx) {
       needs: ['15-profile-cycle'],
       page: phone,
       run: async () => {
+        // The director gives the location's phone and e-mail (the SWV's steunpunt was set in the admin tour).
+        ctx.show(office);
+        await D.login(DIRECTOR, DIRECTOR.newPassword);
+        await D.goto('/scholen/04FZ/vestigingen/04FZ00/contact');
+        await D.fill('form#location-contact', { phone: '020 555 12 34', email: 'info@debrug.example' });
+        await D.submit('form#location-contact', 'the location\'s contact details');
+        await D.logout();
+        ctx.show(phone);
+
         await P.goto('/');
         await P.expectVisible('a[href="/zoeken"]', 'the link to the search by support');
         await P.fill('form#find', { q: '1011' });
@@ -47,6 +59,10 @@ export default async function parentFindsProfile(ctx) {
         if (near.href !== '/scholen/04FZ00/ouders') throw new Error(`De Brug links to ${near.href}`);
         await P.goto(near.href);
         await P.expectText('Wat biedt onze school uw kind?');
+        // Whom to ask: the school's phone, and the steunpunt with its contacts.
+        await P.expectText('020 555 12 34');
+        await P.expectText('Ouder- en jeugdsteunpunt Amsterdam');
+        await P.expectText('+31 20 765 4321');
 
         // A kind of support finds the same location, with its level.
         await P.goto('/');

@@ -387,7 +387,7 @@ async fn every_parent_output_says_whom_to_contact_and_the_poster_leads_to_the_pa
     }
     s.answer("ouders.contact", json!("Juf Anna, intern begeleider."), None).await;
     s.adopt().await;
-    s.step(&s.director, json!({ "step": "publish" })).await;
+    s.step(&s.director, json!({ "step": "publish", "confirmed": true })).await;
 
     // Before the director sets anything: DUO's phone and website.
     let page = s.get("/scholen/04FZ00/ouders").await.text().await.unwrap();
