@@ -40,15 +40,7 @@ async fn published() -> TestApp {
         (&board, json!({ "step": "adopt", "date": "15-6-2026", "confirmed": true })),
         (&director, json!({ "step": "publish", "confirmed": true })),
     ] {
-        let done = app
-            .http
-            .post(app.at(&format!("/api/v1/profiles/{id}/steps")))
-            .headers(who.headers())
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(done.status(), StatusCode::OK, "{body}");
+        app.take_step(who, id, body).await;
     }
     app
 }

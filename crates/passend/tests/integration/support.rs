@@ -110,6 +110,17 @@ impl TestApp {
     }
 
     /// Logs in through the API, as a client would.
+    /// Takes a step of the cycle through the API as `who` and asserts it was taken. An
+    /// irreversible step is confirmed: these tests are about what follows it (the
+    /// confirmation itself is tested in lifecycle.rs).
+    pub async fn take_step(&self, who: &Login, profile: i64, mut body: serde_json::Value) {
+        body["confirmed"] = serde_json::Value::Bool(true);
+        let url = self.at(&format!("/api/v1/profiles/{profile}/steps"));
+        let response = self.http.post(url).headers(who.headers()).json(&body).send().await.unwrap();
+        let status = response.status();
+        assert_eq!(status, reqwest::StatusCode::OK, "{body}: {}", response.text().await.unwrap());
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.http
             .post(self.at("/api/v1/session"))

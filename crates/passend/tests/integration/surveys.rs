@@ -198,18 +198,8 @@ async fn open(app: &TestApp, who: &crate::support::Login, id: i64, kind: &str, a
     (made["survey"]["id"].as_i64().unwrap(), path)
 }
 
-async fn step(app: &TestApp, who: &crate::support::Login, id: i64, mut body: Value) {
-    // These tests are about what follows a step; the person confirms irreversible ones.
-    body["confirmed"] = Value::Bool(true);
-    let response = app
-        .http
-        .post(app.at(&format!("/api/v1/profiles/{id}/steps")))
-        .headers(who.headers())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{body}: {}", response.text().await.unwrap());
+async fn step(app: &TestApp, who: &crate::support::Login, id: i64, body: Value) {
+    app.take_step(who, id, body).await;
 }
 
 async fn get_text(app: &TestApp, who: &crate::support::Login, path: &str) -> (StatusCode, String) {

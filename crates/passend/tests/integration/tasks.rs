@@ -43,12 +43,8 @@ async fn tasks_of(app: &TestApp, who: &Login) -> Vec<(String, String)> {
     tasks
 }
 
-async fn step(app: &TestApp, who: &Login, id: i64, mut body: Value) {
-    // These tests are about what follows a step; the person confirms irreversible ones.
-    body["confirmed"] = Value::Bool(true);
-    let path = format!("/api/v1/profiles/{id}/steps");
-    let response = app.http.post(app.at(&path)).headers(who.headers()).json(&body).send().await.unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{body}");
+async fn step(app: &TestApp, who: &Login, id: i64, body: Value) {
+    app.take_step(who, id, body).await;
 }
 
 async fn put(app: &TestApp, who: &Login, path: &str, body: Value) -> StatusCode {
