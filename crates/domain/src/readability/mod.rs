@@ -77,6 +77,15 @@ pub trait Speller {
     fn knows(&self, word: &str) -> bool;
 }
 
+/// Texts of fewer words are not scored or ranked: a one-word answer ("basisschool")
+/// has a Flesch-Douma score (−25) that says nothing about how it reads.
+pub const MIN_SCORED_WORDS: usize = 3;
+
+/// Whether a text is long enough for its score to mean something.
+pub fn worth_scoring(text: &str) -> bool {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= MIN_SCORED_WORDS
+}
+
 /// Analyses a text.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     analyse_with(text, options, None)

@@ -92,6 +92,14 @@ fn the_jargon_list_is_ours_and_large_enough() {
     assert!(terms.iter().all(|t| seen.insert(t.term) && !t.suggestion.is_empty()));
 }
 
+#[test]
+fn very_short_answers_are_not_worth_scoring() {
+    assert!(!worth_scoring("basisschool"));
+    assert!(!worth_scoring("Ja, 12 ."));
+    assert!(!worth_scoring("  twee woorden "));
+    assert!(worth_scoring("Wij werken met groepsplannen."));
+}
+
 mod properties {
     use proptest::prelude::*;
 

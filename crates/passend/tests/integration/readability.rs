@@ -89,6 +89,7 @@ async fn a_profile_has_a_readability_report_for_its_own_words() {
             "Ieder kind hoort erbij. We kijken eerst wat een kind nodig heeft. Dat doen we samen met u.",
         ),
         ("extra.aanbod", SOP_TEXT),
+        ("typering.concept", "Jenaplan"),
     ] {
         let path = app.at(&format!("/api/v1/profiles/{id}/answers/{key}"));
         let saved = app
@@ -113,6 +114,7 @@ async fn a_profile_has_a_readability_report_for_its_own_words() {
     let hard = html.find("Welke extra ondersteuning").unwrap_or(usize::MAX);
     let easy = html.find("Onze visie op ondersteuning").unwrap_or(0);
     assert!(hard < easy, "the hardest field comes first");
+    assert!(!html.contains("Onderwijsconcept"), "a one-word answer is not scored or ranked");
     assert!(html.contains("een plan voor de ontwikkeling van uw kind"), "jargon with its alternative");
     app.stop().await;
 }

@@ -81,8 +81,10 @@ pub async fn profile_report(
     let parent = analyse(&parent_view.parent_text(), &options);
     let whole = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n");
     let overall = analyse(&whole, &options);
+    // One- or two-word answers are left out of the ranking: their score means nothing.
     let mut fields: Vec<FieldScore> = texts
         .iter()
+        .filter(|(_, text)| passend_domain::readability::worth_scoring(text))
         .map(|(label, text)| {
             let analysis = analyse(text, &options);
             let (score, band, b1) = score_text(&ctx, &analysis);
