@@ -5,8 +5,8 @@
 
 use passend_domain::access::{self, Actor, Role};
 use passend_domain::lifecycle::{
-    ProfileState, ReminderOutcome, ReminderRecipient, SWV_REMINDER_ROLES, dutch_day, needs_reminder, parse_day,
-    reminder_outcome, review_due,
+    ProfileState, ReminderOutcome, ReminderRecipient, SWV_REMINDER_ROLES, Version, dutch_day, needs_reminder,
+    parse_day, reminder_outcome, review_overdue,
 };
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SchoolYear;
@@ -94,14 +94,18 @@ impl App {
             .map(|location| {
                 let mine: Vec<_> = statuses.iter().filter(|s| s.location_code == location.code).collect();
                 let current = mine.iter().find(|s| s.school_year == this_year);
-                let latest_adopted = mine
+                // The same review rule as the dashboards' overdue task.
+                let versions: Vec<Version> = mine
                     .iter()
-                    .filter(|s| s.state.is_some_and(ProfileState::is_adopted))
-                    .max_by(|a, b| a.school_year.cmp(&b.school_year));
-                let overdue_since = latest_adopted.and_then(|s| {
-                    let due = review_due(SchoolYear::parse(&s.school_year)?, parse_day(s.adopted_on.as_deref()?)?);
-                    due.is_due(today).then(|| dutch_day(due.by()))
-                });
+                    .filter_map(|s| {
+                        Some(Version {
+                            year: SchoolYear::parse(&s.school_year)?,
+                            state: s.state?,
+                            adopted_on: s.adopted_on.as_deref().and_then(parse_day),
+                        })
+                    })
+                    .collect();
+                let overdue_since = review_overdue(&versions, today).map(dutch_day);
                 let state = current.and_then(|s| s.state);
                 StatusRow {
                     needs_reminder: needs_reminder(state, overdue_since.is_some()),
