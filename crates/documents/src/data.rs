@@ -139,14 +139,7 @@ impl QrCode {
     /// The QR code of `url` (error correction M: it survives a smudge), or
     /// `None` for an address too long for a QR code.
     pub fn of(url: &str, alt: String) -> Option<QrCode> {
-        let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
-        let svg = code
-            .render::<qrcode::render::svg::Color<'_>>()
-            .quiet_zone(true)
-            .min_dimensions(256, 256)
-            .dark_color(qrcode::render::svg::Color("#000000"))
-            .light_color(qrcode::render::svg::Color("#ffffff"))
-            .build();
+        let svg = crate::qr::svg(url, 256)?;
         Some(QrCode { url: url.to_owned(), svg, alt })
     }
 }

@@ -9,6 +9,7 @@
 pub mod data;
 mod docx;
 mod engine;
+pub mod qr;
 mod world;
 
 pub use docx::school_guide_docx;

@@ -5,7 +5,6 @@
 pub mod api;
 pub mod pages;
 pub mod public;
-pub mod qr;
 pub mod results;
 
 /// The browser's key for "one answer per browser".

@@ -214,7 +214,8 @@ pub async fn qr_code(
 ) -> AppResult<Response> {
     let survey = state.app.survey(&loaded, survey).await?;
     let link = state.config.link(&format!("/enquete/{}", survey.link_code));
-    let image = super::qr::svg(&link, 240).ok_or_else(|| anyhow::anyhow!("a survey link too long for a QR code"))?;
+    let image = passend_documents::qr::svg(&link, 240)
+        .ok_or_else(|| anyhow::anyhow!("a survey link too long for a QR code"))?;
     let name = format!("enquete-{}-{}-{}.svg", survey.kind.as_str(), survey.audience.as_str(), survey.location_code);
     Ok((
         [

@@ -1,4 +1,4 @@
-//! A QR code of a survey's link, as SVG, for a newsletter or a poster.
+//! QR codes as SVG: on the poster (typst embeds the SVG) and for a survey's link on its page.
 
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
