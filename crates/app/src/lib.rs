@@ -17,6 +17,7 @@ pub mod directory;
 pub mod lifecycle;
 pub mod members;
 pub mod ops;
+pub mod plain_terms;
 pub mod publishing;
 pub mod questionnaire;
 pub mod region;

@@ -20,6 +20,7 @@ pub mod import;
 pub mod lifecycle;
 mod offer_levels;
 pub mod outbox;
+pub mod plain_terms;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;

@@ -63,6 +63,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(lifecycle::planning::api_router())
         .merge(surveys::api::router())
         .merge(readability::api::router())
+        .merge(readability::terms::api_router())
         .merge(coverage::api::router())
         .merge(coverage::norm::api_router())
         .merge(publishing::api_router())

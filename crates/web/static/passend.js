@@ -144,7 +144,7 @@ document.addEventListener("submit", (event) => {
         method: "POST",
         credentials: "same-origin",
         headers: { "content-type": "application/json", "x-csrf-token": tokenMeta.content },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text, swvs: (form.dataset.swvs || "").split(",").filter(Boolean) }),
       });
       if (!response.ok) return;
       answer = await response.json();

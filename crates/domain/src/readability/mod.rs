@@ -3,8 +3,10 @@
 //! score and its band, and concrete hints (long sentences and words, passive
 //! voice, nominalisations, jargon with a plain alternative). No IO.
 
+mod advice;
 mod checks;
 mod jargon;
+mod own_terms;
 mod rare;
 mod score;
 mod segment;
@@ -14,8 +16,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use jargon::{JargonTerm, jargon_terms};
-pub use rare::is_frequent;
+pub use advice::{Advice, Change, MAX_ADVICE};
+pub use jargon::{EXPLAIN_ABBREVIATION, Glossary, JargonKind, JargonTerm, jargon_terms};
+pub use own_terms::{MAX_PLAIN_CHARS, MAX_TERM_CHARS, check_own_term};
+pub use rare::{is_frequent, splits_into_frequent};
 pub use score::{Band, flesch_douma};
 pub use segment::{Sentence, sentences};
 pub use syllables::syllables;
@@ -49,6 +53,13 @@ pub struct JargonHit {
     pub term: String,
     pub suggestion: String,
     pub count: usize,
+    /// The forms the text uses, in lower case, in order of appearance (*interne begeleiders*).
+    pub forms: Vec<String>,
+    pub kind: JargonKind,
+    /// Whether the term comes from the platform's or the SWV's own list.
+    pub own: bool,
+    /// For a compound: the term inside it (*arrangement* in *zorgarrangement*).
+    pub part: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,6 +81,8 @@ pub struct Analysis {
     pub rare_words: Vec<String>,
     /// Words the Dutch dictionary does not know; `None` when no dictionary was given.
     pub misspelled: Option<Vec<String>>,
+    /// The few changes that would raise the score most, largest effect first.
+    pub advice: Vec<Advice>,
 }
 
 /// Tells whether a word is spelled right (a Hunspell dictionary, say).
@@ -82,8 +95,15 @@ pub trait Speller {
 pub const MIN_SCORED_WORDS: usize = 3;
 
 /// Whether a text is long enough for its score to mean something.
+/// A single list item ("- Jenaplan met extra zorg") is a label, not prose: not scored either.
 pub fn worth_scoring(text: &str) -> bool {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= MIN_SCORED_WORDS
+    let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let single_item = match (lines.next(), lines.next()) {
+        (Some(only), None) => segment::is_bullet(only),
+        _ => false,
+    };
+    words >= MIN_SCORED_WORDS && !single_item
 }
 
 /// Analyses a text.
@@ -93,6 +113,14 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
 
 /// Analyses a text and checks its spelling with `speller`.
 pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>) -> Analysis {
+    analyse_in(text, options, speller, &Glossary::default())
+}
+
+/// Analyses a text with the platform's and an SWV's own terms (`own`, found
+/// before the built-in list) and, given a speller, its spelling. Every caller
+/// (the live hints, the report, the parent version's check, the command line)
+/// goes through here, so they all see the same terms.
+pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, own: &Glossary) -> Analysis {
     let found = sentences(text);
     // Words are lowered and their syllables counted once: texts repeat words a lot.
     let lowered: Vec<Vec<String>> = found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
@@ -136,12 +164,16 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
         long_words.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
         nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
     }
-    let jargon = jargon::find(&found, &lowered);
-    let jargon_words: std::collections::HashSet<String> = jargon
-        .iter()
-        .flat_map(|j| j.term.to_lowercase().split_whitespace().map(str::to_owned).collect::<Vec<_>>())
-        .collect();
+    let glossaries: &[&Glossary] = if own.is_empty() { &[Glossary::built_in()] } else { &[own, Glossary::built_in()] };
+    let jargon = jargon::find(&found, &lowered, glossaries);
+    // The words already hinted at as jargon are not also called rare.
+    let jargon_words: std::collections::HashSet<String> =
+        jargon.iter().flat_map(|j| j.forms.iter().flat_map(|f| f.split_whitespace().map(str::to_owned))).collect();
+    let advice = advice::advise(&found, &lowered, syllable_count, &jargon, options.max_sentence_words, |lower| {
+        checks::is_passive(lower)
+    });
     Analysis {
+        advice,
         rare_words: rare::find(&found, &lowered, &jargon_words),
         sentences: sentence_count,
         words: word_count,
@@ -159,5 +191,7 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
     }
 }
 
+#[cfg(test)]
+mod test_set;
 #[cfg(test)]
 mod tests;

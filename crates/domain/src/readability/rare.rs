@@ -23,9 +23,26 @@ pub fn is_frequent(lower: &str) -> bool {
     ["en", "s", "e", "'s"].iter().any(|ending| lower.strip_suffix(ending).is_some_and(|stem| frequent.contains(stem)))
 }
 
+/// Whether a lower-case word splits into two frequent words of three letters
+/// or more, the first perhaps with a linking *s* or *e* (*reken+les*,
+/// *wijk+team*, *groep+s+plan*): a compound of everyday words is not rare.
+pub fn splits_into_frequent(lower: &str) -> bool {
+    let frequent = &*FREQUENT;
+    lower.char_indices().skip(3).any(|(at, _)| {
+        let (first, second) = lower.split_at(at);
+        second.chars().count() >= 3
+            && is_frequent(second)
+            && (frequent.contains(first)
+                || ["s", "e"].iter().any(|link| {
+                    first.strip_suffix(link).is_some_and(|f| f.chars().count() >= 3 && frequent.contains(f))
+                }))
+    })
+}
+
 /// Rare words in order of first appearance, each once. Names (a capital
 /// letter inside a sentence), numbers and the jargon terms already hinted at
-/// are left out; a hyphenated word is rare when one of its parts is.
+/// are left out; a hyphenated word is rare when one of its parts is; a word
+/// is rare only when neither it nor a split into two frequent parts is frequent.
 pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &HashSet<String>) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -36,7 +53,10 @@ pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &Has
                 continue;
             }
             let rare = low.split('-').any(|part| {
-                part.chars().count() >= MIN_LETTERS && part.chars().all(char::is_alphabetic) && !is_frequent(part)
+                part.chars().count() >= MIN_LETTERS
+                    && part.chars().all(char::is_alphabetic)
+                    && !is_frequent(part)
+                    && !splits_into_frequent(part)
             });
             if rare {
                 out.push(low.clone());
@@ -66,10 +86,22 @@ mod tests {
     }
 
     #[test]
+    fn compounds_of_two_frequent_words_are_not_rare() {
+        for word in ["rekenles", "taalles", "wijkteam", "groepsplan"] {
+            assert!(splits_into_frequent(word), "{word}");
+        }
+        assert!(rare_in("Na de rekenles en de taalles belt het wijkteam.").is_empty());
+        assert!(!splits_into_frequent("diagnostiek"));
+        assert_eq!(rare_in("De diagnostiek volgt."), vec!["diagnostiek"]);
+    }
+
+    #[test]
     fn rare_words_are_named_once_in_order_without_names_or_numbers() {
         let rare =
-            rare_in("De handelingsgerichte diagnostiek volgt. Daarna komt Jansen met 2024 formulieren en diagnostiek.");
-        assert_eq!(rare, vec!["handelingsgerichte", "diagnostiek"]);
+            rare_in("De remediërende diagnostiek volgt. Daarna komt Jansen met 2024 formulieren en diagnostiek.");
+        assert_eq!(rare, vec!["remediërende", "diagnostiek"]);
+        // Two frequent parts: handelings+gerichte.
+        assert!(rare_in("De handelingsgerichte aanpak.").is_empty());
         assert!(rare_in("Ik ga naar school met mijn kind.").is_empty());
     }
 }

@@ -19,7 +19,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Lines that start a list item.
-fn is_bullet(line: &str) -> bool {
+pub(super) fn is_bullet(line: &str) -> bool {
     let t = line.trim_start();
     if t.starts_with(['-', '•', '*', '–', '—', '·', '▪', '◦']) {
         return true;

@@ -98,6 +98,8 @@ fn very_short_answers_are_not_worth_scoring() {
     assert!(!worth_scoring("Ja, 12 ."));
     assert!(!worth_scoring("  twee woorden "));
     assert!(worth_scoring("Wij werken met groepsplannen."));
+    assert!(!worth_scoring("- Jenaplan met veel extra zorg"), "a single list item");
+    assert!(worth_scoring("- Jenaplan met veel extra zorg\n- een plusklas voor groep 5 tot 8"));
 }
 
 mod properties {

@@ -26,7 +26,11 @@ async fn the_api_analyses_posted_text_with_hints_in_the_readers_language() {
     let terms: Vec<&str> = body["jargon"].as_array().unwrap().iter().map(|j| j["term"].as_str().unwrap()).collect();
     assert!(terms.contains(&"OPP") && terms.contains(&"arrangement"), "{terms:?}");
     let hints: Vec<&str> = body["hints"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
-    assert!(hints[0].starts_with("Deze zin heeft 30 woorden"), "{hints:?}");
+    // Advice first, in order of its effect; the long sentence is quoted once, by its advice.
+    assert!(hints.iter().take(3).any(|h| h.starts_with("Maak twee zinnen van deze")), "{hints:?}");
+    let effects: Vec<f64> = body["advice"].as_array().unwrap().iter().map(|a| a["effect"].as_f64().unwrap()).collect();
+    assert!(!effects.is_empty() && effects.windows(2).all(|w| w[0] >= w[1]), "{effects:?}");
+    assert_eq!(hints.iter().filter(|h| h.contains("vastgelegd")).count(), 1, "{hints:?}");
     let english = app
         .http
         .post(app.at("/api/v1/readability"))
@@ -142,5 +146,200 @@ async fn spelling_is_checked_with_the_dutch_dictionary_or_said_to_be_off() {
         assert!(body["spelling"]["reason"].as_str().unwrap().contains("hunspell-nl"));
         assert_eq!(body["misspelled"], Value::Null);
     }
+    app.stop().await;
+}
+
+/// The text of a page without tags and with its entities undone.
+fn unescaped(html: &str) -> String {
+    html.replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+const JARGON_TEXT: &str = "Onze interne begeleiders bespreken uw kind in het ondersteuningsteam. \
+    De resultaten uit het LOVS worden door de leerkracht en de IB'er in de groepsplannen verwerkt en \
+    daarna wordt er samen met u gekeken of een arrangement bij het kernteam jeugd nodig is, omdat \
+    sommige kinderen meer nodig hebben dan de basisondersteuning die wij bieden.";
+
+#[tokio::test]
+async fn the_live_hints_and_the_report_name_the_same_terms_and_advice_for_the_same_text() {
+    use passend_domain::access::Role;
+    use passend_domain::organisations::OrgKind;
+    let app = TestApp::spawn().await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let director = app.session_for(director).await;
+    let admin = app.user("anna@swv.nl", "Anna", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let added = app
+        .http
+        .post(app.at("/api/v1/swvs/PO2707/plain-terms"))
+        .headers(admin.headers())
+        .json(&json!({ "term": "kernteam jeugd", "plain": "het team van school en gemeente" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), StatusCode::CREATED);
+    let id = app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
+    let saved = app
+        .http
+        .put(app.at(&format!("/api/v1/profiles/{id}/answers/extra.aanbod")))
+        .headers(director.headers())
+        .json(&json!({ "value": JARGON_TEXT, "version": 0 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::OK);
+    let live: Value = app
+        .http
+        .post(app.at("/api/v1/readability"))
+        .json(&json!({ "text": JARGON_TEXT, "swvs": ["PO2707"] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let terms: Vec<&str> = live["jargon"].as_array().unwrap().iter().map(|j| j["term"].as_str().unwrap()).collect();
+    for expected in ["intern begeleider", "ondersteuningsteam", "LOVS", "IB-er", "groepsplan", "kernteam jeugd"] {
+        assert!(terms.contains(&expected), "{expected} in {terms:?}");
+    }
+    assert!(!live["advice"].as_array().unwrap().is_empty());
+    let report = app
+        .http
+        .get(app.at(&format!("/profielen/{id}/leesbaarheid")))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let report = unescaped(&report);
+    // Every live hint (advice in order, every term) is in the report's part for this answer.
+    let hints: Vec<&str> = live["hints"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
+    assert!(hints.len() >= terms.len());
+    let mut from = report.find("<summary>Welke extra ondersteuning").expect("the answer's hints in the report");
+    for hint in &hints {
+        let at = report[from..].find(&format!("<li>{hint}</li>")).unwrap_or_else(|| panic!("{hint} in the report"));
+        from += at;
+    }
+    assert!(
+        !report.contains("groep 7. goed") && !report.contains(". goed te lezen"),
+        "a sentence starts with a capital"
+    );
+    app.stop().await;
+}
+
+/// The jargon the live hints find in a text with two own terms, for a school in `swvs`: (term, own).
+async fn own_jargon(app: &TestApp, swvs: Value) -> Vec<(String, bool)> {
+    let body = json!({ "text": "Uw kind blijft op de moederschool staan. Het thuiszitpact helpt.", "swvs": swvs });
+    let body: Value =
+        app.http.post(app.at("/api/v1/readability")).json(&body).send().await.unwrap().json().await.unwrap();
+    body["jargon"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| (j["term"].as_str().unwrap().to_owned(), j["own"].as_bool().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_platform_and_each_swv_keep_their_own_terms_used_for_their_schools() {
+    use passend_domain::access::Role;
+    use passend_domain::organisations::OrgKind;
+    let app = TestApp::spawn().await;
+    let admin =
+        app.session_for(app.user("anna@swv.nl", "Anna", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await).await;
+    let staff =
+        app.session_for(app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await).await;
+    let other =
+        app.session_for(app.user("olaf@swv2.nl", "Olaf", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await).await;
+    let platform = app
+        .session_for(
+            app.user("beheer@passend.test", "Beheer", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await,
+        )
+        .await;
+    let add = |who: &crate::support::Login, path: &str, term: &str, plain: &str| {
+        app.http.post(app.at(path)).headers(who.headers()).json(&json!({ "term": term, "plain": plain })).send()
+    };
+    let swv_terms = "/api/v1/swvs/PO2707/plain-terms";
+    assert_eq!(
+        add(&admin, swv_terms, "moederschool", "de school waar uw kind staat ingeschreven").await.unwrap().status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(add(&staff, swv_terms, "arrangeren", "hulp regelen").await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(add(&other, swv_terms, "arrangeren", "hulp regelen").await.unwrap().status(), StatusCode::FORBIDDEN);
+    let twice = add(&admin, swv_terms, "Moederschool", "iets anders").await.unwrap();
+    assert_eq!(twice.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(add(&admin, swv_terms, "", "iets").await.unwrap().status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        add(&admin, "/api/v1/admin/plain-terms", "thuiszitpact", "afspraken tegen thuiszitten").await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    let added =
+        add(&platform, "/api/v1/admin/plain-terms", "thuiszitpact", "afspraken tegen thuiszitten").await.unwrap();
+    assert_eq!(added.status(), StatusCode::CREATED);
+    let platform_id = added.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
+    let list: Value =
+        app.http.get(app.at(swv_terms)).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    assert_eq!(list["editable"], false);
+    assert_eq!(list["terms"][0]["term"], "moederschool");
+    let in_swv = own_jargon(&app, json!(["PO2707"])).await;
+    assert!(in_swv.contains(&("moederschool".to_owned(), true)), "{in_swv:?}");
+    assert!(in_swv.contains(&("thuiszitpact".to_owned(), true)), "{in_swv:?}");
+    let elsewhere = own_jargon(&app, json!(["PO2815"])).await;
+    assert!(!elsewhere.iter().any(|(t, _)| t == "moederschool"), "another SWV's words are not used: {elsewhere:?}");
+    assert!(elsewhere.iter().any(|(t, _)| t == "thuiszitpact"), "the platform's words are used everywhere");
+
+    // The page: staff read it, the admin adds through the form; a bad form says what is wrong.
+    let page =
+        app.http.get(app.at("/samenwerkingsverbanden/PO2707/vaktaal")).headers(staff.headers()).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("moederschool") && !html.contains("name=\"term\""), "staff read, do not edit");
+    let form = [("csrf_token", admin.csrf.as_str()), ("term", ""), ("plain", "iets")];
+    let bad = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/vaktaal"))
+        .headers(admin.headers())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("Vul dit in."));
+    let form =
+        [("csrf_token", admin.csrf.as_str()), ("term", "kernteam jeugd"), ("plain", "het team van school en gemeente")];
+    let good = app
+        .http
+        .post(app.at("/samenwerkingsverbanden/PO2707/vaktaal"))
+        .headers(admin.headers())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(good.status().is_success() || good.status().is_redirection(), "{}", good.status());
+
+    let removed = app
+        .http
+        .delete(app.at(&format!("/api/v1/admin/plain-terms/{platform_id}")))
+        .headers(platform.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let again = app
+        .http
+        .delete(app.at(&format!("/api/v1/admin/plain-terms/{platform_id}")))
+        .headers(platform.headers())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    assert!(!own_jargon(&app, json!(["PO2707"])).await.iter().any(|(t, _)| t == "thuiszitpact"));
     app.stop().await;
 }

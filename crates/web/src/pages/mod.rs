@@ -64,6 +64,7 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(lifecycle::planning::page_router())
         .merge(surveys::pages::router())
         .merge(readability::report::router())
+        .merge(readability::terms::page_router())
         .merge(coverage::pages::router())
         .merge(coverage::norm::page_router())
         .merge(coverage::kernen::page_router())

@@ -217,6 +217,8 @@ struct SectionPage {
     has_problems: bool,
     /// The school's answers of this section still as copied from last year.
     unconfirmed_here: usize,
+    /// The school's SWVs, comma-separated: the live readability hints use their own terms.
+    swvs: String,
 }
 
 impl SectionPage {
@@ -273,6 +275,7 @@ async fn section_page(
         next_section: position.and_then(|p| sections.get(p + 1)).map(|(k, _)| k.clone()),
         has_problems: items.iter().any(|i| i.error.is_some() || i.note_error.is_some() || i.conflict.is_some()),
         unconfirmed_here: if mode == "school" { items.iter().filter(|i| i.from_last_year).count() } else { 0 },
+        swvs: loaded.context.swvs.join(","),
         mode,
         items,
         sections,

@@ -2,8 +2,10 @@
 //! reader's language.
 
 use axum::Json;
-use passend_domain::readability::{Analysis, Band, JargonHit, Options, SentenceHint, Speller, analyse_with};
-use passend_i18n::Lang;
+use axum::extract::State;
+use passend_domain::readability::{
+    Advice, Analysis, Band, Change, JargonHit, JargonKind, Options, SentenceHint, Speller, analyse_in,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -26,6 +28,11 @@ pub struct TextToAnalyse {
     /// Sentences with more words are long (default 20; taken between 5 and 100).
     #[serde(default, deserialize_with = "crate::contract::whole_number_or_none")]
     pub max_sentence_words: Option<usize>,
+    /// The SWVs (codes) whose own terms apply besides the platform's, as for a
+    /// school in them; the editor sends its school's.
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub swvs: Vec<String>,
 }
 
 /// The analysis of a text with its hints.
@@ -53,7 +60,10 @@ pub struct ReadabilityBody {
     pub rare_words: Vec<String>,
     /// Words the Dutch dictionary does not know; `null` when spelling is off.
     pub misspelled: Option<Vec<String>>,
-    /// Short hints in the reader's language, most useful first.
+    /// The few changes that would raise the score most, largest effect first.
+    pub advice: Vec<AdviceBody>,
+    /// Short hints in the reader's language, most useful first: the advice,
+    /// then every jargon term (the same as the profile's report shows).
     pub hints: Vec<String>,
     pub spelling: SpellingBody,
 }
@@ -75,14 +85,79 @@ impl From<SentenceHint> for SentenceBody {
 #[derive(Serialize, ToSchema)]
 pub struct JargonBody {
     pub term: String,
-    /// The plain alternative.
+    /// The plain alternative ("afkorting: leg uit" for an abbreviation).
     pub suggestion: String,
     pub count: usize,
+    /// How the text writes it, in lower case.
+    pub forms: Vec<String>,
+    /// `term` (a term of a list), `compound` (a compound with a term in it) or `abbreviation`.
+    #[schema(value_type = String, example = "term")]
+    pub kind: JargonKind,
+    /// Whether the term is the platform's or the SWV's own.
+    pub own: bool,
+    /// For a compound, the term in it.
+    pub part: Option<String>,
 }
 
 impl From<JargonHit> for JargonBody {
     fn from(j: JargonHit) -> Self {
-        JargonBody { term: j.term, suggestion: j.suggestion, count: j.count }
+        JargonBody {
+            term: j.term,
+            suggestion: j.suggestion,
+            count: j.count,
+            forms: j.forms,
+            kind: j.kind,
+            own: j.own,
+            part: j.part,
+        }
+    }
+}
+
+/// One change that would raise the score.
+#[derive(Serialize, ToSchema)]
+pub struct AdviceBody {
+    /// `split` (make two sentences), `replace` (plain words for terms) or `active` (say who does it).
+    pub change: String,
+    /// The sentence it is about (0-based), for `split` and `active`.
+    pub sentence: Option<usize>,
+    pub text: Option<String>,
+    /// Where to split: a word such as "omdat", or ";".
+    pub at: Option<String>,
+    /// For `replace`: each term with its plain alternative.
+    pub terms: Vec<JargonTermBody>,
+    /// The expected rise of the score, in points.
+    pub effect: f64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JargonTermBody {
+    pub term: String,
+    pub suggestion: String,
+}
+
+impl From<Advice> for AdviceBody {
+    fn from(a: Advice) -> Self {
+        let empty = AdviceBody {
+            change: String::new(),
+            sentence: None,
+            text: None,
+            at: None,
+            terms: Vec::new(),
+            effect: a.effect,
+        };
+        match a.change {
+            Change::Split { sentence, text, at } => {
+                AdviceBody { change: "split".into(), sentence: Some(sentence), text: Some(text), at, ..empty }
+            }
+            Change::Active { sentence, text } => {
+                AdviceBody { change: "active".into(), sentence: Some(sentence), text: Some(text), ..empty }
+            }
+            Change::Replace { terms } => AdviceBody {
+                change: "replace".into(),
+                terms: terms.into_iter().map(|(term, suggestion)| JargonTermBody { term, suggestion }).collect(),
+                ..empty
+            },
+        }
     }
 }
 
@@ -118,48 +193,13 @@ fn band_schema() -> utoipa::openapi::schema::Object {
     schema
 }
 
-/// Short hints in the reader's language, most useful first.
-pub fn hints(lang: Lang, analysis: &passend_domain::readability::Analysis, options: &Options) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(first) = analysis.long_sentences.first() {
-        out.push(lang.t_with(
-            "hint-long-sentence",
-            &[
-                ("words", first.words.into()),
-                ("max", options.max_sentence_words.into()),
-                ("sentence", first.text.clone().into()),
-            ],
-        ));
-    }
-    for hit in analysis.jargon.iter().take(3) {
-        out.push(
-            lang.t_with("hint-jargon", &[("term", hit.term.clone().into()), ("plain", hit.suggestion.clone().into())]),
-        );
-    }
-    if let Some(first) = analysis.passive_sentences.first() {
-        out.push(lang.t_with("hint-passive", &[("sentence", first.text.clone().into())]));
-    }
-    if !analysis.rare_words.is_empty() {
-        out.push(lang.t_with(
-            "hint-rare-words",
-            &[("words", analysis.rare_words.iter().take(5).cloned().collect::<Vec<_>>().join(", ").into())],
-        ));
-    }
-    if let Some(words) = analysis.misspelled.as_ref().filter(|w| !w.is_empty()) {
-        out.push(lang.t_with(
-            "hint-spelling",
-            &[("words", words.iter().take(8).cloned().collect::<Vec<_>>().join(", ").into())],
-        ));
-    }
-    out
-}
-
 /// Analyses Dutch text: Flesch-Douma with its band, sentences, words,
 /// syllables, long sentences and words, passive voice, nominalisations and
 /// jargon with plain alternatives. No login needed: nothing is stored.
 #[utoipa::path(post, path = "/api/v1/readability", tag = "readability", security(()), request_body = TextToAnalyse,
-    responses((status = 200, description = "The analysis and hints", body = ReadabilityBody), (status = 400, description = "Text too long")))]
+    responses((status = 200, description = "The analysis and hints", body = ReadabilityBody), (status = 400, description = "Text too long or too many SWVs")))]
 pub async fn readability(
+    State(state): State<crate::app::AppState>,
     ReaderLang(lang): ReaderLang,
     Json(body): Json<TextToAnalyse>,
 ) -> AppResult<Json<ReadabilityBody>> {
@@ -169,13 +209,20 @@ pub async fn readability(
             passend_domain::Message::new("answer-too-long").with("max", MAX_TEXT),
         )]));
     }
+    if body.swvs.len() > 10 {
+        return Err(AppError::invalid(vec![(
+            "swvs".into(),
+            passend_domain::Message::new("plain-too-many-swvs").with("max", 10usize),
+        )]));
+    }
     let options =
         Options { max_sentence_words: body.max_sentence_words.unwrap_or(20).clamp(5, 100), ..Options::default() };
+    let own = state.app.own_terms(&body.swvs).await?;
     let speller = super::spelling::dutch().map(|d| d as &dyn Speller);
-    let analysis = analyse_with(&body.text, &options, speller);
+    let analysis = analyse_in(&body.text, &options, speller, &own);
     let band = analysis.band.map(|b| lang.t(b.message_id()));
     let b1 = analysis.band.map(|b| b.reaches_b1());
-    let hints = hints(lang, &analysis, &options);
+    let hints = super::hints::hints(lang, &analysis, &options);
     let spelling = match speller {
         Some(_) => SpellingBody { on: true, reason: None },
         None => SpellingBody { on: false, reason: Some(lang.t("spelling-off")) },
@@ -195,6 +242,7 @@ pub async fn readability(
         jargon,
         rare_words,
         misspelled,
+        advice,
     } = analysis;
     Ok(Json(ReadabilityBody {
         sentences,
@@ -213,6 +261,7 @@ pub async fn readability(
         jargon: jargon.into_iter().map(Into::into).collect(),
         rare_words,
         misspelled,
+        advice: advice.into_iter().map(Into::into).collect(),
         hints,
         spelling,
     }))

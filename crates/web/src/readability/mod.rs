@@ -2,5 +2,7 @@
 //! text, used by the questionnaire's live hints, and the report of a profile.
 
 pub mod api;
+pub mod hints;
 pub mod report;
 pub mod spelling;
+pub mod terms;

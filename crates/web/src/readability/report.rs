@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use passend_domain::questionnaire::{AnswerValue, ItemKind};
-use passend_domain::readability::{Analysis, JargonHit, Options, SentenceHint, analyse};
+use passend_domain::readability::{Analysis, Options, SentenceHint, analyse_in, worth_scoring};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -22,11 +22,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 struct FieldScore {
     label: String,
+    value: f64,
     score: String,
     band: String,
     b1: bool,
     long_sentences: usize,
     jargon: usize,
+    /// The same hints the live box under this answer shows.
+    hints: Vec<String>,
 }
 
 #[derive(Template)]
@@ -38,17 +41,22 @@ struct ReportPage {
     overall: Option<(String, String, bool)>,
     fields: Vec<FieldScore>,
     hardest: Vec<SentenceHint>,
-    jargon: Vec<JargonHit>,
+    /// Every jargon term of all texts, as a hint.
+    jargon: Vec<String>,
     rare_words: Vec<String>,
     /// The parent report's score, band and whether it reaches B1.
     parent: Option<(String, String, bool)>,
     parent_long: usize,
 }
 
+/// The score, one sentence saying its level and whether most parents read it
+/// well ("Niveau: makkelijk: groep 7. Goed te lezen …"), and whether it reaches B1.
 fn score_text(ctx: &PageContext, analysis: &Analysis) -> (String, String, bool) {
     let score = analysis.flesch_douma.map(|s| format!("{s:.0}")).unwrap_or_default();
+    let b1 = analysis.band.is_some_and(|b| b.reaches_b1());
     let band = analysis.band.map(|b| ctx.t(b.message_id())).unwrap_or_default();
-    (score, band, analysis.band.is_some_and(|b| b.reaches_b1()))
+    let verdict = ctx.t1(if b1 { "plain-verdict-b1" } else { "plain-verdict-not-b1" }, "band", band);
+    (score, verdict, b1)
 }
 
 #[utoipa::path(get, path = "/profielen/{id}/leesbaarheid", tag = "pages", params(("id" = i64, Path)),
@@ -61,6 +69,8 @@ pub async fn profile_report(
     let id = loaded.profile.id;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let options = Options::default();
+    // The platform's and the school's SWVs' own words, as in the live hints.
+    let own = state.app.own_terms(&loaded.context.swvs).await?;
     let mut texts: Vec<(String, String)> = Vec::new();
     for item in loaded.profile.template.items().filter(|i| !i.hidden) {
         let Some(answer) = answers.get(&item.key) else { continue };
@@ -78,18 +88,24 @@ pub async fn profile_report(
     };
     let parent_view =
         crate::publishing::view::PublicView::of_version(&state, draft, passend_i18n::ParentLang::Nl).await?;
-    let parent = analyse(&parent_view.parent_text(), &options);
+    // The same speller as the live hints: the hints per answer are the live hints.
+    let speller = super::spelling::dutch().map(|d| d as &dyn passend_domain::readability::Speller);
+    let analyse = |text: &str| analyse_in(text, &options, speller, &own);
+    let parent = analyse(&parent_view.parent_text());
     let whole = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n");
-    let overall = analyse(&whole, &options);
+    let overall = analyse(&whole);
     // One- or two-word answers are left out of the ranking: their score means nothing.
     let mut fields: Vec<FieldScore> = texts
         .iter()
-        .filter(|(_, text)| passend_domain::readability::worth_scoring(text))
+        .filter(|(_, text)| worth_scoring(text))
         .map(|(label, text)| {
-            let analysis = analyse(text, &options);
-            let (score, band, b1) = score_text(&ctx, &analysis);
+            let analysis = analyse(text);
+            let (score, _, b1) = score_text(&ctx, &analysis);
+            let band = analysis.band.map(|b| ctx.t(b.message_id())).unwrap_or_default();
             FieldScore {
                 label: label.clone(),
+                value: analysis.flesch_douma.unwrap_or(0.0),
+                hints: super::hints::hints(ctx.lang, &analysis, &options),
                 score,
                 band,
                 b1,
@@ -99,7 +115,7 @@ pub async fn profile_report(
         })
         .collect();
     // The hardest fields first: that is where rewriting pays off.
-    fields.sort_by(|a, b| a.score.parse::<f64>().unwrap_or(0.0).total_cmp(&b.score.parse::<f64>().unwrap_or(0.0)));
+    fields.sort_by(|a, b| a.value.total_cmp(&b.value));
     let mut hardest = overall.long_sentences.clone();
     hardest.sort_by_key(|s| std::cmp::Reverse(s.words));
     hardest.truncate(5);
@@ -111,7 +127,7 @@ pub async fn profile_report(
         hardest,
         parent: parent.flesch_douma.map(|_| score_text(&ctx, &parent)),
         parent_long: parent.long_sentences.len(),
-        jargon: overall.jargon,
+        jargon: overall.jargon.iter().map(|hit| super::hints::jargon_hint(ctx.lang, hit)).collect(),
         rare_words: overall.rare_words.into_iter().take(30).collect(),
         ctx,
     })
