@@ -176,6 +176,7 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),
+                    "{id}" if template.contains("plain-terms") || template.contains("vaktaal") => "1".to_owned(),
                     "{link}" => "0".repeat(32),
                     "{item}" => "aanbod.dyslexie".to_owned(),
                     "{year}" => "2026-2027".to_owned(),
