@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod accounts;
 #[cfg(test)]
 mod corrupt_tests;
+pub mod conversations;
 pub mod coverage;
 pub mod directory;
 pub mod generated;
