@@ -353,18 +353,23 @@ async fn lock_open(conn: &mut AnyConnection, access: &ConversationAccess, id: i6
     if locked == 1 {
         return Ok(());
     }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM conversations WHERE id = $1 AND swv_code = $2 AND brin = $3")
-        .bind(id)
-        .bind(access.swv())
-        .bind(access.brin())
-        .fetch_optional(&mut *conn)
-        .await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM conversations WHERE id = $1 AND swv_code = $2 AND brin = $3")
+            .bind(id)
+            .bind(access.swv())
+            .bind(access.brin())
+            .fetch_optional(&mut *conn)
+            .await?;
     // A fixed report is a conflict, not a missing one.
     Err(if exists.is_some() { StorageError::Conflict } else { StorageError::NotFound })
 }
 
 async fn touch(conn: &mut AnyConnection, id: i64) -> Result<(), StorageError> {
-    sqlx::query("UPDATE conversations SET updated_at = $1 WHERE id = $2").bind(now()).bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE conversations SET updated_at = $1 WHERE id = $2")
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -423,7 +428,8 @@ impl Database {
     ) -> Result<StoredGuide, StorageError> {
         let mut tx = self.write.begin().await?;
         let at = now();
-        let json = serde_json::to_string(guide).map_err(|e| StorageError::Database(sqlx::Error::Encode(Box::new(e))))?;
+        let json =
+            serde_json::to_string(guide).map_err(|e| StorageError::Database(sqlx::Error::Encode(Box::new(e))))?;
         let latest: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
             "SELECT id, version, published_at FROM conversation_guides
              WHERE swv_code = $1 AND school_year = $2 ORDER BY version DESC LIMIT 1",
@@ -515,12 +521,14 @@ impl Database {
         .execute(&mut *tx)
         .await?;
         for (location, pupils) in counts {
-            sqlx::query("DELETE FROM conversation_pupil_counts WHERE swv_code = $1 AND school_year = $2 AND location_code = $3")
-                .bind(edit.code())
-                .bind(&year)
-                .bind(location)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "DELETE FROM conversation_pupil_counts WHERE swv_code = $1 AND school_year = $2 AND location_code = $3",
+            )
+            .bind(edit.code())
+            .bind(&year)
+            .bind(location)
+            .execute(&mut *tx)
+            .await?;
             if let Some(pupils) = pupils {
                 sqlx::query(
                     "INSERT INTO conversation_pupil_counts (swv_code, school_year, location_code, pupils)
@@ -612,7 +620,12 @@ impl Database {
     }
 
     /// Changes the plan (date, place, who attends) of an open conversation.
-    pub async fn replan_conversation(&self, access: &ConversationAccess, id: i64, plan: &Plan) -> Result<(), StorageError> {
+    pub async fn replan_conversation(
+        &self,
+        access: &ConversationAccess,
+        id: i64,
+        plan: &Plan,
+    ) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
         lock_open(&mut tx, access, id).await?;
         sqlx::query(
@@ -677,7 +690,11 @@ impl Database {
     }
 
     /// The school's conversations (every SWV, every year), for the profile's annexes.
-    pub async fn annexed_reports(&self, brin: &str, location_code: &str) -> Result<Vec<(i64, String, String)>, StorageError> {
+    pub async fn annexed_reports(
+        &self,
+        brin: &str,
+        location_code: &str,
+    ) -> Result<Vec<(i64, String, String)>, StorageError> {
         Ok(sqlx::query_as(
             "SELECT id, school_year, swv_code FROM conversations
              WHERE brin = $1 AND location_code = $2 AND annexed = 1 AND report_hash IS NOT NULL ORDER BY school_year",
@@ -757,7 +774,8 @@ impl Database {
             let value: AnswerValue = ANSWER_JSON.json(&row.value_json)?;
             let Some(count) = value.figure() else { continue };
             let recorded = row.phase == AnswerPhase::Conversation.as_str();
-            let entry = chosen.entry((row.school_year, row.location_code, row.question_key)).or_insert((recorded, count));
+            let entry =
+                chosen.entry((row.school_year, row.location_code, row.question_key)).or_insert((recorded, count));
             if recorded && !entry.0 {
                 *entry = (true, count);
             }
@@ -935,18 +953,25 @@ impl Database {
         .await?
         .rows_affected()
             == 1;
-        let row = sqlx::query_as::<_, AgreementRow>(&format!("{AGREEMENT_SELECT} WHERE g.id = $1 AND g.conversation_id = $2"))
-            .bind(agreement_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StorageError::NotFound)?;
+        let row = sqlx::query_as::<_, AgreementRow>(&format!(
+            "{AGREEMENT_SELECT} WHERE g.id = $1 AND g.conversation_id = $2"
+        ))
+        .bind(agreement_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StorageError::NotFound)?;
         tx.commit().await?;
         let agreement = Agreement::try_from(row)?;
         Ok(if changed { Ok(agreement) } else { Err(agreement) })
     }
 
-    pub async fn delete_agreement(&self, access: &ConversationAccess, id: i64, agreement_id: i64) -> Result<(), StorageError> {
+    pub async fn delete_agreement(
+        &self,
+        access: &ConversationAccess,
+        id: i64,
+        agreement_id: i64,
+    ) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
         lock_open(&mut tx, access, id).await?;
         let gone = sqlx::query("DELETE FROM conversation_agreements WHERE id = $1 AND conversation_id = $2")
@@ -1035,7 +1060,11 @@ impl Database {
                 .await?;
         }
         if let Some(author) = report_author {
-            sqlx::query("UPDATE conversations SET report_author = $1 WHERE id = $2").bind(author).bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE conversations SET report_author = $1 WHERE id = $2")
+                .bind(author)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         if let Some(annexed) = annexed {
             sqlx::query("UPDATE conversations SET annexed = $1 WHERE id = $2")
@@ -1088,12 +1117,14 @@ impl Database {
         let both = conversation.swv_confirmed.is_some() && conversation.school_confirmed.is_some();
         if both {
             let (json, hash) = fix(&conversation).ok_or(StorageError::Conflict)?;
-            sqlx::query("UPDATE conversations SET report_json = $1, report_hash = $2, version = version + 1 WHERE id = $3")
-                .bind(json)
-                .bind(hash)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE conversations SET report_json = $1, report_hash = $2, version = version + 1 WHERE id = $3",
+            )
+            .bind(json)
+            .bind(hash)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(both)
@@ -1128,9 +1159,11 @@ impl Database {
         _admin: &passend_domain::access::PlatformAdmin,
         mail_id: i64,
     ) -> Result<Vec<(String, String, String)>, StorageError> {
-        Ok(sqlx::query_as("SELECT file_name, content_type, body FROM outbox_attachments WHERE mail_id = $1 ORDER BY id")
-            .bind(mail_id)
-            .fetch_all(&self.read)
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT file_name, content_type, body FROM outbox_attachments WHERE mail_id = $1 ORDER BY id",
+        )
+        .bind(mail_id)
+        .fetch_all(&self.read)
+        .await?)
     }
 }

@@ -11,9 +11,9 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+pub mod conversations;
 #[cfg(test)]
 mod corrupt_tests;
-pub mod conversations;
 pub mod coverage;
 pub mod directory;
 pub mod generated;

@@ -8,7 +8,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::{accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
+use crate::{
+    accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys,
+};
 
 #[derive(OpenApi)]
 #[openapi(

@@ -84,7 +84,8 @@ impl App {
         }
         let guide = self.db.latest_guide(scope.code.as_str(), year).await?.map_or_else(default_guide, |g| g.guide);
         let figure_keys = guide.figures().map(|q| (q.key.clone(), q.text.clone())).collect();
-        let kern_of: HashMap<&str, Option<String>> = locations.iter().map(|l| (l.code.as_str(), l.kern.clone())).collect();
+        let kern_of: HashMap<&str, Option<String>> =
+            locations.iter().map(|l| (l.code.as_str(), l.kern.clone())).collect();
         let municipality_of: HashMap<&str, Option<String>> =
             locations.iter().map(|l| (l.code.as_str(), l.municipality.clone())).collect();
         let by_kern = sum_by(&figures, |code| kern_of.get(code).cloned().flatten());

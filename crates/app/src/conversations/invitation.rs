@@ -12,7 +12,8 @@ use crate::{App, Result};
 /// plan changes (with a higher SEQUENCE), so calendars update the one event.
 pub fn ics_for(conversation: &Conversation, swv_name: &str, link: &str) -> String {
     let starts = chrono::DateTime::from_timestamp(conversation.starts_at, 0).unwrap_or_default();
-    let ends = chrono::DateTime::from_timestamp(conversation.starts_at + conversation.minutes * 60, 0).unwrap_or_default();
+    let ends =
+        chrono::DateTime::from_timestamp(conversation.starts_at + conversation.minutes * 60, 0).unwrap_or_default();
     let location = match (&conversation.place, &conversation.video_link) {
         (place, Some(video)) if !place.is_empty() => format!("{place} / {video}"),
         (_, Some(video)) => video.clone(),
@@ -66,7 +67,9 @@ impl App {
                 minutes = conversation.minutes,
                 place = conversation.video_link.as_deref().unwrap_or(&conversation.place),
             );
-            self.mailer.send_with_file(email, &subject, &body, ("jaargesprek.ics", "text/calendar; charset=utf-8", &ics)).await?;
+            self.mailer
+                .send_with_file(email, &subject, &body, ("jaargesprek.ics", "text/calendar; charset=utf-8", &ics))
+                .await?;
         }
         Ok(())
     }

@@ -166,7 +166,8 @@ fn parse_plan(input: &PlanInput<'_>) -> Result<Plan, FieldProblems> {
     if day.is_none() {
         problems.push(("date", Message::new("conv-date-invalid")));
     }
-    let time = input.time.trim().split_once(':').and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)));
+    let time =
+        input.time.trim().split_once(':').and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)));
     let time = time.filter(|(h, m)| *h < 24 && *m < 60);
     if time.is_none() {
         problems.push(("time", Message::new("conv-time-invalid")));
@@ -326,7 +327,12 @@ impl App {
     }
 
     /// Starts the year's guide from last year's (or the default), as a draft.
-    pub async fn copy_guide_forward(&self, actor: &Actor, scope: &SwvConversations, year: SchoolYear) -> Result<StoredGuide> {
+    pub async fn copy_guide_forward(
+        &self,
+        actor: &Actor,
+        scope: &SwvConversations,
+        year: SchoolYear,
+    ) -> Result<StoredGuide> {
         let edit = scope.edit()?;
         let last = self.db.latest_guide(scope.code.as_str(), year.previous()).await?;
         let guide = last.map_or_else(default_guide, |g| g.guide);
@@ -340,7 +346,11 @@ impl App {
     }
 
     /// Every location with its pupil count (the SWV's own for the year, else DUO's) and funds.
-    pub async fn funds_list(&self, scope: &SwvConversations, year: SchoolYear) -> Result<(Option<FundRates>, Vec<(SwvLocation, Option<Funds>)>)> {
+    pub async fn funds_list(
+        &self,
+        scope: &SwvConversations,
+        year: SchoolYear,
+    ) -> Result<(Option<FundRates>, Vec<(SwvLocation, Option<Funds>)>)> {
         let rates = self.fund_rates(scope, year).await?;
         let locations = self.db.swv_locations(scope.code.as_str(), year).await?;
         let rows = locations
@@ -430,7 +440,11 @@ impl App {
     }
 
     /// Changes the plan and mails the attendees the changed invitation.
-    pub async fn replan_conversation(&self, on: &OnConversation, input: &PlanInput<'_>) -> Result<Result<(), FieldProblems>> {
+    pub async fn replan_conversation(
+        &self,
+        on: &OnConversation,
+        input: &PlanInput<'_>,
+    ) -> Result<Result<(), FieldProblems>> {
         let access = on.writer()?;
         if on.side() != ConversationSide::Swv {
             return Err(Error::Forbidden);
@@ -458,10 +472,11 @@ impl App {
         };
         let answers = self.db.conversation_answers(&on.access, on.id).await?;
         let agreements = self.db.agreements(&on.access, on.id).await?;
-        let previous_agreements = match self.db.conversation_of_year(&on.access, &on.location_code, on.year.previous()).await? {
-            Some(last) => self.db.agreements(&on.access, last.id).await?,
-            None => Vec::new(),
-        };
+        let previous_agreements =
+            match self.db.conversation_of_year(&on.access, &on.location_code, on.year.previous()).await? {
+                Some(last) => self.db.agreements(&on.access, last.id).await?,
+                None => Vec::new(),
+            };
         let facts = self.conversation_facts(on, &conversation).await?;
         let rates = self.db.fund_rates(on.access.swv(), on.year).await?;
         let pupils = self
@@ -472,8 +487,12 @@ impl App {
             .find(|l| l.code == conversation.location_code)
             .and_then(|l| l.swv_pupils.or(l.duo_pupils));
         let funds = rates.zip(pupils).map(|(r, p)| r.for_pupils(p));
-        let swv_name =
-            self.db.swv(on.access.swv()).await?.and_then(|s| s.details.name).unwrap_or_else(|| on.access.swv().to_owned());
+        let swv_name = self
+            .db
+            .swv(on.access.swv())
+            .await?
+            .and_then(|s| s.details.name)
+            .unwrap_or_else(|| on.access.swv().to_owned());
         Ok(ConversationView {
             state: state_of(&conversation),
             conversation,
@@ -616,7 +635,10 @@ impl App {
     }
 
     /// The report: as fixed when both confirmed, else as it stands now.
-    pub async fn conversation_report(&self, on: &OnConversation) -> Result<(passend_domain::conversations::ReportContent, Option<String>)> {
+    pub async fn conversation_report(
+        &self,
+        on: &OnConversation,
+    ) -> Result<(passend_domain::conversations::ReportContent, Option<String>)> {
         let view = self.conversation_view(on).await?;
         if let (Some(json), Some(hash)) = (&view.conversation.report_json, &view.conversation.report_hash) {
             let content = serde_json::from_str(json).map_err(|e| Error::internal("reading a fixed report", e))?;

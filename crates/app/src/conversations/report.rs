@@ -72,7 +72,10 @@ pub(super) fn content_of(view: &ConversationView, stored: &Conversation) -> Repo
             extra: euros(f.extra_cents),
             total: euros(f.total_cents()),
         }),
-        confirmed_swv: stored.swv_confirmed.as_ref().map(|(name, at)| Confirmation { name: name.clone(), on: day_of(*at) }),
+        confirmed_swv: stored
+            .swv_confirmed
+            .as_ref()
+            .map(|(name, at)| Confirmation { name: name.clone(), on: day_of(*at) }),
         confirmed_school: stored
             .school_confirmed
             .as_ref()

@@ -6,7 +6,13 @@
 use super::guide::{Ambition, Goal, Guide, GuideQuestion, GuideSection, QuestionKind};
 
 fn q(key: &str, kind: QuestionKind, goal: Option<&str>, text: &str) -> GuideQuestion {
-    GuideQuestion { key: key.to_owned(), text: text.to_owned(), kind, options: Vec::new(), goal: goal.map(str::to_owned) }
+    GuideQuestion {
+        key: key.to_owned(),
+        text: text.to_owned(),
+        kind,
+        options: Vec::new(),
+        goal: goal.map(str::to_owned),
+    }
 }
 
 fn text(key: &str, goal: Option<&str>, text: &str) -> GuideQuestion {

@@ -150,11 +150,20 @@ pub fn is_overdue(status: AgreementStatus, due: Option<Day>, today: Day) -> bool
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AnswerValue {
-    Text { text: String },
-    Choice { option: String },
-    Scale { score: u8 },
+    Text {
+        text: String,
+    },
+    Choice {
+        option: String,
+    },
+    Scale {
+        score: u8,
+    },
     /// A key figure: a count, never a pupil, with an optional note.
-    Figure { count: i64, note: Option<String> },
+    Figure {
+        count: i64,
+        note: Option<String>,
+    },
 }
 
 impl AnswerValue {
@@ -309,7 +318,7 @@ pub fn euros(cents: i64) -> String {
     let whole = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

@@ -79,4 +79,3 @@ pub fn report_hash(content: &ReportContent) -> String {
     let json = serde_json::to_vec(content).unwrap_or_default();
     hex::encode(Sha256::digest(&json))
 }
-

@@ -12,7 +12,13 @@ use serde_json::{Value, json};
 
 use crate::support::{Login, TestApp, mails_to};
 
-async fn send(app: &TestApp, who: &Login, method: reqwest::Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+async fn send(
+    app: &TestApp,
+    who: &Login,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
     let mut request = app.http.request(method, app.at(path)).headers(who.headers());
     if let Some(body) = body {
         request = request.json(&body);
@@ -81,7 +87,10 @@ async fn attachments_of(app: &TestApp, mail_id: i64) -> Vec<(String, String, Str
         Some(user) => user.id,
         None => {
             let id = app.db.create_user(&email, "Lezer", "x").await.unwrap();
-            app.db.seed_membership(&Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }, id).await.unwrap();
+            app.db
+                .seed_membership(&Membership { org: OrgRef::platform(), role: Role::PlatformAdmin }, id)
+                .await
+                .unwrap();
             id
         }
     };
@@ -163,7 +172,8 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
         post(&app, &p.staff, "/api/v1/swvs/PO2707/conversations?year=2026-2027", plan("2027-03-10")).await;
     assert_eq!(status, StatusCode::CREATED, "{planned}");
     let id = planned["id"].as_i64().unwrap();
-    let (status, _) = post(&app, &p.staff, "/api/v1/swvs/PO2707/conversations?year=2026-2027", plan("2027-03-11")).await;
+    let (status, _) =
+        post(&app, &p.staff, "/api/v1/swvs/PO2707/conversations?year=2026-2027", plan("2027-03-11")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "one conversation per location and year");
     let (_, list) = get(&app, &p.staff, "/api/v1/swvs/PO2707/conversations?year=2026-2027").await;
     assert_eq!(list["not_planned"].as_i64().unwrap(), not_planned_before - 1);
@@ -191,20 +201,29 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
 
     // 3. Preparation by the school: saved per answer with versions; a second writer gets a conflict.
     let path = |key: &str| format!("/api/v1/conversations/{id}/answers/{key}");
-    let (status, saved) =
-        put(&app, &p.director, &path("speerpunten"), json!({"value": "Rekenen en de overgang naar het vo.", "version": 0})).await;
+    let (status, saved) = put(
+        &app,
+        &p.director,
+        &path("speerpunten"),
+        json!({"value": "Rekenen en de overgang naar het vo.", "version": 0}),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved["phase"], "preparation");
-    let (status, conflict) =
-        put(&app, &p.ib, &path("speerpunten"), json!({"value": "Lezen.", "version": 0})).await;
+    let (status, conflict) = put(&app, &p.ib, &path("speerpunten"), json!({"value": "Lezen.", "version": 0})).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(conflict["current"], "Rekenen en de overgang naar het vo.");
     assert_eq!(conflict["version"], 1);
     let (status, _) = put(&app, &p.ib, &path("speerpunten"), json!({"value": "Rekenen en lezen.", "version": 1})).await;
     assert_eq!(status, StatusCode::OK);
     // 4. Pupil data and bad figures are refused with a Dutch message.
-    let (status, refused) =
-        put(&app, &p.director, &path("intensieve_behoeften"), json!({"value": "Leerling met BSN 111222333", "version": 0})).await;
+    let (status, refused) = put(
+        &app,
+        &p.director,
+        &path("intensieve_behoeften"),
+        json!({"value": "Leerling met BSN 111222333", "version": 0}),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(refused["error"]["fields"][0]["code"], "pupil-data-bsn");
     let (status, refused) = put(
@@ -223,7 +242,8 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(refused["error"]["fields"][0]["code"], "conv-figure-whole");
     let (status, _) =
-        put(&app, &p.director, &path("opp_aantal"), json!({"value": {"count": 6, "note": "twee nieuw"}, "version": 0})).await;
+        put(&app, &p.director, &path("opp_aantal"), json!({"value": {"count": 6, "note": "twee nieuw"}, "version": 0}))
+            .await;
     assert_eq!(status, StatusCode::OK);
     // The SWV records only once the conversation is held.
     let (status, _) = put(&app, &p.staff, &path("speerpunten"), json!({"value": "x", "version": 0})).await;
@@ -247,10 +267,17 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
     assert!(view["facts"]["offers"].as_array().unwrap().len() == 12);
 
     // 6. Held: the SWV records answers beside the preparation, and agreements.
-    let (status, _) = put(&app, &p.staff, &format!("/api/v1/conversations/{id}/details"), json!({"held": true, "report_author": "Carla Consulent"})).await;
+    let (status, _) = put(
+        &app,
+        &p.staff,
+        &format!("/api/v1/conversations/{id}/details"),
+        json!({"held": true, "report_author": "Carla Consulent"}),
+    )
+    .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, saved) =
-        put(&app, &p.staff, &path("speerpunten"), json!({"value": "Rekenen; lezen volgt volgend jaar.", "version": 0})).await;
+        put(&app, &p.staff, &path("speerpunten"), json!({"value": "Rekenen; lezen volgt volgend jaar.", "version": 0}))
+            .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(saved["phase"], "conversation");
     let (status, _) = put(&app, &p.staff, &path("opp_aantal"), json!({"value": 7, "version": 0})).await;
@@ -280,9 +307,11 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     // The school decides the annex; the SWV may not.
-    let (status, _) = put(&app, &p.staff, &format!("/api/v1/conversations/{id}/details"), json!({"annexed": true})).await;
+    let (status, _) =
+        put(&app, &p.staff, &format!("/api/v1/conversations/{id}/details"), json!({"annexed": true})).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = put(&app, &p.director, &format!("/api/v1/conversations/{id}/details"), json!({"annexed": true})).await;
+    let (status, _) =
+        put(&app, &p.director, &format!("/api/v1/conversations/{id}/details"), json!({"annexed": true})).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
 
     // 9. Access before the report is fixed: the board reads, the MR not yet... (annexed now, so it reads);
@@ -306,7 +335,8 @@ async fn a_conversation_from_guide_to_fixed_report_and_next_year() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(confirmed["fixed"], false);
     let (status, confirmed) =
-        post(&app, &p.director, &format!("/api/v1/conversations/{id}/confirm"), json!({"name": "Daan Directeur"})).await;
+        post(&app, &p.director, &format!("/api/v1/conversations/{id}/confirm"), json!({"name": "Daan Directeur"}))
+            .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(confirmed["fixed"], true);
     let (_, view) = get(&app, &p.staff, &format!("/api/v1/conversations/{id}")).await;

@@ -59,8 +59,7 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
     let director =
         app.user("geheim-b-directeur@b.test", "Bertha geheim-b", &[(OrgKind::School, "32DD", Role::Director)]).await;
     app.user("geheim-b-mr@b.test", "Mr geheim-b", &[(OrgKind::School, "32DD", Role::MrMember)]).await;
-    let swv_admin =
-        app.user("geheim-b-swv@b.test", "Swv geheim-b", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
+    let swv_admin = app.user("geheim-b-swv@b.test", "Swv geheim-b", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
     app.user("geheim-b-bestuur@b.test", "Bestuur geheim-b", &[(OrgKind::Board, "50001", Role::BoardMember)]).await;
     let login = app.session_for(director).await;
     let invited: Value = app

@@ -130,10 +130,15 @@ pub async fn save_answer(
     Path((_id, key)): Path<(i64, String)>,
     Json(body): Json<ConversationAnswerInput>,
 ) -> AppResult<Response> {
-    let outcome =
-        state.app.save_conversation_answer(&session.actor, &on, &key, &body.value, body.version).await?.map_err(problems_error)?;
+    let outcome = state
+        .app
+        .save_conversation_answer(&session.actor, &on, &key, &body.value, body.version)
+        .await?
+        .map_err(problems_error)?;
     Ok(match outcome {
-        AnswerOutcome::Saved { version, phase } => Json(AnswerSaved { version, phase: phase.as_str().to_owned() }).into_response(),
+        AnswerOutcome::Saved { version, phase } => {
+            Json(AnswerSaved { version, phase: phase.as_str().to_owned() }).into_response()
+        }
         AnswerOutcome::Conflict { current, version } => (
             StatusCode::CONFLICT,
             Json(ConversationAnswerConflict {
@@ -166,7 +171,10 @@ pub async fn set_details(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn guide_of(state: &AppState, on: &passend_app::conversations::OnConversation) -> AppResult<passend_domain::conversations::Guide> {
+async fn guide_of(
+    state: &AppState,
+    on: &passend_app::conversations::OnConversation,
+) -> AppResult<passend_domain::conversations::Guide> {
     Ok(state.app.conversation_view(on).await?.guide)
 }
 
@@ -371,6 +379,9 @@ pub async fn put_funds(
     params(("code" = String, Path)),
     responses((status = 200, body = FollowUpBody), (status = 403, description = "Not this SWV's staff"),
               (status = 404, description = "No such SWV")))]
-pub async fn follow_up(State(state): State<AppState>, SwvTalks { scope, .. }: SwvTalks) -> AppResult<Json<FollowUpBody>> {
+pub async fn follow_up(
+    State(state): State<AppState>,
+    SwvTalks { scope, .. }: SwvTalks,
+) -> AppResult<Json<FollowUpBody>> {
     Ok(Json(state.app.conversation_follow_up(&scope).await?.into()))
 }

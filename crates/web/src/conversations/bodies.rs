@@ -99,7 +99,13 @@ impl From<Guide> for GuideContent {
                     questions: s
                         .questions
                         .into_iter()
-                        .map(|q| GuideQuestionBody { key: q.key, text: q.text, kind: q.kind, options: q.options, goal: q.goal })
+                        .map(|q| GuideQuestionBody {
+                            key: q.key,
+                            text: q.text,
+                            kind: q.kind,
+                            options: q.options,
+                            goal: q.goal,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -132,7 +138,13 @@ impl From<GuideContent> for Guide {
                     questions: s
                         .questions
                         .into_iter()
-                        .map(|q| GuideQuestion { key: q.key, text: q.text, kind: q.kind, options: q.options, goal: q.goal })
+                        .map(|q| GuideQuestion {
+                            key: q.key,
+                            text: q.text,
+                            kind: q.kind,
+                            options: q.options,
+                            goal: q.goal,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -153,7 +165,12 @@ pub struct GuideBody {
 
 impl GuideBody {
     pub fn of(year: &str, stored: StoredGuide) -> Self {
-        GuideBody { school_year: year.to_owned(), version: stored.version, published: stored.published, guide: stored.guide.into() }
+        GuideBody {
+            school_year: year.to_owned(),
+            version: stored.version,
+            published: stored.published,
+            guide: stored.guide.into(),
+        }
     }
 }
 
@@ -408,7 +425,11 @@ impl From<&Facts> for FactsBody {
             offers: f
                 .offers
                 .iter()
-                .map(|o| OfferBody { category: o.category.key().to_owned(), level: o.level.clone(), gap_in_area: o.gap_in_area })
+                .map(|o| OfferBody {
+                    category: o.category.key().to_owned(),
+                    level: o.level.clone(),
+                    gap_in_area: o.gap_in_area,
+                })
                 .collect(),
             specialists: f
                 .specialists
@@ -491,7 +512,9 @@ impl ConversationBody {
                     .answer(&q.key, AnswerPhase::Conversation)
                     .or_else(|| view.answer(&q.key, AnswerPhase::Preparation));
                 let (count, note) = match stored.map(|a| &a.value) {
-                    Some(passend_domain::conversations::AnswerValue::Figure { count, note }) => (Some(*count), note.clone()),
+                    Some(passend_domain::conversations::AnswerValue::Figure { count, note }) => {
+                        (Some(*count), note.clone())
+                    }
                     _ => (None, None),
                 };
                 FigureBody { key: q.key.clone(), text: q.text.clone(), count, note }
@@ -515,7 +538,12 @@ impl ConversationBody {
             attendees: c
                 .attendees
                 .iter()
-                .map(|a| AttendeeBody { name: a.name.clone(), role: a.role.clone(), side: a.side.clone(), email: a.email.clone() })
+                .map(|a| AttendeeBody {
+                    name: a.name.clone(),
+                    role: a.role.clone(),
+                    side: a.side.clone(),
+                    email: a.email.clone(),
+                })
                 .collect(),
             consultant: c.consultant.clone(),
             report_author: c.report_author.clone(),
@@ -705,7 +733,9 @@ pub struct AreaFiguresBody {
 impl From<passend_app::conversations::FollowUp> for FollowUpBody {
     fn from(f: passend_app::conversations::FollowUp) -> Self {
         let areas = |list: Vec<passend_app::conversations::AreaFigures>| {
-            list.into_iter().map(|a| AreaFiguresBody { area: a.area, school_year: a.school_year, sums: a.sums }).collect()
+            list.into_iter()
+                .map(|a| AreaFiguresBody { area: a.area, school_year: a.school_year, sums: a.sums })
+                .collect()
         };
         FollowUpBody {
             held: f.held,

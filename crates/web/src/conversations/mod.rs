@@ -33,7 +33,8 @@ impl FromRequestParts<AppState> for InConversation {
         let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
-        let id = params.get("id").and_then(|raw| raw.parse::<i64>().ok()).ok_or(AppError::new(ErrorKind::BadRequest))?;
+        let id =
+            params.get("id").and_then(|raw| raw.parse::<i64>().ok()).ok_or(AppError::new(ErrorKind::BadRequest))?;
         let on = state.app.on_conversation(&session.actor, id).await?;
         Ok(InConversation { on, session })
     }

@@ -77,7 +77,13 @@ fn workbook(lang: Lang, follow_up: &FollowUp) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_column_width(0, 36)?;
     figures_sheet(&mut book, lang.t("conv-figures-per-kern"), &follow_up.figure_keys, &follow_up.by_kern, lang)?;
-    figures_sheet(&mut book, lang.t("conv-figures-per-municipality"), &follow_up.figure_keys, &follow_up.by_municipality, lang)?;
+    figures_sheet(
+        &mut book,
+        lang.t("conv-figures-per-municipality"),
+        &follow_up.figure_keys,
+        &follow_up.by_municipality,
+        lang,
+    )?;
     figures_sheet(&mut book, lang.t("conv-figures-whole"), &follow_up.figure_keys, &follow_up.whole, lang)?;
     book.save_to_buffer()
 }
