@@ -12,6 +12,7 @@ pub mod mail;
 
 pub mod accounts;
 pub mod admin;
+pub mod conversations;
 pub mod dashboard;
 pub mod directory;
 pub mod lifecycle;

@@ -56,21 +56,41 @@ impl Mailer {
         self.deliver_queued(id, to, subject, body)
     }
 
+    /// Puts a mail with one attached file (name, content type, content) in the
+    /// outbox and, with SMTP, sends it without making the caller wait.
+    pub async fn send_with_file(&self, to: &str, subject: &str, body: &str, file: (&str, &str, &str)) -> Result<()> {
+        let _: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
+        let id = self.db.queue_mail_with_file(to, subject, body, file).await?;
+        self.deliver(id, to, subject, body, Some(file))
+    }
+
     /// Sends a mail that is in the outbox already (as id `id`) over SMTP, in
     /// the background; without SMTP it stays in the outbox.
     pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<()> {
+        self.deliver(id, to, subject, body, None)
+    }
+
+    fn deliver(&self, id: i64, to: &str, subject: &str, body: &str, file: Option<(&str, &str, &str)>) -> Result<()> {
         let Some(transport) = self.transport.clone() else {
             tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
             return Ok(());
         };
         let recipient: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(recipient)
-            .subject(subject)
-            .header(lettre::message::header::ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
-            .map_err(|e| Error::internal("building a mail", e))?;
+        let builder = Message::builder().from(self.from.clone()).to(recipient).subject(subject);
+        let message = match file {
+            None => builder.header(lettre::message::header::ContentType::TEXT_PLAIN).body(body.to_owned()),
+            Some((name, content_type, content)) => {
+                use lettre::message::{Attachment, MultiPart, SinglePart};
+                let content_type = lettre::message::header::ContentType::parse(content_type)
+                    .map_err(|e| Error::internal("an attachment's content type", e))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(body.to_owned()))
+                        .singlepart(Attachment::new(name.to_owned()).body(content.to_owned(), content_type)),
+                )
+            }
+        }
+        .map_err(|e| Error::internal("building a mail", e))?;
         let db = self.db.clone();
         // Once SMTP has it, the outbox keeps a copy without the secret links.
         let redacted = redact_links(body);

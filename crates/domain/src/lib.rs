@@ -6,6 +6,7 @@
 pub mod access;
 pub mod accounts;
 pub mod calendar;
+pub mod conversations;
 pub mod coverage;
 pub mod duo;
 pub mod generated;

@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod app;
 mod contract;
+mod conversations;
 mod coverage;
 mod dashboard;
 mod directory;

@@ -8,7 +8,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
+use crate::{
+    accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,6 +36,7 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         (name = "readability", description = "The plain-language assistant: Flesch-Douma and hints for Dutch text"),
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
+        (name = "conversations", description = "The SWV's yearly conversation with each school: guide, planning, preparation, agreements, report, funds, follow-up"),
         (name = "admin", description = "Platform administration"),
     )
 )]
@@ -73,6 +76,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::xlsx::router())
         .merge(coverage::national::api_router())
         .merge(coverage::status::api_router())
+        .merge(conversations::api::router())
+        .merge(conversations::xlsx::router())
 }
 
 /// The API's OpenAPI document.

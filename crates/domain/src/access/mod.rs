@@ -383,5 +383,106 @@ pub fn correct_location_swvs(
     })
 }
 
+/// Proof that the actor plans and follows the conversations of one SWV with
+/// its schools: the SWV's staff and admins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversationPlanning {
+    swv: String,
+}
+
+impl ConversationPlanning {
+    pub fn swv(&self) -> &str {
+        &self.swv
+    }
+}
+
+/// The SWV's staff and admins plan conversations, see the list and the follow-up.
+pub fn plan_conversations(actor: &Actor, swv: &str) -> Result<ConversationPlanning, AccessDenied> {
+    if actor.has_role_in_any_swv(&[swv.to_owned()], &[Role::SwvStaff, Role::SwvAdmin]) {
+        Ok(ConversationPlanning { swv: swv.to_owned() })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
+/// Which side of the table the actor sits on in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationSide {
+    Swv,
+    School,
+    /// Reads only: the school's board, or the MR once the report is an annex of the profile.
+    Reader,
+}
+
+/// Proof that the actor may read (and, for the two sides, write) one
+/// school's conversation with one SWV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversationAccess {
+    swv: String,
+    brin: String,
+    side: ConversationSide,
+}
+
+impl ConversationAccess {
+    pub fn swv(&self) -> &str {
+        &self.swv
+    }
+
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+
+    pub fn side(&self) -> ConversationSide {
+        self.side
+    }
+
+    pub fn may_write(&self) -> bool {
+        self.side != ConversationSide::Reader
+    }
+
+    /// A view of the SWV's region for the facts the conversation page shows
+    /// (the norm, the region's gaps): both sides of the table read them.
+    pub fn region_view(&self) -> OrgView {
+        OrgView { org: OrgRef { kind: OrgKind::Swv, code: self.swv.clone() } }
+    }
+
+    /// A view of the school for its own facts (profile, specialists).
+    pub fn school_view(&self) -> OrgView {
+        OrgView { org: OrgRef { kind: OrgKind::School, code: self.brin.clone() } }
+    }
+}
+
+/// Who takes part in a school's conversation with an SWV: the SWV's staff and
+/// admins (when the school is in that SWV) and the school's director and IB-er
+/// read and write; the school's board reads; the school's MR reads once the
+/// school made the report an annex of its profile (`annexed`). Nobody else,
+/// not even a platform admin: the conversation is between the two.
+pub fn conversation_access(
+    actor: &Actor,
+    swv: &str,
+    school: &OrgRef,
+    ctx: &OrgContext,
+    annexed: bool,
+) -> Result<ConversationAccess, AccessDenied> {
+    if school.kind != OrgKind::School {
+        return Err(AccessDenied);
+    }
+    let swv_side = ctx.swvs.iter().any(|s| s == swv)
+        && actor.has_role_in_any_swv(&[swv.to_owned()], &[Role::SwvStaff, Role::SwvAdmin]);
+    let school_side = actor.has_role(school, Role::Director) || actor.has_role(school, Role::Ib);
+    let reader = actor.is_board_member_of(ctx.board.as_ref()) || (annexed && actor.has_role(school, Role::MrMember));
+    let side = if swv_side {
+        ConversationSide::Swv
+    } else if school_side {
+        ConversationSide::School
+    } else if reader {
+        ConversationSide::Reader
+    } else {
+        return Err(AccessDenied);
+    };
+    Ok(ConversationAccess { swv: swv.to_owned(), brin: school.code.clone(), side })
+}
+
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 //! to over HTTP.
 
 mod accounts;
+mod conversations;
 mod coverage;
 mod csrf;
 mod demo_region;

@@ -24,6 +24,8 @@ struct TenantB {
     mail_id: i64,
     profile_id: i64,
     survey_id: i64,
+    conversation_id: i64,
+    agreement_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -57,7 +59,7 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
     let director =
         app.user("geheim-b-directeur@b.test", "Bertha geheim-b", &[(OrgKind::School, "32DD", Role::Director)]).await;
     app.user("geheim-b-mr@b.test", "Mr geheim-b", &[(OrgKind::School, "32DD", Role::MrMember)]).await;
-    app.user("geheim-b-swv@b.test", "Swv geheim-b", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
+    let swv_admin = app.user("geheim-b-swv@b.test", "Swv geheim-b", &[(OrgKind::Swv, "PO2815", Role::SwvAdmin)]).await;
     app.user("geheim-b-bestuur@b.test", "Bestuur geheim-b", &[(OrgKind::Board, "50001", Role::BoardMember)]).await;
     let login = app.session_for(director).await;
     let invited: Value = app
@@ -131,7 +133,45 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .await
         .unwrap();
     assert_eq!(answered.status(), StatusCode::CREATED, "B's parent answers");
+    // B's SWV holds its yearly conversation with B's school, with an agreement.
+    let swv_login = app.session_for(swv_admin).await;
+    let planned: Value = app
+        .http
+        .post(app.at("/api/v1/swvs/PO2815/conversations?year=2026-2027"))
+        .headers(swv_login.headers())
+        .json(&json!({ "location": "32DD00", "date": "2027-03-01", "time": "10:00", "minutes": 60,
+            "place": "geheim-b kamer", "consultant": "Consulent geheim-b", "attendees": [] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let conversation_id = planned["id"].as_i64().expect("B's conversation");
+    let prepared = app
+        .http
+        .put(app.at(&format!("/api/v1/conversations/{conversation_id}/answers/speerpunten")))
+        .headers(login.headers())
+        .json(&json!({ "value": "geheim-b speerpunt", "version": 0 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(prepared.status(), StatusCode::OK, "B's school prepares");
+    let agreement: Value = app
+        .http
+        .post(app.at(&format!("/api/v1/conversations/{conversation_id}/agreements")))
+        .headers(swv_login.headers())
+        .json(&json!({ "what": "geheim-b afspraak", "who": "IB-er" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let agreement_id = agreement["id"].as_i64().expect("B's agreement");
     TenantB {
+        conversation_id,
+        agreement_id,
         survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
@@ -173,6 +213,11 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     }
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
+                    "{id}" if template.contains("conversations") || template.contains("gesprekken") => {
+                        b.conversation_id.to_string()
+                    }
+                    "{agreement}" => b.agreement_id.to_string(),
+                    "{key}" => "speerpunten".to_owned(),
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),
