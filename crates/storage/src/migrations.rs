@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 13, name: "safeguards", sql: include_str!("../migrations/0013_safeguards.sql") },
     Migration { version: 14, name: "survey_contacts", sql: include_str!("../migrations/0014_survey_contacts.sql") },
     Migration { version: 15, name: "location_contacts", sql: include_str!("../migrations/0015_location_contacts.sql") },
+    Migration { version: 21, name: "oidc_logins", sql: include_str!("../migrations/0021_oidc_logins.sql") },
 ];
 
 // "passend" in ASCII.
