@@ -23,6 +23,10 @@ import http from 'node:http';
 
 import Provider from 'oidc-provider';
 
+// The test may stop reading our output; that must not end the provider.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+
 const passendUrl = process.env.PASSEND_URL;
 if (!passendUrl) {
   console.error('PASSEND_URL is required');

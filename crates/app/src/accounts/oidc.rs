@@ -85,6 +85,9 @@ impl OidcProviders {
             // Following redirects would let a provider's answer send us anywhere (SSRF).
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(10))
+            // A login is a few requests a minute: a kept connection the
+            // provider closed meanwhile would fail the code exchange.
+            .pool_max_idle_per_host(0)
             .build()
             .map_err(|e| Error::internal("OpenID HTTP client", e))?;
         Ok(OidcProviders {

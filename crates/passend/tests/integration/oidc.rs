@@ -20,6 +20,8 @@ use crate::support::TestApp;
 struct Harness {
     app: TestApp,
     _provider: tokio::process::Child,
+    /// Kept open: the provider may print more, and a closed pipe would end it.
+    _output: tokio::io::Lines<BufReader<tokio::process::ChildStdout>>,
 }
 
 /// A free port for Passend: the provider must know the redirect URIs before Passend starts.
@@ -68,7 +70,7 @@ async fn harness() -> Harness {
         c.oidc = oidc;
     })
     .await;
-    Harness { app, _provider: provider }
+    Harness { app, _provider: provider, _output: lines }
 }
 
 /// A browser: its own cookies, redirects followed by hand.
