@@ -105,16 +105,18 @@ impl Config {
         ];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
         // Providers: PASSEND_OIDC__ENTREE__CLIENT_SECRET is oidc.entree.client_secret.
-        figment = figment
-            .merge(Env::prefixed("PASSEND_").filter(|key| key.as_str().starts_with("oidc__")).split("__"));
+        figment = figment.merge(Env::prefixed("PASSEND_").filter(|key| key.as_str().starts_with("oidc__")).split("__"));
         let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {
             anyhow::bail!("log_format must be \"text\" or \"json\"");
         }
         for name in config.oidc.keys() {
-            let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let valid =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !valid {
-                anyhow::bail!("oidc.{name}: a provider's name is lower-case letters, digits and '-' (it is part of a URL)");
+                anyhow::bail!(
+                    "oidc.{name}: a provider's name is lower-case letters, digits and '-' (it is part of a URL)"
+                );
             }
         }
         if let Err(entry) = passend_web::TrustedProxies::parse(&config.trusted_proxies) {

@@ -162,11 +162,19 @@ impl OidcRefusal {
 /// What a callback comes to.
 pub enum OidcOutcome {
     /// Logged in to this account; go on to this page.
-    SignedIn { user_id: i64, return_to: String },
+    SignedIn {
+        user_id: i64,
+        return_to: String,
+    },
     /// The provider's login is fine but reaches no account: no invitation to a
     /// verified address and no account with it. `school` is the BRIN Entree
     /// sent, to suggest whom to ask for an invitation.
-    NoAccount { email: Option<String>, verified: bool, school: Option<String>, school_name: Option<String> },
+    NoAccount {
+        email: Option<String>,
+        verified: bool,
+        school: Option<String>,
+        school_name: Option<String>,
+    },
     Refused(OidcRefusal),
 }
 
@@ -182,11 +190,7 @@ pub struct OidcCallback<'a> {
 impl App {
     /// The providers' buttons, in the order of their names.
     pub fn oidc_buttons(&self) -> Vec<OidcButton> {
-        self.oidc
-            .providers
-            .values()
-            .map(|p| OidcButton { name: p.name.clone(), label: p.label.clone() })
-            .collect()
+        self.oidc.providers.values().map(|p| OidcButton { name: p.name.clone(), label: p.label.clone() }).collect()
     }
 
     pub fn oidc_label(&self, name: &str) -> Option<String> {
@@ -386,7 +390,10 @@ impl App {
             .oidc_logins_of(user_id)
             .await?
             .into_iter()
-            .map(|link| LinkedLogin { label: self.oidc_label(&link.provider).unwrap_or_else(|| link.provider.clone()), link })
+            .map(|link| LinkedLogin {
+                label: self.oidc_label(&link.provider).unwrap_or_else(|| link.provider.clone()),
+                link,
+            })
             .collect())
     }
 

@@ -142,7 +142,10 @@ async fn a_password_change_ends_open_reset_links() {
     ask_reset(&app, "anne@school.nl").await;
     let token = reset_tokens(&app, "anne@school.nl").await.remove(0);
     // The one place a password is set without a link: `passend create-admin` on a known address.
-    app.db.set_password(id, &passend_app::accounts::hash_password("door de beheerder gezet").await.unwrap()).await.unwrap();
+    app.db
+        .set_password(id, &passend_app::accounts::hash_password("door de beheerder gezet").await.unwrap())
+        .await
+        .unwrap();
     assert_eq!(use_reset(&app, &token, "het nieuwe wachtwoord van Anne").await, StatusCode::NOT_FOUND);
     app.stop().await;
 }
@@ -313,8 +316,12 @@ async fn a_control_character_stored_before_the_edge_refused_it_does_not_stop_the
     let (director, mr, board) = (&logins[0], &logins[1], &logins[2]);
     let id = app.start_profile(director, "04FZ", "04FZ00", "2026-2027").await;
     app.take_step(director, id, json!({ "step": "ask_mr_advice" })).await;
-    app.take_step(mr, id, json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }))
-        .await;
+    app.take_step(
+        mr,
+        id,
+        json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }),
+    )
+    .await;
     app.take_step(board, id, json!({ "step": "adopt", "date": "15-6-2026" })).await;
     app.take_step(director, id, json!({ "step": "publish" })).await;
 

@@ -139,7 +139,10 @@ async fn a_first_login_links_through_an_invitation_and_later_logins_use_the_link
 
     // The login page has the provider's button.
     let page = h.app.http.get(h.app.at("/inloggen")).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("href=\"/inloggen/oidc/school?terug=") && page.contains("Inloggen met Schoolaccount"), "{page}");
+    assert!(
+        page.contains("href=\"/inloggen/oidc/school?terug=") && page.contains("Inloggen met Schoolaccount"),
+        "{page}"
+    );
 
     // Without an invitation, a verified address without account reaches nothing, and Entree's BRIN names whom to ask.
     let anna = browser();

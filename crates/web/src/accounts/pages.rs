@@ -41,7 +41,11 @@ pub struct Back {
 }
 
 #[utoipa::path(get, path = "/inloggen", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
-pub async fn login_page(State(state): State<AppState>, ctx: PageContext, Query(back): Query<Back>) -> AppResult<Response> {
+pub async fn login_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(back): Query<Back>,
+) -> AppResult<Response> {
     if ctx.session.is_some() {
         return Ok(Redirect::to(&local_path(back.terug.as_deref())).into_response());
     }

@@ -141,5 +141,7 @@ fn render(state: &AppState) -> Response {
 /// `/metrics` alone, without a token, for a listener on an address only the
 /// monitoring reaches (`metrics_bind`).
 pub fn metrics_only_router(state: AppState) -> axum::Router {
-    axum::Router::new().route("/metrics", axum::routing::get(|State(state): State<AppState>| async move { render(&state) })).with_state(state)
+    axum::Router::new()
+        .route("/metrics", axum::routing::get(|State(state): State<AppState>| async move { render(&state) }))
+        .with_state(state)
 }
