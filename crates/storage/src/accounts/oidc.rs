@@ -100,7 +100,7 @@ impl Database {
 
     pub async fn link_oidc_login(&self, user_id: i64, link: &NewOidcLink<'_>) -> Result<(), StorageError> {
         let mut conn = self.write.acquire().await?;
-        insert_link(&mut *conn, user_id, link).await
+        insert_link(&mut conn, user_id, link).await
     }
 
     /// The user's own linked logins, newest first.
