@@ -36,6 +36,8 @@ pub struct AppConfig {
     /// The address people reach Passend at, for the links in mails.
     pub public_url: String,
     pub mail: MailConfig,
+    /// The OpenID Connect providers people may log in with (`[oidc.NAME]`).
+    pub oidc: Vec<accounts::oidc::OidcProviderConfig>,
 }
 
 /// The application: the database and the outgoing mail, behind the use cases.
@@ -44,12 +46,14 @@ pub struct App {
     db: Database,
     mailer: Mailer,
     public_url: std::sync::Arc<str>,
+    oidc: accounts::oidc::SharedProviders,
 }
 
 impl App {
     pub fn new(db: Database, config: &AppConfig) -> Result<App> {
         let mailer = Mailer::new(db.clone(), &config.mail)?;
-        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into() })
+        let oidc = std::sync::Arc::new(accounts::oidc::OidcProviders::new(config.oidc.clone())?);
+        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into(), oidc })
     }
 
     /// A link into Passend for a mail.

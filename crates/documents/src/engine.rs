@@ -83,17 +83,28 @@ impl Engine {
     }
 
     /// Whether the body fonts (DejaVu Sans regular and bold) can show the character.
+    /// A control character (U+0000 and its kin) has a glyph in DejaVu but no
+    /// meaning in text, and typst refuses to display it under PDF/UA: it never counts.
     fn covers(&self, c: char) -> bool {
+        if c.is_control() {
+            return matches!(c, '\n' | '\t');
+        }
         c.is_whitespace() || self.fonts.iter().take(2).all(|f| f.info().coverage.contains(c as u32))
     }
 
-    /// The data with every character the fonts cannot show replaced by `?`:
-    /// PDF/UA forbids a missing glyph, and one emoji must not make a profile's
-    /// documents fail.
+    /// The data with every control character (but line ends and tabs) left
+    /// out and every character the fonts cannot show replaced by `?`: PDF/UA
+    /// forbids a missing glyph, and no stored text (one emoji, a U+0000 that
+    /// came in before the edge refused it) may make a profile's documents fail.
     fn printable(&self, data: Value) -> Value {
         match data {
             Value::String(s) if s.chars().all(|c| self.covers(c)) => Value::String(s),
-            Value::String(s) => Value::String(s.chars().map(|c| if self.covers(c) { c } else { '?' }).collect()),
+            Value::String(s) => Value::String(
+                s.chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                    .map(|c| if self.covers(c) { c } else { '?' })
+                    .collect(),
+            ),
             Value::Array(items) => Value::Array(items.into_iter().map(|v| self.printable(v)).collect()),
             Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, self.printable(v))).collect()),
             other => other,

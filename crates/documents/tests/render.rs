@@ -250,6 +250,30 @@ fn characters_the_fonts_lack_do_not_break_a_document() {
 }
 
 #[test]
+fn control_characters_in_stored_text_do_not_stop_any_document() {
+    // What the attack test stored as an SWV's name on SQLite: every parent
+    // document of every school of that SWV answered 503.
+    let engine = Engine::new();
+    for kind in DocumentKind::ALL {
+        let mut value = match kind {
+            DocumentKind::FullProfile => serde_json::to_value(full("nl")),
+            DocumentKind::ParentReport => serde_json::to_value(parent("nl")),
+            DocumentKind::Poster => serde_json::to_value(poster("nl")),
+            DocumentKind::SchoolGuide => serde_json::to_value(guide("nl")),
+        }
+        .unwrap();
+        // The common part is flattened into each document's data.
+        value["school"]["name"] = json!("De\u{0} Brug\u{1}\u{7f}\r\n");
+        value["swv"] = json!("S\u{0}");
+        if let Some(steunpunt) = value["steunpunt"].as_object_mut() {
+            steunpunt.insert("name".to_owned(), json!("S\u{0}"));
+        }
+        let pdf = engine.render(kind, &value, (2026, 12, 1)).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert!(pdf.starts_with(b"%PDF-"), "{kind:?}");
+    }
+}
+
+#[test]
 fn a_template_error_is_reported_not_served() {
     let engine = Engine::new();
     // The typed data always has its labels; JSON without them is what a

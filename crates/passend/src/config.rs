@@ -1,6 +1,7 @@
 //! Configuration: defaults, then a TOML file, then `PASSEND_*` environment
 //! variables, then command-line flags.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use figment::Figment;
@@ -26,6 +27,30 @@ pub struct Config {
     pub log_format: String,
     /// How often the reminders job looks for milestones coming up; 0 turns it off.
     pub reminder_interval_secs: u64,
+    /// Reverse proxies whose `X-Forwarded-For` names the client, as addresses
+    /// or networks (`["127.0.0.1", "10.0.0.0/8"]`); the login limits count per client.
+    pub trusted_proxies: Vec<String>,
+    /// The bearer token `/metrics` asks for. Without it (and without
+    /// `metrics_bind`) the metrics are not served.
+    pub metrics_token: Option<String>,
+    /// A separate address that serves `/metrics` without a token (one that
+    /// only the monitoring reaches, say `127.0.0.1:9100`).
+    pub metrics_bind: Option<String>,
+    /// OpenID Connect providers, any number, by name (`[oidc.entree]`); the
+    /// name is part of their URLs (`/inloggen/oidc/entree`).
+    pub oidc: BTreeMap<String, OidcProvider>,
+}
+
+/// One OpenID Connect provider (`[oidc.NAME]`, or `PASSEND_OIDC__NAME__LABEL` and so on).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OidcProvider {
+    /// What the login page's button says.
+    pub label: String,
+    /// The issuer URL; its `/.well-known/openid-configuration` is read.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
 }
 
 impl Default for Config {
@@ -39,6 +64,10 @@ impl Default for Config {
             smtp_from: "Passend <noreply@passend.invalid>".to_owned(),
             log_format: "text".to_owned(),
             reminder_interval_secs: 3600,
+            trusted_proxies: Vec::new(),
+            metrics_token: None,
+            metrics_bind: None,
+            oidc: BTreeMap::new(),
         }
     }
 }
@@ -70,11 +99,28 @@ impl Config {
             "SMTP_FROM",
             "LOG_FORMAT",
             "REMINDER_INTERVAL_SECS",
+            "TRUSTED_PROXIES",
+            "METRICS_TOKEN",
+            "METRICS_BIND",
         ];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
+        // Providers: PASSEND_OIDC__ENTREE__CLIENT_SECRET is oidc.entree.client_secret.
+        figment = figment.merge(Env::prefixed("PASSEND_").filter(|key| key.as_str().starts_with("oidc__")).split("__"));
         let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {
             anyhow::bail!("log_format must be \"text\" or \"json\"");
+        }
+        for name in config.oidc.keys() {
+            let valid =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                anyhow::bail!(
+                    "oidc.{name}: a provider's name is lower-case letters, digits and '-' (it is part of a URL)"
+                );
+            }
+        }
+        if let Err(entry) = passend_web::TrustedProxies::parse(&config.trusted_proxies) {
+            anyhow::bail!("trusted_proxies: {entry:?} is not an IP address or network");
         }
         Ok(config)
     }
@@ -83,6 +129,31 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oidc_providers_come_from_the_file_and_the_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(
+            &path,
+            "[oidc.entree]\nlabel = \"Entree\"\nissuer = \"https://entree.example\"\nclient_id = \"passend\"\nclient_secret = \"x\"\n",
+        )
+        .unwrap();
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PASSEND_OIDC__ENTREE__CLIENT_SECRET", "uit-de-omgeving");
+            jail.set_env("PASSEND_OIDC__M365__LABEL", "Microsoft 365");
+            jail.set_env("PASSEND_OIDC__M365__ISSUER", "https://login.example/v2.0");
+            jail.set_env("PASSEND_OIDC__M365__CLIENT_ID", "abc");
+            jail.set_env("PASSEND_OIDC__M365__CLIENT_SECRET", "def");
+            let config = Config::load(Some(&path)).unwrap();
+            assert_eq!(config.oidc["entree"].client_secret, "uit-de-omgeving");
+            assert_eq!(config.oidc["entree"].label, "Entree");
+            assert_eq!(config.oidc["m365"].label, "Microsoft 365");
+            Ok(())
+        });
+        std::fs::write(&path, "[oidc.entree]\nlabel = \"Entree\"\n").unwrap();
+        assert!(Config::load(Some(&path)).is_err(), "issuer and client missing");
+    }
 
     #[test]
     fn a_file_overrides_defaults_and_unknown_keys_are_refused() {

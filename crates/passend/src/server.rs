@@ -28,13 +28,30 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
 }
 
 fn app_config(config: &Config, public_url: String) -> AppConfig {
-    AppConfig { public_url, mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() } }
+    let oidc = config
+        .oidc
+        .iter()
+        .map(|(name, p)| passend_app::accounts::oidc::OidcProviderConfig {
+            name: name.clone(),
+            label: p.label.clone(),
+            issuer: p.issuer.clone(),
+            client_id: p.client_id.clone(),
+            client_secret: p.client_secret.clone(),
+        })
+        .collect();
+    AppConfig {
+        public_url,
+        mail: MailConfig { smtp_url: config.smtp_url.clone(), from: config.smtp_from.clone() },
+        oidc,
+    }
 }
 
 pub struct RunningServer {
     pub addr: SocketAddr,
     /// The public URL the server uses in mailed links.
     pub url: String,
+    /// Where `/metrics` is served without a token, when `metrics_bind` is set.
+    pub metrics_addr: Option<SocketAddr>,
     pub db: Database,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
@@ -47,7 +64,13 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
     let addr = listener.local_addr()?;
     let url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
-    let web_config = WebConfig { public_url: url.clone(), session_hours: config.session_hours };
+    let web_config = WebConfig {
+        public_url: url.clone(),
+        session_hours: config.session_hours,
+        trusted_proxies: passend_web::TrustedProxies::parse(&config.trusted_proxies)
+            .map_err(|entry| anyhow::anyhow!("trusted_proxies: {entry:?} is not an IP address or network"))?,
+        metrics_token: config.metrics_token.clone().filter(|t| !t.trim().is_empty()),
+    };
     let app = App::new(db.clone(), &app_config(config, url.clone()))?;
     let state = AppState::new(app, web_config);
     if state.app.mailer().sends_over_smtp() {
@@ -59,6 +82,10 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     if config.reminder_interval_secs > 0 {
         spawn_reminders(state.clone(), Duration::from_secs(config.reminder_interval_secs));
     }
+    let metrics_addr = match &config.metrics_bind {
+        Some(bind) => Some(spawn_metrics_listener(bind, state.clone()).await?),
+        None => None,
+    };
     let app = passend_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (shutdown, signal) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -69,7 +96,22 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
             .await
     });
     tracing::info!(%addr, %url, "Passend is listening");
-    Ok(RunningServer { addr, url, db, shutdown: Some(shutdown), task })
+    Ok(RunningServer { addr, url, metrics_addr, db, shutdown: Some(shutdown), task })
+}
+
+/// Serves `/metrics` alone on its own address, for the monitoring only.
+async fn spawn_metrics_listener(bind: &str, state: AppState) -> anyhow::Result<SocketAddr> {
+    let listener =
+        tokio::net::TcpListener::bind(bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}"))?;
+    let addr = listener.local_addr()?;
+    let router = passend_web::metrics_only_router(state);
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, router).await {
+            tracing::warn!(%error, "the metrics listener stopped");
+        }
+    });
+    tracing::info!(%addr, "metrics are served on their own address");
+    Ok(addr)
 }
 
 /// Removes expired sessions, reset links, old login attempts and the surveys

@@ -23,6 +23,11 @@ pub struct WebConfig {
     /// The address people reach Passend at, used in mailed links and the origin check.
     pub public_url: String,
     pub session_hours: i64,
+    /// Proxies whose `X-Forwarded-For` names the client (for the login limits).
+    pub trusted_proxies: crate::security::client::TrustedProxies,
+    /// The bearer token `/metrics` asks for; without one `/metrics` is not
+    /// served here (the binary may serve it on a separate address instead).
+    pub metrics_token: Option<String>,
 }
 
 impl WebConfig {
@@ -130,7 +135,7 @@ pub fn router(state: AppState) -> Router {
     // The published profiles' pages are the same for everyone and only read
     // (GET): no session to load and no origin to check, which makes the most
     // visited pages cheaper to serve.
-    let public = public.layer(from_fn(pages::errors::render_errors));
+    let public = public.layer(from_fn(security::text::refuse_nul)).layer(from_fn(pages::errors::render_errors));
     let mut router = Router::new()
         .merge(signed_in)
         .merge(public)

@@ -34,4 +34,6 @@ mod layering_tests;
 
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use openapi::api_document;
+pub use ops::metrics::metrics_only_router;
 pub use readability::spelling::dutch as dutch_dictionary;
+pub use security::client::TrustedProxies;

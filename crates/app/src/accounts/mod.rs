@@ -1,6 +1,7 @@
 //! Accounts: login with its rate limits, sessions, invitations and password
 //! resets. Secrets are made and hashed here; storage keeps only hashes.
 
+pub mod oidc;
 pub mod password;
 mod rate_limit;
 pub mod secrets;
@@ -124,10 +125,15 @@ impl App {
         else {
             return Ok(None);
         };
-        let Some(inviter) = invitation.invited_by else { return Ok(None) };
-        let Some(context) = self.db.org_context(&invitation.org).await? else { return Ok(None) };
+        Ok(self.still_grantable(&invitation).await?.then_some(invitation))
+    }
+
+    /// Whether the invitation's inviter may still give its role today.
+    pub(crate) async fn still_grantable(&self, invitation: &Invitation) -> Result<bool> {
+        let Some(inviter) = invitation.invited_by else { return Ok(false) };
+        let Some(context) = self.db.org_context(&invitation.org).await? else { return Ok(false) };
         let actor = Actor::new(inviter, self.db.memberships_of(inviter).await?);
-        Ok(access::grant_role(&actor, &invitation.org, &context, invitation.role).is_ok().then_some(invitation))
+        Ok(access::grant_role(&actor, &invitation.org, &context, invitation.role).is_ok())
     }
 
     /// The account an address has, if any.
@@ -232,7 +238,13 @@ impl App {
             return Ok(Some(Err(vec![("password_confirm", Message::new("account-password-mismatch"))])));
         }
         let new_hash = hash_password(password.expose()).await?;
-        Ok(self.db.reset_password(&hash, &new_hash).await?.map(|_| Ok(())))
+        if self.db.reset_password(&hash, &new_hash).await?.is_none() {
+            return Ok(None);
+        }
+        // The owner of the mailbox proved who they are: the account's login
+        // lock (which an attacker guessing passwords may have set) is lifted.
+        rate_limit::lift_account_lock(&self.db, user.email.as_str()).await?;
+        Ok(Some(Ok(())))
     }
 
     /// Makes the address a platform administrator with this password, creating

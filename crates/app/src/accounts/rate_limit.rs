@@ -39,6 +39,13 @@ pub(crate) async fn record_success(db: &Database, email: &str) -> Result<(), Sto
     db.clear_attempts(&account_key(email)).await
 }
 
+/// Ends the account's lock after the owner proved who they are another way
+/// (a password reset by mail, a login through an OpenID provider): the lock
+/// slows an attacker, it must not keep the real user out.
+pub(crate) async fn lift_account_lock(db: &Database, email: &str) -> Result<(), StorageError> {
+    db.clear_attempts(&account_key(email)).await
+}
+
 /// Counts a reset mail for the address; `false` when the hour's allowance is used up.
 pub(crate) async fn reset_mail_allowed(db: &Database, email: &str) -> Result<bool, StorageError> {
     let key = format!("reset:{}", email.trim().to_lowercase());

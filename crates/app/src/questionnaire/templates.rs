@@ -52,6 +52,8 @@ impl App {
     ) -> Result<()> {
         let edit = access::edit_swv(actor, code.as_str())?;
         variant.owner = code.to_string();
+        let json_bytes = serde_json::to_vec(&variant).map_err(|e| Error::internal("variant", e.to_string()))?.len();
+        variant.check_size(json_bytes).map_err(|message| Error::invalid("variant", message))?;
         check_variant(&variant).map_err(|message| Error::invalid("variant", message))?;
         Ok(self.db.save_template_variant(&edit, year, &variant, actor.user_id()).await?)
     }

@@ -9,6 +9,10 @@ use crate::Message;
 
 /// Longest name of a kern.
 pub const MAX_KERN_NAME: usize = 80;
+/// Most kernen of one SWV: a region splits into a handful, a large one into
+/// a few dozen; the bound keeps a stored list (and every region page that
+/// filters by it) small.
+pub const MAX_KERNEN: usize = 100;
 
 /// A kern: its name and the codes of its locations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -41,6 +45,10 @@ pub fn validate_kernen(kernen: &[Kern], swv_locations: &HashSet<String>) -> Resu
         if name.is_empty() && locations.is_empty() {
             continue;
         }
+        if out.len() == MAX_KERNEN {
+            problems.push(KernProblem { index, message: Message::new("limit-kernen").with("max", MAX_KERNEN) });
+            break;
+        }
         let problem = |id: &'static str| KernProblem { index, message: Message::new(id) };
         if name.is_empty() {
             problems.push(problem("kern-name-missing"));
@@ -72,6 +80,16 @@ pub fn validate_kernen(kernen: &[Kern], swv_locations: &HashSet<String>) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_swv_has_at_most_max_kernen() {
+        let many: Vec<Kern> = (0..=MAX_KERNEN).map(|i| kern(&format!("Kern {i}"), &[])).collect();
+        let problems = validate_kernen(&many, &swv()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].index, MAX_KERNEN);
+        assert_eq!(problems[0].message.id, "limit-kernen");
+        assert!(validate_kernen(&many[..MAX_KERNEN], &swv()).is_ok());
+    }
 
     fn swv() -> HashSet<String> {
         ["AAAA00", "BBBB00", "CCCC00"].map(str::to_owned).into()

@@ -82,6 +82,14 @@ pub struct AddedItem {
     pub item: Item,
 }
 
+/// Most questions of an SWV's own in one version: enough for a region's
+/// extra topics, few enough that every profile and document stays readable.
+pub const MAX_OWN_ITEMS: usize = 50;
+/// Most changes to shared items in one version (each shared item once is far below it).
+pub const MAX_ITEM_CHANGES: usize = 500;
+/// Largest stored version, as JSON: the bound on everything else (long texts, many choices).
+pub const MAX_VARIANT_BYTES: usize = 256 * 1024;
+
 /// What an SWV changes in a base template for its schools.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TemplateVariant {
@@ -109,6 +117,20 @@ pub enum VariantError {
 }
 
 impl TemplateVariant {
+    /// Whether the version stays within the bounds above; the message says which it passes.
+    pub fn check_size(&self, json_bytes: usize) -> Result<(), Message> {
+        if self.added.len() > MAX_OWN_ITEMS {
+            return Err(Message::new("limit-own-items").with("max", MAX_OWN_ITEMS).with("count", self.added.len()));
+        }
+        if self.changes.len() > MAX_ITEM_CHANGES {
+            return Err(Message::new("limit-item-changes").with("max", MAX_ITEM_CHANGES));
+        }
+        if json_bytes > MAX_VARIANT_BYTES {
+            return Err(Message::new("limit-variant-size").with("max", MAX_VARIANT_BYTES / 1024));
+        }
+        Ok(())
+    }
+
     /// A new question of the SWV's own, with the next free key (`swv.po2707.vraag3`).
     pub fn new_own_item(&self, kind: OwnItemKind, label: String) -> Item {
         let prefix = self.own_prefix();

@@ -8,7 +8,7 @@ use crate::support::TestApp;
 
 #[tokio::test]
 async fn health_metrics_and_security_headers() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|c| c.metrics_token = Some("prometheus".to_owned())).await;
     let health = app.http.get(app.at("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), StatusCode::OK);
     let home = app.http.get(app.at("/")).send().await.unwrap();
@@ -16,7 +16,8 @@ async fn health_metrics_and_security_headers() {
         assert!(home.headers().contains_key(header), "{header}");
     }
     app.http.get(app.at("/scholen/04FZ")).send().await.unwrap();
-    let metrics = app.http.get(app.at("/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics =
+        app.http.get(app.at("/metrics")).bearer_auth("prometheus").send().await.unwrap().text().await.unwrap();
     assert!(
         metrics.contains("passend_http_requests_total{method=\"GET\",route=\"/scholen/{brin}\",status=\"200\"} 1"),
         "{metrics}"

@@ -25,6 +25,8 @@ pub struct TestApp {
     /// The database the server uses, for a second server process on the same one.
     pub database_url: String,
     pub db: Database,
+    /// Where `/metrics` is served without a token, when the test set `metrics_bind`.
+    pub metrics_addr: Option<std::net::SocketAddr>,
     server: Option<RunningServer>,
     pub http: reqwest::Client,
 }
@@ -67,7 +69,14 @@ impl TestApp {
         db.import_duo(&files, &|_| {}).await.unwrap();
         let running = server::start(&config, db.clone()).await.unwrap();
         let http = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
-        TestApp { url: running.url.clone(), database_url, db, server: Some(running), http }
+        TestApp {
+            url: running.url.clone(),
+            database_url,
+            db,
+            metrics_addr: running.metrics_addr,
+            server: Some(running),
+            http,
+        }
     }
 
     pub fn at(&self, path: &str) -> String {

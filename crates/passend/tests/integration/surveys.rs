@@ -564,6 +564,7 @@ async fn a_survey_goes_with_its_answers_and_contacts_at_the_end_of_its_school_ye
     let config = passend_app::AppConfig {
         public_url: app.url.clone(),
         mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+        oidc: Vec::new(),
     };
     let core = passend_app::App::new(app.db.clone(), &config).unwrap();
     let day_ago = passend_app::now() - 86_400;

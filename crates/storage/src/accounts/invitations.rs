@@ -4,6 +4,7 @@ use passend_domain::organisations::{OrgKind, OrgRef};
 use serde::Serialize;
 
 use super::memberships::add_membership;
+use super::oidc::{NewOidcLink, insert_link};
 use super::users::insert_user;
 use crate::rows::{Column, convert};
 use crate::{Database, StorageError, now};
@@ -129,6 +130,62 @@ impl Database {
         .await?
         .map(Invitation::try_from)
         .transpose()
+    }
+
+    /// The open invitations to an address, oldest first (an OpenID login
+    /// with that verified address may accept them).
+    pub async fn open_invitations_to(&self, email: &Email) -> Result<Vec<Invitation>, StorageError> {
+        sqlx::query_as::<_, InvitationRow>(&format!(
+            "SELECT {INVITATION_COLUMNS} FROM invitations
+             WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY id"
+        ))
+        .bind(email.as_str())
+        .bind(now())
+        .fetch_all(&self.read)
+        .await?
+        .into_iter()
+        .map(Invitation::try_from)
+        .collect()
+    }
+
+    /// Makes an account without a password, linked to a provider's subject,
+    /// and accepts the invitation, in one transaction.
+    pub async fn accept_invitation_as_linked_user(
+        &self,
+        invitation: &Invitation,
+        email: &Email,
+        name: &str,
+        link: &NewOidcLink<'_>,
+    ) -> Result<i64, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let user_id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, name, password_hash, created_at, updated_at)
+             VALUES ($1, $2, NULL, $3, $3) RETURNING id",
+        )
+        .bind(email.as_str())
+        .bind(name)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StorageError::from_write)?;
+        insert_link(&mut tx, user_id, link).await?;
+        accept_in(&mut tx, invitation, user_id).await?;
+        tx.commit().await?;
+        Ok(user_id)
+    }
+
+    /// Links the subject to the user and accepts the invitation, in one transaction.
+    pub async fn accept_invitation_with_link(
+        &self,
+        invitation: &Invitation,
+        user_id: i64,
+        link: &NewOidcLink<'_>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.write.begin().await?;
+        insert_link(&mut tx, user_id, link).await?;
+        accept_in(&mut tx, invitation, user_id).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn invitation(&self, id: i64) -> Result<Option<Invitation>, StorageError> {

@@ -31,7 +31,9 @@ impl Database {
     }
 
     /// Uses a valid, unused link to set a new password, in one transaction:
-    /// the link is spent, the password changed and every session ended.
+    /// the link is spent, and with it every other link of the account (an
+    /// older mail left in a mailbox must not reset the new password), the
+    /// password changed and every session ended.
     /// `None` when the link was used or expired in the meantime.
     pub async fn reset_password(&self, token_hash: &str, password_hash: &str) -> Result<Option<i64>, StorageError> {
         let mut tx = self.write.begin().await?;
@@ -45,6 +47,11 @@ impl Database {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(user_id) = user_id else { return Ok(None) };
+        sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(at)

@@ -47,6 +47,7 @@ impl Database {
         let at = now();
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
         sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
+        sqlx::query("DELETE FROM oidc_flows WHERE expires_at <= $1").bind(at).execute(&self.write).await?;
         // Mail older than a month has served its purpose; its links expired long ago.
         sqlx::query("DELETE FROM outbox WHERE created_at < $1").bind(at - 30 * 86_400).execute(&self.write).await?;
         sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")

@@ -55,12 +55,18 @@ impl Database {
             .await?)
     }
 
-    /// Sets a new password and ends every session of the user.
+    /// Sets a new password and ends every session and every open reset link of the user.
     pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<(), StorageError> {
         let mut tx = self.write.begin().await?;
+        let at = now();
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
-            .bind(now())
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+            .bind(at)
             .bind(user_id)
             .execute(&mut *tx)
             .await?;

@@ -10,18 +10,25 @@ use passend_app::accounts::AcceptInvitation;
 pub use passend_app::accounts::LoginOutcome;
 pub use passend_domain::FieldProblems;
 
-/// The client's network address, for rate limiting.
+use crate::app::AppState;
+use crate::security::client::client_group;
+
+/// The client the login limits count under: the socket's address, or the
+/// forwarded one from a trusted proxy, an IPv6 client by its /64
+/// (`security::client`).
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
-        Ok(ClientAddr(addr))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()) else {
+            return Ok(ClientAddr("unknown".to_owned()));
+        };
+        let forwarded: Vec<&str> =
+            parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+        let client = state.config.trusted_proxies.client(peer, &forwarded);
+        Ok(ClientAddr(client_group(client)))
     }
 }
 

@@ -2,4 +2,5 @@
 
 pub mod actions;
 pub mod api;
+pub mod oidc;
 pub mod pages;

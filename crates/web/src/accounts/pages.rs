@@ -21,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(forgot_page, forgot))
         .routes(routes!(reset_page, reset))
         .routes(routes!(invitation_page, accept))
+        .merge(super::oidc::router())
 }
 
 #[derive(Template)]
@@ -30,6 +31,8 @@ struct LoginPage {
     email: String,
     back: String,
     error: Option<String>,
+    /// A button per configured OpenID Connect provider.
+    providers: Vec<passend_app::accounts::oidc::OidcButton>,
 }
 
 #[derive(Deserialize)]
@@ -38,12 +41,17 @@ pub struct Back {
 }
 
 #[utoipa::path(get, path = "/inloggen", tag = "pages", security(()), responses((status = 200, content_type = "text/html")))]
-pub async fn login_page(ctx: PageContext, Query(back): Query<Back>) -> AppResult<Response> {
+pub async fn login_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(back): Query<Back>,
+) -> AppResult<Response> {
     if ctx.session.is_some() {
         return Ok(Redirect::to(&local_path(back.terug.as_deref())).into_response());
     }
     let back = local_path(back.terug.as_deref());
-    Ok(render(&LoginPage { ctx, email: String::new(), back, error: None })?.into_response())
+    let providers = state.app.oidc_buttons();
+    Ok(render(&LoginPage { ctx, email: String::new(), back, error: None, providers })?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -70,7 +78,8 @@ pub async fn login(
         }
         LoginOutcome::Invalid => {
             let error = Some(ctx.t("login-invalid"));
-            let page = render(&LoginPage { ctx, email: form.email, back, error })?;
+            let providers = state.app.oidc_buttons();
+            let page = render(&LoginPage { ctx, email: form.email, back, error, providers })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         LoginOutcome::RateLimited => Err(crate::error::AppError::new(crate::error::ErrorKind::RateLimited)),

@@ -7,9 +7,11 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+
+use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 
@@ -106,9 +108,40 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// The metrics tell how busy which routes are, so they are not for anyone:
+/// served here only with the configured bearer token (`metrics_token`), or
+/// without one on the separate address of `metrics_bind` ([`metrics_only_router`]).
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
-    responses((status = 200, description = "Prometheus text format", content_type = "text/plain")))]
-pub async fn metrics(State(state): State<AppState>) -> Response {
+    responses(
+        (status = 200, description = "Prometheus text format", content_type = "text/plain"),
+        (status = 401, description = "Without the configured bearer token"),
+        (status = 404, description = "No token configured: metrics are not served on this address"),
+    ))]
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = state.config.metrics_token.as_deref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    // Hashes compared, so that the time taken says nothing about the token.
+    if Sha256::digest(given.trim().as_bytes()) != Sha256::digest(token.as_bytes()) {
+        return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
+    }
+    render(&state)
+}
+
+fn render(state: &AppState) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render(state.app.pool_stats()))
         .into_response()
+}
+
+/// `/metrics` alone, without a token, for a listener on an address only the
+/// monitoring reaches (`metrics_bind`).
+pub fn metrics_only_router(state: AppState) -> axum::Router {
+    axum::Router::new()
+        .route("/metrics", axum::routing::get(|State(state): State<AppState>| async move { render(&state) }))
+        .with_state(state)
 }

@@ -1,35 +1,60 @@
-//! No U+0000 in the API's text. PostgreSQL's `text` cannot hold it (the
-//! insert fails and the request would end in a 500), SQLite's can, and no
-//! field of Passend means it: a request that carries one is refused with 400
-//! on both backends before any handler sees it.
+//! No U+0000 in any text that reaches Passend. PostgreSQL's `text` cannot
+//! hold it (the insert or even the comparison fails and the request would end
+//! in a 500), SQLite's can, but no field of Passend means it and a stored one
+//! stops documents from rendering: a request that carries one, in the path,
+//! the query string, a form or a JSON body, to a page or to the API, is
+//! refused with 400 and a Dutch message on both backends before any handler
+//! sees it. Other control characters are cleaned where text is rendered
+//! (`passend_domain::text::printable`).
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use passend_domain::Message;
 
-use crate::error::{AppError, ErrorKind};
+use crate::error::AppError;
 
-/// The JSON extractor's own limit (axum's `DefaultBodyLimit`): a body that
-/// passes here is one the handler would have read.
+/// The JSON and form extractors' own limit (axum's `DefaultBodyLimit`): a body
+/// that passes here is one the handler would have read.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// What the body of a request is, as far as the check goes.
+enum BodyKind {
+    Json,
+    Form,
+    Other,
+}
+
+fn refused() -> Response {
+    AppError::invalid(vec![("text".to_owned(), Message::new("limit-nul-character"))]).into_response()
+}
+
+/// Whether URL-encoded text (a path, a query string, a form) spells U+0000.
+fn encodes_nul(s: &[u8]) -> bool {
+    s.contains(&0) || s.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"))
+}
 
 pub async fn refuse_nul(request: Request, next: Next) -> Response {
     let uri = request.uri();
-    if !uri.path().starts_with("/api/") {
-        return next.run(request).await;
+    if encodes_nul(uri.path().as_bytes()) || uri.query().is_some_and(|q| encodes_nul(q.as_bytes())) {
+        return refused();
     }
-    let encoded_nul = |s: &str| s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"));
-    if encoded_nul(uri.path()) || uri.query().is_some_and(encoded_nul) {
-        return AppError::new(ErrorKind::BadRequest).into_response();
-    }
-    let json = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
-    if !json {
+        .map(|v| v.trim_start().to_ascii_lowercase())
+        .unwrap_or_default();
+    let kind = if content_type.starts_with("application/json") {
+        BodyKind::Json
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        BodyKind::Form
+    } else {
+        BodyKind::Other
+    };
+    if matches!(kind, BodyKind::Other) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
@@ -37,8 +62,12 @@ pub async fn refuse_nul(request: Request, next: Next) -> Response {
         // As the extractor answers a body over its limit.
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    if escapes_nul(&bytes) {
-        return AppError::new(ErrorKind::BadRequest).into_response();
+    let nul = match kind {
+        BodyKind::Json => escapes_nul(&bytes) || bytes.contains(&0),
+        _ => encodes_nul(&bytes),
+    };
+    if nul {
+        return refused();
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
@@ -63,7 +92,15 @@ fn escapes_nul(json: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::escapes_nul;
+    use super::{encodes_nul, escapes_nul};
+
+    #[test]
+    fn url_encoded_nul_counts_in_either_case() {
+        assert!(encodes_nul(b"q=a%00b"));
+        assert!(encodes_nul(b"name=S\0"));
+        assert!(!encodes_nul(b"q=a%2500b"), "a percent sign and two zeros");
+        assert!(!encodes_nul(b"q=100%25"));
+    }
 
     #[test]
     fn only_an_escaped_nul_counts() {
