@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod admin;
 pub mod dashboard;
 pub mod directory;
+pub mod jobs;
 pub mod lifecycle;
 pub mod members;
 pub mod ops;
@@ -42,12 +43,15 @@ pub struct App {
     db: Database,
     mailer: Mailer,
     public_url: std::sync::Arc<str>,
+    /// Wakes this process's jobs worker when work was queued here.
+    wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl App {
     pub fn new(db: Database, config: &AppConfig) -> Result<App> {
-        let mailer = Mailer::new(db.clone(), &config.mail)?;
-        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into() })
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let mailer = Mailer::new(db.clone(), &config.mail, wake.clone())?;
+        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into(), wake })
     }
 
     /// A link into Passend for a mail.

@@ -33,4 +33,5 @@ mod layering_tests;
 
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use openapi::api_document;
+pub use publishing::run_prerender_job;
 pub use readability::spelling::dutch as dutch_dictionary;

@@ -1075,3 +1075,25 @@ location-contact-title = Contact details for parents
 location-contact-intro = Parents see these details on the parents' version, in the parents' PDF and on the poster. What DUO knows about the location is filled in already. What you save here stays when DUO's files are imported again.
 location-contact-edit = Edit contact details for parents
 xlsx-location-code = Location code
+
+# --- servers ---
+jobs-title = Background jobs
+jobs-intro = Mail, reminders and rendering documents ahead of time run as jobs. Every Passend server takes jobs; each job runs once. A failed job is tried again, each time a little later, and given up after 8 attempts.
+jobs-filter = Which jobs
+jobs-filter-all = All
+jobs-filter-open = Not done yet
+jobs-filter-failed = Given up
+jobs-empty = There are no jobs.
+jobs-caption = The newest jobs first
+jobs-created = Created
+jobs-kind = Kind
+jobs-state = State
+jobs-attempts = Attempts
+jobs-next = Not before
+jobs-error = Last error
+jobs-state-waiting = Waiting
+jobs-state-running = Running
+jobs-state-done = Done
+jobs-state-failed = Given up
+jobs-not-failed = This job has not been given up; only a job that was given up can be started again.
+jobs-outbox-link = See the background jobs

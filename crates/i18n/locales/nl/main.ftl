@@ -1075,3 +1075,25 @@ location-contact-title = Contactgegevens voor ouders
 location-contact-intro = Ouders zien deze gegevens op de versie voor ouders, in de PDF voor ouders en op de poster. Wat DUO van de vestiging weet, staat al ingevuld. Wat u hier opslaat, blijft staan bij een nieuwe import van DUO.
 location-contact-edit = Contactgegevens voor ouders bewerken
 xlsx-location-code = Vestigingscode
+
+# --- servers ---
+jobs-title = Achtergrondtaken
+jobs-intro = Mail, herinneringen en het vooraf opmaken van documenten lopen als taken. Elke server van Passend pakt taken op; elke taak wordt één keer uitgevoerd. Een mislukte taak wordt later opnieuw geprobeerd, steeds wat later, en na 8 pogingen opgegeven.
+jobs-filter = Welke taken
+jobs-filter-all = Alle
+jobs-filter-open = Nog niet klaar
+jobs-filter-failed = Opgegeven
+jobs-empty = Er zijn geen taken.
+jobs-caption = De nieuwste taken eerst
+jobs-created = Gemaakt
+jobs-kind = Soort
+jobs-state = Status
+jobs-attempts = Pogingen
+jobs-next = Niet voor
+jobs-error = Laatste fout
+jobs-state-waiting = Wacht
+jobs-state-running = Loopt
+jobs-state-done = Klaar
+jobs-state-failed = Opgegeven
+jobs-not-failed = Deze taak is niet opgegeven; alleen een opgegeven taak kan opnieuw worden gestart.
+jobs-outbox-link = Bekijk de achtergrondtaken

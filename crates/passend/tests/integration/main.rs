@@ -19,6 +19,7 @@ mod publishing;
 mod readability;
 mod reminders;
 mod search;
+mod servers;
 mod support;
 mod surveys;
 mod tasks;
