@@ -11,6 +11,7 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+pub mod backup;
 #[cfg(test)]
 mod corrupt_tests;
 pub mod coverage;

@@ -46,6 +46,29 @@ fn render(sql: &str, backend: Backend) -> String {
     sql.replace("{{id}}", id)
 }
 
+/// The versions a database has applied (none for an empty one).
+pub async fn applied_versions(db: &Database) -> Result<Vec<i64>, StorageError> {
+    let exists: i64 = match db.backend() {
+        Backend::Sqlite => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+                .fetch_one(&db.read)
+                .await?
+        }
+        Backend::Postgres => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
+            )
+            .fetch_one(&db.read)
+            .await?
+        }
+    };
+    if exists == 0 {
+        return Ok(Vec::new());
+    }
+    Ok(sqlx::query_scalar("SELECT version FROM schema_migrations ORDER BY version").fetch_all(&db.read).await?)
+}
+
 /// Applies the migrations the database lacks; returns the versions applied.
 pub async fn run(db: &Database) -> Result<Vec<&'static Migration>, StorageError> {
     let mut conn = db.write.acquire().await?;

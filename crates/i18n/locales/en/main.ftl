@@ -1097,3 +1097,6 @@ jobs-state-done = Done
 jobs-state-failed = Given up
 jobs-not-failed = This job has not been given up; only a job that was given up can be started again.
 jobs-outbox-link = See the background jobs
+jobs-cli-backup-done = Backup { $file } written and checked ({ $kb } kB, { $seconds } s).
+jobs-cli-restore-done = Restored and brought up to date: { $tables } tables.
+jobs-cli-check-sound = The backup is sound: { $tables } tables.

@@ -1097,3 +1097,6 @@ jobs-state-done = Klaar
 jobs-state-failed = Opgegeven
 jobs-not-failed = Deze taak is niet opgegeven; alleen een opgegeven taak kan opnieuw worden gestart.
 jobs-outbox-link = Bekijk de achtergrondtaken
+jobs-cli-backup-done = Reservekopie { $file } geschreven en gecontroleerd ({ $kb } kB, { $seconds } s).
+jobs-cli-restore-done = Teruggezet en bijgewerkt: { $tables } tabellen.
+jobs-cli-check-sound = De reservekopie is in orde: { $tables } tabellen.

@@ -3,6 +3,7 @@
 //! to over HTTP.
 
 mod accounts;
+mod backup;
 mod coverage;
 mod csrf;
 mod demo_region;
