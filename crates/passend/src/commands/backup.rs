@@ -85,7 +85,7 @@ pub async fn backup(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
             "jobs-cli-backup-done",
             &[
                 ("file", file.display().to_string().into()),
-                ("kb", (size / 1024).into()),
+                ("kb", ((size / 1024) as i64).into()),
                 ("seconds", format!("{:.1}", started.elapsed().as_secs_f64()).into()),
             ]
         )
