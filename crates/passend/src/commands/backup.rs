@@ -170,7 +170,9 @@ async fn check_sqlite_file(file: &Path) -> anyhow::Result<Vec<TableDigest>> {
         bail!("{} is damaged: {}", file.display(), problems.join("; "));
     }
     let versions = passend_storage::migrations::applied_versions(&db).await?;
-    if let Some(unknown) = versions.iter().find(|v| !passend_storage::migrations::MIGRATIONS.iter().any(|m| m.version == **v)) {
+    if let Some(unknown) =
+        versions.iter().find(|v| !passend_storage::migrations::MIGRATIONS.iter().any(|m| m.version == **v))
+    {
         db.close().await;
         bail!("{} has migration {unknown}, which this version of Passend does not know", file.display());
     }

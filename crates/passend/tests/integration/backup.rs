@@ -54,7 +54,8 @@ async fn a_backup_during_writes_restores_and_one_at_rest_restores_every_table_eq
     let writing = Arc::new(AtomicBool::new(true));
     let written = Arc::new(AtomicUsize::new(0));
     let writer = {
-        let (http, url, headers) = (app.http.clone(), app.at(&format!("/api/v1/profiles/{id}/wishes")), director.headers());
+        let (http, url, headers) =
+            (app.http.clone(), app.at(&format!("/api/v1/profiles/{id}/wishes")), director.headers());
         let (writing, written) = (writing.clone(), written.clone());
         tokio::spawn(async move {
             while writing.load(Ordering::SeqCst) {

@@ -94,8 +94,12 @@ async fn publish_with_summary(app: &TestApp, people: &[Login; 3], id: i64, summa
         .unwrap();
     assert_eq!(saved.status(), StatusCode::OK, "{}", saved.text().await.unwrap());
     app.take_step(director, id, json!({ "step": "ask_mr_advice" })).await;
-    app.take_step(mr, id, json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }))
-        .await;
+    app.take_step(
+        mr,
+        id,
+        json!({ "step": "record_advice", "verdict": "positive", "advice": "Helder.", "date": "2026-06-01" }),
+    )
+    .await;
     app.take_step(board, id, json!({ "step": "adopt", "date": "15-6-2026" })).await;
     app.take_step(director, id, json!({ "step": "publish" })).await;
 }
@@ -165,7 +169,8 @@ async fn a_publication_on_one_server_is_on_the_other_servers_page_and_pdf_at_onc
             .json()
             .await
             .unwrap();
-        let prerenders: Vec<&Value> = jobs["jobs"].as_array().unwrap().iter().filter(|j| j["kind"] == "prerender").collect();
+        let prerenders: Vec<&Value> =
+            jobs["jobs"].as_array().unwrap().iter().filter(|j| j["kind"] == "prerender").collect();
         assert_eq!(prerenders.len(), 2, "one per publication: {jobs}");
         if prerenders.iter().all(|j| j["state"] == "done") {
             assert!(prerenders.iter().all(|j| j["attempts"] == 1), "{jobs}");
@@ -258,16 +263,8 @@ async fn two_hundred_reminder_mails_queued_across_two_servers_are_sent_exactly_o
 
     let admin = app.user("beheer@passend.test", "Beheer", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await;
     let admin = app.session_for(admin).await;
-    let jobs: Value = app
-        .http
-        .get(app.at("/api/v1/admin/jobs"))
-        .headers(admin.headers())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jobs: Value =
+        app.http.get(app.at("/api/v1/admin/jobs")).headers(admin.headers()).send().await.unwrap().json().await.unwrap();
     assert_eq!(jobs["counts"], json!({ "waiting": 0, "running": 0, "done": 200, "failed": 0 }), "{jobs}");
     let mails = jobs["jobs"].as_array().unwrap();
     assert!(mails.iter().all(|j| j["kind"] == "mail" && j["attempts"] == 1), "{jobs}");
