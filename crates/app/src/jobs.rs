@@ -154,10 +154,11 @@ impl App {
                 false
             }
         };
-        if closed && job.kind == REMINDERS {
-            if let Ok(payload) = serde_json::from_str::<RemindersPayload>(&job.payload) {
-                self.schedule_reminders(payload.every_secs, crate::now() + payload.every_secs).await?;
-            }
+        if closed
+            && job.kind == REMINDERS
+            && let Ok(payload) = serde_json::from_str::<RemindersPayload>(&job.payload)
+        {
+            self.schedule_reminders(payload.every_secs, crate::now() + payload.every_secs).await?;
         }
         Ok(())
     }
