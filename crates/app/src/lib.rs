@@ -15,6 +15,7 @@ pub mod admin;
 pub mod conversations;
 pub mod dashboard;
 pub mod directory;
+pub mod jobs;
 pub mod lifecycle;
 pub mod members;
 pub mod ops;
@@ -47,13 +48,16 @@ pub struct App {
     mailer: Mailer,
     public_url: std::sync::Arc<str>,
     oidc: accounts::oidc::SharedProviders,
+    /// Wakes this process's jobs worker when work was queued here.
+    wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl App {
     pub fn new(db: Database, config: &AppConfig) -> Result<App> {
-        let mailer = Mailer::new(db.clone(), &config.mail)?;
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let mailer = Mailer::new(db.clone(), &config.mail, wake.clone())?;
         let oidc = std::sync::Arc::new(accounts::oidc::OidcProviders::new(config.oidc.clone())?);
-        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into(), oidc })
+        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into(), oidc, wake })
     }
 
     /// A link into Passend for a mail.

@@ -1,11 +1,15 @@
-//! Outgoing mail. Every message is written to the outbox first; with SMTP
-//! configured it is then sent in the background and marked sent or failed.
+//! Outgoing mail. Every message is written to the outbox first, together
+//! with a job that sends it (`passend_storage::jobs::MAIL`); with SMTP
+//! configured the jobs worker of any server sends it once, retried with
+//! back-off when the relay fails, and marks it sent or failed.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use passend_storage::Database;
+use tokio::sync::Notify;
 
 use crate::{Error, Result};
 
@@ -22,10 +26,24 @@ pub struct Mailer {
     db: Database,
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: Mailbox,
+    /// Wakes this process's jobs worker when a mail is queued.
+    wake: Arc<Notify>,
+}
+
+/// What came of one attempt to send a mail of the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// No SMTP configured: the mail stays in the outbox for a platform admin.
+    KeptInOutbox,
+    /// Sent before (by an earlier attempt), or no longer in the outbox.
+    NothingToDo,
+    /// The relay refused or did not answer; the error, to retry later.
+    Failed(String),
 }
 
 impl Mailer {
-    pub fn new(db: Database, config: &MailConfig) -> Result<Mailer> {
+    pub fn new(db: Database, config: &MailConfig, wake: Arc<Notify>) -> Result<Mailer> {
         let from: Mailbox = config.from.parse().map_err(|e| Error::internal("invalid sender address", e))?;
         let transport = match &config.smtp_url {
             None => None,
@@ -36,7 +54,7 @@ impl Mailer {
                     .build(),
             ),
         };
-        Ok(Mailer { db, transport, from })
+        Ok(Mailer { db, transport, from, wake })
     }
 
     pub fn sends_over_smtp(&self) -> bool {
@@ -49,64 +67,62 @@ impl Mailer {
         to.parse::<Mailbox>().is_ok()
     }
 
-    /// Puts the mail in the outbox and, with SMTP, sends it without making the caller wait.
+    /// Puts the mail in the outbox with the job that sends it, without making the caller wait.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<()> {
         let _: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
-        let id = self.db.queue_mail(to, subject, body).await?;
-        self.deliver_queued(id, to, subject, body)
+        self.db.queue_mail(to, subject, body).await?;
+        self.wake.notify_one();
+        Ok(())
     }
 
     /// Puts a mail with one attached file (name, content type, content) in the
-    /// outbox and, with SMTP, sends it without making the caller wait.
+    /// outbox with the job that sends it, without making the caller wait.
     pub async fn send_with_file(&self, to: &str, subject: &str, body: &str, file: (&str, &str, &str)) -> Result<()> {
         let _: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
-        let id = self.db.queue_mail_with_file(to, subject, body, file).await?;
-        self.deliver(id, to, subject, body, Some(file))
+        self.db.queue_mail_with_file(to, subject, body, file).await?;
+        self.wake.notify_one();
+        Ok(())
     }
 
-    /// Sends a mail that is in the outbox already (as id `id`) over SMTP, in
-    /// the background; without SMTP it stays in the outbox.
-    pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<()> {
-        self.deliver(id, to, subject, body, None)
-    }
-
-    fn deliver(&self, id: i64, to: &str, subject: &str, body: &str, file: Option<(&str, &str, &str)>) -> Result<()> {
-        let Some(transport) = self.transport.clone() else {
-            tracing::info!(outbox_id = id, "mail kept in the outbox (no SMTP configured)");
-            return Ok(());
+    /// Sends the outbox's mail `outbox_id` over SMTP (the mail job). A sent
+    /// mail is marked sent, with a copy of its body without the secret links.
+    pub async fn deliver(&self, outbox_id: i64) -> Result<Delivery> {
+        let Some(mail) = self.db.mail_to_send(outbox_id).await? else { return Ok(Delivery::NothingToDo) };
+        if mail.sent_at.is_some() {
+            return Ok(Delivery::NothingToDo);
+        }
+        let Some(transport) = &self.transport else {
+            tracing::info!(outbox_id, "mail kept in the outbox (no SMTP configured)");
+            return Ok(Delivery::KeptInOutbox);
         };
-        let recipient: Mailbox = to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
-        let builder = Message::builder().from(self.from.clone()).to(recipient).subject(subject);
-        let message = match file {
-            None => builder.header(lettre::message::header::ContentType::TEXT_PLAIN).body(body.to_owned()),
-            Some((name, content_type, content)) => {
-                use lettre::message::{Attachment, MultiPart, SinglePart};
-                let content_type = lettre::message::header::ContentType::parse(content_type)
+        let recipient: Mailbox = mail.recipient.parse().map_err(|e| Error::internal("invalid recipient", e))?;
+        let files = self.db.attachments_to_send(outbox_id).await?;
+        let builder = Message::builder().from(self.from.clone()).to(recipient).subject(&mail.subject);
+        let message = if files.is_empty() {
+            builder.header(lettre::message::header::ContentType::TEXT_PLAIN).body(mail.body.clone())
+        } else {
+            use lettre::message::{Attachment, MultiPart, SinglePart};
+            let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone()));
+            for (name, content_type, content) in files {
+                let content_type = lettre::message::header::ContentType::parse(&content_type)
                     .map_err(|e| Error::internal("an attachment's content type", e))?;
-                builder.multipart(
-                    MultiPart::mixed()
-                        .singlepart(SinglePart::plain(body.to_owned()))
-                        .singlepart(Attachment::new(name.to_owned()).body(content.to_owned(), content_type)),
-                )
+                parts = parts.singlepart(Attachment::new(name).body(content, content_type));
             }
+            builder.multipart(parts)
         }
         .map_err(|e| Error::internal("building a mail", e))?;
-        let db = self.db.clone();
-        // Once SMTP has it, the outbox keeps a copy without the secret links.
-        let redacted = redact_links(body);
-        tokio::spawn(async move {
-            let result = match transport.send(message).await {
-                Ok(_) => db.mark_mail_sent(id, &redacted).await,
-                Err(error) => {
-                    tracing::warn!(outbox_id = id, %error, "sending mail failed");
-                    db.mark_mail_failed(id, &error.to_string()).await
-                }
-            };
-            if let Err(error) = result {
-                tracing::error!(outbox_id = id, %error, "recording the mail's state failed");
+        match transport.send(message).await {
+            Ok(_) => {
+                // Once SMTP has it, the outbox keeps a copy without the secret links.
+                self.db.mark_mail_sent(outbox_id, &redact_links(&mail.body)).await?;
+                Ok(Delivery::Sent)
             }
-        });
-        Ok(())
+            Err(error) => {
+                tracing::warn!(outbox_id, %error, "sending mail failed");
+                self.db.mark_mail_failed(outbox_id, &error.to_string()).await?;
+                Ok(Delivery::Failed(error.to_string()))
+            }
+        }
     }
 }
 

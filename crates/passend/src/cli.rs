@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `import duo`, `create-admin`, `leesbaarheid`.
+//! The command line: `serve`, `migrate`, `backup`, `restore`, `check-backup`, `import duo`,
+//! `create-admin`, `leesbaarheid`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +58,28 @@ enum Command {
     },
     /// Apply database migrations and stop.
     Migrate,
+    /// Write a backup: on SQLite a consistent copy while the server runs
+    /// (VACUUM INTO), on PostgreSQL a pg_dump archive; then check it.
+    Backup {
+        /// The backup file to write (never overwritten).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Restore a backup into the configured database (SQLite: stop the
+    /// server first; PostgreSQL: a new, empty database), then migrate it.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an existing SQLite database file.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Check a backup without restoring it: a sound file of a known version;
+    /// lists every table with its rows and a digest.
+    CheckBackup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Import open data.
     Import {
         #[command(subcommand)]
@@ -140,6 +163,9 @@ pub fn main() -> ExitCode {
                 commands::demo::run(&config, scale == "national", data.as_deref(), years).await
             }
             Command::Migrate => commands::migrate::run(&config).await,
+            Command::Backup { file } => commands::backup::backup(&config, &file).await,
+            Command::Restore { file, replace } => commands::backup::restore(&config, &file, replace).await,
+            Command::CheckBackup { file } => commands::backup::check(&file).await,
             Command::Import { source: ImportSource::Duo { files } } => commands::import::run(&config, &files).await,
             Command::CreateAdmin { email, name, password_stdin } => {
                 commands::create_admin::run(&config, &email, name.as_deref(), password_stdin).await

@@ -8,5 +8,6 @@ pub mod demo;
 pub mod demo_plain;
 pub mod demo_published;
 pub mod demo_region;
+pub mod jobs;
 pub mod logging;
 pub mod server;

@@ -46,6 +46,9 @@ fn app_config(config: &Config, public_url: String) -> AppConfig {
     }
 }
 
+/// How long a shutdown waits for requests in flight and running jobs.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
 pub struct RunningServer {
     pub addr: SocketAddr,
     /// The public URL the server uses in mailed links.
@@ -55,6 +58,7 @@ pub struct RunningServer {
     pub db: Database,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    workers: Option<crate::jobs::JobWorkers>,
 }
 
 /// Binds the address and serves in the background.
@@ -79,9 +83,8 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
     }
     spawn_housekeeping(state.app.clone());
-    if config.reminder_interval_secs > 0 {
-        spawn_reminders(state.clone(), Duration::from_secs(config.reminder_interval_secs));
-    }
+    let reminders = (config.reminder_interval_secs > 0).then(|| Duration::from_secs(config.reminder_interval_secs));
+    let workers = crate::jobs::spawn(state.clone(), reminders);
     let metrics_addr = match &config.metrics_bind {
         Some(bind) => Some(spawn_metrics_listener(bind, state.clone()).await?),
         None => None,
@@ -96,7 +99,7 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
             .await
     });
     tracing::info!(%addr, %url, "Passend is listening");
-    Ok(RunningServer { addr, url, metrics_addr, db, shutdown: Some(shutdown), task })
+    Ok(RunningServer { addr, url, metrics_addr, db, shutdown: Some(shutdown), task, workers: Some(workers) })
 }
 
 /// Serves `/metrics` alone on its own address, for the monitoring only.
@@ -127,32 +130,28 @@ fn spawn_housekeeping(app: App) {
                 Ok(surveys) => tracing::info!(surveys, "surveys of an ended school year deleted"),
                 Err(error) => tracing::warn!(%error, "housekeeping failed"),
             }
-        }
-    });
-}
-
-/// Sends the time line's reminders: shortly after start, then every `every`.
-fn spawn_reminders(state: AppState, every: Duration) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            match state.app.send_due_reminders(passend_app::lifecycle::today()).await {
-                Ok(0) => {}
-                Ok(count) => tracing::info!(count, "reminders sent"),
-                Err(error) => tracing::warn!(%error, "reminders job failed"),
+            if let Err(error) = app.forget_finished_jobs().await {
+                tracing::warn!(%error, "forgetting finished jobs failed");
             }
         }
     });
 }
 
 impl RunningServer {
-    /// Stops accepting connections, lets requests in flight finish, closes the database.
+    /// Stops accepting connections and claiming jobs, lets the requests in
+    /// flight and the running jobs finish (30 s at most), closes the database.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
-        match tokio::time::timeout(Duration::from_secs(30), &mut self.task).await {
+        let jobs = async {
+            if let Some(workers) = self.workers.take() {
+                workers.stop(SHUTDOWN_GRACE).await;
+            }
+        };
+        let requests = tokio::time::timeout(SHUTDOWN_GRACE, &mut self.task);
+        let (served, ()) = tokio::join!(requests, jobs);
+        match served {
             Ok(result) => result??,
             Err(_) => tracing::warn!("requests still running after 30 s; stopping anyway"),
         }

@@ -1153,6 +1153,16 @@ impl Database {
         Ok(id)
     }
 
+    /// The files of a mail for the job that sends it (no person reads them here).
+    pub async fn attachments_to_send(&self, mail_id: i64) -> Result<Vec<(String, String, String)>, StorageError> {
+        Ok(sqlx::query_as(
+            "SELECT file_name, content_type, body FROM outbox_attachments WHERE mail_id = $1 ORDER BY id",
+        )
+        .bind(mail_id)
+        .fetch_all(&self.write)
+        .await?)
+    }
+
     /// The files of a mail in the outbox: (name, content type, body).
     pub async fn mail_attachments(
         &self,

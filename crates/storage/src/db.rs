@@ -81,6 +81,10 @@ impl Database {
         }
     }
 
+    pub(crate) fn from_pools(read: AnyPool, write: AnyPool, backend: Backend) -> Database {
+        Database { read, write, backend }
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -12,12 +12,14 @@ pub mod migrations;
 
 pub mod accounts;
 pub mod conversations;
+pub mod backup;
 #[cfg(test)]
 mod corrupt_tests;
 pub mod coverage;
 pub mod directory;
 pub mod generated;
 pub mod import;
+pub mod jobs;
 pub mod lifecycle;
 mod offer_levels;
 pub mod outbox;

@@ -18,32 +18,35 @@ pub struct OutboxMail {
     pub error: Option<String>,
 }
 
-/// Queues a mail on `executor` (a pool, or a transaction that queues it
-/// together with what it tells of); returns its id.
-pub(crate) async fn queue_in<'c, E>(
-    executor: E,
+/// Queues a mail on `conn` (a transaction's connection, which queues it
+/// together with what it tells of), with the job that sends it; returns its id.
+pub(crate) async fn queue_in(
+    conn: &mut sqlx::AnyConnection,
     recipient: &str,
     subject: &str,
     body: &str,
     at: i64,
-) -> Result<i64, StorageError>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    Ok(sqlx::query_scalar(
+) -> Result<i64, StorageError> {
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(recipient)
     .bind(subject)
     .bind(body)
     .bind(at)
-    .fetch_one(executor)
-    .await?)
+    .fetch_one(&mut *conn)
+    .await?;
+    let payload = serde_json::json!({ "outbox_id": id }).to_string();
+    crate::jobs::enqueue_in(conn, crate::jobs::MAIL, &payload, at, None).await?;
+    Ok(id)
 }
 
 impl Database {
     pub async fn queue_mail(&self, recipient: &str, subject: &str, body: &str) -> Result<i64, StorageError> {
-        queue_in(&self.write, recipient, subject, body, now()).await
+        let mut tx = self.write.begin().await?;
+        let id = queue_in(&mut tx, recipient, subject, body, now()).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Marks the mail sent and keeps `kept_body` (without secrets) instead of the original.
@@ -60,6 +63,11 @@ impl Database {
     pub async fn mark_mail_failed(&self, id: i64, error: &str) -> Result<(), StorageError> {
         sqlx::query("UPDATE outbox SET error = $1 WHERE id = $2").bind(error).bind(id).execute(&self.write).await?;
         Ok(())
+    }
+
+    /// One mail for the job that sends it (no person reads it here).
+    pub async fn mail_to_send(&self, id: i64) -> Result<Option<OutboxMail>, StorageError> {
+        Ok(sqlx::query_as("SELECT * FROM outbox WHERE id = $1").bind(id).fetch_optional(&self.write).await?)
     }
 
     pub async fn outbox(&self, _admin: &PlatformAdmin, limit: i64) -> Result<Vec<OutboxMail>, StorageError> {

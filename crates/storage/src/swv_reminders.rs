@@ -171,7 +171,7 @@ impl Database {
         }
         let mut ids = Vec::with_capacity(mails.len());
         for mail in mails {
-            ids.push(crate::outbox::queue_in(&mut *tx, &mail.to, &mail.subject, &mail.body, at).await?);
+            ids.push(crate::outbox::queue_in(&mut tx, &mail.to, &mail.subject, &mail.body, at).await?);
         }
         tx.commit().await?;
         Ok((round_id, ids))

@@ -35,5 +35,6 @@ mod layering_tests;
 pub use app::{AppState, WebConfig, route_inventory, router};
 pub use openapi::api_document;
 pub use ops::metrics::metrics_only_router;
+pub use publishing::run_prerender_job;
 pub use readability::spelling::dutch as dutch_dictionary;
 pub use security::client::TrustedProxies;

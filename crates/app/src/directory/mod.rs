@@ -81,6 +81,8 @@ impl App {
             Err(problems) => return Ok(Err(problems)),
         };
         self.db.update_swv(&edit, &details).await?;
+        // Public pages show the SWV's name and contact details.
+        self.db.public_changed().await?;
         Ok(Ok(self.swv(code).await?))
     }
 
@@ -148,6 +150,7 @@ impl App {
             return Ok(Err(problems));
         }
         self.db.set_location_swvs(&edit, po.as_ref().map(SwvCode::as_str), vo.as_ref().map(SwvCode::as_str)).await?;
+        self.db.public_changed().await?;
         Ok(Ok(()))
     }
 
@@ -193,6 +196,7 @@ impl App {
             Err(problems) => return Ok(Err(problems)),
         };
         self.db.update_location_contact(&edit, code.as_str(), &contact).await?;
+        self.db.public_changed().await?;
         Ok(Ok(self.location(code.as_str()).await?))
     }
 

@@ -147,6 +147,16 @@ impl App {
         };
         let taker = StepBy { user_id: by.actor.user_id(), name: by.name };
         let to = self.db.take_step(&steps, loaded.profile.id, step, details, taker).await?;
+        // A step can change what public pages show (a publication, a
+        // superseded version): every server's cached pages go, and the new
+        // version's documents are rendered before the first parent asks.
+        self.db.public_changed().await?;
+        if step == Step::Publish {
+            let payload = crate::jobs::PrerenderPayload { location_code: loaded.profile.location_code.clone() };
+            if let Err(error) = self.enqueue_job(crate::jobs::PRERENDER, &payload, crate::now()).await {
+                tracing::warn!(%error, "the pre-render job was not queued; documents render on first request");
+            }
+        }
         self.hand_over(loaded, &steps, step).await;
         Ok(StepOutcome::Taken(to))
     }

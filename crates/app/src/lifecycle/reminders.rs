@@ -59,12 +59,11 @@ impl App {
             if ids.is_empty() && !mails.is_empty() {
                 continue;
             }
+            // The mails were queued with the claim; the jobs worker sends them.
             claimed += 1;
-            for (id, mail) in ids.iter().zip(&mails) {
-                if let Err(error) = self.mailer.deliver_queued(*id, &mail.to, &mail.subject, &mail.body) {
-                    tracing::warn!(%error, outbox_id = id, "reminder kept in the outbox");
-                }
-            }
+        }
+        if claimed > 0 {
+            self.wake_worker();
         }
         Ok(claimed)
     }

@@ -234,12 +234,9 @@ impl App {
             .collect();
         let year_name = year.to_string();
         let round = NewRound { school_year: &year_name, sent_by: sender.actor.user_id(), sent_by_name: sender.name };
-        let (id, outbox) = self.db.record_swv_reminders(&scope.view, round, &entries, &mails).await?;
-        for (outbox_id, mail) in outbox.iter().zip(&mails) {
-            if let Err(error) = self.mailer.deliver_queued(*outbox_id, &mail.to, &mail.subject, &mail.body) {
-                tracing::warn!(%error, outbox_id, "SWV reminder kept in the outbox");
-            }
-        }
+        // The mails are queued with the round; the jobs worker sends them.
+        let (id, _outbox) = self.db.record_swv_reminders(&scope.view, round, &entries, &mails).await?;
+        self.wake_worker();
         self.reminder_round(sender.actor, scope, id).await
     }
 }

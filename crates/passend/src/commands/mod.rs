@@ -1,3 +1,4 @@
+pub mod backup;
 pub mod create_admin;
 pub mod demo;
 pub mod import;

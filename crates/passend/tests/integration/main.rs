@@ -4,6 +4,7 @@
 
 mod accounts;
 mod conversations;
+mod backup;
 mod coverage;
 mod csrf;
 mod demo_region;
@@ -22,6 +23,7 @@ mod publishing;
 mod readability;
 mod reminders;
 mod search;
+mod servers;
 mod support;
 mod surveys;
 mod tasks;

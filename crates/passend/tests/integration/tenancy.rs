@@ -212,6 +212,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                         b.invitation_id.to_string()
                     }
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
+                    // Jobs are the platform's, of no tenant: any id tests the refusal.
+                    "{id}" if template.contains("jobs") => "1".to_owned(),
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
                     "{id}" if template.contains("conversations") || template.contains("gesprekken") => {
                         b.conversation_id.to_string()

@@ -169,7 +169,8 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
         None => format!("/scholen/{}", code.to_uppercase()),
     };
     let key = format!("{path}?{}", lang.code());
-    if let Some(hit) = state.public.pages.get(&key) {
+    let public_generation = state.app.public_generation().await?;
+    if let Some(hit) = state.public.pages.get(&key, public_generation) {
         return Ok(html(hit));
     }
     let generation = state.public.pages.generation();
@@ -184,8 +185,17 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
         lang_query: f.lang_query,
         v,
     })?;
-    state.public.pages.put(key, &body.0, generation);
+    state.public.pages.put(key, &body.0, generation, public_generation);
     Ok(html(body.0))
+}
+
+/// Renders a published location's Dutch parent report and full profile into
+/// this server's document cache: the pre-render job after a publication.
+pub async fn prerender(state: &AppState, code: &str) -> AppResult<()> {
+    let v = PublicView::load(state, code, None, ParentLang::Nl).await?;
+    state.public.documents.pdf(DocumentKind::ParentReport, v.lang, &v.parent_data()).await?;
+    state.public.documents.pdf(DocumentKind::FullProfile, v.lang, &v.full_data()).await?;
+    Ok(())
 }
 
 async fn full_pdf(state: &AppState, code: &str, year: Option<&str>, lang: ParentLang) -> AppResult<Response> {
@@ -237,7 +247,8 @@ pub async fn parents_page(
 ) -> AppResult<Response> {
     let lang = query.lang();
     let key = format!("/scholen/{}/ouders?{}", code.to_uppercase(), lang.code());
-    if let Some(hit) = state.public.pages.get(&key) {
+    let public_generation = state.app.public_generation().await?;
+    if let Some(hit) = state.public.pages.get(&key, public_generation) {
         return Ok(html(hit));
     }
     let generation = state.public.pages.generation();
@@ -254,7 +265,7 @@ pub async fn parents_page(
         lang_query: f.lang_query,
         v,
     })?;
-    state.public.pages.put(key, &body.0, generation);
+    state.public.pages.put(key, &body.0, generation, public_generation);
     Ok(html(body.0))
 }
 
