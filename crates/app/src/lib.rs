@@ -20,6 +20,7 @@ pub mod ops;
 pub mod publishing;
 pub mod questionnaire;
 pub mod region;
+pub mod scan;
 pub mod surveys;
 
 pub use error::{Error, Result};

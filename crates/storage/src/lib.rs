@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;
+pub mod scans;
 mod rows;
 pub mod surveys;
 pub mod swv_reminders;

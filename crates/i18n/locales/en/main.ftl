@@ -1075,3 +1075,117 @@ location-contact-title = Contact details for parents
 location-contact-intro = Parents see these details on the parents' version, in the parents' PDF and on the poster. What DUO knows about the location is filled in already. What you save here stays when DUO's files are imported again.
 location-contact-edit = Edit contact details for parents
 xlsx-location-code = Location code
+
+# --- scan ---
+scan-title = Scan Passend Onderwijs
+scan-domain-visie_beleid = Vision and policy
+scan-domain-ondersteuning_school = Support in the school
+scan-domain-samenwerking_partners = Working with partners and their expertise
+scan-domain-positie_leerling = The pupil's position
+scan-domain-positie_ouder = The parent's position
+scan-domain-kwaliteitszorg_cultuur = Quality assurance and culture
+scan-domain-bekwaamheden_leraren = Teachers' skills
+scan-group-team = Team members
+scan-group-ib = IB-er or care coordinator
+scan-group-director = Management
+scan-group-parents = Parents
+scan-group-pupils = Pupils
+scan-answer-helemaal_oneens = Strongly disagree
+scan-answer-oneens = Disagree
+scan-answer-eens = Agree
+scan-answer-helemaal_eens = Strongly agree
+scan-answer-weet_niet = Don't know
+scan-verdict-gaat_goed = Going well
+scan-verdict-aandachtspunt = Point of attention
+scan-verdict-risico = Risk
+scan-verdict-geen_oordeel = No verdict
+scan-reason-broad_agreement = Every group agrees for 70% or more, and the groups are close together.
+scan-reason-group_below_half = Fewer than half of a group agree.
+scan-reason-group_below_seventy = A group agrees for less than 70%.
+scan-reason-groups_disagree = The groups differ by 25 percentage points or more.
+scan-reason-no_opinions = No group with enough answers yet.
+scan-statement-unknown = This statement is not part of this scan ({ $statement }).
+scan-statement-other-group = This statement is for another group ({ $statement }).
+scan-answer-invalid = Choose one of the answers: strongly disagree, disagree, agree, strongly agree or don't know.
+scan-remark-domain-unknown = Choose one of the scan's seven domains.
+scan-empty = Answer at least one statement.
+scan-group-unknown = Choose a group from the list.
+scan-groups-required = Choose at least one group.
+scan-statement-required = Write the statement.
+scan-location-unknown = Choose a location of this school.
+scan-year-invalid = Write the school year like this: 2026-2027.
+scan-round-exists = This location already has a scan for this school year.
+scan-closed = This scan is closed. You can no longer answer.
+scan-link-expired = This link has expired: the scan's school year is over.
+scan-answered = You already filled in this scan on this device. Thank you!
+scan-wish-prefix = Scan Passend Onderwijs
+scan-wish = { $year }, { $group }: the profile promises { $claim }, but { $agreeing } of { $opinions } agree with "{ $statement }"
+scan-intro = There are no right or wrong answers. For each statement choose what fits best. Your answers are anonymous.
+scan-intro-plain = There are no right or wrong answers. Choose what fits best. We do not ask your name.
+scan-remark = Anything else about this topic? (may stay empty)
+scan-anonymous = We do not ask for a name. The school sees a group's answers only once at least five people of that group have answered.
+scan-thanks-title = Thank you
+scan-thanks = Your answers are saved. The school discusses the outcome with the team.
+scan-thanks-plain = Thank you! Your answers are saved.
+scan-school-intro = The scan shows how passend onderwijs really goes at school, according to the team, the IB-er, management, parents and pupils. There are no right or wrong answers: the outcome opens the conversation.
+scan-rounds = This school's scans
+scan-no-rounds = No scan yet.
+scan-year = School year
+scan-location = Location
+scan-responses = Answers
+scan-status = Status
+scan-status-open = Open
+scan-status-closed = Closed
+scan-open-title = Open a new scan
+scan-groups = Which groups fill in the scan? Each group gets its own link.
+scan-shared-device = Allow more answers per device (a shared device in class)
+scan-open = Open scan
+scan-links = Links per group
+scan-count = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+scan-qr-alt = QR code with the link for { $group }
+scan-close = Close scan
+scan-reopen = Reopen scan
+scan-share = Share the outcome with the SWV
+scan-unshare = Stop sharing the outcome with the SWV
+scan-pdf = Report as PDF
+scan-verdicts = Verdict per domain
+scan-report-intro = The verdict follows fixed rules: see the scan's explanation. Groups with fewer than five answers do not count and are not shown.
+scan-domain = Domain
+scan-verdict = Verdict
+scan-reason = Why
+scan-per-group = Outcome per group
+scan-respondents = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+scan-agreeing = agree
+scan-opinions-count = { $count ->
+    [one] 1 answer with an opinion
+   *[other] { $count } answers with an opinion
+}
+scan-opinions = Answers with an opinion
+scan-statement = Statement
+scan-share-agreeing = Share agreeing
+scan-remarks = Remarks
+scan-suppressed = Too few answers to show
+scan-compared = Compared with last year
+scan-group = Group
+scan-this-year = This year
+scan-last-year = Last year
+scan-to-test = To be tested
+scan-check-intro = What the profile promises, beside what the groups recognise:
+scan-check-no-profile = This location has no profile yet to hold the scan against.
+scan-none-to-test = Nothing to test: the groups recognise what the profile promises.
+scan-to-test-legend = Choose what goes on the wish list for next year's profile
+scan-wish-owner = Who takes this on?
+scan-make-wishes = Put on the wish list
+scan-swv-title = Scans in the SWV
+scan-swv-intro = Which schools ran a scan and how the verdicts spread per domain. You see one school's outcome only when the school shares it.
+scan-swv-schools = Schools with a scan
+scan-results = Outcome
+scan-shared-results = View the shared outcome
+scan-not-shared = Not shared
+scan-swv-spread = Verdicts per domain (number of schools)

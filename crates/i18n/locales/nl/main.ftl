@@ -1075,3 +1075,117 @@ location-contact-title = Contactgegevens voor ouders
 location-contact-intro = Ouders zien deze gegevens op de versie voor ouders, in de PDF voor ouders en op de poster. Wat DUO van de vestiging weet, staat al ingevuld. Wat u hier opslaat, blijft staan bij een nieuwe import van DUO.
 location-contact-edit = Contactgegevens voor ouders bewerken
 xlsx-location-code = Vestigingscode
+
+# --- scan ---
+scan-title = Scan Passend Onderwijs
+scan-domain-visie_beleid = Visie en beleid
+scan-domain-ondersteuning_school = Ondersteuning in de school
+scan-domain-samenwerking_partners = Samenwerking en expertisebenutting partners
+scan-domain-positie_leerling = Positie van de leerling
+scan-domain-positie_ouder = Positie van de ouder
+scan-domain-kwaliteitszorg_cultuur = Kwaliteitszorg en cultuur
+scan-domain-bekwaamheden_leraren = Bekwaamheden leraren
+scan-group-team = Teamleden
+scan-group-ib = IB-er of zorgcoördinator
+scan-group-director = Directie
+scan-group-parents = Ouders
+scan-group-pupils = Leerlingen
+scan-answer-helemaal_oneens = Helemaal oneens
+scan-answer-oneens = Oneens
+scan-answer-eens = Eens
+scan-answer-helemaal_eens = Helemaal eens
+scan-answer-weet_niet = Weet ik niet
+scan-verdict-gaat_goed = Gaat goed
+scan-verdict-aandachtspunt = Aandachtspunt
+scan-verdict-risico = Risico
+scan-verdict-geen_oordeel = Geen oordeel
+scan-reason-broad_agreement = Elke groep is het voor 70% of meer eens, en de groepen liggen dicht bij elkaar.
+scan-reason-group_below_half = Minder dan de helft van een groep is het eens.
+scan-reason-group_below_seventy = Een groep is het voor minder dan 70% eens.
+scan-reason-groups_disagree = De groepen verschillen 25 procentpunten of meer.
+scan-reason-no_opinions = Nog geen groep met genoeg antwoorden.
+scan-statement-unknown = Deze stelling hoort niet bij deze scan ({ $statement }).
+scan-statement-other-group = Deze stelling is voor een andere groep ({ $statement }).
+scan-answer-invalid = Kies een van de antwoorden: helemaal oneens, oneens, eens, helemaal eens of weet ik niet.
+scan-remark-domain-unknown = Kies een van de zeven domeinen van de scan.
+scan-empty = Geef bij minstens één stelling een antwoord.
+scan-group-unknown = Kies een groep uit de lijst.
+scan-groups-required = Kies minstens één groep.
+scan-statement-required = Schrijf de stelling.
+scan-location-unknown = Kies een vestiging van deze school.
+scan-year-invalid = Schrijf het schooljaar zo: 2026-2027.
+scan-round-exists = Deze vestiging heeft al een scan voor dit schooljaar.
+scan-closed = Deze scan is gesloten. U kunt niet meer antwoorden.
+scan-link-expired = Deze link is verlopen: het schooljaar van de scan is voorbij.
+scan-answered = U heeft deze scan al ingevuld op dit apparaat. Dank u wel!
+scan-wish-prefix = Scan Passend Onderwijs
+scan-wish = { $year }, { $group }: het profiel belooft { $claim }, maar { $agreeing } van de { $opinions } zijn het eens met "{ $statement }"
+scan-intro = Er zijn geen goede of foute antwoorden. Kies bij elke stelling wat het best past. Uw antwoorden zijn anoniem.
+scan-intro-plain = Er zijn geen goede of foute antwoorden. Kies wat het best past. Je naam vragen we niet.
+scan-remark = Wilt u nog iets kwijt over dit onderwerp? (mag leeg blijven)
+scan-anonymous = We vragen geen naam. De school ziet de antwoorden van een groep pas als minstens vijf mensen uit die groep hebben geantwoord.
+scan-thanks-title = Dank u wel
+scan-thanks = Uw antwoorden zijn opgeslagen. De school bespreekt de uitkomst met het team.
+scan-thanks-plain = Dank je wel! Je antwoorden zijn opgeslagen.
+scan-school-intro = Met de scan ziet u hoe passend onderwijs op school echt gaat, volgens het team, de IB-er, de directie, ouders en leerlingen. Er zijn geen goede of foute antwoorden: de uitkomst opent het gesprek.
+scan-rounds = Scans van deze school
+scan-no-rounds = Nog geen scan.
+scan-year = Schooljaar
+scan-location = Vestiging
+scan-responses = Antwoorden
+scan-status = Stand
+scan-status-open = Open
+scan-status-closed = Gesloten
+scan-open-title = Nieuwe scan openen
+scan-groups = Welke groepen vult de scan in? Elke groep krijgt een eigen link.
+scan-shared-device = Meer antwoorden per apparaat toestaan (gedeeld apparaat in de klas)
+scan-open = Scan openen
+scan-links = Links per groep
+scan-count = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+scan-qr-alt = QR-code met de link voor { $group }
+scan-close = Scan sluiten
+scan-reopen = Scan weer openen
+scan-share = Uitkomst delen met het samenwerkingsverband
+scan-unshare = Uitkomst niet meer delen met het samenwerkingsverband
+scan-pdf = Rapport als PDF
+scan-verdicts = Oordeel per domein
+scan-report-intro = Het oordeel volgt vaste regels: zie de uitleg bij de scan. Groepen met minder dan vijf antwoorden tellen niet mee en worden niet getoond.
+scan-domain = Domein
+scan-verdict = Oordeel
+scan-reason = Waarom
+scan-per-group = Uitkomst per groep
+scan-respondents = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+scan-agreeing = eens
+scan-opinions-count = { $count ->
+    [one] 1 antwoord met een mening
+   *[other] { $count } antwoorden met een mening
+}
+scan-opinions = Antwoorden met een mening
+scan-statement = Stelling
+scan-share-agreeing = Aandeel eens
+scan-remarks = Opmerkingen
+scan-suppressed = Te weinig antwoorden om te tonen
+scan-compared = Vergeleken met vorig jaar
+scan-group = Groep
+scan-this-year = Dit jaar
+scan-last-year = Vorig jaar
+scan-to-test = Te toetsen
+scan-check-intro = Wat het profiel belooft, naast wat de groepen herkennen:
+scan-check-no-profile = Deze vestiging heeft nog geen profiel om de scan naast te leggen.
+scan-none-to-test = Niets te toetsen: wat het profiel belooft, herkennen de groepen.
+scan-to-test-legend = Kies wat op de wensenlijst voor het profiel van volgend jaar komt
+scan-wish-owner = Wie pakt dit op?
+scan-make-wishes = Op de wensenlijst zetten
+scan-swv-title = Scans in het samenwerkingsverband
+scan-swv-intro = Welke scholen een scan deden en hoe de oordelen per domein verdeeld zijn. De uitkomst van één school ziet u alleen als de school die deelt.
+scan-swv-schools = Scholen met een scan
+scan-results = Uitkomst
+scan-shared-results = Bekijk de gedeelde uitkomst
+scan-not-shared = Niet gedeeld
+scan-swv-spread = Oordelen per domein (aantal scholen)

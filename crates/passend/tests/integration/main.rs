@@ -18,6 +18,7 @@ mod profiles;
 mod publishing;
 mod readability;
 mod reminders;
+mod scans;
 mod search;
 mod support;
 mod surveys;
