@@ -280,7 +280,7 @@ const BUILT_IN: &[BuiltIn] = &[
         "Kan mijn kind meer aan? Dan krijgt het moeilijker werk.",
         cat(SupportCategory::MeerHoogbegaafdheid),
     ),
-    s("os.p1", D::OndersteuningSchool, PUPILS, "Als ik iets niet snap, helpt de juf of meester mij.", basis(BasisAspect::Basiskwaliteit)),
+    s("os.p1", D::OndersteuningSchool, PUPILS, "Snap ik iets niet? Dan helpt de juf of meester mij.", basis(BasisAspect::Basiskwaliteit)),
     s("os.p2", D::OndersteuningSchool, PUPILS, "Lezen is moeilijk voor mij? Dan krijg ik hulp.", cat(SupportCategory::Dyslexie)),
     // Samenwerking en expertisebenutting partners
     s("sp.t1", D::SamenwerkingPartners, STAFF, "We weten welke deskundigen buiten de school we kunnen inschakelen.", None),

@@ -198,7 +198,7 @@ mod tests {
     fn groups_that_disagree_make_an_aandachtspunt_and_small_groups_do_not_count() {
         let d = ScanDomain::OndersteuningSchool;
         // Team: 5 of 5 agree with os.t1 (100%). Parents: 3 of 4 with an opinion (75%).
-        let mut all = group(ScanGroup::Team, &[&[("os.t1", Eens)]; 5]);
+        let mut all = group(ScanGroup::Team, &[&[("os.t1", Eens)][..]; 5]);
         let parents = group(ScanGroup::Parents, &[
             &[("os.o1", Eens)],
             &[("os.o1", Eens)],
@@ -210,7 +210,7 @@ mod tests {
         let v = verdict_of(&all, d);
         assert_eq!((v.verdict, v.reason, v.lowest), (Verdict::Aandachtspunt, Reason::GroupsDisagree, Some(ScanGroup::Parents)));
         // With four parents their answers do not count: the team alone says gaat goed.
-        let mut four = group(ScanGroup::Team, &[&[("os.t1", Eens)]; 5]);
+        let mut four = group(ScanGroup::Team, &[&[("os.t1", Eens)][..]; 5]);
         four.extend(parents[..4].iter().cloned());
         assert_eq!(verdict_of(&four, d).verdict, Verdict::GaatGoed);
     }
