@@ -7,5 +7,6 @@ pub mod config;
 pub mod demo;
 pub mod demo_published;
 pub mod demo_region;
+pub mod demo_scan;
 pub mod logging;
 pub mod server;

@@ -399,3 +399,44 @@ async fn scan_results_bench() {
     eprintln!("GET /api/v1/scans/{{id}} with 1000 responses: median {:?}, max {:?} (20 requests)", times[10], times[19]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_has_last_years_round_with_every_domain_and_a_claim_te_toetsen() {
+    let app = TestApp::spawn().await;
+    passend::demo::seed(&app.db, None).await.unwrap();
+    passend::demo::seed(&app.db, None).await.unwrap();
+    let email = passend_domain::accounts::Email::parse("directeur@passend.demo").unwrap();
+    let director = app.db.user_by_email(&email).await.unwrap().unwrap();
+    let director = app.session_for(director.id).await;
+    let rounds: Value =
+        app.http.get(app.at("/api/v1/schools/04FZ/scans")).headers(director.headers()).send().await.unwrap().json().await.unwrap();
+    let rounds = rounds.as_array().unwrap();
+    assert_eq!(rounds.len(), 1, "seeding twice makes one round");
+    let last_year = passend_app::questionnaire::current_year().previous().to_string();
+    assert_eq!((rounds[0]["school_year"].as_str(), rounds[0]["closed"].as_bool()), (Some(last_year.as_str()), Some(true)));
+    let id = rounds[0]["id"].as_i64().unwrap();
+    let r = results(&app, &director, id).await;
+    for name in ["team", "parents"] {
+        let shown = group(&r, name);
+        assert_eq!(shown["suppressed"], false, "{name}");
+    }
+    assert_eq!(group(&r, "pupils")["suppressed"], true, "three pupils are held back");
+    assert!(
+        r["verdicts"].as_array().unwrap().iter().all(|v| v["verdict"] != "geen_oordeel"),
+        "every domain has a verdict: {}",
+        r["verdicts"]
+    );
+    let check: Value = app
+        .http
+        .get(app.at(&format!("/api/v1/scans/{id}/profile-check")))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let keys: Vec<&str> = check["te_toetsen"].as_array().unwrap().iter().map(|t| t["pick"].as_str().unwrap()).collect();
+    assert!(keys.contains(&"os.o1:parents"), "{check}");
+    app.stop().await;
+}
