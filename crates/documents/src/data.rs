@@ -245,6 +245,8 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScanSchool {
     pub name: String,
+    /// Empty: the shared preamble reads it, the report does not show it.
+    pub contact: Contact,
 }
 
 /// Fixed texts of the scan report, in the reader's language.

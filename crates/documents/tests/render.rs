@@ -359,7 +359,7 @@ fn scan(lang: &str) -> ScanReportData {
         lang: lang.into(),
         text_lang: "nl".into(),
         year: "2025-2026".into(),
-        school: ScanSchool { name: "De Regenboog".into() },
+        school: ScanSchool { name: "De Regenboog".into(), contact: Contact::default() },
         location: "De Regenboog".into(),
         labels,
         verdicts: vec![["Visie en beleid".into(), "Gaat goed".into(), "Brede instemming".into()]],

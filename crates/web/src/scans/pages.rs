@@ -355,7 +355,7 @@ fn report_data(lang: Lang, school_name: &str, loaded: &LoadedScan, report: &Scan
         lang: lang.code().to_owned(),
         text_lang: "nl".to_owned(),
         year: loaded.round.school_year.clone(),
-        school: ScanSchool { name: school_name.to_owned() },
+        school: ScanSchool { name: school_name.to_owned(), contact: Default::default() },
         location: loaded.round.location_name.clone(),
         labels: ScanLabels {
             profile: t("scan-title"),
