@@ -24,6 +24,7 @@ struct TenantB {
     mail_id: i64,
     profile_id: i64,
     survey_id: i64,
+    scan_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -131,7 +132,19 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .await
         .unwrap();
     assert_eq!(answered.status(), StatusCode::CREATED, "B's parent answers");
+    let scan: Value = app
+        .http
+        .post(app.at("/api/v1/schools/32DD/scans"))
+        .headers(login.headers())
+        .json(&json!({ "location_code": "32DD00", "groups": ["team", "parents"] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     TenantB {
+        scan_id: scan["id"].as_i64().expect("B's scan round"),
         survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
@@ -173,6 +186,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     }
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
+                    "{id}" if template.contains("scans") => b.scan_id.to_string(),
+                    "{group}" => "parents".to_owned(),
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),
