@@ -144,13 +144,22 @@ pub struct NewScan {
     params(("brin" = String, Path)), request_body = NewScan,
     responses((status = 201, body = ScanRoundBody), (status = 400, description = "Field errors"),
               (status = 401, description = "Not signed in"), (status = 403, description = "Not a coordinator"),
-              (status = 404, description = "No such school"), (status = 409, description = "The location has a round for the year")))]
+              (status = 404, description = "No such school"), (status = 409, description = "The location has a round for the year"),
+              (status = 422, description = "The body is not a NewScan")))]
 pub async fn open_scan(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
     Path(brin): Path<String>,
-    Json(body): Json<NewScan>,
-) -> AppResult<(StatusCode, Json<ScanRoundBody>)> {
+    body: Result<Json<NewScan>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    // Who may open is decided before the body is read, so another tenant learns nothing from a 422.
+    if !state.app.scans_of_school(&session.actor, &brin).await?.may_open {
+        return Err(AppError::new(ErrorKind::Forbidden));
+    }
+    let Json(body) = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(rejection.into_response()),
+    };
     let input = OpenScan {
         location_code: &body.location_code,
         school_year: &body.school_year,
@@ -159,7 +168,7 @@ pub async fn open_scan(
     };
     let id = state.app.open_scan(&session.actor, &brin, &input).await?.map_err(problems_error)?;
     let loaded = state.app.load_scan(&session.actor, id).await?;
-    Ok((StatusCode::CREATED, Json(ScanRoundBody::of(&state, &loaded.round))))
+    Ok((StatusCode::CREATED, Json(ScanRoundBody::of(&state, &loaded.round))).into_response())
 }
 
 #[derive(Serialize, ToSchema)]
