@@ -76,7 +76,16 @@ pub(crate) async fn seed_scan(db: &Database, brin: &str, team: &DemoTeam) -> any
     let code = || passend_app::surveys::new_browser_key()[..32].to_owned();
     let links: Vec<(ScanGroup, String)> = groups.iter().map(|g| (*g, code())).collect();
     let opened = db
-        .open_scan_round(&coordination, &location.code, &year, INSTRUMENT_VERSION, &statements, &links, false, team.director)
+        .open_scan_round(
+            &coordination,
+            &location.code,
+            &year,
+            INSTRUMENT_VERSION,
+            &statements,
+            &links,
+            false,
+            team.director,
+        )
         .await;
     let id = match opened {
         Ok(id) => id,
@@ -114,13 +123,19 @@ pub(crate) async fn seed_scan(db: &Database, brin: &str, team: &DemoTeam) -> any
     for person in 0..7 {
         let mut response = answer_all(ScanGroup::Parents, person);
         if person == 1 {
-            response.remarks.insert(ScanDomain::OndersteuningSchool, "Mijn kind leest slecht en kreeg pas laat hulp.".to_owned());
+            response
+                .remarks
+                .insert(ScanDomain::OndersteuningSchool, "Mijn kind leest slecht en kreeg pas laat hulp.".to_owned());
         }
         db.answer_scan(&link(ScanGroup::Parents), &response, &format!("demo-parent-{person}")).await?;
     }
     for person in 0..3 {
-        db.answer_scan(&link(ScanGroup::Pupils), &answer_all(ScanGroup::Pupils, person), &format!("demo-pupil-{person}"))
-            .await?;
+        db.answer_scan(
+            &link(ScanGroup::Pupils),
+            &answer_all(ScanGroup::Pupils, person),
+            &format!("demo-pupil-{person}"),
+        )
+        .await?;
     }
     db.set_scan_round(&coordination, id, true, false, false).await?;
     Ok(())

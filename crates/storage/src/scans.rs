@@ -112,7 +112,11 @@ impl Database {
                 .into_iter()
                 .map(|l| {
                     debug_assert_eq!(l.round_id, row.id);
-                    Ok(ScanLink { group: LINK_GROUP.parse(&l.respondent_group)?, link_code: l.link_code, responses: l.responses })
+                    Ok(ScanLink {
+                        group: LINK_GROUP.parse(&l.respondent_group)?,
+                        link_code: l.link_code,
+                        responses: l.responses,
+                    })
                 })
                 .collect::<Result<Vec<_>, StorageError>>()?;
             links.sort_by_key(|l| l.group);

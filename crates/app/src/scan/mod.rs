@@ -317,7 +317,8 @@ impl App {
     async fn wish_list_for_round(&self, view: &OrgView, round: &ScanRound) -> Result<(i64, String)> {
         let next = SchoolYear::parse(&round.school_year).map(|y| SchoolYear::starting(y.start() + 1).to_string());
         let profiles = self.db.profiles_of_school(view).await?;
-        let here = |year: &str| profiles.iter().find(|p| p.location_code == round.location_code && p.school_year == year);
+        let here =
+            |year: &str| profiles.iter().find(|p| p.location_code == round.location_code && p.school_year == year);
         if let Some(next) = next.as_deref().and_then(here) {
             return Ok((next.id, next.school_year.clone()));
         }

@@ -2,12 +2,12 @@
 //! per domain how the verdicts spread. Only counts across schools; a
 //! school's own results only through a round the school shares.
 
+use passend_domain::FieldProblems;
 use passend_domain::access;
-use passend_domain::scan::{Claim, VerdictSpread, parse_swv_statement, results, verdict_spread, verdicts};
+use passend_domain::access::Actor;
 use passend_domain::questionnaire::SchoolYear;
 use passend_domain::scan::Statement;
-use passend_domain::FieldProblems;
-use passend_domain::access::Actor;
+use passend_domain::scan::{Claim, VerdictSpread, parse_swv_statement, results, verdict_spread, verdicts};
 use serde::Serialize;
 
 use crate::region::SwvScope;

@@ -102,7 +102,10 @@ pub struct YearChange {
 /// and a group held back in one round has no share there.
 pub fn compare_years(this: &ScanResults, last: &ScanResults) -> Vec<YearChange> {
     let share = |r: &ScanResults, group: ScanGroup, domain: ScanDomain| {
-        r.group(group).and_then(|g| g.shown()).and_then(|g| g.domain(domain)).and_then(|d| d.distribution.share_agreeing())
+        r.group(group)
+            .and_then(|g| g.shown())
+            .and_then(|g| g.domain(domain))
+            .and_then(|d| d.distribution.share_agreeing())
     };
     let mut out = Vec::new();
     for group in ScanGroup::ALL {

@@ -235,7 +235,13 @@ const BUILT_IN: &[BuiltIn] = &[
     // Visie en beleid
     s("vb.t1", D::VisieBeleid, STAFF, "Onze school heeft een gedeelde visie op hoe we leerlingen ondersteunen.", None),
     s("vb.t2", D::VisieBeleid, STAFF, "Wat in het ondersteuningsprofiel staat, herken ik in ons dagelijks werk.", None),
-    s("vb.l1", D::VisieBeleid, LEAD, "De keuzes in ons profiel zijn vertaald naar het schoolplan en de begroting.", None),
+    s(
+        "vb.l1",
+        D::VisieBeleid,
+        LEAD,
+        "De keuzes in ons profiel zijn vertaald naar het schoolplan en de begroting.",
+        None,
+    ),
     s("vb.o1", D::VisieBeleid, PARENTS, "Ik weet wat de school doet voor kinderen die extra hulp nodig hebben.", None),
     // Ondersteuning in de school
     s(
@@ -280,11 +286,35 @@ const BUILT_IN: &[BuiltIn] = &[
         "Kan mijn kind meer aan? Dan krijgt het moeilijker werk.",
         cat(SupportCategory::MeerHoogbegaafdheid),
     ),
-    s("os.p1", D::OndersteuningSchool, PUPILS, "Snap ik iets niet? Dan helpt de juf of meester mij.", basis(BasisAspect::Basiskwaliteit)),
-    s("os.p2", D::OndersteuningSchool, PUPILS, "Lezen is moeilijk voor mij? Dan krijg ik hulp.", cat(SupportCategory::Dyslexie)),
+    s(
+        "os.p1",
+        D::OndersteuningSchool,
+        PUPILS,
+        "Snap ik iets niet? Dan helpt de juf of meester mij.",
+        basis(BasisAspect::Basiskwaliteit),
+    ),
+    s(
+        "os.p2",
+        D::OndersteuningSchool,
+        PUPILS,
+        "Lezen is moeilijk voor mij? Dan krijg ik hulp.",
+        cat(SupportCategory::Dyslexie),
+    ),
     // Samenwerking en expertisebenutting partners
-    s("sp.t1", D::SamenwerkingPartners, STAFF, "We weten welke deskundigen buiten de school we kunnen inschakelen.", None),
-    s("sp.l1", D::SamenwerkingPartners, LEAD, "De samenwerking met jeugdhulp en het samenwerkingsverband verloopt vlot.", None),
+    s(
+        "sp.t1",
+        D::SamenwerkingPartners,
+        STAFF,
+        "We weten welke deskundigen buiten de school we kunnen inschakelen.",
+        None,
+    ),
+    s(
+        "sp.l1",
+        D::SamenwerkingPartners,
+        LEAD,
+        "De samenwerking met jeugdhulp en het samenwerkingsverband verloopt vlot.",
+        None,
+    ),
     s("sp.o1", D::SamenwerkingPartners, PARENTS, "De school werkt goed samen met andere hulp voor mijn kind.", None),
     // Positie van de leerling
     s("pl.t1", D::PositieLeerling, STAFF, "Leerlingen praten mee over de ondersteuning die zij krijgen.", None),
@@ -298,7 +328,13 @@ const BUILT_IN: &[BuiltIn] = &[
     s("pl.p1", D::PositieLeerling, PUPILS, "Ik mag zeggen wat ik nodig heb.", None),
     s("pl.p2", D::PositieLeerling, PUPILS, "Ik voel me veilig op school.", basis(BasisAspect::PreventieveInterventies)),
     // Positie van de ouder
-    s("po.t1", D::PositieOuder, STAFF, "We betrekken ouders vanaf het begin als hun kind extra ondersteuning nodig heeft.", None),
+    s(
+        "po.t1",
+        D::PositieOuder,
+        STAFF,
+        "We betrekken ouders vanaf het begin als hun kind extra ondersteuning nodig heeft.",
+        None,
+    ),
     s(
         "po.o1",
         D::PositieOuder,
@@ -308,14 +344,14 @@ const BUILT_IN: &[BuiltIn] = &[
     ),
     s("po.o2", D::PositieOuder, PARENTS, "De school luistert naar wat ik over mijn kind vertel.", None),
     // Kwaliteitszorg en cultuur
-    s("kc.t1", D::KwaliteitszorgCultuur, STAFF, "We bespreken elk jaar of onze ondersteuning werkt en passen haar aan.", None),
     s(
-        "kc.t2",
+        "kc.t1",
         D::KwaliteitszorgCultuur,
         STAFF,
-        "Collega's vragen elkaar om raad als een leerling vastloopt.",
+        "We bespreken elk jaar of onze ondersteuning werkt en passen haar aan.",
         None,
     ),
+    s("kc.t2", D::KwaliteitszorgCultuur, STAFF, "Collega's vragen elkaar om raad als een leerling vastloopt.", None),
     s(
         "kc.l1",
         D::KwaliteitszorgCultuur,
@@ -339,14 +375,14 @@ const BUILT_IN: &[BuiltIn] = &[
         "Ik weet hoe ik een leerling met gedragsproblemen in de klas begeleid.",
         cat(SupportCategory::Gedrag),
     ),
-    s("bl.t3", D::BekwaamhedenLeraren, STAFF, "Ik krijg de scholing die ik nodig heb om leerlingen goed te ondersteunen.", None),
     s(
-        "bl.o1",
+        "bl.t3",
         D::BekwaamhedenLeraren,
-        PARENTS,
-        "De leraar weet goed hoe hij of zij mijn kind kan helpen.",
+        STAFF,
+        "Ik krijg de scholing die ik nodig heb om leerlingen goed te ondersteunen.",
         None,
     ),
+    s("bl.o1", D::BekwaamhedenLeraren, PARENTS, "De leraar weet goed hoe hij of zij mijn kind kan helpen.", None),
     s("bl.p1", D::BekwaamhedenLeraren, PUPILS, "De juf of meester legt goed uit.", basis(BasisAspect::Basiskwaliteit)),
 ];
 

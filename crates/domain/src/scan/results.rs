@@ -127,7 +127,10 @@ impl ShownGroup {
 pub enum GroupResult {
     Shown(ShownGroup),
     /// Fewer than [`MIN_RESPONDENTS`]: "te weinig antwoorden om te tonen".
-    Suppressed { group: ScanGroup, n: usize },
+    Suppressed {
+        group: ScanGroup,
+        n: usize,
+    },
 }
 
 impl GroupResult {
@@ -241,7 +244,10 @@ pub(crate) mod tests {
         assert!(!text.contains("opmerking") && !text.contains("os.o1"), "nothing of the answers leaks: {text}");
 
         let mut five = four.clone();
-        five.push((ScanGroup::Parents, answer(&[("os.o1", Agreement::HelemaalOneens), ("os.o2", Agreement::WeetNiet)])));
+        five.push((
+            ScanGroup::Parents,
+            answer(&[("os.o1", Agreement::HelemaalOneens), ("os.o2", Agreement::WeetNiet)]),
+        ));
         let shown = results(&all, &[ScanGroup::Parents], &five);
         let parents = shown.shown().next().unwrap();
         assert_eq!(parents.n(), 5);

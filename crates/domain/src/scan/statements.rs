@@ -45,7 +45,14 @@ pub fn parse_swv_statement(
     match (domain, problems.is_empty()) {
         (Some(domain), true) => {
             parsed.sort();
-            Ok(Statement { key: format!("swv.{swv}.{id}"), domain, groups: parsed, text, claim, added_by: Some(swv.to_owned()) })
+            Ok(Statement {
+                key: format!("swv.{swv}.{id}"),
+                domain,
+                groups: parsed,
+                text,
+                claim,
+                added_by: Some(swv.to_owned()),
+            })
         }
         _ => Err(problems),
     }

@@ -92,7 +92,12 @@ pub fn verdicts(results: &ScanResults) -> Vec<DomainVerdict> {
                 .map(|(g, d)| (g, d.agreeing(), d.opinions()))
                 .collect();
             let Some(&lowest) = shares.iter().min_by(|x, y| (x.1 * y.2).cmp(&(y.1 * x.2))) else {
-                return DomainVerdict { domain, verdict: Verdict::GeenOordeel, reason: Reason::NoOpinions, lowest: None };
+                return DomainVerdict {
+                    domain,
+                    verdict: Verdict::GeenOordeel,
+                    reason: Reason::NoOpinions,
+                    lowest: None,
+                };
             };
             let highest = *shares.iter().max_by(|x, y| (x.1 * y.2).cmp(&(y.1 * x.2))).unwrap_or(&lowest);
             let (_, low_a, low_o) = lowest;
@@ -165,13 +170,16 @@ mod tests {
     fn verdicts_follow_the_documented_thresholds() {
         let d = ScanDomain::VisieBeleid;
         // 10 answers, 8 agreeing: 80% → gaat goed.
-        let good = group(ScanGroup::Team, &[
-            &[("vb.t1", Eens), ("vb.t2", Eens)],
-            &[("vb.t1", HelemaalEens), ("vb.t2", Eens)],
-            &[("vb.t1", Eens), ("vb.t2", Oneens)],
-            &[("vb.t1", Eens), ("vb.t2", Eens)],
-            &[("vb.t1", Oneens), ("vb.t2", Eens), ("os.t1", WeetNiet)],
-        ]);
+        let good = group(
+            ScanGroup::Team,
+            &[
+                &[("vb.t1", Eens), ("vb.t2", Eens)],
+                &[("vb.t1", HelemaalEens), ("vb.t2", Eens)],
+                &[("vb.t1", Eens), ("vb.t2", Oneens)],
+                &[("vb.t1", Eens), ("vb.t2", Eens)],
+                &[("vb.t1", Oneens), ("vb.t2", Eens), ("os.t1", WeetNiet)],
+            ],
+        );
         let v = verdict_of(&good, d);
         assert_eq!((v.verdict, v.reason), (Verdict::GaatGoed, Reason::BroadAgreement));
         // 7 of 10 is exactly 70%: still gaat goed; 6 of 10 is an aandachtspunt.
@@ -199,16 +207,22 @@ mod tests {
         let d = ScanDomain::OndersteuningSchool;
         // Team: 5 of 5 agree with os.t1 (100%). Parents: 3 of 4 with an opinion (75%).
         let mut all = group(ScanGroup::Team, &[&[("os.t1", Eens)][..]; 5]);
-        let parents = group(ScanGroup::Parents, &[
-            &[("os.o1", Eens)],
-            &[("os.o1", Eens)],
-            &[("os.o1", HelemaalEens)],
-            &[("os.o1", Oneens)],
-            &[("os.o1", WeetNiet)],
-        ]);
+        let parents = group(
+            ScanGroup::Parents,
+            &[
+                &[("os.o1", Eens)],
+                &[("os.o1", Eens)],
+                &[("os.o1", HelemaalEens)],
+                &[("os.o1", Oneens)],
+                &[("os.o1", WeetNiet)],
+            ],
+        );
         all.extend(parents.clone());
         let v = verdict_of(&all, d);
-        assert_eq!((v.verdict, v.reason, v.lowest), (Verdict::Aandachtspunt, Reason::GroupsDisagree, Some(ScanGroup::Parents)));
+        assert_eq!(
+            (v.verdict, v.reason, v.lowest),
+            (Verdict::Aandachtspunt, Reason::GroupsDisagree, Some(ScanGroup::Parents))
+        );
         // With four parents their answers do not count: the team alone says gaat goed.
         let mut four = group(ScanGroup::Team, &[&[("os.t1", Eens)][..]; 5]);
         four.extend(parents[..4].iter().cloned());

@@ -125,8 +125,16 @@ async fn four_parents_are_held_back_and_five_are_shown_on_every_route() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Te weinig antwoorden om te tonen"));
     assert!(!page.contains(READING), "no statement of a held-back group on the page");
-    let check: Value =
-        app.http.get(app.at(&format!("/api/v1/scans/{}/profile-check", round.id))).headers(director.headers()).send().await.unwrap().json().await.unwrap();
+    let check: Value = app
+        .http
+        .get(app.at(&format!("/api/v1/scans/{}/profile-check", round.id)))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(check["te_toetsen"].as_array().unwrap().is_empty(), "four parents cannot make a claim te toetsen");
     let pdf = pdf_text(&app, &director, &format!("/scans/{}/rapport.pdf", round.id)).await;
     assert!(pdf.contains("Te weinig antwoorden om te tonen"), "{pdf}");
@@ -134,9 +142,19 @@ async fn four_parents_are_held_back_and_five_are_shown_on_every_route() {
     // The SWV: not the round until shared; then still no held-back group.
     let (status, _) = text(&app, &staff, &format!("/api/v1/scans/{}", round.id)).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a school's results only when it shares them");
-    let swv: Value = app.http.get(app.at("/api/v1/swvs/PO2707/scans")).headers(staff.headers()).send().await.unwrap().json().await.unwrap();
+    let swv: Value = app
+        .http
+        .get(app.at("/api/v1/swvs/PO2707/scans"))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(swv["schools"][0]["shared_round"], Value::Null);
-    let ondersteuning = swv["verdicts"].as_array().unwrap().iter().find(|v| v["domain"] == "ondersteuning_school").unwrap();
+    let ondersteuning =
+        swv["verdicts"].as_array().unwrap().iter().find(|v| v["domain"] == "ondersteuning_school").unwrap();
     assert_eq!(ondersteuning["geen_oordeel"], 1, "four parents give no verdict");
     let shared = app
         .http
@@ -158,7 +176,8 @@ async fn four_parents_are_held_back_and_five_are_shown_on_every_route() {
     let five = results(&app, &director, round.id).await;
     let parents = group(&five, "parents");
     assert_eq!((parents["n"].as_i64(), parents["suppressed"].as_bool()), (Some(5), Some(false)));
-    let support = parents["domains"].as_array().unwrap().iter().find(|d| d["domain"] == "ondersteuning_school").unwrap();
+    let support =
+        parents["domains"].as_array().unwrap().iter().find(|d| d["domain"] == "ondersteuning_school").unwrap();
     let reading = support["statements"].as_array().unwrap().iter().find(|s| s["key"] == "os.o1").unwrap();
     assert_eq!(reading["distribution"]["oneens"], 4);
     assert_eq!(reading["distribution"]["eens"], 1);
@@ -195,7 +214,8 @@ async fn verdicts_and_the_profile_check_follow_the_hand_computed_numbers() {
             5 => "weet_niet",
             _ => "oneens",
         };
-        let sent = answer(&app, &round.link("parents"), &[("os.o1", reading), ("os.o2", "oneens"), ("vb.o1", vision)]).await;
+        let sent =
+            answer(&app, &round.link("parents"), &[("os.o1", reading), ("os.o2", "oneens"), ("vb.o1", vision)]).await;
         assert_eq!(sent.status(), StatusCode::CREATED);
     }
     let r = results(&app, &director, round.id).await;
@@ -226,7 +246,12 @@ async fn verdicts_and_the_profile_check_follow_the_hand_computed_numbers() {
         .unwrap()
         .iter()
         .map(|t| {
-            (t["statement_key"].as_str().unwrap(), t["group"].as_str().unwrap(), t["agreeing"].as_i64().unwrap(), t["disagreeing"].as_i64().unwrap())
+            (
+                t["statement_key"].as_str().unwrap(),
+                t["group"].as_str().unwrap(),
+                t["agreeing"].as_i64().unwrap(),
+                t["disagreeing"].as_i64().unwrap(),
+            )
         })
         .collect();
     assert_eq!(listed, [("os.o1", "parents", 1, 5)], "only the claimed reading help; the cycle is recognised (4 of 5)");
@@ -302,7 +327,10 @@ async fn bad_answers_closed_rounds_and_strangers_are_refused_and_nothing_is_stor
     let other_group = answer(&app, &parents, &[("os.o1", "eens"), ("os.t1", "eens")]).await;
     assert_eq!(other_group.status(), StatusCode::BAD_REQUEST);
     assert!(other_group.text().await.unwrap().contains("andere groep"));
-    assert_eq!(answer(&app, "0123456789abcdef0123456789abcdef", &[("os.o1", "eens")]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        answer(&app, "0123456789abcdef0123456789abcdef", &[("os.o1", "eens")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
 
     // One answer per browser: the cookie from the first answer refuses a second.
     let browser = reqwest::Client::builder().cookie_store(true).build().unwrap();
@@ -316,7 +344,11 @@ async fn bad_answers_closed_rounds_and_strangers_are_refused_and_nothing_is_stor
     assert_eq!(text(&app, &other, &format!("/api/v1/scans/{}", round.id)).await.0, StatusCode::NOT_FOUND);
     assert_eq!(text(&app, &other, &format!("/scans/{}/rapport.pdf", round.id)).await.0, StatusCode::NOT_FOUND);
     let close = |who: &Login| {
-        app.http.put(app.at(&format!("/api/v1/scans/{}", round.id))).headers(who.headers()).json(&json!({ "closed": true })).send()
+        app.http
+            .put(app.at(&format!("/api/v1/scans/{}", round.id)))
+            .headers(who.headers())
+            .json(&json!({ "closed": true }))
+            .send()
     };
     assert_eq!(close(&teacher).await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(close(&director).await.unwrap().status(), StatusCode::NO_CONTENT);
@@ -338,7 +370,8 @@ async fn a_parent_answers_through_the_form_without_javascript() {
     let director = app.session_for(director).await;
     let round = open_round(&app, &director, "2026-2027", &["parents"]).await;
     let path = format!("/scan/{}", round.link("parents"));
-    let browser = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let browser =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let form = browser.get(app.at(&path)).send().await.unwrap();
     assert_eq!(form.status(), StatusCode::OK);
     let html = form.text().await.unwrap();
@@ -375,8 +408,17 @@ async fn scan_results_bench() {
     let director = app.session_for(director).await;
     let round = open_round(&app, &director, "2026-2027", &["team", "ib", "director", "parents", "pupils"]).await;
     let scale = ["helemaal_oneens", "oneens", "eens", "helemaal_eens", "weet_niet"];
-    let form: Value = app.http.get(app.at(&format!("/api/v1/scan-links/{}", round.link("team")))).send().await.unwrap().json().await.unwrap();
-    let keys: Vec<String> = form["statements"].as_array().unwrap().iter().map(|s| s["key"].as_str().unwrap().to_owned()).collect();
+    let form: Value = app
+        .http
+        .get(app.at(&format!("/api/v1/scan-links/{}", round.link("team"))))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let keys: Vec<String> =
+        form["statements"].as_array().unwrap().iter().map(|s| s["key"].as_str().unwrap().to_owned()).collect();
     let started = Instant::now();
     for i in 0..1000usize {
         let answers: serde_json::Map<String, Value> =
@@ -396,7 +438,10 @@ async fn scan_results_bench() {
         assert_eq!(group(&r, "team")["n"], 1000);
     }
     times.sort();
-    eprintln!("GET /api/v1/scans/{{id}} with 1000 responses: median {:?}, max {:?} (20 requests)", times[10], times[19]);
+    eprintln!(
+        "GET /api/v1/scans/{{id}} with 1000 responses: median {:?}, max {:?} (20 requests)",
+        times[10], times[19]
+    );
     app.stop().await;
 }
 
@@ -408,12 +453,23 @@ async fn the_demo_has_last_years_round_with_every_domain_and_a_claim_te_toetsen(
     let email = passend_domain::accounts::Email::parse("directeur@passend.demo").unwrap();
     let director = app.db.user_by_email(&email).await.unwrap().unwrap();
     let director = app.session_for(director.id).await;
-    let rounds: Value =
-        app.http.get(app.at("/api/v1/schools/04FZ/scans")).headers(director.headers()).send().await.unwrap().json().await.unwrap();
+    let rounds: Value = app
+        .http
+        .get(app.at("/api/v1/schools/04FZ/scans"))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let rounds = rounds.as_array().unwrap();
     assert_eq!(rounds.len(), 1, "seeding twice makes one round");
     let last_year = passend_app::questionnaire::current_year().previous().to_string();
-    assert_eq!((rounds[0]["school_year"].as_str(), rounds[0]["closed"].as_bool()), (Some(last_year.as_str()), Some(true)));
+    assert_eq!(
+        (rounds[0]["school_year"].as_str(), rounds[0]["closed"].as_bool()),
+        (Some(last_year.as_str()), Some(true))
+    );
     let id = rounds[0]["id"].as_i64().unwrap();
     let r = results(&app, &director, id).await;
     for name in ["team", "parents"] {

@@ -23,8 +23,8 @@ use super::{BROWSER_COOKIE, OnScan};
 use crate::accounts::api::problems_error;
 use crate::app::AppState;
 use crate::coverage::{InSwv, YearQuery};
-use crate::i18n::ReaderLang;
 use crate::error::{AppError, AppResult, ErrorKind};
+use crate::i18n::ReaderLang;
 use crate::security::cookies::{cookie, set_cookie};
 use crate::security::session::SignedIn;
 
@@ -41,7 +41,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 fn group_schema() -> utoipa::openapi::schema::Object {
-    crate::contract::names_of(&ScanGroup::ALL, "Who answers: `team`, `ib` (IB-er/zorgcoördinator), `director`, `parents`, `pupils`.")
+    crate::contract::names_of(
+        &ScanGroup::ALL,
+        "Who answers: `team`, `ib` (IB-er/zorgcoördinator), `director`, `parents`, `pupils`.",
+    )
 }
 
 fn groups_schema() -> utoipa::openapi::schema::Array {
@@ -99,7 +102,11 @@ impl ScanRoundBody {
                 .iter()
                 .map(|l| ScanLinkBody {
                     group: l.group,
-                    link: if l.link_code.is_empty() { String::new() } else { state.config.link(&form_path(&l.link_code)) },
+                    link: if l.link_code.is_empty() {
+                        String::new()
+                    } else {
+                        state.config.link(&form_path(&l.link_code))
+                    },
                     responses: l.responses,
                 })
                 .collect(),
@@ -263,7 +270,8 @@ pub struct VerdictBody {
 
 impl From<&DomainVerdict> for VerdictBody {
     fn from(v: &DomainVerdict) -> Self {
-        let reason = serde_json::to_value(v.reason).ok().and_then(|r| r.as_str().map(str::to_owned)).unwrap_or_default();
+        let reason =
+            serde_json::to_value(v.reason).ok().and_then(|r| r.as_str().map(str::to_owned)).unwrap_or_default();
         VerdictBody { domain: v.domain, verdict: v.verdict, reason, lowest: v.lowest }
     }
 }
@@ -311,7 +319,10 @@ pub(super) fn results_body(state: &AppState, loaded: &LoadedScan, report: &ScanR
     params(("id" = i64, Path)),
     responses((status = 200, body = ScanResultsBody), (status = 401, description = "Not signed in"),
               (status = 404, description = "No such round the actor may read")))]
-pub async fn scan_results(State(state): State<AppState>, OnScan { loaded, .. }: OnScan) -> AppResult<Json<ScanResultsBody>> {
+pub async fn scan_results(
+    State(state): State<AppState>,
+    OnScan { loaded, .. }: OnScan,
+) -> AppResult<Json<ScanResultsBody>> {
     let report = state.app.scan_report(&loaded).await?;
     Ok(Json(results_body(&state, &loaded, &report)))
 }
@@ -453,7 +464,10 @@ pub async fn scan_wishes(
         .wishes_from_scan(&session.actor, lang, &loaded, &body.picks, &body.owner)
         .await?
         .map_err(problems_error)?;
-    Ok((StatusCode::CREATED, Json(ScanWishesMade { profile_id: made.profile_id, school_year: made.school_year, count: made.count })))
+    Ok((
+        StatusCode::CREATED,
+        Json(ScanWishesMade { profile_id: made.profile_id, school_year: made.school_year, count: made.count }),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -631,7 +645,10 @@ impl From<&Statement> for SwvStatementBody {
     params(("code" = String, Path)),
     responses((status = 200, body = [SwvStatementBody]), (status = 401, description = "Not signed in"),
               (status = 403, description = "Not of this SWV"), (status = 404, description = "No such SWV")))]
-pub async fn swv_statements(State(state): State<AppState>, InSwv { scope, .. }: InSwv) -> AppResult<Json<Vec<SwvStatementBody>>> {
+pub async fn swv_statements(
+    State(state): State<AppState>,
+    InSwv { scope, .. }: InSwv,
+) -> AppResult<Json<Vec<SwvStatementBody>>> {
     Ok(Json(state.app.swv_scan_statements(&scope).await?.iter().map(SwvStatementBody::from).collect()))
 }
 

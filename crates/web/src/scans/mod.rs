@@ -12,11 +12,11 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use passend_app::scan::LoadedScan;
 
-/// The same browser key as surveys by link: one answer per browser.
-pub use crate::surveys::BROWSER_COOKIE;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::security::session::{Session, SignedIn};
+/// The same browser key as surveys by link: one answer per browser.
+pub use crate::surveys::BROWSER_COOKIE;
 
 /// The round named by the route's `{id}`, readable by the signed-in person
 /// (not found for another school's, or for the SWV a round not shared).
@@ -33,7 +33,8 @@ impl FromRequestParts<AppState> for OnScan {
         let Path(params) = Path::<std::collections::HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|_| AppError::new(ErrorKind::BadRequest))?;
-        let id = params.get("id").and_then(|raw| raw.parse::<i64>().ok()).ok_or(AppError::new(ErrorKind::BadRequest))?;
+        let id =
+            params.get("id").and_then(|raw| raw.parse::<i64>().ok()).ok_or(AppError::new(ErrorKind::BadRequest))?;
         let loaded = state.app.load_scan(&session.actor, id).await?;
         Ok(OnScan { loaded, session })
     }

@@ -125,12 +125,13 @@ pub async fn open_scan(
         groups: &groups,
         shared_device: get(f, "shared_device") == "ja",
     };
-    let (status, problems): (StatusCode, FieldProblems) = match state.app.open_scan(&form.session.actor, &brin, &input).await {
-        Ok(Ok(id)) => return Ok(Redirect::to(&format!("/scans/{id}?melding=opgeslagen")).into_response()),
-        Ok(Err(problems)) => (StatusCode::UNPROCESSABLE_ENTITY, problems),
-        Err(passend_app::Error::Conflict(problems)) => (StatusCode::CONFLICT, problems),
-        Err(other) => return Err(other.into()),
-    };
+    let (status, problems): (StatusCode, FieldProblems) =
+        match state.app.open_scan(&form.session.actor, &brin, &input).await {
+            Ok(Ok(id)) => return Ok(Redirect::to(&format!("/scans/{id}?melding=opgeslagen")).into_response()),
+            Ok(Err(problems)) => (StatusCode::UNPROCESSABLE_ENTITY, problems),
+            Err(passend_app::Error::Conflict(problems)) => (StatusCode::CONFLICT, problems),
+            Err(other) => return Err(other.into()),
+        };
     let errors = FieldErrors::from_problems(ctx.lang, problems);
     let html = school_page(&state, ctx, &form.session.actor, &brin, f.clone(), errors).await?;
     Ok((status, html).into_response())
@@ -236,11 +237,8 @@ async fn report(
     } else {
         Vec::new()
     };
-    let compared = report
-        .compared
-        .iter()
-        .map(|c| (c.domain, c.group, percent(c.this_year), percent(c.last_year)))
-        .collect();
+    let compared =
+        report.compared.iter().map(|c| (c.domain, c.group, percent(c.this_year), percent(c.last_year))).collect();
     render(&ReportPage {
         links,
         verdicts: report.verdicts.clone(),
@@ -271,7 +269,10 @@ pub async fn settings(
     form: CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Redirect> {
     let yes = |key: &str| get(&form.form, key) == "ja";
-    state.app.set_scan(&form.session.actor, &loaded, yes("closed"), yes("shared_device"), yes("shared_with_swv")).await?;
+    state
+        .app
+        .set_scan(&form.session.actor, &loaded, yes("closed"), yes("shared_device"), yes("shared_with_swv"))
+        .await?;
     Ok(Redirect::to(&format!("/scans/{}?melding=opgeslagen", loaded.round.id)))
 }
 
@@ -314,7 +315,8 @@ pub async fn qr_code(
         .find(|l| l.group.as_str() == group.trim_end_matches(".svg") && !l.link_code.is_empty())
         .ok_or_else(AppError::not_found)?;
     let url = state.config.link(&form_path(&link.link_code));
-    let image = passend_documents::qr::svg(&url, 240).ok_or_else(|| anyhow::anyhow!("a scan link too long for a QR code"))?;
+    let image =
+        passend_documents::qr::svg(&url, 240).ok_or_else(|| anyhow::anyhow!("a scan link too long for a QR code"))?;
     let name = format!("scan-{}-{}.svg", loaded.round.location_code, link.group.as_str());
     Ok((
         [
@@ -326,16 +328,28 @@ pub async fn qr_code(
         .into_response())
 }
 
-fn report_data(lang: Lang, school_name: &str, loaded: &LoadedScan, report: &ScanReport, check: &ProfileCheck) -> ScanReportData {
+fn report_data(
+    lang: Lang,
+    school_name: &str,
+    loaded: &LoadedScan,
+    report: &ScanReport,
+    check: &ProfileCheck,
+) -> ScanReportData {
     let t = |id: &str| lang.t(id);
     let groups = report
         .results
         .groups()
         .iter()
         .map(|g| {
-            let heading = format!("{} ({})", t(g.group().message_id()), lang.t_with("scan-respondents", &[("count", g.n().into())]));
+            let heading = format!(
+                "{} ({})",
+                t(g.group().message_id()),
+                lang.t_with("scan-respondents", &[("count", g.n().into())])
+            );
             match g {
-                GroupResult::Suppressed { .. } => ScanGroupBlock { heading, suppressed: Some(t("scan-suppressed")), rows: Vec::new() },
+                GroupResult::Suppressed { .. } => {
+                    ScanGroupBlock { heading, suppressed: Some(t("scan-suppressed")), rows: Vec::new() }
+                }
                 GroupResult::Shown(shown) => ScanGroupBlock {
                     heading,
                     suppressed: None,
@@ -343,7 +357,11 @@ fn report_data(lang: Lang, school_name: &str, loaded: &LoadedScan, report: &Scan
                         .domains()
                         .iter()
                         .map(|d| {
-                            [t(d.domain.message_id()), percent(d.distribution.share_agreeing()), d.distribution.opinions().to_string()]
+                            [
+                                t(d.domain.message_id()),
+                                percent(d.distribution.share_agreeing()),
+                                d.distribution.opinions().to_string(),
+                            ]
                         })
                         .collect(),
                 },
@@ -393,7 +411,11 @@ fn report_data(lang: Lang, school_name: &str, loaded: &LoadedScan, report: &Scan
 #[utoipa::path(get, path = "/scans/{id}/rapport.pdf", tag = "pages", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/pdf"), (status = 404, description = "No such round the actor may read"),
               (status = 503, description = "The document could not be typeset now")))]
-pub async fn report_pdf(State(state): State<AppState>, ctx: PageContext, OnScan { loaded, session }: OnScan) -> AppResult<Response> {
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    OnScan { loaded, session }: OnScan,
+) -> AppResult<Response> {
     let report = state.app.scan_report(&loaded).await?;
     let check = state.app.scan_profile_check(&session.actor, &loaded).await?;
     let school = state.app.scans_of_school(&session.actor, &loaded.school.code).await?.school_name;

@@ -115,7 +115,10 @@ async fn page(state: &AppState, ctx: PageContext, link: &str, browser: &str, typ
         "closed"
     } else if form.expired {
         "expired"
-    } else if !form.round.shared_device && typed.errors.is_empty() && state.app.scan_answered_from(link, browser).await? {
+    } else if !form.round.shared_device
+        && typed.errors.is_empty()
+        && state.app.scan_answered_from(link, browser).await?
+    {
         "answered"
     } else {
         "open"
@@ -207,7 +210,11 @@ struct ThanksPage {
 
 #[utoipa::path(get, path = "/scan/{link}/bedankt", tag = "pages", params(("link" = String, Path)),
     responses((status = 200, content_type = "text/html"), (status = 404, description = "No such link")))]
-pub async fn thanks(State(state): State<AppState>, ctx: PageContext, Path(link): Path<String>) -> AppResult<Html<String>> {
+pub async fn thanks(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(link): Path<String>,
+) -> AppResult<Html<String>> {
     let form = state.app.scan_form(&link).await?;
     render(&ThanksPage { ctx, plain: !form.group.is_professional() })
 }
