@@ -23,6 +23,7 @@ pub mod plain_terms;
 pub mod publishing;
 pub mod questionnaire;
 pub mod region;
+pub mod scan;
 pub mod surveys;
 
 pub use error::{Error, Result};

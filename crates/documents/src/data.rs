@@ -240,3 +240,63 @@ impl Entry {
         Entry { columns, rows, ..Entry::empty(label, EntryKind::Table, note) }
     }
 }
+
+/// The school's name, as the shared preamble reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanSchool {
+    pub name: String,
+    /// Empty: the shared preamble reads it, the report does not show it.
+    pub contact: Contact,
+}
+
+/// Fixed texts of the scan report, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanLabels {
+    /// "Scan Passend Onderwijs": the footer's name of the document.
+    pub profile: String,
+    pub intro: String,
+    pub verdicts: String,
+    pub domain: String,
+    pub verdict: String,
+    /// "Waarom": the verdict's reason.
+    pub reason: String,
+    pub groups: String,
+    pub share_agreeing: String,
+    pub answers: String,
+    pub to_test: String,
+    pub none_to_test: String,
+    pub compared: String,
+    pub group: String,
+    pub this_year: String,
+    pub last_year: String,
+}
+
+/// A group in the report: shown with a row per domain, or held back with its count only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanGroupBlock {
+    /// "Ouders (12 antwoorden)".
+    pub heading: String,
+    /// "Te weinig antwoorden om te tonen", for a group held back; then `rows` is empty.
+    pub suppressed: Option<String>,
+    /// Domain, share agreeing, answers with an opinion.
+    pub rows: Vec<[String; 3]>,
+}
+
+/// The scan report of one round (A4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanReportData {
+    pub title: String,
+    pub lang: String,
+    pub text_lang: String,
+    pub year: String,
+    pub school: ScanSchool,
+    pub location: String,
+    pub labels: ScanLabels,
+    /// Domain, verdict, why.
+    pub verdicts: Vec<[String; 3]>,
+    pub groups: Vec<ScanGroupBlock>,
+    /// One line per claim te toetsen, with its numbers.
+    pub to_test: Vec<String>,
+    /// Domain, group, this year, last year.
+    pub compared: Vec<[String; 4]>,
+}

@@ -25,6 +25,9 @@ pub enum DocumentKind {
     Poster,
     /// The chapter on support for the school guide (A4).
     SchoolGuide,
+    /// The report of a round of the Scan Passend Onderwijs (A4); not a
+    /// document of a published profile, so not in [`DocumentKind::ALL`].
+    ScanReport,
 }
 
 impl DocumentKind {
@@ -42,6 +45,7 @@ impl DocumentKind {
             DocumentKind::ParentReport => include_str!("../templates/parent.typ"),
             DocumentKind::Poster => include_str!("../templates/poster.typ"),
             DocumentKind::SchoolGuide => include_str!("../templates/guide.typ"),
+            DocumentKind::ScanReport => include_str!("../templates/scan.typ"),
         }
     }
 
@@ -51,6 +55,7 @@ impl DocumentKind {
             DocumentKind::ParentReport => "ouders",
             DocumentKind::Poster => "poster",
             DocumentKind::SchoolGuide => "schoolgids",
+            DocumentKind::ScanReport => "scan",
         }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use passend_documents::data::{
     ChapterData, Contact, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
-    PosterData, PosterOffers, QrCode, School, SchoolGuideData, SpecialistRow, Steunpunt, Urls,
+    PosterData, PosterOffers, QrCode, ScanGroupBlock, ScanLabels, ScanReportData, ScanSchool, School, SchoolGuideData,
+    SpecialistRow, Steunpunt, Urls,
 };
 use passend_documents::{DocumentKind, Engine, school_guide_docx};
 use serde_json::json;
@@ -168,6 +169,7 @@ fn render(engine: &Engine, kind: DocumentKind, lang: &str) -> Vec<u8> {
         DocumentKind::ParentReport => engine.render(kind, &parent(lang), today),
         DocumentKind::Poster => engine.render(kind, &poster(lang), today),
         DocumentKind::SchoolGuide => engine.render(kind, &guide(lang), today),
+        DocumentKind::ScanReport => engine.render(kind, &scan(lang), today),
     };
     rendered.unwrap_or_else(|e| panic!("{kind:?} {lang}: {e}"))
 }
@@ -356,4 +358,46 @@ fn write_samples() {
         std::fs::write(format!("/tmp/sample-{}.pdf", kind.key()), render(&engine, kind, "nl")).unwrap();
     }
     std::fs::write("/tmp/sample-ar.pdf", render(&engine, DocumentKind::ParentReport, "ar")).unwrap();
+}
+
+fn scan(lang: &str) -> ScanReportData {
+    let labels = ScanLabels {
+        profile: "Scan Passend Onderwijs".into(),
+        intro: "Er zijn geen goede of foute antwoorden.".into(),
+        verdicts: "Oordeel per domein".into(),
+        domain: "Domein".into(),
+        verdict: "Oordeel".into(),
+        reason: "Waarom".into(),
+        groups: "Per groep".into(),
+        share_agreeing: "Eens".into(),
+        answers: "Antwoorden".into(),
+        to_test: "Te toetsen".into(),
+        none_to_test: "Niets te toetsen.".into(),
+        compared: "Vergeleken met vorig jaar".into(),
+        group: "Groep".into(),
+        this_year: "Dit jaar".into(),
+        last_year: "Vorig jaar".into(),
+    };
+    ScanReportData {
+        title: "Scan Passend Onderwijs".into(),
+        lang: lang.into(),
+        text_lang: "nl".into(),
+        year: "2025-2026".into(),
+        school: ScanSchool { name: "De Regenboog".into(), contact: Contact::default() },
+        location: "De Regenboog".into(),
+        labels,
+        verdicts: vec![["Visie en beleid".into(), "Gaat goed".into(), "Brede instemming".into()]],
+        groups: vec![
+            ScanGroupBlock { heading: "Team (8)".into(), suppressed: None, rows: vec![["Visie en beleid".into(), "80%".into(), "16".into()]] },
+            ScanGroupBlock { heading: "Leerlingen (3)".into(), suppressed: Some("Te weinig antwoorden om te tonen".into()), rows: vec![] },
+        ],
+        to_test: vec!["Dyslexie (standaard): 1 van 6 ouders eens".into()],
+        compared: vec![["Visie en beleid".into(), "Team".into(), "80%".into(), "70%".into()]],
+    }
+}
+
+#[test]
+fn the_scan_report_renders_as_pdf_ua() {
+    let pdf = render(&Engine::new(), DocumentKind::ScanReport, "nl");
+    assert!(String::from_utf8_lossy(&pdf).contains("pdfuaid"));
 }

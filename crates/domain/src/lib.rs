@@ -17,6 +17,7 @@ pub mod publishing;
 pub mod pupil_data;
 pub mod questionnaire;
 pub mod readability;
+pub mod scan;
 pub mod surveys;
 
 pub use message::{FieldProblems, Message, MessageArg};

@@ -9,5 +9,6 @@ pub mod demo_plain;
 pub mod demo_published;
 pub mod demo_region;
 pub mod jobs;
+pub mod demo_scan;
 pub mod logging;
 pub mod server;

@@ -27,6 +27,7 @@ pub mod plain_terms;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;
+pub mod scans;
 mod rows;
 pub mod surveys;
 pub mod swv_reminders;

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 14, name: "survey_contacts", sql: include_str!("../migrations/0014_survey_contacts.sql") },
     Migration { version: 15, name: "location_contacts", sql: include_str!("../migrations/0015_location_contacts.sql") },
     Migration { version: 16, name: "conversations", sql: include_str!("../migrations/0016_conversations.sql") },
+    Migration { version: 17, name: "scans", sql: include_str!("../migrations/0017_scans.sql") },
     Migration { version: 20, name: "jobs", sql: include_str!("../migrations/0020_jobs.sql") },
     Migration { version: 21, name: "oidc_logins", sql: include_str!("../migrations/0021_oidc_logins.sql") },
     Migration { version: 22, name: "plain_terms", sql: include_str!("../migrations/0022_plain_terms.sql") },

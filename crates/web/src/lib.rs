@@ -23,6 +23,7 @@ mod pages;
 mod profiles;
 mod publishing;
 mod readability;
+mod scans;
 mod security;
 mod surveys;
 mod sync;

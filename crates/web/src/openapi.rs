@@ -9,7 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::{
-    accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys,
+    accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, scans, surveys,
 };
 
 #[derive(OpenApi)]
@@ -38,6 +38,7 @@ use crate::{
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
         (name = "conversations", description = "The SWV's yearly conversation with each school: guide, planning, preparation, agreements, report, funds, follow-up"),
         (name = "admin", description = "Platform administration"),
+        (name = "scans", description = "The Scan Passend Onderwijs: rounds, links, results, the profile check, the SWV's view"),
     )
 )]
 struct ApiDoc;
@@ -78,6 +79,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::status::api_router())
         .merge(conversations::api::router())
         .merge(conversations::xlsx::router())
+        .merge(scans::api::router())
 }
 
 /// The API's OpenAPI document.

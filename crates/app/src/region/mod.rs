@@ -44,6 +44,11 @@ impl SwvScope {
     pub fn editable(&self) -> bool {
         self.editable
     }
+
+    /// The view of the SWV the scope proves, for other capabilities' queries.
+    pub(crate) fn view(&self) -> &OrgView {
+        &self.view
+    }
 }
 
 impl App {

@@ -484,5 +484,39 @@ pub fn conversation_access(
     Ok(ConversationAccess { swv: swv.to_owned(), brin: school.code.clone(), side })
 }
 
+/// Proof that the actor may read a school's scan rounds. The school's own
+/// members (and a platform admin) read every round; the staff of the school's
+/// SWVs read only the rounds the school shares with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanView {
+    brin: String,
+    all_rounds: bool,
+}
+
+impl ScanView {
+    pub fn brin(&self) -> &str {
+        &self.brin
+    }
+
+    /// Whether rounds the school did not share are readable too.
+    pub fn all_rounds(&self) -> bool {
+        self.all_rounds
+    }
+}
+
+/// May the actor read the school's scan rounds, and which?
+pub fn view_scans(actor: &Actor, school: &OrgRef, ctx: &OrgContext) -> Result<ScanView, AccessDenied> {
+    if school.kind != OrgKind::School {
+        return Err(AccessDenied);
+    }
+    if actor.is_platform_admin() || actor.is_member_of(school) {
+        return Ok(ScanView { brin: school.code.clone(), all_rounds: true });
+    }
+    if actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin]) {
+        return Ok(ScanView { brin: school.code.clone(), all_rounds: false });
+    }
+    Err(AccessDenied)
+}
+
 #[cfg(test)]
 mod tests;

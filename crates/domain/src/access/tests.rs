@@ -196,3 +196,16 @@ fn only_the_schools_director_keeps_its_contact_details() {
     assert!(edit_location_contact(&platform, &school("04FZ")).is_ok());
     assert!(edit_location_contact(&platform, &swv("PO2707")).is_err(), "only a school has locations");
 }
+
+#[test]
+fn the_swv_reads_only_the_scan_rounds_a_school_shares() {
+    let staff = actor(&[(swv("PO2707"), Role::SwvStaff)]);
+    let view = view_scans(&staff, &school("32DD"), &in_swv("PO2707")).unwrap();
+    assert!(!view.all_rounds());
+    assert!(view_scans(&staff, &school("13EU"), &in_swv("PO2001")).is_err());
+    let team = actor(&[(school("32DD"), Role::TeamMember)]);
+    assert!(view_scans(&team, &school("32DD"), &in_swv("PO2707")).unwrap().all_rounds());
+    assert!(view_scans(&team, &school("13EU"), &in_swv("PO2707")).is_err());
+    let board_member = actor(&[(board("100"), Role::BoardMember)]);
+    assert!(view_scans(&board_member, &school("32DD"), &in_swv("PO2707")).is_err());
+}

@@ -168,7 +168,7 @@ pub enum LegalRole {
 }
 
 /// The four aspects of basisondersteuning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BasisAspect {
     Basiskwaliteit,

@@ -22,6 +22,7 @@ mod profiles;
 mod publishing;
 mod readability;
 mod reminders;
+mod scans;
 mod search;
 mod servers;
 mod support;

@@ -26,6 +26,7 @@ struct TenantB {
     survey_id: i64,
     conversation_id: i64,
     agreement_id: i64,
+    scan_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -133,6 +134,17 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .await
         .unwrap();
     assert_eq!(answered.status(), StatusCode::CREATED, "B's parent answers");
+    let scan: Value = app
+        .http
+        .post(app.at("/api/v1/schools/32DD/scans"))
+        .headers(login.headers())
+        .json(&json!({ "location_code": "32DD00", "groups": ["team", "parents"] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     // B's SWV holds its yearly conversation with B's school, with an agreement.
     let swv_login = app.session_for(swv_admin).await;
     let planned: Value = app
@@ -172,6 +184,7 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
     TenantB {
         conversation_id,
         agreement_id,
+        scan_id: scan["id"].as_i64().expect("B's scan round"),
         survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
@@ -220,6 +233,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     }
                     "{agreement}" => b.agreement_id.to_string(),
                     "{key}" => "speerpunten".to_owned(),
+                    "{id}" if template.contains("scans") => b.scan_id.to_string(),
+                    "{group}" => "parents".to_owned(),
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),

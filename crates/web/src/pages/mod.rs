@@ -28,7 +28,7 @@ use crate::i18n::lang_of;
 use crate::security::session::Session;
 use crate::{
     accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, publishing, readability,
-    surveys,
+    scans, surveys,
 };
 
 #[derive(OpenApi)]
@@ -74,6 +74,8 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::national::page_router())
         .merge(surveys::public::router())
         .merge(crate::conversations::pages::router())
+        .merge(scans::pages::router())
+        .merge(scans::public::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
