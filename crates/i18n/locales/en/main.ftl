@@ -1075,3 +1075,7 @@ location-contact-title = Contact details for parents
 location-contact-intro = Parents see these details on the parents' version, in the parents' PDF and on the poster. What DUO knows about the location is filled in already. What you save here stays when DUO's files are imported again.
 location-contact-edit = Edit contact details for parents
 xlsx-location-code = Location code
+
+# --- kb ---
+role-editor = Knowledge editor
+role-expert = Question desk expert

@@ -1075,3 +1075,7 @@ location-contact-title = Contactgegevens voor ouders
 location-contact-intro = Ouders zien deze gegevens op de versie voor ouders, in de PDF voor ouders en op de poster. Wat DUO van de vestiging weet, staat al ingevuld. Wat u hier opslaat, blijft staan bij een nieuwe import van DUO.
 location-contact-edit = Contactgegevens voor ouders bewerken
 xlsx-location-code = Vestigingscode
+
+# --- kb ---
+role-editor = Redacteur kennisbank
+role-expert = Expert vraagbaak
