@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod admin;
 pub mod dashboard;
 pub mod directory;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod members;
 pub mod ops;

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod coverage;
 pub mod duo;
 pub mod generated;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod message;
 pub mod organisations;

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod demo_knowledge;
 pub mod demo_published;
 pub mod demo_region;
 pub mod logging;

@@ -17,6 +17,7 @@ pub mod coverage;
 pub mod directory;
 pub mod generated;
 pub mod import;
+pub mod knowledge;
 pub mod lifecycle;
 mod offer_levels;
 pub mod outbox;

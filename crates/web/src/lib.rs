@@ -14,6 +14,7 @@ mod dashboard;
 mod directory;
 mod error;
 mod i18n;
+mod knowledge;
 mod lifecycle;
 mod members;
 mod openapi;

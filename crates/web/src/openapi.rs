@@ -8,7 +8,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
+use crate::{
+    accounts, admin, coverage, directory, knowledge, lifecycle, members, profiles, publishing, readability, surveys,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -35,6 +37,7 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
         (name = "admin", description = "Platform administration"),
+        (name = "knowledge", description = "Practice examples (Dutch full-text search), the question desk and its FAQ"),
     )
 )]
 struct ApiDoc;
@@ -72,6 +75,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::xlsx::router())
         .merge(coverage::national::api_router())
         .merge(coverage::status::api_router())
+        .merge(knowledge::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -8,6 +8,7 @@ mod csrf;
 mod demo_region;
 mod directory;
 mod import_cli;
+mod knowledge;
 mod languages;
 mod lifecycle;
 mod members;

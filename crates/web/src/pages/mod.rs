@@ -27,7 +27,7 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
 use crate::{
-    accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, publishing, readability,
+    accounts, admin, coverage, dashboard, directory, knowledge, lifecycle, members, ops, profiles, publishing, readability,
     surveys,
 };
 
@@ -72,6 +72,8 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::trends::page_router())
         .merge(coverage::national::page_router())
         .merge(surveys::public::router())
+        .merge(knowledge::pages::router())
+        .merge(knowledge::gaps::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
