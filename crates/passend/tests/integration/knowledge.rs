@@ -258,3 +258,87 @@ async fn the_knowledge_pages_work_without_javascript() {
     assert_eq!(mails_to(&app.db, "anne@school.example").await.len(), 1);
     app.stop().await;
 }
+
+/// The search benchmark (not a pass/fail test): 10,000 published examples,
+/// then the server's time for typical searches. Run with
+/// `cargo test -p passend --test integration knowledge_search_benchmark -- --ignored --nocapture`
+/// (and with TEST_DATABASE_URL for PostgreSQL); the numbers are in docs/performance.md.
+#[tokio::test]
+#[ignore]
+async fn knowledge_search_benchmark() {
+    use passend_domain::access::{Actor, Membership, edit_knowledge};
+    use passend_domain::knowledge::ExampleInput;
+    use passend_domain::organisations::OrgRef;
+    use passend_storage::knowledge::Authorship;
+    use std::time::Instant;
+
+    const WORDS: &[&str] = &[
+        "leerlingen", "ouders", "leerkracht", "klas", "begeleiding", "rekenen", "lezen", "gedrag", "rust", "team",
+        "ondersteuning", "specialist", "groep", "school", "samenwerking", "plan", "gesprek", "aanpak", "materiaal",
+        "software", "taal", "spraak", "beweging", "zorg", "overleg", "dagdelen", "thuisnabij", "arrangement",
+    ];
+    const TAGS: &[&str] = &["dyslexie", "dyscalculie", "gedrag", "taal_spraak", "nt2", "leren", "ouders", "motoriek"];
+    let app = TestApp::spawn().await;
+    let editor = Actor::new(0, vec![Membership { org: OrgRef::platform(), role: Role::Editor }]);
+    let edit = edit_knowledge(&editor).unwrap();
+    let started = Instant::now();
+    let mut seed: u64 = 42;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    for i in 0..10_000 {
+        let sentence = |count: usize, next: &mut dyn FnMut(usize) -> usize| {
+            (0..count).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join(" ")
+        };
+        let input = ExampleInput {
+            title: format!("Voorbeeld {i}: {}", sentence(4, &mut next)),
+            summary: sentence(20, &mut next),
+            body: format!("{}\n\n{}", sentence(80, &mut next), sentence(80, &mut next)),
+            sector: ["po", "vo", "so", "swv"][i % 4].to_owned(),
+            tags: vec![TAGS[i % TAGS.len()].to_owned(), TAGS[(i / 8) % TAGS.len()].to_owned()],
+            source_name: format!("School {}", i % 300),
+            contact: String::new(),
+        };
+        let example = input.validate(2026).unwrap();
+        app.db.create_example(Authorship::Editor { edit: &edit, swv: None }, &example, true, None).await.unwrap();
+    }
+    println!("seeded 10000 examples in {:.1} s ({:?})", started.elapsed().as_secs_f64(), app.db.backend());
+    let config = passend_app::AppConfig {
+        public_url: app.url.clone(),
+        mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+    };
+    let core = passend_app::App::new(app.db.clone(), &config).unwrap();
+    let searches: &[(&str, &str, &str)] = &[
+        ("leerlingen", "", ""),
+        ("ouders gesprek", "", ""),
+        ("rekenen materiaal", "dyscalculie", ""),
+        ("begeleiding", "gedrag", "vo"),
+        ("", "dyslexie", "po"),
+        ("thuisnabij arrangement specialist", "", ""),
+    ];
+    for (q, tag, sector) in searches {
+        let tags = [(*tag).to_owned()];
+        let search = passend_app::knowledge::ExampleSearch { q, tags: &tags, sector, limit: None };
+        core.search_examples(&search).await.unwrap().unwrap();
+        let mut times: Vec<f64> = Vec::new();
+        let mut hits = 0;
+        for _ in 0..50 {
+            let t = Instant::now();
+            hits = core.search_examples(&search).await.unwrap().unwrap().len();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        let url = app.at(&format!("/api/v1/knowledge/examples?q={q}&tag={tag}&sector={sector}"));
+        let t = Instant::now();
+        for _ in 0..20 {
+            assert!(app.http.get(&url).send().await.unwrap().status().is_success());
+        }
+        let http = t.elapsed().as_secs_f64() * 1000.0 / 20.0;
+        println!(
+            "q={q:?} tag={tag:?} sector={sector:?}: {hits} hits; server median {:.2} ms, p95 {:.2} ms, max {:.2} ms; HTTP round trip {:.2} ms",
+            times[25], times[47], times[49], http
+        );
+    }
+    app.stop().await;
+}
