@@ -143,7 +143,9 @@ pub async fn get_example(State(state): State<AppState>, Path(id): Path<i64>) -> 
 }
 
 /// A practice example as its author writes it.
-#[derive(Deserialize, ToSchema)]
+/// Missing fields are empty, so that access is decided before the fields are judged.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
 pub struct ExampleForm {
     pub title: String,
     pub summary: String,
@@ -269,7 +271,9 @@ pub async fn ask_question(
     Ok((StatusCode::CREATED, Json(QuestionReceived { id: asked.id, token: asked.token })))
 }
 
-#[derive(Deserialize, ToSchema)]
+/// Missing fields are empty, so that access is decided before the fields are judged.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
 pub struct AnswerForm {
     pub answer: String,
 }
@@ -290,7 +294,9 @@ pub async fn answer_question(
 }
 
 /// An answered question as the editor publishes it: rewritten without the asker's details.
-#[derive(Deserialize, ToSchema)]
+/// Missing fields are empty, so that access is decided before the fields are judged.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
 pub struct FaqForm {
     pub question: String,
     pub answer: String,
