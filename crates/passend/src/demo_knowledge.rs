@@ -14,7 +14,8 @@ use passend_storage::knowledge::{Authorship, QueuedMail};
 use crate::demo::DEMO_PASSWORD;
 
 /// (title, summary, body, sector, tags, source, contact)
-type ExampleText = (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], &'static str, &'static str);
+type ExampleText =
+    (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], &'static str, &'static str);
 
 const EXAMPLES: &[ExampleText] = &[
     (
@@ -169,8 +170,10 @@ pub async fn seed_knowledge(db: &Database, demo_brin: &str) -> anyhow::Result<()
     let school = access::coordinate_profiles(&director, &OrgRef { kind: OrgKind::School, code: demo_brin.to_owned() })?;
     let draft = ExampleInput {
         title: "Een vaste leesmaatje-ochtend".to_owned(),
-        summary: "Oudere leerlingen lezen elke week voor met jongere leerlingen die moeite hebben met lezen.".to_owned(),
-        body: "Groep 7 leest elke dinsdag een half uur met groep 4. De leerkrachten kiezen samen de koppels.".to_owned(),
+        summary: "Oudere leerlingen lezen elke week voor met jongere leerlingen die moeite hebben met lezen."
+            .to_owned(),
+        body: "Groep 7 leest elke dinsdag een half uur met groep 4. De leerkrachten kiezen samen de koppels."
+            .to_owned(),
         sector: "po".to_owned(),
         tags: vec!["dyslexie".to_owned(), "leesbevordering".to_owned()],
         source_name: "De demoschool".to_owned(),
@@ -200,11 +203,8 @@ pub async fn seed_knowledge(db: &Database, demo_brin: &str) -> anyhow::Result<()
     let answer = "Veel scholen maken een samenwerkingsovereenkomst met een verdeelsleutel naar het aantal leerlingen. \
                   Het samenwerkingsverband kan de overgang steunen met een arrangement. Bekijk ook het praktijkvoorbeeld \
                   'Samen één gebouw' in de kennisbank.";
-    let mail = QueuedMail {
-        to: question.email.as_str(),
-        subject: "Antwoord op uw vraag aan de vraagbaak",
-        body: answer,
-    };
+    let mail =
+        QueuedMail { to: question.email.as_str(), subject: "Antwoord op uw vraag aan de vraagbaak", body: answer };
     db.answer_question(&desk, question_id, answer, "Eva Expert", Some(mail)).await?;
     let faq = validate_faq(
         "Hoe verdelen een sbo- en een so-school de kosten van een gezamenlijk ondersteuningsteam?",

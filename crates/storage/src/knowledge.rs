@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use passend_domain::access::{KnowledgeEdit, ProfileCoordination, QuestionDesk};
 use passend_domain::knowledge::question::{DETAILS_KEPT_SECS, FaqItem, Question};
 use passend_domain::knowledge::search::{fts5_match, stemmed};
-use passend_domain::knowledge::{Example, ExampleState, ExampleSector, Tag, markdown};
+use passend_domain::knowledge::{Example, ExampleSector, ExampleState, Tag, markdown};
 use sqlx::AnyConnection;
 
 use crate::outbox::queue_in;
@@ -365,7 +365,11 @@ impl Database {
             ));
             next += 1;
         }
-        sql.push_str(if searching { " ORDER BY rank DESC, e.id DESC" } else { " ORDER BY e.published_at DESC, e.id DESC" });
+        sql.push_str(if searching {
+            " ORDER BY rank DESC, e.id DESC"
+        } else {
+            " ORDER BY e.published_at DESC, e.id DESC"
+        });
         sql.push_str(&format!(" LIMIT ${next}"));
         let mut q = sqlx::query_as::<_, HitRow>(&sql);
         if searching {

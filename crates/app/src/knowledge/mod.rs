@@ -11,8 +11,8 @@ use passend_domain::knowledge::{Example, ExampleInput, ExampleSector, Tag, markd
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SupportCategory;
 use passend_domain::{FieldProblems, Message};
-pub use passend_storage::knowledge::{ExampleHit, ExampleRecord, FaqRecord, QuestionRecord};
 use passend_storage::knowledge::{Authorship, ExampleQuery};
+pub use passend_storage::knowledge::{ExampleHit, ExampleRecord, FaqRecord, QuestionRecord};
 
 use crate::{App, Error, Result};
 
@@ -117,7 +117,12 @@ impl App {
                 let ctx = self.db.org_context(&org).await?.ok_or(Error::NotFound)?;
                 let swv = ctx.swvs.first().map(String::as_str);
                 self.db
-                    .create_example(Authorship::School { school: &coordination, swv }, &example, false, Some(actor.user_id()))
+                    .create_example(
+                        Authorship::School { school: &coordination, swv },
+                        &example,
+                        false,
+                        Some(actor.user_id()),
+                    )
                     .await?
             }
             None => {

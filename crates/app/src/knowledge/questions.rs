@@ -22,7 +22,11 @@ pub struct AskedQuestion {
 impl App {
     /// Takes a question: stores the ticket, mails the asker the link to follow
     /// it and the experts that a question waits. Field problems when the form is wrong.
-    pub async fn ask_question(&self, lang: Lang, input: &QuestionInput) -> Result<Result<AskedQuestion, FieldProblems>> {
+    pub async fn ask_question(
+        &self,
+        lang: Lang,
+        input: &QuestionInput,
+    ) -> Result<Result<AskedQuestion, FieldProblems>> {
         let question: Question = match input.validate(crate::lifecycle::today().0) {
             Ok(question) => question,
             Err(problems) => return Ok(Err(problems)),
@@ -35,7 +39,11 @@ impl App {
         let asker_subject = lang.t("kb-mail-asked-subject");
         let asker_body = lang.t_with(
             "kb-mail-asked-body",
-            &[("name", question.name.clone().into()), ("link", link.into()), ("question", question.description.clone().into())],
+            &[
+                ("name", question.name.clone().into()),
+                ("link", link.into()),
+                ("question", question.description.clone().into()),
+            ],
         );
         let experts = self.db.expert_addresses().await?;
         let desk_subject = Lang::Nl.t("kb-mail-desk-subject");

@@ -61,7 +61,12 @@ pub fn centre(points: &[(f64, f64)]) -> Option<(f64, f64)> {
 }
 
 /// Items sorted by their distance from `from` (those without a place last), at most `limit`.
-pub fn nearest<T>(items: Vec<T>, from: Option<(f64, f64)>, place: impl Fn(&T) -> Option<(f64, f64)>, limit: usize) -> Vec<(T, Option<f64>)> {
+pub fn nearest<T>(
+    items: Vec<T>,
+    from: Option<(f64, f64)>,
+    place: impl Fn(&T) -> Option<(f64, f64)>,
+    limit: usize,
+) -> Vec<(T, Option<f64>)> {
     let mut with_km: Vec<(T, Option<f64>)> = items
         .into_iter()
         .map(|item| {

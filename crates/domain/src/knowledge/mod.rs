@@ -10,8 +10,8 @@ pub mod search;
 
 use serde::{Deserialize, Serialize};
 
-use crate::questionnaire::SupportCategory;
 use crate::pupil_data::pupil_data_in;
+use crate::questionnaire::SupportCategory;
 use crate::{FieldProblems, Message};
 
 pub const TITLE_MAX: usize = 160;

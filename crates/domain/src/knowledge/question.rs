@@ -6,7 +6,7 @@
 use crate::accounts::Email;
 use crate::{FieldProblems, Message};
 
-use super::{Tag, TAGS_MAX, check_text};
+use super::{TAGS_MAX, Tag, check_text};
 
 pub const NAME_MAX: usize = 120;
 pub const PHONE_MAX: usize = 30;
@@ -154,7 +154,8 @@ mod tests {
         let asker = input().validate(2026).unwrap();
         let err = validate_faq("Anne vraagt: hoe?", "Zo.", &[], Some(&asker), 2026);
         assert!(err.is_ok(), "a first name alone is not the asker's full name");
-        let err = validate_faq("Anne de Vries vraagt: hoe?", "Bel 030 - 123 45 67", &[], Some(&asker), 2026).unwrap_err();
+        let err =
+            validate_faq("Anne de Vries vraagt: hoe?", "Bel 030 - 123 45 67", &[], Some(&asker), 2026).unwrap_err();
         assert_eq!(err.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec!["question", "answer"]);
     }
 

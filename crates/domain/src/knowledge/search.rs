@@ -48,7 +48,10 @@ mod tests {
     fn plural_and_singular_share_a_stem() {
         assert_eq!(query_terms("leerlingen"), query_terms("leerling"));
         assert_eq!(query_terms("Scholen"), query_terms("school"));
-        assert_eq!(stemmed("De leerlingen lezen"), format!("de {} {}", query_terms("leerling")[0], query_terms("lezen")[0]));
+        assert_eq!(
+            stemmed("De leerlingen lezen"),
+            format!("de {} {}", query_terms("leerling")[0], query_terms("lezen")[0])
+        );
     }
 
     #[test]

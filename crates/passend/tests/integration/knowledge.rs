@@ -139,7 +139,8 @@ async fn drafts_stay_hidden_until_an_editor_publishes_them_and_html_is_refused()
     let editor = editor(&app).await;
     let director_id = app.user("directeur@proef.test", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
     let director = app.session_for(director_id).await;
-    let mut draft = example("Leesmaatjes", "Oudere leerlingen lezen met jongere.", "Elke dinsdag.", "po", &["dyslexie"]);
+    let mut draft =
+        example("Leesmaatjes", "Oudere leerlingen lezen met jongere.", "Elke dinsdag.", "po", &["dyslexie"]);
     draft["school"] = json!("04FZ");
     let id = write(&app, &director, draft).await;
     let (_, found) = get(&app, "/api/v1/knowledge/examples?q=leesmaatjes").await;
@@ -158,7 +159,8 @@ async fn drafts_stay_hidden_until_an_editor_publishes_them_and_html_is_refused()
     let bad = example(&"x".repeat(161), "Kort.", "Hallo <script>alert(1)</script>", "po", &[]);
     let (status, body) = post(&app, Some(&editor), "/api/v1/knowledge/examples", bad).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let fields: Vec<&str> = body["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        body["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["title", "body"]);
     assert!(body["error"]["fields"][1]["message"].as_str().unwrap().contains("Gebruik geen HTML"));
     let (_, found) = get(&app, "/api/v1/knowledge/examples").await;
@@ -169,7 +171,8 @@ async fn drafts_stay_hidden_until_an_editor_publishes_them_and_html_is_refused()
 #[tokio::test]
 async fn a_question_is_answered_by_mail_read_by_link_and_published_as_faq() {
     let app = TestApp::spawn().await;
-    let expert_id = app.user("expert@passend.test", "Eva Expert", &[(OrgKind::Platform, "passend", Role::Expert)]).await;
+    let expert_id =
+        app.user("expert@passend.test", "Eva Expert", &[(OrgKind::Platform, "passend", Role::Expert)]).await;
     let expert = app.session_for(expert_id).await;
     let editor = editor(&app).await;
     let question = json!({
@@ -178,7 +181,8 @@ async fn a_question_is_answered_by_mail_read_by_link_and_published_as_faq() {
     });
     // Bad input first: a clear Dutch message per field, nothing stored.
     let (status, body) =
-        post(&app, None, "/api/v1/questions", json!({"name": "", "phone": "x", "email": "nee", "description": ""})).await;
+        post(&app, None, "/api/v1/questions", json!({"name": "", "phone": "x", "email": "nee", "description": ""}))
+            .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["fields"].as_array().unwrap().len(), 4);
     let (status, asked) = post(&app, None, "/api/v1/questions", question).await;
@@ -213,7 +217,8 @@ async fn a_question_is_answered_by_mail_read_by_link_and_published_as_faq() {
     let (status, body) = post(&app, Some(&editor), &format!("/api/v1/questions/{ticket}/faq"), named).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["fields"][0]["code"], "kb-faq-not-anonymous");
-    let faq = json!({"question": "Hoe combineer je sbo en so in één gebouw?", "answer": "Met één team.", "tags": ["sbo-so"]});
+    let faq =
+        json!({"question": "Hoe combineer je sbo en so in één gebouw?", "answer": "Met één team.", "tags": ["sbo-so"]});
     let (status, _) = post(&app, Some(&editor), &format!("/api/v1/questions/{ticket}/faq"), faq).await;
     assert_eq!(status, StatusCode::CREATED);
     let (_, items) = get(&app, "/api/v1/knowledge/faq?tag=sbo-so").await;
@@ -239,7 +244,12 @@ async fn a_question_is_answered_by_mail_read_by_link_and_published_as_faq() {
 async fn the_knowledge_pages_work_without_javascript() {
     let app = TestApp::spawn().await;
     let editor = editor(&app).await;
-    write(&app, &editor, example("Voorlezen in de klas", "Voor leerlingen met dyslexie.", "Tekst.", "po", &["dyslexie"])).await;
+    write(
+        &app,
+        &editor,
+        example("Voorlezen in de klas", "Voor leerlingen met dyslexie.", "Tekst.", "po", &["dyslexie"]),
+    )
+    .await;
     let page = app.http.get(app.at("/kennisbank?q=leerlingen")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Voorlezen in de klas") && page.contains("1 voorbeeld"), "{page}");
     let response = app.http.get(app.at("/kennisbank?sector=hbo")).send().await.unwrap();
@@ -247,12 +257,24 @@ async fn the_knowledge_pages_work_without_javascript() {
     assert!(response.text().await.unwrap().contains("Kies een sector"));
 
     // The question form: field errors next to the fields, what was typed kept.
-    let form = [("name", "Anne"), ("phone", "bel"), ("email", "anne@school.example"), ("organisation", ""), ("description", "Mijn vraag")];
+    let form = [
+        ("name", "Anne"),
+        ("phone", "bel"),
+        ("email", "anne@school.example"),
+        ("organisation", ""),
+        ("description", "Mijn vraag"),
+    ];
     let response = app.http.post(app.at("/vraag")).header("origin", &app.url).form(&form).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.unwrap();
     assert!(page.contains("8 tot 15 cijfers") && page.contains("Mijn vraag"), "{page}");
-    let form = [("name", "Anne"), ("phone", "030 123 45 67"), ("email", "anne@school.example"), ("organisation", ""), ("description", "Mijn vraag")];
+    let form = [
+        ("name", "Anne"),
+        ("phone", "030 123 45 67"),
+        ("email", "anne@school.example"),
+        ("organisation", ""),
+        ("description", "Mijn vraag"),
+    ];
     let response = app.http.post(app.at("/vraag")).header("origin", &app.url).form(&form).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(mails_to(&app.db, "anne@school.example").await.len(), 1);
@@ -273,9 +295,34 @@ async fn knowledge_search_benchmark() {
     use std::time::Instant;
 
     const WORDS: &[&str] = &[
-        "leerlingen", "ouders", "leerkracht", "klas", "begeleiding", "rekenen", "lezen", "gedrag", "rust", "team",
-        "ondersteuning", "specialist", "groep", "school", "samenwerking", "plan", "gesprek", "aanpak", "materiaal",
-        "software", "taal", "spraak", "beweging", "zorg", "overleg", "dagdelen", "thuisnabij", "arrangement",
+        "leerlingen",
+        "ouders",
+        "leerkracht",
+        "klas",
+        "begeleiding",
+        "rekenen",
+        "lezen",
+        "gedrag",
+        "rust",
+        "team",
+        "ondersteuning",
+        "specialist",
+        "groep",
+        "school",
+        "samenwerking",
+        "plan",
+        "gesprek",
+        "aanpak",
+        "materiaal",
+        "software",
+        "taal",
+        "spraak",
+        "beweging",
+        "zorg",
+        "overleg",
+        "dagdelen",
+        "thuisnabij",
+        "arrangement",
     ];
     const TAGS: &[&str] = &["dyslexie", "dyscalculie", "gedrag", "taal_spraak", "nt2", "leren", "ouders", "motoriek"];
     let app = TestApp::spawn().await;

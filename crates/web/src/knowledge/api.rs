@@ -4,9 +4,9 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use passend_app::knowledge::ExampleSearch;
+use passend_app::knowledge::{ExampleHit, ExampleRecord, FaqRecord};
 use passend_domain::knowledge::ExampleInput;
 use passend_domain::knowledge::question::QuestionInput;
-use passend_app::knowledge::{ExampleHit, ExampleRecord, FaqRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -354,7 +354,10 @@ impl From<FaqRecord> for FaqEntry {
 /// The published FAQ of the question desk.
 #[utoipa::path(get, path = "/api/v1/knowledge/faq", tag = "knowledge", security(()), params(FaqParams),
     responses((status = 200, body = [FaqEntry]), (status = 400, description = "The tag is not a tag")))]
-pub async fn list_faq(State(state): State<AppState>, Query(params): Query<FaqParams>) -> AppResult<Json<Vec<FaqEntry>>> {
+pub async fn list_faq(
+    State(state): State<AppState>,
+    Query(params): Query<FaqParams>,
+) -> AppResult<Json<Vec<FaqEntry>>> {
     let items = state.app.faq(Some(&params.tag)).await?.map_err(problems_error)?;
     Ok(Json(items.into_iter().map(FaqEntry::from).collect()))
 }

@@ -56,7 +56,8 @@ impl GapHelpPage {
     }
 
     fn dagdelen(&self, dagdelen: &f64) -> String {
-        let text = if dagdelen.fract() == 0.0 { format!("{dagdelen:.0}") } else { format!("{dagdelen:.1}").replace('.', ",") };
+        let text =
+            if dagdelen.fract() == 0.0 { format!("{dagdelen:.0}") } else { format!("{dagdelen:.1}").replace('.', ",") };
         self.ctx.t1("kb-gap-dagdelen", "count", text)
     }
 }

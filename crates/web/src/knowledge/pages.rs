@@ -86,8 +86,13 @@ pub async fn knowledge_page(
         Ok(items) => items.into_iter().take(5).collect(),
         Err(_) => Vec::new(),
     };
-    let tags =
-        state.app.example_tags().await?.into_iter().map(|(tag, count)| (tag.clone(), tag_name(&ctx, &tag), count)).collect();
+    let tags = state
+        .app
+        .example_tags()
+        .await?
+        .into_iter()
+        .map(|(tag, count)| (tag.clone(), tag_name(&ctx, &tag), count))
+        .collect();
     let sectors = ExampleSector::ALL.iter().map(|s| (s.key(), ctx.t(s.message_id()))).collect();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = render(&KnowledgePage { ctx, params, sectors, tags, hits, faq, errors })?;
@@ -168,7 +173,11 @@ pub async fn question_page(ctx: PageContext, Query(sent): Query<SentParam>) -> A
 /// Sends the question; on field errors the form comes back with what was typed.
 #[utoipa::path(post, path = "/vraag", tag = "pages", security(()),
     responses((status = 303, description = "Received; a mail with a link follows"), (status = 422, description = "Field errors")))]
-pub async fn ask(State(state): State<AppState>, ctx: PageContext, PublicForm(form): PublicForm<AskForm>) -> AppResult<Response> {
+pub async fn ask(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    PublicForm(form): PublicForm<AskForm>,
+) -> AppResult<Response> {
     let input = QuestionInput {
         name: form.name.clone(),
         phone: form.phone.clone(),

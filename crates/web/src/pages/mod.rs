@@ -27,8 +27,8 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
 use crate::{
-    accounts, admin, coverage, dashboard, directory, knowledge, lifecycle, members, ops, profiles, publishing, readability,
-    surveys,
+    accounts, admin, coverage, dashboard, directory, knowledge, lifecycle, members, ops, profiles, publishing,
+    readability, surveys,
 };
 
 #[derive(OpenApi)]
