@@ -16,6 +16,7 @@ pub mod conversations;
 pub mod dashboard;
 pub mod directory;
 pub mod jobs;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod members;
 pub mod ops;

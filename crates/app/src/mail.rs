@@ -130,8 +130,10 @@ impl Mailer {
 pub fn redact_links(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(at) =
-        ["/uitnodiging/", "/wachtwoord-herstellen/"].iter().filter_map(|p| rest.find(p).map(|i| i + p.len())).min()
+    while let Some(at) = ["/uitnodiging/", "/wachtwoord-herstellen/", "/vraag/antwoord/"]
+        .iter()
+        .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+        .min()
     {
         out.push_str(&rest[..at]);
         let token_len = rest[at..].bytes().take_while(u8::is_ascii_hexdigit).count();

@@ -10,6 +10,7 @@ pub mod conversations;
 pub mod coverage;
 pub mod duo;
 pub mod generated;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod message;
 pub mod organisations;

@@ -20,6 +20,7 @@ pub mod directory;
 pub mod generated;
 pub mod import;
 pub mod jobs;
+pub mod knowledge;
 pub mod lifecycle;
 mod offer_levels;
 pub mod outbox;

@@ -15,6 +15,7 @@ mod dashboard;
 mod directory;
 mod error;
 mod i18n;
+mod knowledge;
 mod lifecycle;
 mod members;
 mod openapi;

@@ -9,7 +9,8 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::{
-    accounts, admin, conversations, coverage, directory, lifecycle, members, profiles, publishing, readability, scans, surveys,
+    accounts, admin, conversations, coverage, directory, knowledge, lifecycle, members, profiles, publishing, readability, scans,
+    surveys,
 };
 
 #[derive(OpenApi)]
@@ -39,6 +40,7 @@ use crate::{
         (name = "conversations", description = "The SWV's yearly conversation with each school: guide, planning, preparation, agreements, report, funds, follow-up"),
         (name = "admin", description = "Platform administration"),
         (name = "scans", description = "The Scan Passend Onderwijs: rounds, links, results, the profile check, the SWV's view"),
+        (name = "knowledge", description = "Practice examples (Dutch full-text search), the question desk and its FAQ"),
     )
 )]
 struct ApiDoc;
@@ -80,6 +82,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(conversations::api::router())
         .merge(conversations::xlsx::router())
         .merge(scans::api::router())
+        .merge(knowledge::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -272,6 +272,11 @@ impl App {
     /// details) made before the school year `today` falls in; how many surveys went.
     pub async fn purge_expired(&self, attempts_before: i64, today: passend_domain::lifecycle::Day) -> Result<u64> {
         self.db.purge_expired(attempts_before).await?;
+        // The question desk keeps the asker's details a year after the answer.
+        let askers = self.delete_expired_askers(now()).await?;
+        if askers > 0 {
+            tracing::info!(askers, "details of question askers deleted");
+        }
         self.purge_ended_surveys(today).await
     }
 

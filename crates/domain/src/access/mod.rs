@@ -228,6 +228,78 @@ impl ProfileRespondent {
     }
 }
 
+/// Where an editor may write and publish knowledge items (practice examples,
+/// FAQ items): the whole platform, or the regions of some SWVs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorScope {
+    Platform,
+    Swvs(Vec<String>),
+}
+
+/// Proof that the actor edits knowledge items, with where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnowledgeEdit {
+    user_id: i64,
+    scope: EditorScope,
+}
+
+impl KnowledgeEdit {
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+
+    pub fn scope(&self) -> &EditorScope {
+        &self.scope
+    }
+
+    /// May this editor handle an item that comes from (or is kept by) `swv`?
+    /// Items without an SWV belong to the platform's editors.
+    pub fn covers(&self, swv: Option<&str>) -> bool {
+        match (&self.scope, swv) {
+            (EditorScope::Platform, _) => true,
+            (EditorScope::Swvs(codes), Some(swv)) => codes.iter().any(|c| c == swv),
+            (EditorScope::Swvs(_), None) => false,
+        }
+    }
+}
+
+/// Proof that the actor answers questions at the question desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionDesk {
+    user_id: i64,
+}
+
+impl QuestionDesk {
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
+/// Editors write and publish knowledge items: at the platform for all of them
+/// (a platform admin too), at an SWV for that SWV's own.
+pub fn edit_knowledge(actor: &Actor) -> Result<KnowledgeEdit, AccessDenied> {
+    let user_id = actor.user_id;
+    if actor.is_platform_admin() || actor.has_role(&OrgRef::platform(), Role::Editor) {
+        return Ok(KnowledgeEdit { user_id, scope: EditorScope::Platform });
+    }
+    let swvs: Vec<String> = actor
+        .memberships
+        .iter()
+        .filter(|m| m.org.kind == OrgKind::Swv && m.role == Role::Editor)
+        .map(|m| m.org.code.clone())
+        .collect();
+    if swvs.is_empty() { Err(AccessDenied) } else { Ok(KnowledgeEdit { user_id, scope: EditorScope::Swvs(swvs) }) }
+}
+
+/// The platform's experts (and its admins) see and answer the question desk's tickets.
+pub fn answer_questions(actor: &Actor) -> Result<QuestionDesk, AccessDenied> {
+    if actor.is_platform_admin() || actor.has_role(&OrgRef::platform(), Role::Expert) {
+        Ok(QuestionDesk { user_id: actor.user_id })
+    } else {
+        Err(AccessDenied)
+    }
+}
+
 /// Proof that the actor administers the platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformAdmin(());
@@ -238,8 +310,10 @@ pub fn platform_admin(actor: &Actor) -> Result<PlatformAdmin, AccessDenied> {
 
 /// May the actor read the members, invitations and dashboard of `org`?
 pub fn view_org(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Result<OrgView, AccessDenied> {
+    // Editors and experts hold their role at the platform; that gives them no
+    // view of the platform's members (only its admins have one).
     let allowed = actor.is_platform_admin()
-        || actor.is_member_of(org)
+        || (org.kind != OrgKind::Platform && actor.is_member_of(org))
         || match org.kind {
             OrgKind::School => {
                 actor.has_role_in_any_swv(&ctx.swvs, &[Role::SwvStaff, Role::SwvAdmin])
@@ -281,6 +355,10 @@ pub fn invitable_roles(actor: &Actor, org: &OrgRef, ctx: &OrgContext) -> Vec<Rol
     fitting
         .filter(|role| match role {
             Role::SwvStaff | Role::SwvAdmin => swv_admin_here,
+            // An SWV admin appoints the SWV's own editors; platform editors
+            // and experts are appointed by a platform admin (handled above).
+            Role::Editor => swv_admin_here && org.kind == OrgKind::Swv,
+            Role::Expert => false,
             Role::BoardMember => swv_admin_here,
             Role::Director => swv_admin_here || director_here,
             Role::TeamMember | Role::Ib | Role::MrMember => director_here,

@@ -15,10 +15,15 @@ pub enum Role {
     SwvStaff,
     SwvAdmin,
     PlatformAdmin,
+    /// Writes and publishes practice examples and FAQ items for the knowledge
+    /// platform; held at the platform (all of it) or at an SWV (its own region).
+    Editor,
+    /// Answers questions at the question desk; held at the platform.
+    Expert,
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 10] = [
         Role::TeamMember,
         Role::Ib,
         Role::Director,
@@ -27,6 +32,8 @@ impl Role {
         Role::SwvStaff,
         Role::SwvAdmin,
         Role::PlatformAdmin,
+        Role::Editor,
+        Role::Expert,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +46,8 @@ impl Role {
             Role::SwvStaff => "swv_staff",
             Role::SwvAdmin => "swv_admin",
             Role::PlatformAdmin => "platform_admin",
+            Role::Editor => "editor",
+            Role::Expert => "expert",
         }
     }
 
@@ -57,6 +66,8 @@ impl Role {
             Role::SwvStaff => "role-swv_staff",
             Role::SwvAdmin => "role-swv_admin",
             Role::PlatformAdmin => "role-platform_admin",
+            Role::Editor => "role-editor",
+            Role::Expert => "role-expert",
         }
     }
 
@@ -67,7 +78,8 @@ impl Role {
             Role::TeamMember | Role::Ib | Role::Director | Role::MrMember => kind == OrgKind::School,
             Role::BoardMember => matches!(kind, OrgKind::Board | OrgKind::School),
             Role::SwvStaff | Role::SwvAdmin => kind == OrgKind::Swv,
-            Role::PlatformAdmin => kind == OrgKind::Platform,
+            Role::PlatformAdmin | Role::Expert => kind == OrgKind::Platform,
+            Role::Editor => matches!(kind, OrgKind::Platform | OrgKind::Swv),
         }
     }
 }

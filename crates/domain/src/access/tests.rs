@@ -209,3 +209,57 @@ fn the_swv_reads_only_the_scan_rounds_a_school_shares() {
     let board_member = actor(&[(board("100"), Role::BoardMember)]);
     assert!(view_scans(&board_member, &school("32DD"), &in_swv("PO2707")).is_err());
 }
+
+#[test]
+fn editors_sit_at_the_platform_or_an_swv_and_experts_at_the_platform() {
+    assert!(Role::Editor.fits(OrgKind::Platform) && Role::Editor.fits(OrgKind::Swv));
+    assert!(!Role::Editor.fits(OrgKind::School));
+    assert!(Role::Expert.fits(OrgKind::Platform) && !Role::Expert.fits(OrgKind::Swv));
+    assert_eq!(Role::parse("editor"), Some(Role::Editor));
+    assert_eq!(Role::parse("expert"), Some(Role::Expert));
+}
+
+#[test]
+fn an_swv_admin_appoints_its_own_editors_but_no_experts() {
+    let swv_admin = actor(&[(swv("PO2707"), Role::SwvAdmin)]);
+    let none = OrgContext::default();
+    assert!(grant_role(&swv_admin, &swv("PO2707"), &none, Role::Editor).is_ok());
+    assert!(grant_role(&swv_admin, &swv("PO2001"), &none, Role::Editor).is_err());
+    assert!(grant_role(&swv_admin, &OrgRef::platform(), &none, Role::Expert).is_err());
+    let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
+    assert!(grant_role(&platform, &OrgRef::platform(), &none, Role::Expert).is_ok());
+    assert!(grant_role(&platform, &OrgRef::platform(), &none, Role::Editor).is_ok());
+    assert!(grant_role(&platform, &school("32DD"), &in_swv("PO2707"), Role::Editor).is_err());
+}
+
+#[test]
+fn editor_scope_follows_where_the_role_is_held() {
+    let platform_editor = actor(&[(OrgRef::platform(), Role::Editor)]);
+    let edit = edit_knowledge(&platform_editor).unwrap();
+    assert!(edit.covers(None) && edit.covers(Some("PO2707")));
+
+    let swv_editor = actor(&[(swv("PO2707"), Role::Editor)]);
+    let edit = edit_knowledge(&swv_editor).unwrap();
+    assert!(edit.covers(Some("PO2707")));
+    assert!(!edit.covers(Some("PO2001")));
+    assert!(!edit.covers(None));
+
+    assert!(edit_knowledge(&actor(&[(swv("PO2707"), Role::SwvAdmin)])).is_err());
+    assert!(edit_knowledge(&actor(&[(OrgRef::platform(), Role::Expert)])).is_err());
+}
+
+#[test]
+fn only_experts_and_platform_admins_answer_questions() {
+    assert!(answer_questions(&actor(&[(OrgRef::platform(), Role::Expert)])).is_ok());
+    assert!(answer_questions(&actor(&[(OrgRef::platform(), Role::PlatformAdmin)])).is_ok());
+    assert!(answer_questions(&actor(&[(OrgRef::platform(), Role::Editor)])).is_err());
+    assert!(answer_questions(&actor(&[(swv("PO2707"), Role::SwvAdmin)])).is_err());
+}
+
+#[test]
+fn platform_editors_and_experts_do_not_see_the_platforms_members() {
+    let expert = actor(&[(OrgRef::platform(), Role::Expert)]);
+    assert!(view_org(&expert, &OrgRef::platform(), &OrgContext::default()).is_err());
+    let platform = actor(&[(OrgRef::platform(), Role::PlatformAdmin)]);
+    assert!(view_org(&platform, &OrgRef::platform(), &OrgContext::default()).is_ok());
+}

@@ -1316,3 +1316,108 @@ scan-results = Outcome
 scan-shared-results = View the shared outcome
 scan-not-shared = Not shared
 scan-swv-spread = Verdicts per domain (number of schools)
+# --- kb ---
+role-editor = Knowledge editor
+role-expert = Question desk expert
+kb-sector-po = Primary education
+kb-sector-vo = Secondary education
+kb-sector-so = Special education
+kb-sector-swv = Partnership
+kb-tag-invalid = The tag ‘{ $tag }’ cannot be used: use letters, digits and dashes (at most 40 characters).
+kb-field-required = Please fill in this field.
+kb-field-too-long = This is too long: at most { $max } characters.
+kb-markdown-html = Do not use HTML or scripts in the text. Use Markdown for layout, e.g. **bold** or a list with dashes.
+kb-sector-invalid = Choose a sector: po, vo, so or swv.
+kb-tags-too-many = Use at most { $max } tags.
+kb-phone-invalid = Enter a phone number with 8 to 15 digits, e.g. 030 123 45 67.
+kb-email-invalid = Enter a valid e-mail address, e.g. name@school.nl.
+kb-faq-not-anonymous = The text still shows the asker's name, phone number or e-mail address. Please remove them.
+kb-question-answered-already = This question has been answered already.
+kb-faq-not-possible = This question cannot become a FAQ item: it is not answered yet or published already.
+kb-mail-asked-subject = Your question to the Passend question desk
+kb-mail-asked-body = Dear { $name },
+
+    We have received your question. A group of experts will look at it and answer by e-mail.
+    This link shows your question and, once given, the answer:
+    { $link }
+
+    Your question:
+    { $question }
+
+    We keep your name, phone number and e-mail address until a year after the answer, then delete them.
+kb-mail-desk-subject = New question for the question desk
+kb-mail-desk-body = A new question waits at the question desk:
+    { $link }
+kb-mail-answered-subject = Answer to your question to the question desk
+kb-mail-answered-body = Dear { $name },
+
+    Your question:
+    { $question }
+
+    The answer from { $expert }:
+    { $answer }
+
+    You can also read question and answer through the link in our first e-mail.
+kb-title = Knowledge base: practice examples
+kb-intro = No need to reinvent the wheel. Find examples from schools and partnerships that show how they do it.
+kb-search-words = Search words
+kb-search-tag = Topic
+kb-search-sector = Sector
+kb-search-any = All
+kb-search-button = Search
+kb-results = { $count ->
+    [one] 1 example
+   *[other] { $count } examples
+}
+kb-none = No examples found. Try other words, or ask the question desk.
+kb-ask-link = Ask the question desk
+kb-faq-title = Frequently asked questions
+kb-back = Back to the knowledge base
+kb-contact = Contact:
+kb-tags = Topics:
+kb-related = Related examples
+kb-related-none = No related examples found.
+kb-ask-title = Ask the question desk
+kb-ask-sent = Your question has been sent. You will get an e-mail with a link to the answer.
+kb-ask-intro = Do you have an urgent question, or would you like someone to think along? A group of experts from practice answers or thinks along. This is not intensive support on site.
+kb-ask-why = We ask your name, phone number and e-mail address so that an expert can reach you. We keep them until a year after the answer. Do not mention any pupil's details.
+kb-ask-name = Name
+kb-ask-phone = Phone number
+kb-ask-email = E-mail address
+kb-ask-organisation = Organisation (school or partnership, optional)
+kb-ask-description = Short description of your question
+kb-ask-button = Send question
+kb-answer-title = Your question to the question desk
+kb-answer-question = Question
+kb-answer-answer = Answer
+kb-answer-waiting = There is no answer yet. You will get an e-mail once there is.
+kb-desk-title = Question desk
+kb-desk-none = There are no questions.
+kb-desk-caption = Questions, open ones first
+kb-desk-ticket = Question
+kb-desk-asked = Asked on
+kb-desk-state = State
+kb-desk-answered = Answered
+kb-desk-open = Open
+kb-desk-back = Back to the question desk
+kb-desk-deleted = (deleted)
+kb-desk-send = Send answer
+kb-gap-help-link = Examples and schools that do offer { $category }
+kb-gap-title = Help with a gap: { $category }
+kb-gap-area = In { $area } no school offers this at the chosen level. Below: how others do it and who offers it nearby.
+kb-gap-back = Back to coverage
+kb-gap-examples = Practice examples
+kb-gap-no-examples = There are no practice examples for this topic yet.
+kb-gap-all-examples = All examples about { $category } in the knowledge base
+kb-gap-nearby = Schools nearby that offer it
+kb-gap-nearby-intro = From published profiles, in and around the region, nearest first, with the relevant specialists and their dagdelen (half-days) per week.
+kb-gap-no-nearby = No published profile offers this at the chosen level.
+kb-gap-nearby-caption = Schools that offer the topic, nearest first
+kb-gap-location = Location
+kb-gap-level = Level
+kb-gap-distance = Distance
+kb-gap-specialists = Specialists (half-days per week)
+kb-gap-outside = outside the region
+kb-gap-no-specialists = not named
+kb-gap-km = { $km } km
+kb-gap-dagdelen = { $count } half-days

@@ -1316,3 +1316,108 @@ scan-results = Uitkomst
 scan-shared-results = Bekijk de gedeelde uitkomst
 scan-not-shared = Niet gedeeld
 scan-swv-spread = Oordelen per domein (aantal scholen)
+# --- kb ---
+role-editor = Redacteur kennisbank
+role-expert = Expert vraagbaak
+kb-sector-po = Primair onderwijs
+kb-sector-vo = Voortgezet onderwijs
+kb-sector-so = Speciaal onderwijs
+kb-sector-swv = Samenwerkingsverband
+kb-tag-invalid = Het label ‘{ $tag }’ kan niet: gebruik letters, cijfers en streepjes (hoogstens 40 tekens).
+kb-field-required = Vul dit veld in.
+kb-field-too-long = Dit is te lang: hoogstens { $max } tekens.
+kb-markdown-html = Gebruik geen HTML of scripts in de tekst. Opmaak kan met Markdown, bijvoorbeeld **vet** of een lijst met streepjes.
+kb-sector-invalid = Kies een sector: po, vo, so of swv.
+kb-tags-too-many = Gebruik hoogstens { $max } labels.
+kb-phone-invalid = Vul een telefoonnummer in met 8 tot 15 cijfers, bijvoorbeeld 030 123 45 67.
+kb-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
+kb-faq-not-anonymous = De tekst noemt nog de naam, het telefoonnummer of het e-mailadres van de vraagsteller. Haal die eruit.
+kb-question-answered-already = Deze vraag is al beantwoord.
+kb-faq-not-possible = Van deze vraag kan geen veelgestelde vraag worden gemaakt: hij is nog niet beantwoord of al gepubliceerd.
+kb-mail-asked-subject = Uw vraag aan de vraagbaak van Passend
+kb-mail-asked-body = Beste { $name },
+
+    Wij hebben uw vraag ontvangen. Een groep deskundigen kijkt ernaar en antwoordt per e-mail.
+    Via deze link leest u uw vraag en, zodra het er is, het antwoord:
+    { $link }
+
+    Uw vraag:
+    { $question }
+
+    Uw naam, telefoonnummer en e-mailadres bewaren we tot een jaar na het antwoord. Daarna verwijderen we ze.
+kb-mail-desk-subject = Nieuwe vraag voor de vraagbaak
+kb-mail-desk-body = Er staat een nieuwe vraag klaar in de vraagbaak:
+    { $link }
+kb-mail-answered-subject = Antwoord op uw vraag aan de vraagbaak
+kb-mail-answered-body = Beste { $name },
+
+    Uw vraag:
+    { $question }
+
+    Het antwoord van { $expert }:
+    { $answer }
+
+    U leest vraag en antwoord ook via de link in onze eerste e-mail.
+kb-title = Kennisbank: praktijkvoorbeelden
+kb-intro = U hoeft het wiel niet zelf uit te vinden. Zoek voorbeelden van scholen en samenwerkingsverbanden die laten zien hoe zij het aanpakken.
+kb-search-words = Zoekwoorden
+kb-search-tag = Onderwerp
+kb-search-sector = Sector
+kb-search-any = Alle
+kb-search-button = Zoeken
+kb-results = { $count ->
+    [one] 1 voorbeeld
+   *[other] { $count } voorbeelden
+}
+kb-none = Geen voorbeelden gevonden. Probeer andere woorden, of stel uw vraag aan de vraagbaak.
+kb-ask-link = Stel een vraag aan de vraagbaak
+kb-faq-title = Veelgestelde vragen
+kb-back = Terug naar de kennisbank
+kb-contact = Contact:
+kb-tags = Onderwerpen:
+kb-related = Gerelateerde voorbeelden
+kb-related-none = Geen gerelateerde voorbeelden gevonden.
+kb-ask-title = Vraag het de vraagbaak
+kb-ask-sent = Uw vraag is verstuurd. U krijgt een e-mail met een link waar u het antwoord leest.
+kb-ask-intro = Heeft u een dringende vraag of wilt u meedenken over een aanpak? Een groep deskundigen uit de praktijk beantwoordt uw vraag of denkt mee. Dit is geen intensieve ondersteuning op locatie.
+kb-ask-why = Wij vragen uw naam, telefoonnummer en e-mailadres zodat een deskundige u kan bereiken. We bewaren ze tot een jaar na het antwoord. Noem geen gegevens van leerlingen.
+kb-ask-name = Naam
+kb-ask-phone = Telefoonnummer
+kb-ask-email = E-mailadres
+kb-ask-organisation = Organisatie (school of samenwerkingsverband, niet verplicht)
+kb-ask-description = Korte omschrijving van uw vraag
+kb-ask-button = Vraag versturen
+kb-answer-title = Uw vraag aan de vraagbaak
+kb-answer-question = Vraag
+kb-answer-answer = Antwoord
+kb-answer-waiting = Er is nog geen antwoord. U krijgt een e-mail zodra het er is.
+kb-desk-title = Vraagbaak
+kb-desk-none = Er zijn geen vragen.
+kb-desk-caption = Vragen, de open vragen eerst
+kb-desk-ticket = Vraag
+kb-desk-asked = Gesteld op
+kb-desk-state = Stand
+kb-desk-answered = Beantwoord
+kb-desk-open = Open
+kb-desk-back = Terug naar de vraagbaak
+kb-desk-deleted = (verwijderd)
+kb-desk-send = Antwoord versturen
+kb-gap-help-link = Voorbeelden en scholen die { $category } wel bieden
+kb-gap-title = Hulp bij een gat: { $category }
+kb-gap-area = In { $area } biedt geen school dit op het gekozen niveau. Hieronder staat hoe anderen het doen en wie het dichtbij wel biedt.
+kb-gap-back = Terug naar de dekking
+kb-gap-examples = Praktijkvoorbeelden
+kb-gap-no-examples = Er zijn nog geen praktijkvoorbeelden voor dit onderwerp.
+kb-gap-all-examples = Alle voorbeelden over { $category } in de kennisbank
+kb-gap-nearby = Scholen dichtbij die het bieden
+kb-gap-nearby-intro = Uit de gepubliceerde profielen, in en rond de regio, de dichtstbijzijnde eerst, met de specialisten die ertoe doen en hun dagdelen per week.
+kb-gap-no-nearby = Geen gepubliceerd profiel biedt dit op het gekozen niveau.
+kb-gap-nearby-caption = Scholen die het onderwerp bieden, de dichtstbijzijnde eerst
+kb-gap-location = Vestiging
+kb-gap-level = Niveau
+kb-gap-distance = Afstand
+kb-gap-specialists = Specialisten (dagdelen per week)
+kb-gap-outside = buiten de regio
+kb-gap-no-specialists = niet genoemd
+kb-gap-km = { $km } km
+kb-gap-dagdelen = { $count } dagdelen

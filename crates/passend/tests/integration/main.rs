@@ -11,6 +11,7 @@ mod demo_region;
 mod directory;
 mod hardening;
 mod import_cli;
+mod knowledge;
 mod languages;
 mod lifecycle;
 mod members;

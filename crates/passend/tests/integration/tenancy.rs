@@ -235,6 +235,16 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{key}" => "speerpunten".to_owned(),
                     "{id}" if template.contains("scans") => b.scan_id.to_string(),
                     "{group}" => "parents".to_owned(),
+                    // Knowledge items and tickets belong to the platform, not to a tenant:
+                    // no role of A is an editor or an expert, so every change is refused.
+                    "{id}"
+                        if template.contains("knowledge")
+                            || template.contains("kennisbank")
+                            || template.contains("questions")
+                            || template.contains("vraagbaak") =>
+                    {
+                        "1".to_owned()
+                    }
                     "{section}" => "D".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),

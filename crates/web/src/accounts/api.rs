@@ -35,7 +35,7 @@ pub struct MembershipInfo {
     #[schema(schema_with = crate::contract::org_kind)]
     pub org_kind: String,
     pub org_code: String,
-    /// `team_member`, `ib`, `director`, `board_member`, `mr_member`, `swv_staff`, `swv_admin` or `platform_admin`.
+    /// `team_member`, `ib`, `director`, `board_member`, `mr_member`, `swv_staff`, `swv_admin`, `platform_admin`, `editor` or `expert`.
     #[schema(schema_with = crate::contract::role)]
     pub role: String,
 }

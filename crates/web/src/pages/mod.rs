@@ -27,8 +27,8 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::i18n::lang_of;
 use crate::security::session::Session;
 use crate::{
-    accounts, admin, coverage, dashboard, directory, lifecycle, members, ops, profiles, publishing, readability,
-    scans, surveys,
+    accounts, admin, coverage, dashboard, directory, knowledge, lifecycle, members, ops, profiles, publishing,
+    readability, scans, surveys,
 };
 
 #[derive(OpenApi)]
@@ -76,6 +76,8 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(crate::conversations::pages::router())
         .merge(scans::pages::router())
         .merge(scans::public::router())
+        .merge(knowledge::pages::router())
+        .merge(knowledge::gaps::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
