@@ -5,12 +5,14 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activities;
 pub mod calendar;
 pub mod coverage;
 pub mod duo;
 pub mod generated;
 pub mod lifecycle;
 pub mod message;
+pub mod newsletter;
 pub mod organisations;
 pub mod publishing;
 pub mod pupil_data;
