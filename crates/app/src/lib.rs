@@ -11,11 +11,13 @@ mod error;
 pub mod mail;
 
 pub mod accounts;
+pub mod activities;
 pub mod admin;
 pub mod dashboard;
 pub mod directory;
 pub mod lifecycle;
 pub mod members;
+pub mod newsletter;
 pub mod ops;
 pub mod publishing;
 pub mod questionnaire;

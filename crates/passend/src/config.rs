@@ -26,6 +26,10 @@ pub struct Config {
     pub log_format: String,
     /// How often the reminders job looks for milestones coming up; 0 turns it off.
     pub reminder_interval_secs: u64,
+    /// How often the newsletter job hands queued issue mails to the outbox; 0 turns it off.
+    pub newsletter_interval_secs: u64,
+    /// The most newsletter mails sent per minute (the job's rate bound).
+    pub newsletter_per_minute: u32,
 }
 
 impl Default for Config {
@@ -39,6 +43,8 @@ impl Default for Config {
             smtp_from: "Passend <noreply@passend.invalid>".to_owned(),
             log_format: "text".to_owned(),
             reminder_interval_secs: 3600,
+            newsletter_interval_secs: 10,
+            newsletter_per_minute: 120,
         }
     }
 }

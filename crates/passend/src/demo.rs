@@ -99,6 +99,7 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
     crate::demo_published::publish_past_years(db, &logins[2].org, &team).await?;
     demo_profile(db, &logins[2].org, &team).await?;
     crate::demo_region::seed_region(db, &swv, &logins[2].org).await?;
+    crate::demo_activities::seed(db, id_of(Role::PlatformAdmin), &swv).await?;
     Ok(logins)
 }
 

@@ -59,6 +59,7 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     if config.reminder_interval_secs > 0 {
         spawn_reminders(state.clone(), Duration::from_secs(config.reminder_interval_secs));
     }
+    crate::jobs_events::spawn(&state.app, config);
     let app = passend_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (shutdown, signal) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

@@ -11,6 +11,7 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
+pub mod activities;
 #[cfg(test)]
 mod corrupt_tests;
 pub mod coverage;
@@ -18,6 +19,7 @@ pub mod directory;
 pub mod generated;
 pub mod import;
 pub mod lifecycle;
+pub mod newsletter;
 mod offer_levels;
 pub mod outbox;
 pub mod planning;

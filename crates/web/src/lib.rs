@@ -6,6 +6,7 @@
 //! actions they share.
 
 mod accounts;
+mod activities;
 mod admin;
 mod app;
 mod contract;
@@ -16,6 +17,7 @@ mod error;
 mod i18n;
 mod lifecycle;
 mod members;
+mod newsletter;
 mod openapi;
 mod ops;
 mod pages;

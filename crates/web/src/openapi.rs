@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, publishing, readability, surveys};
+use crate::{accounts, activities, admin, coverage, directory, lifecycle, members, newsletter, profiles, publishing, readability, surveys};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,6 +34,8 @@ use crate::{accounts, admin, coverage, directory, lifecycle, members, profiles, 
         (name = "readability", description = "The plain-language assistant: Flesch-Douma and hints for Dutch text"),
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
+        (name = "activities", description = "Development groups, exchange days, inspiration visits and webinars: sign-up, wait list, cancellation, participants"),
+        (name = "newsletter", description = "The newsletter: double opt-in subscriptions, issues, sending"),
         (name = "admin", description = "Platform administration"),
     )
 )]
@@ -72,6 +74,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(coverage::xlsx::router())
         .merge(coverage::national::api_router())
         .merge(coverage::status::api_router())
+        .merge(activities::api::router())
+        .merge(newsletter::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -225,9 +225,25 @@ pub fn check_activity(input: &ActivityInput) -> FieldProblems {
     problems
 }
 
+/// `2027-01-15` and `13:30` on the Dutch wall clock as unix seconds (summer time included).
+pub fn dutch_moment(date: &str, time: &str) -> Option<i64> {
+    let date: jiff::civil::Date = date.trim().parse().ok()?;
+    let time: jiff::civil::Time = time.trim().parse().ok()?;
+    let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").ok()?;
+    Some(date.to_datetime(time).to_zoned(zone).ok()?.timestamp().as_second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dutch_moments_follow_summer_time() {
+        assert_eq!(dutch_moment("2027-01-15", "09:00"), Some(1_800_000_000));
+        assert_eq!(dutch_moment("2027-07-15", "10:00"), Some(1_800_000_000 + 181 * 86_400));
+        assert_eq!(dutch_moment("15-01-2027", "09:00"), None);
+        assert_eq!(dutch_moment("2027-01-15", "25:00"), None);
+    }
 
     #[test]
     fn the_window_is_open_from_its_start_up_to_its_end() {

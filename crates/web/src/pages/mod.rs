@@ -72,6 +72,8 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::trends::page_router())
         .merge(coverage::national::page_router())
         .merge(surveys::public::router())
+        .merge(crate::activities::pages::router())
+        .merge(crate::newsletter::pages::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
