@@ -3,6 +3,7 @@
 //! to over HTTP.
 
 mod accounts;
+mod activities;
 mod coverage;
 mod csrf;
 mod demo_region;
@@ -11,6 +12,7 @@ mod import_cli;
 mod languages;
 mod lifecycle;
 mod members;
+mod newsletter;
 mod openapi;
 mod ops;
 mod planning;
