@@ -52,7 +52,7 @@ pub(crate) async fn seed(db: &Database, admin_id: i64, swv: &str) -> anyhow::Res
         let email = format!("{}.deelnemer{n}@school.example", first.to_lowercase());
         let sign_up = parse_sign_up(&format!("{first} Jansen"), &email, Some("Basisschool De Regenboog"), Some("IB-er"))
             .map_err(|_| anyhow::anyhow!("a demo sign-up is invalid"))?;
-        let token = format!("{:064x}", (group_id as u128) << 64 | n as u128);
+        let token = format!("{:064x}", ((group_id as u128) << 64) | n as u128);
         db.sign_up(group_id, &sign_up, &token, |_| NewMail {
             to: email.clone(),
             subject: "Aanmelding ontwikkelgroep".into(),

@@ -1077,6 +1077,7 @@ location-contact-edit = Edit contact details for parents
 xlsx-location-code = Location code
 
 # --- events ---
+act-nav = Activities
 act-title = Activities
 act-intro = Development groups, exchange days, inspiration visits and webinars on inclusive education. Sign up; when an activity is full, you join the wait list.
 act-new = New activity

@@ -1077,6 +1077,7 @@ location-contact-edit = Contactgegevens voor ouders bewerken
 xlsx-location-code = Vestigingscode
 
 # --- events ---
+act-nav = Activiteiten
 act-title = Activiteiten
 act-intro = Ontwikkelgroepen, uitwisselingsdagen, inspiratiebezoeken en webinars over passend onderwijs. Meld u aan; is een activiteit vol, dan komt u op de wachtlijst.
 act-new = Nieuwe activiteit

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use passend_app::activities::{Activity, Cancelled, Registration, SignUpForm};
-use passend_domain::activities::{ActivityInput, ActivityKind, RegistrationStatus, SessionInput, Window, window_at};
+use passend_domain::activities::{ActivityInput, ActivityKind, SessionInput, Window, window_at};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::Message;
 use serde::{Deserialize, Serialize};
@@ -283,13 +283,4 @@ pub async fn set_attendance(
 ) -> AppResult<StatusCode> {
     state.app.set_attendance(&session.actor, id, registration, body.attended).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The status a page shows for a sign-up.
-pub fn status_message(status: RegistrationStatus) -> &'static str {
-    match status {
-        RegistrationStatus::Registered => "act-signed-up-registered",
-        RegistrationStatus::Waitlisted => "act-signed-up-waitlisted",
-        RegistrationStatus::Cancelled => "act-cancelled",
-    }
 }

@@ -233,6 +233,8 @@ struct NewPage {
     errors: FieldErrors,
     kinds: Vec<(&'static str, String)>,
     swvs: Vec<String>,
+    /// The session rows of the form.
+    session_numbers: Vec<usize>,
 }
 
 impl NewPage {
@@ -370,7 +372,7 @@ fn new_page_html(ctx: PageContext, form: NewActivityForm, errors: FieldErrors) -
         .and_then(|s| passend_domain::access::organise_activities(&s.actor).ok())
         .map(|o| o.owners().iter().filter(|r| r.kind == OrgKind::Swv).map(|r| r.code.clone()).collect())
         .unwrap_or_default();
-    render(&NewPage { ctx, form, errors, kinds, swvs })
+    render(&NewPage { ctx, form, errors, kinds, swvs, session_numbers: vec![1, 2, 3] })
 }
 
 #[utoipa::path(get, path = "/activiteiten/nieuw", tag = "pages",

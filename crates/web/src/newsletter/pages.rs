@@ -80,14 +80,19 @@ struct MessagePage {
     button: String,
 }
 
-fn message(ctx: PageContext, title: &str, text: &str, action: Option<String>, button: &str) -> AppResult<Html<String>> {
-    let (title, message, button) = (ctx.t(title), ctx.t(text), ctx.t(button));
+/// A page with a title, a message and, when `click` names one, a button posting to a path.
+fn message(ctx: PageContext, title: &str, text: &str, click: Option<(String, &str)>) -> AppResult<Html<String>> {
+    let (title, message) = (ctx.t(title), ctx.t(text));
+    let (action, button) = match click {
+        Some((path, button)) => (Some(path), ctx.t(button)),
+        None => (None, String::new()),
+    };
     render(&MessagePage { ctx, title, message, action, button })
 }
 
 #[utoipa::path(get, path = "/nieuwsbrief/aangevraagd", tag = "pages", responses((status = 200, content_type = "text/html")))]
 pub async fn requested_page(ctx: PageContext) -> AppResult<Html<String>> {
-    message(ctx, "news-requested-title", "news-requested", None, "news-title")
+    message(ctx, "news-requested-title", "news-requested", None)
 }
 
 #[derive(Template)]
@@ -110,15 +115,15 @@ pub async fn issue_page(State(state): State<AppState>, ctx: PageContext, Path(id
 #[utoipa::path(get, path = "/nieuwsbrief/bevestigen/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
 pub async fn confirm_page(ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
-    message(ctx, "news-confirm-title", "news-confirm-ask", Some(format!("/nieuwsbrief/bevestigen/{token}")), "news-confirm-button")
+    message(ctx, "news-confirm-title", "news-confirm-ask", Some((format!("/nieuwsbrief/bevestigen/{token}"), "news-confirm-button")))
 }
 
 #[utoipa::path(post, path = "/nieuwsbrief/bevestigen/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
 pub async fn confirm(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
     match state.app.confirm_newsletter(&token).await? {
-        LinkOutcome::Done => message(ctx, "news-confirm-title", "news-confirm-done", None, ""),
-        LinkOutcome::AlreadyUsed => message(ctx, "news-confirm-title", "news-confirm-used", None, ""),
+        LinkOutcome::Done => message(ctx, "news-confirm-title", "news-confirm-done", None),
+        LinkOutcome::AlreadyUsed => message(ctx, "news-confirm-title", "news-confirm-used", None),
     }
 }
 
@@ -126,7 +131,7 @@ pub async fn confirm(State(state): State<AppState>, ctx: PageContext, Path(token
 #[utoipa::path(get, path = "/nieuwsbrief/afmelden/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
 pub async fn unsubscribe_page(ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
-    message(ctx, "news-unsubscribe-title", "news-unsubscribe-ask", Some(format!("/nieuwsbrief/afmelden/{token}")), "news-unsubscribe-button")
+    message(ctx, "news-unsubscribe-title", "news-unsubscribe-ask", Some((format!("/nieuwsbrief/afmelden/{token}"), "news-unsubscribe-button")))
 }
 
 /// Unsubscribes: the button's target and the one-click `List-Unsubscribe-Post` target (RFC 8058).
@@ -135,8 +140,8 @@ pub async fn unsubscribe_page(ctx: PageContext, Path(token): Path<String>) -> Ap
     responses((status = 200, content_type = "text/html")))]
 pub async fn unsubscribe(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
     match state.app.unsubscribe_newsletter(&token).await? {
-        LinkOutcome::Done => message(ctx, "news-unsubscribe-title", "news-unsubscribe-done", None, ""),
-        LinkOutcome::AlreadyUsed => message(ctx, "news-unsubscribe-title", "news-unsubscribe-used", None, ""),
+        LinkOutcome::Done => message(ctx, "news-unsubscribe-title", "news-unsubscribe-done", None),
+        LinkOutcome::AlreadyUsed => message(ctx, "news-unsubscribe-title", "news-unsubscribe-used", None),
     }
 }
 
