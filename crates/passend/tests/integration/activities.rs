@@ -4,7 +4,7 @@
 //! sign-up and a used cancel link are refused; organisers see, export and
 //! mark participants; the reminder goes out once.
 
-use icalendar::{Calendar, CalendarComponent, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component};
 use passend_app::{App, AppConfig, MailConfig};
 use passend_domain::access::Role;
 use passend_domain::organisations::OrgKind;
