@@ -7,7 +7,7 @@
 use icalendar::{Calendar, CalendarComponent, Component};
 use passend_app::{App, AppConfig, MailConfig};
 use passend_domain::access::Role;
-use passend_domain::organisations::OrgKind;
+use passend_domain::organisations::{OrgKind, OrgRef};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -20,7 +20,7 @@ fn rfc3339(unix: i64) -> String {
 }
 
 async fn admin(app: &TestApp) -> Login {
-    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, "platform", Role::PlatformAdmin)]).await;
+    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)]).await;
     app.session_for(id).await
 }
 

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use crate::support::{Login, TestApp, link_in, mails_to};
 
 async fn editor(app: &TestApp) -> Login {
-    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, "platform", Role::PlatformAdmin)]).await;
+    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)]).await;
     app.session_for(id).await
 }
 
