@@ -64,7 +64,7 @@ async fn double_opt_in_then_one_click_unsubscribe() {
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     assert_eq!(response.json::<Value>().await.unwrap(), json!({ "status": "confirmation_sent" }));
     let confirmation = &mails_to(&app.db, reader).await[0];
-    let confirm = link_in(&confirmation.body, "/nieuwsbrief/bevestigen/");
+    let confirm = app.at(&link_in(&confirmation.body, "/nieuwsbrief/bevestigen/"));
 
     // Before the link is followed nothing is sent.
     assert_eq!(send(&app, &who, "Eerste nummer").await.1, 0);
@@ -80,7 +80,7 @@ async fn double_opt_in_then_one_click_unsubscribe() {
     assert!(twice.contains("al gebruikt"));
     // Subscribing again once confirmed sends nothing new and says the same.
     assert_eq!(subscribe(&app, reader).await.status(), StatusCode::ACCEPTED);
-    assert_eq!(mails_to(&app.db, reader).await.len(), 2);
+    assert_eq!(mails_to(&app.db, reader).await.len(), 1);
 
     let (issue, recipients) = send(&app, &who, "Tweede nummer").await;
     assert_eq!(recipients, 1);
