@@ -177,6 +177,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("invitation") || template.contains("uitnodiging") => {
                         b.invitation_id.to_string()
                     }
+                    // Newsletter issues belong to the platform, not to a tenant.
+                    "{id}" if template.contains("newsletter") || template.contains("nieuwsbrief") => "999999".to_owned(),
                     "{id}" if template.contains("activit") => b.activity_id.to_string(),
                     "{registration}" => b.registration_id.to_string(),
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
@@ -368,7 +370,7 @@ async fn activity_of_b(app: &TestApp) -> (i64, i64) {
     let now = passend_storage::now();
     let input = ActivityInput {
         kind: ActivityKind::DevelopmentGroup,
-        title: "Ontwikkelgroep geheim-b".into(),
+        title: "Ontwikkelgroep Zwolle (openbaar)".into(),
         description: String::new(),
         audience: String::new(),
         criteria: String::new(),

@@ -191,7 +191,7 @@ pub struct SignUpResult {
 }
 
 /// Signs up for an activity. A closed window, or a second live sign-up with one address, is refused with a message.
-#[utoipa::path(post, path = "/api/v1/activities/{id}/registrations", tag = "activities",
+#[utoipa::path(post, path = "/api/v1/activities/{id}/registrations", tag = "activities", security(()),
     params(("id" = i64, Path)), request_body = SignUpBody,
     responses((status = 201, body = SignUpResult), (status = 400, description = "Field problems, a closed window or a second sign-up"),
               (status = 404, description = "No such activity")))]
@@ -267,6 +267,8 @@ pub async fn participants(
 
 #[derive(Deserialize, ToSchema)]
 pub struct Attendance {
+    /// Whether the participant came (false when left out).
+    #[serde(default)]
     pub attended: bool,
 }
 

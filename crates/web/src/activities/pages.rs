@@ -127,7 +127,7 @@ fn id_of(raw: &str) -> AppResult<i64> {
 }
 
 /// One activity with its sign-up form; `{id}.ics` is its calendar file with every session.
-#[utoipa::path(get, path = "/activiteiten/{id}", tag = "pages",
+#[utoipa::path(get, path = "/activiteiten/{id}", tag = "pages", security(()),
     params(("id" = String, Path, description = "The activity's id, or the id with `.ics` for its calendar file")),
     responses((status = 200, content_type = "text/html"), (status = 200, content_type = "text/calendar"),
               (status = 404, description = "No such activity")))]
@@ -146,7 +146,7 @@ pub async fn activity_page(State(state): State<AppState>, ctx: PageContext, Path
     Ok(activity_html(&state, ctx, id, SignUpFields::default(), FieldErrors::default()).await?.into_response())
 }
 
-#[utoipa::path(post, path = "/activiteiten/{id}", tag = "pages", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/activiteiten/{id}", tag = "pages", security(()), params(("id" = String, Path)),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`name`, `email`, optional `organisation` and `role`"),
     responses((status = 303, description = "Signed up or on the wait list"), (status = 422, description = "Field errors"),
               (status = 404, description = "No such activity")))]
@@ -187,7 +187,7 @@ pub struct StatusQuery {
     status: String,
 }
 
-#[utoipa::path(get, path = "/activiteiten/{id}/aangemeld", tag = "pages", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/activiteiten/{id}/aangemeld", tag = "pages", security(()), params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/html"), (status = 404, description = "No such activity")))]
 pub async fn signed_up_page(
     State(state): State<AppState>,
@@ -500,7 +500,8 @@ pub async fn participants_xlsx(
 
 #[derive(Deserialize)]
 pub struct AttendanceForm {
-    /// `ja` or `nee`.
+    /// `ja` or `nee` (left out: `nee`).
+    #[serde(default)]
     attended: String,
 }
 

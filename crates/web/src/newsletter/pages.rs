@@ -104,7 +104,7 @@ struct IssuePage {
 }
 
 /// A sent issue from the archive.
-#[utoipa::path(get, path = "/nieuwsbrief/{id}", tag = "pages", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/nieuwsbrief/{id}", tag = "pages", security(()), params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/html"), (status = 404, description = "No such sent issue")))]
 pub async fn issue_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<i64>) -> AppResult<Html<String>> {
     let (issue, html) = state.app.sent_issue(id).await?;
