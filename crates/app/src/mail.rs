@@ -61,7 +61,8 @@ impl Mailer {
     /// Sends a mail that is in the outbox already (as id `id`) over SMTP, in
     /// the background; without SMTP it stays in the outbox.
     pub fn deliver_queued(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<()> {
-        let mail = NewMail { to: to.to_owned(), subject: subject.to_owned(), body: body.to_owned(), ..NewMail::default() };
+        let mail =
+            NewMail { to: to.to_owned(), subject: subject.to_owned(), body: body.to_owned(), ..NewMail::default() };
         self.deliver_full(id, &mail)
     }
 
@@ -123,7 +124,9 @@ impl Mailer {
                 Some((name, ics)) => {
                     let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
                         .map_err(|e| Error::internal("calendar content type", e))?;
-                    MultiPart::mixed().multipart(content).singlepart(Attachment::new(name.clone()).body(ics.clone(), calendar))
+                    MultiPart::mixed()
+                        .multipart(content)
+                        .singlepart(Attachment::new(name.clone()).body(ics.clone(), calendar))
                 }
                 None => content,
             };
@@ -137,8 +140,16 @@ impl Mailer {
 pub fn redact_links(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(at) =
-        ["/uitnodiging/", "/wachtwoord-herstellen/", "/activiteiten/afmelden/", "/nieuwsbrief/bevestigen/", "/nieuwsbrief/afmelden/"].iter().filter_map(|p| rest.find(p).map(|i| i + p.len())).min()
+    while let Some(at) = [
+        "/uitnodiging/",
+        "/wachtwoord-herstellen/",
+        "/activiteiten/afmelden/",
+        "/nieuwsbrief/bevestigen/",
+        "/nieuwsbrief/afmelden/",
+    ]
+    .iter()
+    .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+    .min()
     {
         out.push_str(&rest[..at]);
         let token_len = rest[at..].bytes().take_while(u8::is_ascii_hexdigit).count();

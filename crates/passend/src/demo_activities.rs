@@ -50,8 +50,9 @@ pub(crate) async fn seed(db: &Database, admin_id: i64, swv: &str) -> anyhow::Res
     let group_id = db.create_activity(&organiser, &OrgRef::platform(), &group, admin_id).await?;
     for (n, first) in FIRST_NAMES.iter().enumerate() {
         let email = format!("{}.deelnemer{n}@school.example", first.to_lowercase());
-        let sign_up = parse_sign_up(&format!("{first} Jansen"), &email, Some("Basisschool De Regenboog"), Some("IB-er"))
-            .map_err(|_| anyhow::anyhow!("a demo sign-up is invalid"))?;
+        let sign_up =
+            parse_sign_up(&format!("{first} Jansen"), &email, Some("Basisschool De Regenboog"), Some("IB-er"))
+                .map_err(|_| anyhow::anyhow!("a demo sign-up is invalid"))?;
         let token = format!("{:064x}", ((group_id as u128) << 64) | n as u128);
         db.sign_up(group_id, &sign_up, &token, |_| NewMail {
             to: email.clone(),

@@ -143,7 +143,10 @@ pub enum SignUpOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CancelOutcome {
     /// Cancelled; the first on the wait list when they got the place.
-    Cancelled { activity_id: i64, promoted: Option<Registration> },
+    Cancelled {
+        activity_id: i64,
+        promoted: Option<Registration>,
+    },
     /// The link was used before.
     AlreadyCancelled,
     NotFound,
@@ -153,8 +156,7 @@ const ACTIVITY_COLUMNS: &str = "a.id, a.owner_kind, a.owner_code, a.kind, a.titl
     a.criteria, a.capacity, a.places_taken, a.opens_at, a.closes_at, a.free, \
     (SELECT COUNT(*) FROM activity_registrations r WHERE r.activity_id = a.id AND r.status = 'waitlisted') AS waiting";
 
-const REGISTRATION_COLUMNS: &str =
-    "id, activity_id, name, email, organisation, role, status, attended, created_at";
+const REGISTRATION_COLUMNS: &str = "id, activity_id, name, email, organisation, role, status, attended, created_at";
 
 impl Database {
     async fn with_sessions(&self, rows: Vec<ActivityRow>) -> Result<Vec<Activity>, StorageError> {
@@ -209,10 +211,11 @@ impl Database {
 
     /// One activity (public: what it is, when and how full).
     pub async fn activity(&self, id: i64) -> Result<Option<Activity>, StorageError> {
-        let rows: Vec<ActivityRow> = sqlx::query_as(&format!("SELECT {ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1"))
-            .bind(id)
-            .fetch_all(&self.read)
-            .await?;
+        let rows: Vec<ActivityRow> =
+            sqlx::query_as(&format!("SELECT {ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1"))
+                .bind(id)
+                .fetch_all(&self.read)
+                .await?;
         Ok(self.with_sessions(rows).await?.pop())
     }
 
@@ -249,13 +252,15 @@ impl Database {
         .fetch_one(&mut *tx)
         .await?;
         for session in &input.sessions {
-            sqlx::query("INSERT INTO activity_sessions (activity_id, starts_at, ends_at, place) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(session.starts_at)
-                .bind(session.ends_at)
-                .bind(session.place.trim())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO activity_sessions (activity_id, starts_at, ends_at, place) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(session.starts_at)
+            .bind(session.ends_at)
+            .bind(session.place.trim())
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -338,12 +343,11 @@ impl Database {
             .bind(activity_id)
             .execute(&mut *tx)
             .await?;
-        let row: RegistrationRow = sqlx::query_as(&format!(
-            "SELECT {REGISTRATION_COLUMNS} FROM activity_registrations WHERE token_hash = $1"
-        ))
-        .bind(token_hash)
-        .fetch_one(&mut *tx)
-        .await?;
+        let row: RegistrationRow =
+            sqlx::query_as(&format!("SELECT {REGISTRATION_COLUMNS} FROM activity_registrations WHERE token_hash = $1"))
+                .bind(token_hash)
+                .fetch_one(&mut *tx)
+                .await?;
         let registration = Registration::try_from(row)?;
         if registration.status == RegistrationStatus::Cancelled {
             return Ok(CancelOutcome::AlreadyCancelled);

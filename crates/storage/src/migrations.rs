@@ -32,7 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 13, name: "safeguards", sql: include_str!("../migrations/0013_safeguards.sql") },
     Migration { version: 14, name: "survey_contacts", sql: include_str!("../migrations/0014_survey_contacts.sql") },
     Migration { version: 15, name: "location_contacts", sql: include_str!("../migrations/0015_location_contacts.sql") },
-    Migration { version: 19, name: "activities_newsletter", sql: include_str!("../migrations/0019_activities_newsletter.sql") },
+    Migration {
+        version: 19,
+        name: "activities_newsletter",
+        sql: include_str!("../migrations/0019_activities_newsletter.sql"),
+    },
 ];
 
 // "passend" in ASCII.

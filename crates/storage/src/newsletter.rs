@@ -278,12 +278,13 @@ impl Database {
         let mut queued = Vec::new();
         for delivery in &open {
             // Another server may have claimed it since the read: then this changes nothing.
-            let claimed = sqlx::query("UPDATE newsletter_deliveries SET claimed_at = $1 WHERE id = $2 AND claimed_at IS NULL")
-                .bind(at)
-                .bind(delivery.id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+            let claimed =
+                sqlx::query("UPDATE newsletter_deliveries SET claimed_at = $1 WHERE id = $2 AND claimed_at IS NULL")
+                    .bind(at)
+                    .bind(delivery.id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
             if claimed != 1 || delivery.state != SubscriberState::Confirmed.as_str() {
                 continue;
             }

@@ -8,7 +8,10 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::{accounts, activities, admin, coverage, directory, lifecycle, members, newsletter, profiles, publishing, readability, surveys};
+use crate::{
+    accounts, activities, admin, coverage, directory, lifecycle, members, newsletter, profiles, publishing,
+    readability, surveys,
+};
 
 #[derive(OpenApi)]
 #[openapi(

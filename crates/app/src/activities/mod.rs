@@ -12,8 +12,8 @@ use passend_domain::calendar::in_netherlands;
 use passend_domain::organisations::{OrgRef, SwvCode};
 use passend_domain::{FieldProblems, Message};
 use passend_i18n::Lang;
-use passend_storage::activities::{CancelOutcome, SignUpOutcome};
 pub use passend_storage::activities::{Activity, Registration, Session};
+use passend_storage::activities::{CancelOutcome, SignUpOutcome};
 use passend_storage::outbox::NewMail;
 
 use crate::accounts::secrets::{random_token, token_hash};
@@ -117,7 +117,15 @@ impl App {
         Ok(Some(typed.to_owned()))
     }
 
-    fn activity_mail(&self, lang: Lang, activity: &Activity, to: &str, name: &str, kind: MailKind, token: Option<&str>) -> NewMail {
+    fn activity_mail(
+        &self,
+        lang: Lang,
+        activity: &Activity,
+        to: &str,
+        name: &str,
+        kind: MailKind,
+        token: Option<&str>,
+    ) -> NewMail {
         let cancel = token.map(|t| self.link(&format!("/activiteiten/afmelden/{t}"))).unwrap_or_default();
         let args = [
             ("name", name.to_owned().into()),
@@ -134,7 +142,10 @@ impl App {
         };
         // Only who has a place gets the calendar file.
         let attachment = (kind != MailKind::Waitlisted).then(|| {
-            (format!("activiteit-{}.ics", activity.id), ics::calendar(activity, ics::host_of(&self.public_url), crate::now()))
+            (
+                format!("activiteit-{}.ics", activity.id),
+                ics::calendar(activity, ics::host_of(&self.public_url), crate::now()),
+            )
         });
         NewMail {
             to: to.to_owned(),
@@ -169,7 +180,8 @@ impl App {
         let (outcome, queued) = self
             .db
             .sign_up(activity_id, &sign_up, &token_hash(&token), |status| {
-                let kind = if status == RegistrationStatus::Registered { MailKind::Registered } else { MailKind::Waitlisted };
+                let kind =
+                    if status == RegistrationStatus::Registered { MailKind::Registered } else { MailKind::Waitlisted };
                 self.activity_mail(lang, &activity, sign_up.email.as_str(), &sign_up.name, kind, Some(&token))
             })
             .await?;
@@ -198,8 +210,14 @@ impl App {
             CancelOutcome::Cancelled { activity_id, promoted } => {
                 if let Some(promoted) = promoted {
                     let activity = self.activity(activity_id).await?;
-                    let mail =
-                        self.activity_mail(Lang::Nl, &activity, &promoted.email, &promoted.name, MailKind::Promoted, None);
+                    let mail = self.activity_mail(
+                        Lang::Nl,
+                        &activity,
+                        &promoted.email,
+                        &promoted.name,
+                        MailKind::Promoted,
+                        None,
+                    );
                     if let Err(error) = self.mailer.send_full(&mail).await {
                         tracing::warn!(%error, "promotion mail not sent");
                     }
@@ -224,7 +242,13 @@ impl App {
         Ok(all.into_iter().filter(|a| organiser.may_own(&a.owner)).collect())
     }
 
-    pub async fn set_attendance(&self, actor: &Actor, activity_id: i64, registration: i64, attended: bool) -> Result<()> {
+    pub async fn set_attendance(
+        &self,
+        actor: &Actor,
+        activity_id: i64,
+        registration: i64,
+        attended: bool,
+    ) -> Result<()> {
         let organiser = access::organise_activities(actor)?;
         let manage = self.db.manage_activity(&organiser, activity_id).await?.ok_or(Error::NotFound)?;
         Ok(self.db.set_attendance(&manage, registration, attended).await?)
@@ -257,8 +281,14 @@ impl App {
         let mut sent = 0;
         for (registration, session_id) in due {
             let Some(activity) = self.db.activity(registration.activity_id).await? else { continue };
-            let mail =
-                self.activity_mail(Lang::Nl, &activity, &registration.email, &registration.name, MailKind::Reminder, None);
+            let mail = self.activity_mail(
+                Lang::Nl,
+                &activity,
+                &registration.email,
+                &registration.name,
+                MailKind::Reminder,
+                None,
+            );
             if let Some(id) = self.db.claim_activity_reminder(registration.id, session_id, &mail).await? {
                 sent += 1;
                 if let Err(error) = self.mailer.deliver_full(id, &mail) {

@@ -17,10 +17,7 @@ pub fn has_html(markdown: &str) -> bool {
 pub fn to_html(markdown: &str) -> String {
     let mut raw = String::new();
     html::push_html(&mut raw, Parser::new_ext(markdown, options()));
-    ammonia::Builder::default()
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .clean(&raw)
-        .to_string()
+    ammonia::Builder::default().url_schemes(["http", "https", "mailto"].into_iter().collect()).clean(&raw).to_string()
 }
 
 #[cfg(test)]

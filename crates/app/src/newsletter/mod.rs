@@ -46,7 +46,11 @@ impl App {
                 let lang = Lang::Nl;
                 let args = [("link", self.link(&format!("/nieuwsbrief/bevestigen/{confirm}")).into())];
                 self.mailer
-                    .send(email.as_str(), &lang.t("news-mail-confirm-subject"), &lang.t_with("news-mail-confirm-body", &args))
+                    .send(
+                        email.as_str(),
+                        &lang.t("news-mail-confirm-subject"),
+                        &lang.t_with("news-mail-confirm-body", &args),
+                    )
                     .await?;
             }
         }

@@ -18,8 +18,12 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 4] =
-        [ActivityKind::DevelopmentGroup, ActivityKind::ExchangeDay, ActivityKind::InspirationVisit, ActivityKind::Webinar];
+    pub const ALL: [ActivityKind; 4] = [
+        ActivityKind::DevelopmentGroup,
+        ActivityKind::ExchangeDay,
+        ActivityKind::InspirationVisit,
+        ActivityKind::Webinar,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -16,11 +16,16 @@ use crate::support::{Login, TestApp, link_in, mails_to};
 const DAY: i64 = 86_400;
 
 fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix).unwrap().format(&time::format_description::well_known::Rfc3339).unwrap()
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
 }
 
 async fn admin(app: &TestApp) -> Login {
-    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)]).await;
+    let id = app
+        .user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)])
+        .await;
     app.session_for(id).await
 }
 
@@ -266,13 +271,25 @@ async fn organisers_see_export_and_mark_participants_and_others_do_not() {
     signed(&app, activity, "Fatima el Amrani", "fatima@school.example").await;
     signed(&app, activity, "=Gert", "gert@school.example").await;
 
-    let csv = app.http.get(app.at(&format!("/activiteiten/{activity}/deelnemers.csv"))).headers(who.headers()).send().await.unwrap();
+    let csv = app
+        .http
+        .get(app.at(&format!("/activiteiten/{activity}/deelnemers.csv")))
+        .headers(who.headers())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(csv.status(), StatusCode::OK);
     let text = csv.text().await.unwrap();
     assert!(text.contains("Fatima el Amrani;fatima@school.example"));
     // A formula is defused.
     assert!(text.contains("'=Gert"));
-    let xlsx = app.http.get(app.at(&format!("/activiteiten/{activity}/deelnemers.xlsx"))).headers(who.headers()).send().await.unwrap();
+    let xlsx = app
+        .http
+        .get(app.at(&format!("/activiteiten/{activity}/deelnemers.xlsx")))
+        .headers(who.headers())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(xlsx.status(), StatusCode::OK);
     assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
 
@@ -296,17 +313,35 @@ async fn organisers_see_export_and_mark_participants_and_others_do_not() {
         .await
         .unwrap();
     assert_eq!(marked.status(), StatusCode::NO_CONTENT);
-    let page = app.http.get(app.at(&format!("/activiteiten/{activity}/deelnemers"))).headers(who.headers()).send().await.unwrap();
+    let page = app
+        .http
+        .get(app.at(&format!("/activiteiten/{activity}/deelnemers")))
+        .headers(who.headers())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
 
     // A director organises nothing; another SWV's staff do not see the platform's activity.
     let director = app.user("dir@school.example", "Dir", &[(OrgKind::School, "32DD", Role::Director)]).await;
     let director = app.session_for(director).await;
-    let refused = app.http.get(app.at(&format!("/api/v1/activities/{activity}/registrations"))).headers(director.headers()).send().await.unwrap();
+    let refused = app
+        .http
+        .get(app.at(&format!("/api/v1/activities/{activity}/registrations")))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let staff = app.user("staf@swv.example", "Staf", &[(OrgKind::Swv, "PO2815", Role::SwvStaff)]).await;
     let staff = app.session_for(staff).await;
-    let hidden = app.http.get(app.at(&format!("/activiteiten/{activity}/deelnemers.csv"))).headers(staff.headers()).send().await.unwrap();
+    let hidden = app
+        .http
+        .get(app.at(&format!("/activiteiten/{activity}/deelnemers.csv")))
+        .headers(staff.headers())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
     // Their own SWV's activity they may make and manage.
     let own = app

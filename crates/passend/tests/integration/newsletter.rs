@@ -16,7 +16,9 @@ use serde_json::{Value, json};
 use crate::support::{Login, TestApp, link_in, mails_to};
 
 async fn editor(app: &TestApp) -> Login {
-    let id = app.user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)]).await;
+    let id = app
+        .user("redactie@passend.test", "Redactie", &[(OrgKind::Platform, OrgRef::PLATFORM_CODE, Role::PlatformAdmin)])
+        .await;
     app.session_for(id).await
 }
 
@@ -133,8 +135,16 @@ async fn double_opt_in_then_one_click_unsubscribe() {
         .unwrap();
     assert_eq!(evil.status(), StatusCode::BAD_REQUEST);
     assert!(evil.text().await.unwrap().contains("HTML"));
-    let issues: Vec<Value> =
-        app.http.get(app.at("/api/v1/newsletter/issues")).headers(who.headers()).send().await.unwrap().json().await.unwrap();
+    let issues: Vec<Value> = app
+        .http
+        .get(app.at("/api/v1/newsletter/issues"))
+        .headers(who.headers())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(issues.len(), 3);
     // A bad address is refused.
     assert_eq!(subscribe(&app, "geen adres").await.status(), StatusCode::BAD_REQUEST);

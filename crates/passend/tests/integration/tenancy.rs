@@ -178,7 +178,9 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                         b.invitation_id.to_string()
                     }
                     // Newsletter issues belong to the platform, not to a tenant.
-                    "{id}" if template.contains("newsletter") || template.contains("nieuwsbrief") => "999999".to_owned(),
+                    "{id}" if template.contains("newsletter") || template.contains("nieuwsbrief") => {
+                        "999999".to_owned()
+                    }
                     "{id}" if template.contains("activit") => b.activity_id.to_string(),
                     "{registration}" => b.registration_id.to_string(),
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
@@ -380,9 +382,8 @@ async fn activity_of_b(app: &TestApp) -> (i64, i64) {
         free: true,
         sessions: vec![SessionInput { starts_at: now + 5 * 86_400, ends_at: now + 6 * 86_400, place: "Zwolle".into() }],
     };
-    let id = app.db.create_activity(&organiser, &owner, &input, staff_id).await.unwrap_or_else(|_| {
-        panic!("B's activity")
-    });
+    let id =
+        app.db.create_activity(&organiser, &owner, &input, staff_id).await.unwrap_or_else(|_| panic!("B's activity"));
     let sign_up = parse_sign_up("Deelnemer geheim-b", "geheim-b@deelnemer.test", None, None).unwrap();
     let (outcome, _) = app
         .db
@@ -392,6 +393,8 @@ async fn activity_of_b(app: &TestApp) -> (i64, i64) {
         })
         .await
         .unwrap();
-    let passend_storage::activities::SignUpOutcome::Placed { id: registration, .. } = outcome else { panic!("B's sign-up") };
+    let passend_storage::activities::SignUpOutcome::Placed { id: registration, .. } = outcome else {
+        panic!("B's sign-up")
+    };
     (id, registration)
 }

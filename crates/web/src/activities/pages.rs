@@ -7,7 +7,9 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use passend_app::activities::{Activity, Cancelled, Registration, SignUpForm, attended_text, sessions_text, status_text};
+use passend_app::activities::{
+    Activity, Cancelled, Registration, SignUpForm, attended_text, sessions_text, status_text,
+};
 use passend_domain::activities::{
     ActivityInput, ActivityKind, RegistrationStatus, SessionInput, Window, dutch_moment, window_at,
 };
@@ -131,13 +133,20 @@ fn id_of(raw: &str) -> AppResult<i64> {
     params(("id" = String, Path, description = "The activity's id, or the id with `.ics` for its calendar file")),
     responses((status = 200, content_type = "text/html"), (status = 200, content_type = "text/calendar"),
               (status = 404, description = "No such activity")))]
-pub async fn activity_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn activity_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     if let Some(id) = id.strip_suffix(".ics") {
         let id = id_of(id)?;
         let ics = state.app.activity_calendar(id).await?;
         let disposition = format!("attachment; filename=\"activiteit-{id}.ics\"");
         return Ok((
-            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, disposition),
+            ],
             ics,
         )
             .into_response());
@@ -164,7 +173,9 @@ pub async fn sign_up(
         role: Some(form.role.as_str()),
     };
     match state.app.sign_up(id, &input).await? {
-        Ok(signed) => Ok(Redirect::to(&format!("/activiteiten/{id}/aangemeld?status={}", signed.status.as_str())).into_response()),
+        Ok(signed) => {
+            Ok(Redirect::to(&format!("/activiteiten/{id}/aangemeld?status={}", signed.status.as_str())).into_response())
+        }
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
             let html = activity_html(&state, ctx, id, form, errors).await?;
@@ -217,7 +228,11 @@ pub async fn cancel_page(ctx: PageContext, Path(token): Path<String>) -> AppResu
 
 #[utoipa::path(post, path = "/activiteiten/afmelden/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html"), (status = 404, description = "No such sign-up")))]
-pub async fn cancel(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Html<String>> {
     let outcome = match state.app.cancel_registration(&token).await? {
         Cancelled::Cancelled => "done",
         Cancelled::AlreadyCancelled => "before",
@@ -333,7 +348,9 @@ impl NewActivityForm {
                 continue;
             }
             match (dutch_moment(date, from), dutch_moment(date, until)) {
-                (Some(starts_at), Some(ends_at)) => sessions.push(SessionInput { starts_at, ends_at, place: place.to_owned() }),
+                (Some(starts_at), Some(ends_at)) => {
+                    sessions.push(SessionInput { starts_at, ends_at, place: place.to_owned() })
+                }
                 _ => problems.push(("sessions", Message::new("act-time-invalid"))),
             }
         }
@@ -385,7 +402,11 @@ pub async fn new_page(ctx: PageContext, SignedIn(session): SignedIn) -> AppResul
 #[utoipa::path(post, path = "/activiteiten/nieuw", tag = "pages",
     request_body(content = Object, content_type = "application/x-www-form-urlencoded"),
     responses((status = 303, description = "Made"), (status = 422, description = "Field errors"), (status = 403, description = "Not an organiser")))]
-pub async fn create(State(state): State<AppState>, ctx: PageContext, form: CsrfForm<NewActivityForm>) -> AppResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    form: CsrfForm<NewActivityForm>,
+) -> AppResult<Response> {
     let CsrfForm { session, form } = form;
     let problems = match form.input() {
         Ok(input) => match state.app.create_activity(&session.actor, &form.owner(), &input).await? {
@@ -444,11 +465,17 @@ pub async fn participants_csv(
     let csv = state.app.participants_csv(&session.actor, id).await?;
     let disposition = format!("attachment; filename=\"deelnemers-{id}.csv\"");
     // A byte-order mark, so that spreadsheets read the accents as UTF-8.
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], format!("\u{feff}{csv}"))
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        format!("\u{feff}{csv}"),
+    )
         .into_response())
 }
 
-fn participants_workbook(activity: &Activity, registrations: &[Registration]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn participants_workbook(
+    activity: &Activity,
+    registrations: &[Registration],
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();

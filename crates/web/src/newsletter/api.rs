@@ -76,7 +76,10 @@ impl From<Issue> for IssueBody {
 /// Every issue, newest first (editors).
 #[utoipa::path(get, path = "/api/v1/newsletter/issues", tag = "newsletter", security(("session" = [])),
     responses((status = 200, body = [IssueBody]), (status = 401, description = "Not signed in"), (status = 403, description = "Not an editor")))]
-pub async fn list_issues(State(state): State<AppState>, SignedIn(session): SignedIn) -> AppResult<Json<Vec<IssueBody>>> {
+pub async fn list_issues(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+) -> AppResult<Json<Vec<IssueBody>>> {
     let (issues, _) = state.app.newsletter_issues(&session.actor).await?;
     Ok(Json(issues.into_iter().map(IssueBody::from).collect()))
 }
@@ -102,7 +105,8 @@ pub async fn write_issue(
     SignedIn(session): SignedIn,
     Json(body): Json<NewIssue>,
 ) -> AppResult<(StatusCode, Json<CreatedIssue>)> {
-    let id = state.app.write_issue(&session.actor, &body.subject, &body.body_markdown).await?.map_err(problems_error)?;
+    let id =
+        state.app.write_issue(&session.actor, &body.subject, &body.body_markdown).await?.map_err(problems_error)?;
     Ok((StatusCode::CREATED, Json(CreatedIssue { id })))
 }
 

@@ -38,7 +38,12 @@ struct NewsletterPage {
     editor: bool,
 }
 
-async fn newsletter_html(state: &AppState, ctx: PageContext, email: String, errors: FieldErrors) -> AppResult<Html<String>> {
+async fn newsletter_html(
+    state: &AppState,
+    ctx: PageContext,
+    email: String,
+    errors: FieldErrors,
+) -> AppResult<Html<String>> {
     let issues = state.app.sent_issues().await?;
     let editor = ctx.session.as_ref().is_some_and(|s| passend_domain::access::edit_newsletter(&s.actor).is_ok());
     render(&NewsletterPage { ctx, email, errors, issues, editor })
@@ -59,12 +64,17 @@ pub struct SubscribeForm {
 #[utoipa::path(post, path = "/nieuwsbrief", tag = "pages",
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`email`"),
     responses((status = 303, description = "Confirmation mail sent"), (status = 422, description = "Field errors")))]
-pub async fn subscribe(State(state): State<AppState>, ctx: PageContext, Form(form): Form<SubscribeForm>) -> AppResult<Response> {
+pub async fn subscribe(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<SubscribeForm>,
+) -> AppResult<Response> {
     match state.app.subscribe_newsletter(&form.email).await? {
         Ok(()) => Ok(Redirect::to("/nieuwsbrief/aangevraagd").into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, newsletter_html(&state, ctx, form.email, errors).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, newsletter_html(&state, ctx, form.email, errors).await?)
+                .into_response())
         }
     }
 }
@@ -106,7 +116,11 @@ struct IssuePage {
 /// A sent issue from the archive.
 #[utoipa::path(get, path = "/nieuwsbrief/{id}", tag = "pages", security(()), params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/html"), (status = 404, description = "No such sent issue")))]
-pub async fn issue_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<i64>) -> AppResult<Html<String>> {
+pub async fn issue_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
     let (issue, html) = state.app.sent_issue(id).await?;
     render(&IssuePage { ctx, issue, html })
 }
@@ -115,12 +129,21 @@ pub async fn issue_page(State(state): State<AppState>, ctx: PageContext, Path(id
 #[utoipa::path(get, path = "/nieuwsbrief/bevestigen/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
 pub async fn confirm_page(ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
-    message(ctx, "news-confirm-title", "news-confirm-ask", Some((format!("/nieuwsbrief/bevestigen/{token}"), "news-confirm-button")))
+    message(
+        ctx,
+        "news-confirm-title",
+        "news-confirm-ask",
+        Some((format!("/nieuwsbrief/bevestigen/{token}"), "news-confirm-button")),
+    )
 }
 
 #[utoipa::path(post, path = "/nieuwsbrief/bevestigen/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
-pub async fn confirm(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Html<String>> {
     match state.app.confirm_newsletter(&token).await? {
         LinkOutcome::Done => message(ctx, "news-confirm-title", "news-confirm-done", None),
         LinkOutcome::AlreadyUsed => message(ctx, "news-confirm-title", "news-confirm-used", None),
@@ -131,14 +154,23 @@ pub async fn confirm(State(state): State<AppState>, ctx: PageContext, Path(token
 #[utoipa::path(get, path = "/nieuwsbrief/afmelden/{token}", tag = "pages", params(("token" = String, Path)),
     responses((status = 200, content_type = "text/html")))]
 pub async fn unsubscribe_page(ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
-    message(ctx, "news-unsubscribe-title", "news-unsubscribe-ask", Some((format!("/nieuwsbrief/afmelden/{token}"), "news-unsubscribe-button")))
+    message(
+        ctx,
+        "news-unsubscribe-title",
+        "news-unsubscribe-ask",
+        Some((format!("/nieuwsbrief/afmelden/{token}"), "news-unsubscribe-button")),
+    )
 }
 
 /// Unsubscribes: the button's target and the one-click `List-Unsubscribe-Post` target (RFC 8058).
 #[utoipa::path(post, path = "/nieuwsbrief/afmelden/{token}", tag = "pages", params(("token" = String, Path)),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "Anything, e.g. `List-Unsubscribe=One-Click`"),
     responses((status = 200, content_type = "text/html")))]
-pub async fn unsubscribe(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Html<String>> {
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Html<String>> {
     match state.app.unsubscribe_newsletter(&token).await? {
         LinkOutcome::Done => message(ctx, "news-unsubscribe-title", "news-unsubscribe-done", None),
         LinkOutcome::AlreadyUsed => message(ctx, "news-unsubscribe-title", "news-unsubscribe-used", None),
@@ -180,7 +212,11 @@ async fn editor_html(
 
 #[utoipa::path(get, path = "/nieuwsbrief/redactie", tag = "pages",
     responses((status = 200, content_type = "text/html"), (status = 401, description = "Not signed in"), (status = 403, description = "Not an editor")))]
-pub async fn editor_page(State(state): State<AppState>, ctx: PageContext, SignedIn(session): SignedIn) -> AppResult<Html<String>> {
+pub async fn editor_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    SignedIn(session): SignedIn,
+) -> AppResult<Html<String>> {
     editor_html(&state, ctx, &session.actor, String::new(), String::new(), FieldErrors::default()).await
 }
 
@@ -195,7 +231,11 @@ pub struct IssueForm {
 #[utoipa::path(post, path = "/nieuwsbrief/redactie", tag = "pages",
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`subject`, `body` (Markdown)"),
     responses((status = 303, description = "Draft saved"), (status = 422, description = "Field errors"), (status = 403, description = "Not an editor")))]
-pub async fn write_issue(State(state): State<AppState>, ctx: PageContext, form: CsrfForm<IssueForm>) -> AppResult<Response> {
+pub async fn write_issue(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    form: CsrfForm<IssueForm>,
+) -> AppResult<Response> {
     let CsrfForm { session, form } = form;
     match state.app.write_issue(&session.actor, &form.subject, &form.body).await? {
         Ok(_) => Ok(Redirect::to("/nieuwsbrief/redactie").into_response()),
@@ -213,7 +253,11 @@ pub struct Empty {}
 #[utoipa::path(post, path = "/nieuwsbrief/redactie/{id}/versturen", tag = "pages", params(("id" = i64, Path)),
     responses((status = 303, description = "Sending"), (status = 403, description = "Not an editor"), (status = 404, description = "No such issue"),
               (status = 409, description = "Sent before")))]
-pub async fn send_issue(State(state): State<AppState>, Path(id): Path<i64>, form: CsrfForm<Empty>) -> AppResult<Redirect> {
+pub async fn send_issue(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Empty>,
+) -> AppResult<Redirect> {
     state.app.send_issue(&form.session.actor, id).await?;
     Ok(Redirect::to("/nieuwsbrief/redactie"))
 }
