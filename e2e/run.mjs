@@ -37,6 +37,7 @@ import profileCycle from './flows/profile-cycle.mjs';
 import publicPages from './flows/public-pages.mjs';
 import parentFindsProfile from './flows/parent-finds-profile.mjs';
 import plainTerms from './flows/plain-terms.mjs';
+import activitySignup from './flows/activity-signup.mjs';
 import htmlValidation from './flows/html-validation.mjs';
 import { log } from './harness/config.mjs';
 import { startEnvironment } from './harness/environment.mjs';
@@ -56,6 +57,7 @@ const FLOWS = [
   publicPages, // 16
   parentFindsProfile, // 17
   plainTerms, // 18
+  activitySignup, // 18
   htmlValidation, // 12, last: it checks the pages of all the others
 ];
 

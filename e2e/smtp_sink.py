@@ -55,6 +55,11 @@ class Sink:
             "from": envelope.mail_from,
             "subject": str(msg.get("Subject", "")),
             "body": text_body(msg),
+            "attachments": [
+                {"filename": part.get_filename(), "content_type": part.get_content_type(), "text": part.get_content()}
+                for part in msg.iter_attachments()
+                if part.get_content_maintype() == "text"
+            ],
         }
         line = json.dumps(record, ensure_ascii=False)
         with self.lock:

@@ -11,6 +11,7 @@ mod error;
 pub mod mail;
 
 pub mod accounts;
+pub mod activities;
 pub mod admin;
 pub mod conversations;
 pub mod dashboard;
@@ -19,6 +20,7 @@ pub mod jobs;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod members;
+pub mod newsletter;
 pub mod ops;
 pub mod plain_terms;
 pub mod publishing;

@@ -6,9 +6,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::message::Mailbox;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use passend_storage::Database;
+pub use passend_storage::outbox::NewMail;
 use tokio::sync::Notify;
 
 use crate::{Error, Result};
@@ -84,37 +86,58 @@ impl Mailer {
         Ok(())
     }
 
+    /// Puts a full mail (HTML part, unsubscribe header, calendar file) in the
+    /// outbox with the job that sends it.
+    pub async fn send_full(&self, mail: &NewMail) -> Result<()> {
+        let _: Mailbox = mail.to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
+        self.db.queue_full_mail(mail).await?;
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// A mail that storage queued in a transaction (with its job) is waiting:
+    /// wakes this process's jobs worker so it goes out at once.
+    pub fn deliver_queued(&self, _id: i64, _to: &str, _subject: &str, _body: &str) -> Result<()> {
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// Like [`Mailer::deliver_queued`], for a mail with more than a plain body.
+    pub fn deliver_full(&self, _id: i64, _mail: &NewMail) -> Result<()> {
+        self.wake.notify_one();
+        Ok(())
+    }
+
     /// Sends the outbox's mail `outbox_id` over SMTP (the mail job). A sent
     /// mail is marked sent, with a copy of its body without the secret links.
     pub async fn deliver(&self, outbox_id: i64) -> Result<Delivery> {
-        let Some(mail) = self.db.mail_to_send(outbox_id).await? else { return Ok(Delivery::NothingToDo) };
-        if mail.sent_at.is_some() {
+        let Some(stored) = self.db.mail_to_send(outbox_id).await? else { return Ok(Delivery::NothingToDo) };
+        if stored.sent_at.is_some() {
             return Ok(Delivery::NothingToDo);
         }
         let Some(transport) = &self.transport else {
             tracing::info!(outbox_id, "mail kept in the outbox (no SMTP configured)");
             return Ok(Delivery::KeptInOutbox);
         };
-        let recipient: Mailbox = mail.recipient.parse().map_err(|e| Error::internal("invalid recipient", e))?;
-        let files = self.db.attachments_to_send(outbox_id).await?;
-        let builder = Message::builder().from(self.from.clone()).to(recipient).subject(&mail.subject);
-        let message = if files.is_empty() {
-            builder.header(lettre::message::header::ContentType::TEXT_PLAIN).body(mail.body.clone())
-        } else {
-            use lettre::message::{Attachment, MultiPart, SinglePart};
-            let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone()));
-            for (name, content_type, content) in files {
-                let content_type = lettre::message::header::ContentType::parse(&content_type)
-                    .map_err(|e| Error::internal("an attachment's content type", e))?;
-                parts = parts.singlepart(Attachment::new(name).body(content, content_type));
-            }
-            builder.multipart(parts)
-        }
-        .map_err(|e| Error::internal("building a mail", e))?;
+        // A conversation's invitation keeps its calendar file apart (outbox_attachments).
+        let file = self.db.attachments_to_send(outbox_id).await?.into_iter().next().map(|(name, _, body)| (name, body));
+        let attachment = match (stored.attachment_name.clone(), stored.attachment.clone()) {
+            (Some(name), Some(body)) => Some((name, body)),
+            _ => file,
+        };
+        let mail = NewMail {
+            to: stored.recipient.clone(),
+            subject: stored.subject.clone(),
+            body: stored.body.clone(),
+            html_body: stored.html_body.clone(),
+            list_unsubscribe: stored.list_unsubscribe.clone(),
+            attachment,
+        };
+        let message = self.build(&mail)?;
         match transport.send(message).await {
             Ok(_) => {
                 // Once SMTP has it, the outbox keeps a copy without the secret links.
-                self.db.mark_mail_sent(outbox_id, &redact_links(&mail.body)).await?;
+                self.db.mark_mail_sent(outbox_id, &redact_links(&stored.body)).await?;
                 Ok(Delivery::Sent)
             }
             Err(error) => {
@@ -124,16 +147,59 @@ impl Mailer {
             }
         }
     }
+
+    /// The MIME message: plain text alone, or with an HTML alternative and
+    /// a calendar file; the one-click unsubscribe headers of RFC 8058.
+    pub fn build(&self, mail: &NewMail) -> Result<Message> {
+        let recipient: Mailbox = mail.to.parse().map_err(|e| Error::internal("invalid recipient", e))?;
+        let mut builder = Message::builder().from(self.from.clone()).to(recipient).subject(&mail.subject);
+        if let Some(url) = &mail.list_unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let built = if mail.html_body.is_none() && mail.attachment.is_none() {
+            builder.header(ContentType::TEXT_PLAIN).body(mail.body.clone())
+        } else {
+            let text = SinglePart::plain(mail.body.clone());
+            let content = match &mail.html_body {
+                Some(html) => MultiPart::alternative().singlepart(text).singlepart(SinglePart::html(html.clone())),
+                None => MultiPart::mixed().singlepart(text),
+            };
+            let content = match &mail.attachment {
+                Some((name, ics)) => {
+                    let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                        .map_err(|e| Error::internal("calendar content type", e))?;
+                    MultiPart::mixed()
+                        .multipart(content)
+                        .singlepart(Attachment::new(name.clone()).body(ics.clone(), calendar))
+                }
+                None => content,
+            };
+            builder.multipart(content)
+        };
+        built.map_err(|e| Error::internal("building a mail", e))
+    }
 }
 
 /// Replaces the secret in every invitation or reset link with `…`.
 pub fn redact_links(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(at) = ["/uitnodiging/", "/wachtwoord-herstellen/", "/vraag/antwoord/"]
-        .iter()
-        .filter_map(|p| rest.find(p).map(|i| i + p.len()))
-        .min()
+    while let Some(at) = [
+        "/uitnodiging/",
+        "/wachtwoord-herstellen/",
+        "/vraag/antwoord/",
+        "/activiteiten/afmelden/",
+        "/nieuwsbrief/bevestigen/",
+        "/nieuwsbrief/afmelden/",
+    ]
+    .iter()
+    .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+    .min()
     {
         out.push_str(&rest[..at]);
         let token_len = rest[at..].bytes().take_while(u8::is_ascii_hexdigit).count();

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activities;
 pub mod calendar;
 pub mod conversations;
 pub mod coverage;
@@ -13,6 +14,7 @@ pub mod generated;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod message;
+pub mod newsletter;
 pub mod organisations;
 pub mod publishing;
 pub mod pupil_data;

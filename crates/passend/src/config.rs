@@ -27,6 +27,10 @@ pub struct Config {
     pub log_format: String,
     /// How often the reminders job looks for milestones coming up; 0 turns it off.
     pub reminder_interval_secs: u64,
+    /// How often the newsletter job hands queued issue mails to the outbox; 0 turns it off.
+    pub newsletter_interval_secs: u64,
+    /// The most newsletter mails sent per minute (the job's rate bound).
+    pub newsletter_per_minute: u32,
     /// Reverse proxies whose `X-Forwarded-For` names the client, as addresses
     /// or networks (`["127.0.0.1", "10.0.0.0/8"]`); the login limits count per client.
     pub trusted_proxies: Vec<String>,
@@ -68,6 +72,8 @@ impl Default for Config {
             metrics_token: None,
             metrics_bind: None,
             oidc: BTreeMap::new(),
+            newsletter_interval_secs: 10,
+            newsletter_per_minute: 120,
         }
     }
 }

@@ -85,6 +85,7 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     spawn_housekeeping(state.app.clone());
     let reminders = (config.reminder_interval_secs > 0).then(|| Duration::from_secs(config.reminder_interval_secs));
     let workers = crate::jobs::spawn(state.clone(), reminders);
+    crate::jobs_events::spawn(&state.app, config);
     let metrics_addr = match &config.metrics_bind {
         Some(bind) => Some(spawn_metrics_listener(bind, state.clone()).await?),
         None => None,

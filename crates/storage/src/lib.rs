@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod accounts;
 pub mod conversations;
 pub mod backup;
+pub mod activities;
 #[cfg(test)]
 mod corrupt_tests;
 pub mod coverage;
@@ -22,6 +23,7 @@ pub mod import;
 pub mod jobs;
 pub mod knowledge;
 pub mod lifecycle;
+pub mod newsletter;
 mod offer_levels;
 pub mod outbox;
 pub mod plain_terms;

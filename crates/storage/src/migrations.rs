@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 20, name: "jobs", sql: include_str!("../migrations/0020_jobs.sql") },
     Migration { version: 21, name: "oidc_logins", sql: include_str!("../migrations/0021_oidc_logins.sql") },
     Migration { version: 22, name: "plain_terms", sql: include_str!("../migrations/0022_plain_terms.sql") },
+    Migration {
+        version: 19,
+        name: "activities_newsletter",
+        sql: include_str!("../migrations/0019_activities_newsletter.sql"),
+    },
 ];
 
 // "passend" in ASCII.

@@ -16,6 +16,47 @@ pub struct OutboxMail {
     pub created_at: i64,
     pub sent_at: Option<i64>,
     pub error: Option<String>,
+    /// The `List-Unsubscribe` link of a newsletter mail.
+    pub list_unsubscribe: Option<String>,
+    /// The file name of the one attachment (an activity's `.ics`).
+    pub attachment_name: Option<String>,
+    pub attachment: Option<String>,
+    /// An HTML alternative to the plain body.
+    pub html_body: Option<String>,
+}
+
+/// A mail to queue, with what some mails carry beyond a plain body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub html_body: Option<String>,
+    /// The one-click unsubscribe URL (sent as `List-Unsubscribe` with `List-Unsubscribe-Post`).
+    pub list_unsubscribe: Option<String>,
+    /// (file name, text) of a calendar file.
+    pub attachment: Option<(String, String)>,
+}
+
+/// Queues a full mail on `conn`, with the job that sends it; returns its id.
+pub(crate) async fn queue_full_in(conn: &mut sqlx::AnyConnection, mail: &NewMail, at: i64) -> Result<i64, StorageError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO outbox (recipient, subject, body, created_at, html_body, list_unsubscribe, attachment_name, attachment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(at)
+    .bind(mail.html_body.as_deref())
+    .bind(mail.list_unsubscribe.as_deref())
+    .bind(mail.attachment.as_ref().map(|(name, _)| name.as_str()))
+    .bind(mail.attachment.as_ref().map(|(_, text)| text.as_str()))
+    .fetch_one(&mut *conn)
+    .await?;
+    let payload = serde_json::json!({ "outbox_id": id }).to_string();
+    crate::jobs::enqueue_in(conn, crate::jobs::MAIL, &payload, at, None).await?;
+    Ok(id)
 }
 
 /// Queues a mail on `conn` (a transaction's connection, which queues it
@@ -42,6 +83,13 @@ pub(crate) async fn queue_in(
 }
 
 impl Database {
+    pub async fn queue_full_mail(&self, mail: &NewMail) -> Result<i64, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let id = queue_full_in(&mut tx, mail, now()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     pub async fn queue_mail(&self, recipient: &str, subject: &str, body: &str) -> Result<i64, StorageError> {
         let mut tx = self.write.begin().await?;
         let id = queue_in(&mut tx, recipient, subject, body, now()).await?;

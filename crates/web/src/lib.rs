@@ -6,6 +6,7 @@
 //! actions they share.
 
 mod accounts;
+mod activities;
 mod admin;
 mod app;
 mod contract;
@@ -18,6 +19,7 @@ mod i18n;
 mod knowledge;
 mod lifecycle;
 mod members;
+mod newsletter;
 mod openapi;
 mod ops;
 mod pages;

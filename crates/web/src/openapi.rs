@@ -9,8 +9,8 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::{
-    accounts, admin, conversations, coverage, directory, knowledge, lifecycle, members, profiles, publishing, readability, scans,
-    surveys,
+    accounts, activities, admin, conversations, coverage, directory, knowledge, lifecycle, members, newsletter, profiles,
+    publishing, readability, scans, surveys,
 };
 
 #[derive(OpenApi)]
@@ -38,6 +38,8 @@ use crate::{
         (name = "surveys", description = "Evaluation and control-group surveys by link, and their results"),
         (name = "lifecycle", description = "The yearly cycle: team review, MR advice, adoption, publication, audit log"),
         (name = "conversations", description = "The SWV's yearly conversation with each school: guide, planning, preparation, agreements, report, funds, follow-up"),
+        (name = "activities", description = "Development groups, exchange days, inspiration visits and webinars: sign-up, wait list, cancellation, participants"),
+        (name = "newsletter", description = "The newsletter: double opt-in subscriptions, issues, sending"),
         (name = "admin", description = "Platform administration"),
         (name = "scans", description = "The Scan Passend Onderwijs: rounds, links, results, the profile check, the SWV's view"),
         (name = "knowledge", description = "Practice examples (Dutch full-text search), the question desk and its FAQ"),
@@ -83,6 +85,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(conversations::xlsx::router())
         .merge(scans::api::router())
         .merge(knowledge::api::router())
+        .merge(activities::api::router())
+        .merge(newsletter::api::router())
 }
 
 /// The API's OpenAPI document.

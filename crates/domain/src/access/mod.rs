@@ -6,8 +6,10 @@
 //! that touch non-public data take such a proof, so storage cannot be reached
 //! without a check.
 
+mod events;
 mod role;
 
+pub use events::{ActivityManage, ActivityOrganiser, NewsletterEditor, edit_newsletter, organise_activities};
 pub use role::Role;
 
 use serde::Serialize;

@@ -1421,3 +1421,197 @@ kb-gap-outside = outside the region
 kb-gap-no-specialists = not named
 kb-gap-km = { $km } km
 kb-gap-dagdelen = { $count } half-days
+# --- events ---
+act-nav = Activities
+act-title = Activities
+act-intro = Development groups, exchange days, inspiration visits and webinars on inclusive education. Sign up; when an activity is full, you join the wait list.
+act-new = New activity
+act-none = No activities are planned at the moment.
+act-back = Back to the activities
+act-kind-development_group = Development group
+act-kind-exchange_day = Exchange day
+act-kind-inspiration_visit = Inspiration visit
+act-kind-webinar = Webinar
+act-places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+}
+act-places-taken = { $count ->
+    [one] 1 place taken
+   *[other] { $count } places taken
+}
+act-waiting = { $count ->
+    [one] 1 on the wait list
+   *[other] { $count } on the wait list
+}
+act-full = Full: signing up puts you on the wait list
+act-full-waitlist = All places are taken. If you sign up, you join the wait list. When someone cancels, the first on the wait list gets the place and a mail.
+act-window-opens = Sign-up opens on { $date }
+act-window-until = Sign up until { $date }
+act-window-not-open = Sign-up for this activity has not opened yet.
+act-window-closed = Sign-up for this activity has closed.
+act-audience = For whom
+act-sessions = Sessions
+act-calendar = Add all sessions to your calendar (.ics)
+act-capacity = Places
+act-costs = Costs
+act-free = Free
+act-paid = There is a fee
+act-window = Sign-up
+act-criteria = Criteria for taking part
+act-participants = Participants
+act-sign-up = Sign up
+act-field-name = Name
+act-field-email = E-mail address
+act-field-organisation = Organisation (optional)
+act-field-organisation-hint = The name or code of your school or partnership, e.g. 32DD or PO 27-07. We look it up in the list of schools.
+act-field-role = Role (optional)
+act-privacy = We use your name and e-mail address only for this activity: the confirmation, a reminder two days before, and a message when you get a place from the wait list.
+act-sign-up-button = Sign up
+act-waitlist-button = Join the wait list
+act-signed-up-title = Signed up
+act-signed-up-registered = You are signed up for { $title }.
+act-signed-up-waitlisted = { $title } is full. You are on the wait list; we mail you when you get a place.
+act-signed-up-mail = You get a mail with the details and a link to cancel.
+act-cancelled = Cancelled
+act-cancel-title = Cancel
+act-cancel-ask = Do you want to cancel your sign-up? Your place goes to the first on the wait list.
+act-cancel-button = Yes, cancel
+act-cancel-done = You have cancelled. Thank you for letting us know.
+act-cancel-before = You had cancelled already. Nothing changed.
+act-too-long = At most { $max } characters.
+act-name-missing = Enter your name.
+act-email-invalid = Enter a valid e-mail address, e.g. name@school.nl.
+act-already-signed-up = This e-mail address is signed up for this activity already.
+act-title-missing = Give the activity a title.
+act-capacity-range = Enter a number of places from 1 to { $max }.
+act-window-order = Sign-up must close after it opens.
+act-window-after-start = Sign-up must close before the first session starts.
+act-sessions-missing = Give at least one session.
+act-sessions-too-many = At most { $max } sessions.
+act-session-order = A session must end after it starts.
+act-time-invalid = Enter a valid date and time.
+act-kind-invalid = Choose a kind of activity.
+act-field-kind = Kind
+act-field-owner = Organised by
+act-owner-platform = The platform
+act-field-title = Title
+act-field-description = Description
+act-field-opens = Sign-up from
+act-field-closes = Sign-up until (inclusive)
+act-field-session-date = Session { $n }: date
+act-field-from = from
+act-field-until = until
+act-field-place = Place or link
+act-create-button = Create activity
+act-export-csv = Participants as CSV
+act-export-xlsx = Participants as Excel (XLSX)
+act-status = Status
+act-attended = Present
+act-present = Present
+act-absent = Absent
+act-mark-present = { $name } was present
+act-mark-absent = { $name } was absent
+act-mail-registered-subject = Signed up: { $title }
+act-mail-registered-body =
+    Dear { $name },
+
+    You are signed up for { $title }.
+
+    Sessions:
+    { $sessions }
+
+    The attached calendar file holds every session.
+    More: { $link }
+
+    Cannot come after all? Cancel, so that someone on the wait list gets your place:
+    { $cancel }
+act-mail-waitlisted-subject = On the wait list: { $title }
+act-mail-waitlisted-body =
+    Dear { $name },
+
+    { $title } is full. You are on the wait list, in order of sign-up. When a place frees up, we mail you at once.
+
+    Sessions:
+    { $sessions }
+
+    No longer want to wait? Cancel:
+    { $cancel }
+act-mail-promoted-subject = You have a place: { $title }
+act-mail-promoted-body =
+    Dear { $name },
+
+    A place has freed up. You are now signed up for { $title }.
+
+    Sessions:
+    { $sessions }
+
+    The attached calendar file holds every session. To cancel, use the link in the mail you got when you joined the wait list.
+    More: { $link }
+act-mail-reminder-subject = Reminder: { $title }
+act-mail-reminder-body =
+    Dear { $name },
+
+    In two days is the next session of { $title }.
+
+    Sessions:
+    { $sessions }
+
+    Cannot come after all? Cancel with the link in your confirmation mail.
+    More: { $link }
+news-title = Newsletter
+news-intro = Stay informed about activities, practice examples and news on inclusive education. You first get a mail to confirm; only then do we send the newsletter.
+news-field-email = E-mail address
+news-field-email-hint = Unsubscribe at any time with one click, at the end of every newsletter.
+news-subscribe-button = Subscribe to the newsletter
+news-archive = Earlier newsletters
+news-archive-empty = No newsletters have been sent yet.
+news-email-invalid = Enter a valid e-mail address, e.g. name@school.nl.
+news-requested-title = Almost done
+news-requested = We have sent you a mail. Follow the link in it to confirm.
+news-confirm-title = Confirm your subscription
+news-confirm-ask = Confirm that you want to receive the newsletter.
+news-confirm-button = Yes, send me the newsletter
+news-confirm-done = Thank you! You will receive the newsletter from now on.
+news-confirm-used = This link has been used already or does not exist. Nothing changed.
+news-unsubscribe-title = Unsubscribe from the newsletter
+news-unsubscribe-ask = Do you no longer want the newsletter?
+news-unsubscribe-button = Unsubscribe
+news-unsubscribe-done = You have unsubscribed. You will not get the newsletter any more.
+news-unsubscribe-used = You had unsubscribed already. Nothing changed.
+news-unsubscribe-link = Unsubscribe from this newsletter
+news-sent-on = Sent on { $date }
+news-editor-title = Write the newsletter
+news-subscribers = { $count ->
+    [one] 1 confirmed subscriber
+   *[other] { $count } confirmed subscribers
+}
+news-new-issue = New newsletter
+news-field-subject = Subject
+news-field-body = Text (Markdown)
+news-field-body-hint = Use Markdown: ## for a heading, *italic*, **bold**, [text](https://…) for a link. HTML is not allowed.
+news-save-button = Save draft
+news-issues = Newsletters
+news-state-draft = draft
+news-state-sending = being sent
+news-state-sent = sent
+news-send-button = { $count ->
+    [one] Send to 1 subscriber
+   *[other] Send to { $count } subscribers
+}
+news-subject-missing = Enter a subject.
+news-body-missing = Write the newsletter's text.
+news-body-html = The text holds HTML or a script. Use Markdown only, e.g. **bold** or [text](https://…).
+news-too-long = At most { $max } characters.
+news-already-sent = This newsletter has been sent already.
+news-mail-confirm-subject = Confirm your newsletter subscription
+news-mail-confirm-body =
+    Hello,
+
+    Someone (hopefully you) subscribed this address to the Passend newsletter. Confirm with this link:
+    { $link }
+
+    Did you not subscribe? Then do nothing: without confirmation we send nothing.
+news-mail-footer =
+    You get this newsletter because you subscribed. Read online: { $archive }
+    Unsubscribe with one click: { $link }

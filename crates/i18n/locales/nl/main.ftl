@@ -1421,3 +1421,197 @@ kb-gap-outside = buiten de regio
 kb-gap-no-specialists = niet genoemd
 kb-gap-km = { $km } km
 kb-gap-dagdelen = { $count } dagdelen
+# --- events ---
+act-nav = Activiteiten
+act-title = Activiteiten
+act-intro = Ontwikkelgroepen, uitwisselingsdagen, inspiratiebezoeken en webinars over passend onderwijs. Meld u aan; is een activiteit vol, dan komt u op de wachtlijst.
+act-new = Nieuwe activiteit
+act-none = Er staan nu geen activiteiten gepland.
+act-back = Terug naar de activiteiten
+act-kind-development_group = Ontwikkelgroep
+act-kind-exchange_day = Uitwisselingsdag
+act-kind-inspiration_visit = Inspiratiebezoek
+act-kind-webinar = Webinar
+act-places-left = { $count ->
+    [one] Nog 1 plaats vrij
+   *[other] Nog { $count } plaatsen vrij
+}
+act-places-taken = { $count ->
+    [one] 1 plaats bezet
+   *[other] { $count } plaatsen bezet
+}
+act-waiting = { $count ->
+    [one] 1 op de wachtlijst
+   *[other] { $count } op de wachtlijst
+}
+act-full = Vol: aanmelden zet u op de wachtlijst
+act-full-waitlist = Alle plaatsen zijn bezet. Als u zich aanmeldt, komt u op de wachtlijst. Zegt iemand af, dan krijgt de eerste op de wachtlijst de plaats en een mail.
+act-window-opens = Aanmelden kan vanaf { $date }
+act-window-until = Aanmelden kan tot { $date }
+act-window-not-open = Aanmelden voor deze activiteit kan nog niet.
+act-window-closed = Aanmelden voor deze activiteit is gesloten.
+act-audience = Voor wie
+act-sessions = Bijeenkomsten
+act-calendar = Zet alle bijeenkomsten in uw agenda (.ics)
+act-capacity = Aantal plaatsen
+act-costs = Kosten
+act-free = Gratis
+act-paid = Er zijn kosten aan verbonden
+act-window = Aanmelden
+act-criteria = Voorwaarden voor deelname
+act-participants = Deelnemers
+act-sign-up = Aanmelden
+act-field-name = Naam
+act-field-email = E-mailadres
+act-field-organisation = Organisatie (niet verplicht)
+act-field-organisation-hint = De naam of code van uw school of samenwerkingsverband, bijvoorbeeld 32DD of PO 27-07. We zoeken die op in de lijst van scholen.
+act-field-role = Functie (niet verplicht)
+act-privacy = We gebruiken uw naam en e-mailadres alleen voor deze activiteit: de bevestiging, een herinnering twee dagen vooraf en bericht als u van de wachtlijst een plaats krijgt.
+act-sign-up-button = Aanmelden
+act-waitlist-button = Op de wachtlijst zetten
+act-signed-up-title = Aangemeld
+act-signed-up-registered = U bent aangemeld voor { $title }.
+act-signed-up-waitlisted = De activiteit { $title } is vol. U staat op de wachtlijst; krijgt u een plaats, dan mailen we u.
+act-signed-up-mail = U krijgt een mail met de gegevens en een link om af te melden.
+act-cancelled = Afgemeld
+act-cancel-title = Afmelden
+act-cancel-ask = Wilt u zich afmelden voor deze activiteit? Uw plaats gaat dan naar de eerste op de wachtlijst.
+act-cancel-button = Ja, afmelden
+act-cancel-done = U bent afgemeld. Bedankt voor het doorgeven.
+act-cancel-before = U was al afgemeld. Er is niets veranderd.
+act-too-long = Dit mag hoogstens { $max } tekens lang zijn.
+act-name-missing = Vul uw naam in.
+act-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
+act-already-signed-up = Met dit e-mailadres bent u al aangemeld voor deze activiteit.
+act-title-missing = Geef de activiteit een titel.
+act-capacity-range = Vul een aantal plaatsen in van 1 tot { $max }.
+act-window-order = De aanmelding moet sluiten na de opening.
+act-window-after-start = De aanmelding moet sluiten voor de eerste bijeenkomst begint.
+act-sessions-missing = Geef ten minste één bijeenkomst op.
+act-sessions-too-many = Hoogstens { $max } bijeenkomsten.
+act-session-order = Een bijeenkomst moet eindigen na het begin.
+act-time-invalid = Vul een geldige datum en tijd in.
+act-kind-invalid = Kies een soort activiteit.
+act-field-kind = Soort
+act-field-owner = Georganiseerd door
+act-owner-platform = Het platform
+act-field-title = Titel
+act-field-description = Beschrijving
+act-field-opens = Aanmelden vanaf
+act-field-closes = Aanmelden tot en met
+act-field-session-date = Bijeenkomst { $n }: datum
+act-field-from = van
+act-field-until = tot
+act-field-place = Plaats of link
+act-create-button = Activiteit maken
+act-export-csv = Deelnemers als CSV
+act-export-xlsx = Deelnemers als Excel (XLSX)
+act-status = Status
+act-attended = Aanwezig
+act-present = Aanwezig
+act-absent = Afwezig
+act-mark-present = { $name } was aanwezig
+act-mark-absent = { $name } was afwezig
+act-mail-registered-subject = Aangemeld: { $title }
+act-mail-registered-body =
+    Beste { $name },
+
+    U bent aangemeld voor { $title }.
+
+    Bijeenkomsten:
+    { $sessions }
+
+    In de bijlage staat een agendabestand met alle bijeenkomsten.
+    Meer informatie: { $link }
+
+    Kunt u toch niet? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt:
+    { $cancel }
+act-mail-waitlisted-subject = Op de wachtlijst: { $title }
+act-mail-waitlisted-body =
+    Beste { $name },
+
+    { $title } is vol. U staat op de wachtlijst, in volgorde van aanmelding. Komt er een plaats vrij, dan mailen we u meteen.
+
+    Bijeenkomsten:
+    { $sessions }
+
+    Wilt u niet meer op de wachtlijst staan? Meld u af:
+    { $cancel }
+act-mail-promoted-subject = U heeft een plaats: { $title }
+act-mail-promoted-body =
+    Beste { $name },
+
+    Er is een plaats vrijgekomen. U bent nu aangemeld voor { $title }.
+
+    Bijeenkomsten:
+    { $sessions }
+
+    In de bijlage staat een agendabestand met alle bijeenkomsten. Afmelden kan met de link in de mail die u kreeg toen u op de wachtlijst kwam.
+    Meer informatie: { $link }
+act-mail-reminder-subject = Herinnering: { $title }
+act-mail-reminder-body =
+    Beste { $name },
+
+    Over twee dagen is de volgende bijeenkomst van { $title }.
+
+    Bijeenkomsten:
+    { $sessions }
+
+    Kunt u toch niet? Meld u af met de link in uw bevestigingsmail.
+    Meer informatie: { $link }
+news-title = Nieuwsbrief
+news-intro = Blijf op de hoogte van activiteiten, praktijkvoorbeelden en nieuws over passend onderwijs. U krijgt eerst een mail om uw aanmelding te bevestigen; pas daarna sturen we de nieuwsbrief.
+news-field-email = E-mailadres
+news-field-email-hint = Afmelden kan altijd met één klik, onderaan elke nieuwsbrief.
+news-subscribe-button = Aanmelden voor de nieuwsbrief
+news-archive = Eerdere nieuwsbrieven
+news-archive-empty = Er zijn nog geen nieuwsbrieven verstuurd.
+news-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
+news-requested-title = Bijna klaar
+news-requested = We hebben u een mail gestuurd. Klik op de link in die mail om uw aanmelding te bevestigen.
+news-confirm-title = Aanmelding bevestigen
+news-confirm-ask = Bevestig dat u de nieuwsbrief wilt ontvangen.
+news-confirm-button = Ja, ik wil de nieuwsbrief
+news-confirm-done = Bedankt! U ontvangt vanaf nu de nieuwsbrief.
+news-confirm-used = Deze link is al gebruikt of bestaat niet. Er is niets veranderd.
+news-unsubscribe-title = Afmelden voor de nieuwsbrief
+news-unsubscribe-ask = Wilt u de nieuwsbrief niet meer ontvangen?
+news-unsubscribe-button = Afmelden
+news-unsubscribe-done = U bent afgemeld. U krijgt de nieuwsbrief niet meer.
+news-unsubscribe-used = U was al afgemeld. Er is niets veranderd.
+news-unsubscribe-link = Afmelden voor deze nieuwsbrief
+news-sent-on = Verstuurd op { $date }
+news-editor-title = Nieuwsbrief schrijven
+news-subscribers = { $count ->
+    [one] 1 bevestigde abonnee
+   *[other] { $count } bevestigde abonnees
+}
+news-new-issue = Nieuwe nieuwsbrief
+news-field-subject = Onderwerp
+news-field-body = Tekst (Markdown)
+news-field-body-hint = Gebruik Markdown: ## voor een kopje, *schuin*, **vet**, [tekst](https://…) voor een link. HTML is niet toegestaan.
+news-save-button = Concept opslaan
+news-issues = Nieuwsbrieven
+news-state-draft = concept
+news-state-sending = wordt verstuurd
+news-state-sent = verstuurd
+news-send-button = { $count ->
+    [one] Versturen naar 1 abonnee
+   *[other] Versturen naar { $count } abonnees
+}
+news-subject-missing = Vul een onderwerp in.
+news-body-missing = Schrijf de tekst van de nieuwsbrief.
+news-body-html = De tekst bevat HTML of een script. Gebruik alleen Markdown, bijvoorbeeld **vet** of [tekst](https://…).
+news-too-long = Dit mag hoogstens { $max } tekens lang zijn.
+news-already-sent = Deze nieuwsbrief is al verstuurd.
+news-mail-confirm-subject = Bevestig uw aanmelding voor de nieuwsbrief
+news-mail-confirm-body =
+    Goedendag,
+
+    Iemand (hopelijk u) heeft dit adres aangemeld voor de nieuwsbrief van Passend. Bevestig dat met deze link:
+    { $link }
+
+    Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging sturen we niets.
+news-mail-footer =
+    U krijgt deze nieuwsbrief omdat u zich heeft aangemeld. Online lezen: { $archive }
+    Afmelden met één klik: { $link }

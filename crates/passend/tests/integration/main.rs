@@ -5,6 +5,7 @@
 mod accounts;
 mod conversations;
 mod backup;
+mod activities;
 mod coverage;
 mod csrf;
 mod demo_region;
@@ -16,6 +17,7 @@ mod languages;
 mod lifecycle;
 mod members;
 mod oidc;
+mod newsletter;
 mod openapi;
 mod ops;
 mod planning;

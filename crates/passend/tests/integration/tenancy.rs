@@ -27,6 +27,9 @@ struct TenantB {
     conversation_id: i64,
     agreement_id: i64,
     scan_id: i64,
+    /// An activity of B's SWV (PO2815) with one participant.
+    activity_id: i64,
+    registration_id: i64,
 }
 
 /// Everything of B that must not change.
@@ -134,6 +137,7 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         .await
         .unwrap();
     assert_eq!(answered.status(), StatusCode::CREATED, "B's parent answers");
+    let (activity_id, registration_id) = activity_of_b(app).await;
     let scan: Value = app
         .http
         .post(app.at("/api/v1/schools/32DD/scans"))
@@ -185,6 +189,8 @@ async fn set_up_tenant_b(app: &TestApp) -> TenantB {
         conversation_id,
         agreement_id,
         scan_id: scan["id"].as_i64().expect("B's scan round"),
+        activity_id,
+        registration_id,
         survey_id: survey["survey"]["id"].as_i64().expect("B's survey"),
         profile_id,
         membership_id: members[0]["id"].as_i64().unwrap(),
@@ -224,6 +230,12 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("invitation") || template.contains("uitnodiging") => {
                         b.invitation_id.to_string()
                     }
+                    // Newsletter issues belong to the platform, not to a tenant.
+                    "{id}" if template.contains("newsletter") || template.contains("nieuwsbrief") => {
+                        "999999".to_owned()
+                    }
+                    "{id}" if template.contains("activit") => b.activity_id.to_string(),
+                    "{registration}" => b.registration_id.to_string(),
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
                     // Jobs are the platform's, of no tenant: any id tests the refusal.
                     "{id}" if template.contains("jobs") => "1".to_owned(),
@@ -419,4 +431,43 @@ async fn the_own_tenants_data_is_reachable_for_the_right_roles() {
     let (status, _, _) = send(&app, &Method::GET, "/organisaties/swv/PO2707/leden", Some(&director)).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a school's director does not see the SWV's members");
     app.stop().await;
+}
+
+/// An activity organised by B's SWV, made as its staff would, with one sign-up.
+async fn activity_of_b(app: &TestApp) -> (i64, i64) {
+    use passend_domain::access::{Actor, Membership, Role, organise_activities};
+    use passend_domain::activities::{ActivityInput, ActivityKind, SessionInput, parse_sign_up};
+    use passend_domain::organisations::{OrgKind, OrgRef};
+    let owner = OrgRef { kind: OrgKind::Swv, code: "PO2815".into() };
+    let staff_id = app.user("staf-geheim-b@swv.test", "Staf B", &[(OrgKind::Swv, "PO2815", Role::SwvStaff)]).await;
+    let staff = Actor::new(staff_id, vec![Membership { org: owner.clone(), role: Role::SwvStaff }]);
+    let organiser = organise_activities(&staff).unwrap();
+    let now = passend_storage::now();
+    let input = ActivityInput {
+        kind: ActivityKind::DevelopmentGroup,
+        title: "Ontwikkelgroep Zwolle (openbaar)".into(),
+        description: String::new(),
+        audience: String::new(),
+        criteria: String::new(),
+        capacity: 5,
+        opens_at: now - 86_400,
+        closes_at: now + 86_400,
+        free: true,
+        sessions: vec![SessionInput { starts_at: now + 5 * 86_400, ends_at: now + 6 * 86_400, place: "Zwolle".into() }],
+    };
+    let id =
+        app.db.create_activity(&organiser, &owner, &input, staff_id).await.unwrap_or_else(|_| panic!("B's activity"));
+    let sign_up = parse_sign_up("Deelnemer geheim-b", "geheim-b@deelnemer.test", None, None).unwrap();
+    let (outcome, _) = app
+        .db
+        .sign_up(id, &sign_up, &"b".repeat(64), |_| passend_storage::outbox::NewMail {
+            to: "geheim-b@deelnemer.test".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let passend_storage::activities::SignUpOutcome::Placed { id: registration, .. } = outcome else {
+        panic!("B's sign-up")
+    };
+    (id, registration)
 }

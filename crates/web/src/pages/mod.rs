@@ -78,6 +78,8 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(scans::public::router())
         .merge(knowledge::pages::router())
         .merge(knowledge::gaps::router())
+        .merge(crate::activities::pages::router())
+        .merge(crate::newsletter::pages::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
