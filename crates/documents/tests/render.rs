@@ -262,6 +262,7 @@ fn control_characters_in_stored_text_do_not_stop_any_document() {
             DocumentKind::ParentReport => serde_json::to_value(parent("nl")),
             DocumentKind::Poster => serde_json::to_value(poster("nl")),
             DocumentKind::SchoolGuide => serde_json::to_value(guide("nl")),
+            DocumentKind::ScanReport => serde_json::to_value(scan("nl")),
         }
         .unwrap();
         // The common part is flattened into each document's data.

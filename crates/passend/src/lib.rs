@@ -12,8 +12,6 @@ pub mod demo_region;
 pub mod jobs;
 pub mod demo_scan;
 pub mod demo_activities;
-pub mod demo_published;
-pub mod demo_region;
 pub mod jobs_events;
 pub mod logging;
 pub mod server;

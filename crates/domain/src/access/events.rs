@@ -11,8 +11,8 @@ use crate::organisations::{OrgKind, OrgRef};
 /// The roles that organise activities of the organisation they hold them in.
 fn organiser_roles(kind: OrgKind) -> &'static [Role] {
     match kind {
-        OrgKind::Platform => &[Role::PlatformAdmin],
-        OrgKind::Swv => &[Role::SwvStaff, Role::SwvAdmin],
+        OrgKind::Platform => &[Role::PlatformAdmin, Role::Editor],
+        OrgKind::Swv => &[Role::SwvStaff, Role::SwvAdmin, Role::Editor],
         _ => &[],
     }
 }

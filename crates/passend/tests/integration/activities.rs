@@ -379,6 +379,7 @@ async fn the_reminder_goes_out_two_days_before_and_once() {
     let config = AppConfig {
         public_url: app.url.clone(),
         mail: MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".into() },
+        oidc: Vec::new(),
     };
     let use_cases = App::new(app.db.clone(), &config).unwrap();
     assert_eq!(use_cases.send_activity_reminders(now).await.unwrap(), 1);

@@ -228,6 +228,7 @@ async fn a_question_is_answered_by_mail_read_by_link_and_published_as_faq() {
     let config = passend_app::AppConfig {
         public_url: app.url.clone(),
         mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+        oidc: Vec::new(),
     };
     let core = passend_app::App::new(app.db.clone(), &config).unwrap();
     assert_eq!(core.delete_expired_askers(passend_app::now()).await.unwrap(), 0);
@@ -354,6 +355,7 @@ async fn knowledge_search_benchmark() {
     let config = passend_app::AppConfig {
         public_url: app.url.clone(),
         mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+        oidc: Vec::new(),
     };
     let core = passend_app::App::new(app.db.clone(), &config).unwrap();
     let searches: &[(&str, &str, &str)] = &[

@@ -26,6 +26,7 @@ fn use_cases(app: &TestApp) -> App {
     let config = AppConfig {
         public_url: app.url.clone(),
         mail: MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".into() },
+        oidc: Vec::new(),
     };
     App::new(app.db.clone(), &config).unwrap()
 }
