@@ -57,7 +57,7 @@ const FLOWS = [
   publicPages, // 16
   parentFindsProfile, // 17
   plainTerms, // 18
-  activitySignup, // 18
+  activitySignup, // 19
   htmlValidation, // 12, last: it checks the pages of all the others
 ];
 

@@ -25,7 +25,7 @@ export default async function activitySignup(ctx) {
 
   return [
     {
-      name: '18-activity-signup',
+      name: '19-activity-signup',
       needs: ['01-admin-login'],
       page: phone,
       run: async () => {

@@ -389,8 +389,16 @@ fn scan(lang: &str) -> ScanReportData {
         labels,
         verdicts: vec![["Visie en beleid".into(), "Gaat goed".into(), "Brede instemming".into()]],
         groups: vec![
-            ScanGroupBlock { heading: "Team (8)".into(), suppressed: None, rows: vec![["Visie en beleid".into(), "80%".into(), "16".into()]] },
-            ScanGroupBlock { heading: "Leerlingen (3)".into(), suppressed: Some("Te weinig antwoorden om te tonen".into()), rows: vec![] },
+            ScanGroupBlock {
+                heading: "Team (8)".into(),
+                suppressed: None,
+                rows: vec![["Visie en beleid".into(), "80%".into(), "16".into()]],
+            },
+            ScanGroupBlock {
+                heading: "Leerlingen (3)".into(),
+                suppressed: Some("Te weinig antwoorden om te tonen".into()),
+                rows: vec![],
+            },
         ],
         to_test: vec!["Dyslexie (standaard): 1 van 6 ouders eens".into()],
         compared: vec![["Visie en beleid".into(), "Team".into(), "80%".into(), "70%".into()]],

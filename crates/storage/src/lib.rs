@@ -11,9 +11,9 @@ mod error;
 pub mod migrations;
 
 pub mod accounts;
-pub mod conversations;
-pub mod backup;
 pub mod activities;
+pub mod backup;
+pub mod conversations;
 #[cfg(test)]
 mod corrupt_tests;
 pub mod coverage;
@@ -30,8 +30,8 @@ pub mod plain_terms;
 pub mod planning;
 pub mod profiles;
 pub mod publishing;
-pub mod scans;
 mod rows;
+pub mod scans;
 pub mod surveys;
 pub mod swv_reminders;
 pub mod test_support;

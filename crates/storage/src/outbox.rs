@@ -39,7 +39,11 @@ pub struct NewMail {
 }
 
 /// Queues a full mail on `conn`, with the job that sends it; returns its id.
-pub(crate) async fn queue_full_in(conn: &mut sqlx::AnyConnection, mail: &NewMail, at: i64) -> Result<i64, StorageError> {
+pub(crate) async fn queue_full_in(
+    conn: &mut sqlx::AnyConnection,
+    mail: &NewMail,
+    at: i64,
+) -> Result<i64, StorageError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (recipient, subject, body, created_at, html_body, list_unsubscribe, attachment_name, attachment)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",

@@ -9,8 +9,8 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::{
-    accounts, activities, admin, conversations, coverage, directory, knowledge, lifecycle, members, newsletter, profiles,
-    publishing, readability, scans, surveys,
+    accounts, activities, admin, conversations, coverage, directory, knowledge, lifecycle, members, newsletter,
+    profiles, publishing, readability, scans, surveys,
 };
 
 #[derive(OpenApi)]

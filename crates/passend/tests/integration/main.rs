@@ -3,9 +3,9 @@
 //! to over HTTP.
 
 mod accounts;
-mod conversations;
-mod backup;
 mod activities;
+mod backup;
+mod conversations;
 mod coverage;
 mod csrf;
 mod demo_region;
@@ -16,8 +16,8 @@ mod knowledge;
 mod languages;
 mod lifecycle;
 mod members;
-mod oidc;
 mod newsletter;
+mod oidc;
 mod openapi;
 mod ops;
 mod planning;
