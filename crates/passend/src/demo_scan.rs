@@ -30,7 +30,7 @@ const TEAM_PATTERN: [Agreement; 8] = [
 fn team_answer(person: usize, statement: &str, index: usize) -> Agreement {
     // The team is less sure how it involves parents: an aandachtspunt.
     if statement == "po.t1" {
-        return if person % 2 == 0 { Agreement::Oneens } else { Agreement::Eens };
+        return if person.is_multiple_of(2) { Agreement::Oneens } else { Agreement::Eens };
     }
     TEAM_PATTERN[(person * 3 + index) % TEAM_PATTERN.len()]
 }

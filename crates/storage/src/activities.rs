@@ -321,7 +321,7 @@ impl Database {
             Err(e) => return Err(e.into()),
         };
         let mail = mail(status);
-        let outbox_id = queue_full_in(&mut *tx, &mail, at).await?;
+        let outbox_id = queue_full_in(&mut tx, &mail, at).await?;
         tx.commit().await?;
         Ok((SignUpOutcome::Placed { id, status }, Some((outbox_id, mail))))
     }
@@ -482,7 +482,7 @@ impl Database {
         if claimed != 1 {
             return Ok(None);
         }
-        let id = queue_full_in(&mut *tx, mail, at).await?;
+        let id = queue_full_in(&mut tx, mail, at).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

@@ -1141,7 +1141,7 @@ impl Database {
         file: (&str, &str, &str),
     ) -> Result<i64, StorageError> {
         let mut tx = self.write.begin().await?;
-        let id = crate::outbox::queue_in(&mut *tx, recipient, subject, body, now()).await?;
+        let id = crate::outbox::queue_in(&mut tx, recipient, subject, body, now()).await?;
         sqlx::query("INSERT INTO outbox_attachments (mail_id, file_name, content_type, body) VALUES ($1, $2, $3, $4)")
             .bind(id)
             .bind(file.0)

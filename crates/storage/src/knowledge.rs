@@ -537,7 +537,7 @@ impl Database {
         .await?;
         let mut queued = Vec::new();
         for mail in mails {
-            queued.push(queue_in(&mut *tx, mail.to, mail.subject, mail.body, at).await?);
+            queued.push(queue_in(&mut tx, mail.to, mail.subject, mail.body, at).await?);
         }
         tx.commit().await?;
         Ok((id, queued))
@@ -616,7 +616,7 @@ impl Database {
             return Err(if exists.is_some() { StorageError::Conflict } else { StorageError::NotFound });
         }
         let queued = match mail {
-            Some(mail) => Some(queue_in(&mut *tx, mail.to, mail.subject, mail.body, at).await?),
+            Some(mail) => Some(queue_in(&mut tx, mail.to, mail.subject, mail.body, at).await?),
             None => None,
         };
         tx.commit().await?;

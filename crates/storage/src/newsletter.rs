@@ -289,7 +289,7 @@ impl Database {
                 continue;
             }
             let new_mail = mail(delivery);
-            let outbox_id = queue_full_in(&mut *tx, &new_mail, at).await?;
+            let outbox_id = queue_full_in(&mut tx, &new_mail, at).await?;
             sqlx::query("UPDATE newsletter_deliveries SET outbox_id = $1 WHERE id = $2")
                 .bind(outbox_id)
                 .bind(delivery.id)
