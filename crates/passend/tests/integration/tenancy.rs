@@ -237,6 +237,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                     "{id}" if template.contains("activit") => b.activity_id.to_string(),
                     "{registration}" => b.registration_id.to_string(),
                     "{id}" if template.contains("outbox") => b.mail_id.to_string(),
+                    // A linked login is one person's; B holds none, so any id tests the refusal.
+                    "{id}" if template.contains("account/inloggen") => "1".to_owned(),
                     // Jobs are the platform's, of no tenant: any id tests the refusal.
                     "{id}" if template.contains("jobs") => "1".to_owned(),
                     "{id}" if template.contains("profiel") || template.contains("profiles") => b.profile_id.to_string(),
