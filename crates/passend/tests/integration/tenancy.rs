@@ -260,6 +260,8 @@ fn paths_for(template: &str, b: &TenantB) -> Vec<String> {
                         "1".to_owned()
                     }
                     "{section}" => "D".to_owned(),
+                    // Login providers are the platform's configuration, of no tenant.
+                    "{name}" => "entree".to_owned(),
                     "{survey}" => b.survey_id.to_string(),
                     "{wish}" | "{reader}" | "{comment}" => "1".to_owned(),
                     "{id}" if template.contains("plain-terms") || template.contains("vaktaal") => "1".to_owned(),
