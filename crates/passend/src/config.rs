@@ -111,7 +111,9 @@ impl Config {
         ];
         figment = figment.merge(Env::prefixed("PASSEND_").only(&known));
         // Providers: PASSEND_OIDC__ENTREE__CLIENT_SECRET is oidc.entree.client_secret.
-        figment = figment.merge(Env::prefixed("PASSEND_").filter(|key| key.as_str().starts_with("oidc__")).split("__"));
+        figment = figment.merge(
+            Env::prefixed("PASSEND_").filter(|key| key.as_str().to_ascii_lowercase().starts_with("oidc__")).split("__"),
+        );
         let config: Config = figment.extract().map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         if !matches!(config.log_format.as_str(), "text" | "json") {
             anyhow::bail!("log_format must be \"text\" or \"json\"");
