@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::segment::Sentence;
-use super::{JargonHit, JargonKind, flesch_douma, syllables};
+use super::rare::syllables_of;
+use super::{JargonHit, JargonKind, flesch_douma};
 
 /// At most this many pieces of advice per text.
 pub const MAX_ADVICE: usize = 3;
@@ -51,7 +52,7 @@ impl Counts {
 
 fn words_and_syllables(text: &str) -> (usize, usize) {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (words.len(), words.iter().map(|w| syllables(w.trim_matches(|c: char| !c.is_alphanumeric()))).sum())
+    (words.len(), words.iter().map(|w| syllables_of(w.trim_matches(|c: char| !c.is_alphanumeric()))).sum())
 }
 
 /// Where a sentence splits best: a split word or a `;` near its middle, with
@@ -111,7 +112,7 @@ pub(super) fn advise(
         if is_passive(lower) {
             // Without the auxiliary and with a subject ("wij"), and the participle's ge- gone.
             let auxiliary: usize =
-                lower.iter().filter(|w| PASSIVE_AUXILIARIES.contains(&w.as_str())).map(|w| syllables(w)).take(1).sum();
+                lower.iter().filter(|w| PASSIVE_AUXILIARIES.contains(&w.as_str())).map(|w| syllables_of(w)).take(1).sum();
             let after = Counts { syllables: (now.syllables + 1).saturating_sub(auxiliary), ..now };
             candidates.push(Advice {
                 change: Change::Active { sentence: index, text: sentence.text.clone() },
@@ -156,7 +157,7 @@ pub(super) fn advise(
     candidates.retain(|a| a.effect > 0.05);
     candidates.sort_by(|a, b| b.effect.total_cmp(&a.effect));
     // One piece of advice per sentence: the one that helps most.
-    let mut quoted = std::collections::HashSet::new();
+    let mut quoted = rustc_hash::FxHashSet::default();
     candidates.retain(|a| match &a.change {
         Change::Split { sentence, .. } | Change::Active { sentence, .. } => quoted.insert(*sentence),
         Change::Replace { .. } => true,

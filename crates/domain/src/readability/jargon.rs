@@ -5,7 +5,7 @@
 //! abbreviations a text does not explain (*LOVS*).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -68,6 +68,8 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
+    /// Each entry's term folded, found once rather than at every compound tried.
+    folded_terms: Vec<String>,
     /// Acronyms (*OPP*, *NT2*), matched as written.
     acronyms: HashMap<String, usize>,
     /// Other terms by their first word, folded (lower case, without hyphens
@@ -163,13 +165,14 @@ impl Glossary {
                 }
                 g.words.entry(first).or_default().push((parts, id));
             }
+            g.folded_terms.push(fold(term).into_owned());
             g.entries.push(Entry { term: term.to_owned(), ..entry });
         }
         g
     }
 
-    fn folded_term(&self, id: usize) -> String {
-        fold(&self.entries[id].term).into_owned()
+    fn folded_term(&self, id: usize) -> &str {
+        &self.folded_terms[id]
     }
 }
 
@@ -305,7 +308,7 @@ impl Glossary {
             let Some(last) = last_letters(base, 4) else { return false };
             head = self.heads.get(last).into_iter().flatten().find_map(|&id| {
                 let term = self.folded_term(id);
-                base.strip_suffix(term.as_str()).filter(|modifier| modifier.chars().count() >= 3).map(|_| id)
+                base.strip_suffix(term).filter(|modifier| modifier.chars().count() >= 3).map(|_| id)
             });
             head.is_some()
         });
@@ -315,7 +318,7 @@ impl Glossary {
         let start = first_letters(folded, 4)?;
         self.modifiers.get(start).into_iter().flatten().find_map(|&id| {
             let term = self.folded_term(id);
-            let rest = folded.strip_prefix(term.as_str())?;
+            let rest = folded.strip_prefix(term)?;
             let rest =
                 ["s", "e", "en"].iter().find_map(|l| rest.strip_prefix(l).filter(|r| is_frequent(r))).or(Some(rest));
             rest.filter(|r| r.chars().count() >= 3 && is_frequent(r)).map(|r| self.compound_hit(id, folded, r))
@@ -360,7 +363,7 @@ fn explained_in(sentence: &Sentence) -> Vec<String> {
 /// wins: own lists before the built-in one), then unexplained abbreviations.
 pub fn find(sentences: &[Sentence], lowered: &[Vec<String>], glossaries: &[&Glossary]) -> Vec<JargonHit> {
     let mut hits: Vec<JargonHit> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut count = |found: Found, form: String| {
         let at = *by_key.entry(found.key.clone()).or_insert_with(|| {
             hits.push(JargonHit {
@@ -379,7 +382,7 @@ pub fn find(sentences: &[Sentence], lowered: &[Vec<String>], glossaries: &[&Glos
             hits[at].forms.push(form);
         }
     };
-    let mut explained: HashSet<String> = HashSet::new();
+    let mut explained: HashSet<String> = HashSet::default();
     for (sentence, lower) in sentences.iter().zip(lowered) {
         explained.extend(explained_in(sentence));
         let mut i = 0;

@@ -6,13 +6,14 @@
 mod advice;
 mod checks;
 mod jargon;
+mod memo;
 mod own_terms;
 mod rare;
 mod score;
 mod segment;
 mod syllables;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -124,12 +125,12 @@ pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, 
     let found = sentences(text);
     // Words are lowered and their syllables counted once: texts repeat words a lot.
     let lowered: Vec<Vec<String>> = found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
-    let mut syllable_cache: HashMap<&str, usize> = HashMap::new();
+    let mut syllable_cache: HashMap<&str, usize> = HashMap::default();
     let mut syllable_count = 0;
     let mut word_count = 0;
-    for (sentence, lower) in found.iter().zip(&lowered) {
-        for (word, low) in sentence.words.iter().zip(lower) {
-            syllable_count += *syllable_cache.entry(low.as_str()).or_insert_with(|| syllables(word));
+    for lower in &lowered {
+        for low in lower {
+            syllable_count += *syllable_cache.entry(low.as_str()).or_insert_with(|| rare::syllables_of_lower(low));
             word_count += 1;
         }
     }
@@ -157,7 +158,7 @@ pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, 
     let mut nominalisations: Vec<&str> = distinct_words.filter(|w| checks::is_nominalisation(w)).collect();
     // In order of first appearance, so that a report reads like the text.
     if !long_words.is_empty() || !nominalisations.is_empty() {
-        let mut order: HashMap<&str, usize> = HashMap::new();
+        let mut order: HashMap<&str, usize> = HashMap::default();
         for (i, word) in lowered.iter().flatten().enumerate() {
             order.entry(word.as_str()).or_insert(i);
         }
@@ -167,7 +168,7 @@ pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, 
     let glossaries: &[&Glossary] = if own.is_empty() { &[Glossary::built_in()] } else { &[own, Glossary::built_in()] };
     let jargon = jargon::find(&found, &lowered, glossaries);
     // The words already hinted at as jargon are not also called rare.
-    let jargon_words: std::collections::HashSet<String> =
+    let jargon_words: rustc_hash::FxHashSet<String> =
         jargon.iter().flat_map(|j| j.forms.iter().flat_map(|f| f.split_whitespace().map(str::to_owned))).collect();
     let advice = advice::advise(&found, &lowered, syllable_count, &jargon, options.max_sentence_words, |lower| {
         checks::is_passive(lower)

@@ -1,14 +1,39 @@
 //! Rare words: words outside the 30,000 most frequent Dutch word forms
 //! (`data/nl_frequent_words.txt`, CC BY-SA 4.0; see `data/README.md`).
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::memo;
 use super::segment::Sentence;
 
 static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/nl_frequent_words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 });
+
+/// The syllables of every frequent word, counted once per process: most
+/// words of a text are frequent, and the hyphenation patterns are the
+/// analysis's single largest cost (the live hints analyse one paragraph at a
+/// time, so a per-text cache saves little there).
+static FREQUENT_SYLLABLES: LazyLock<HashMap<&'static str, usize>> =
+    LazyLock::new(|| FREQUENT.iter().map(|word| (*word, super::syllables(word))).collect());
+
+/// The syllables of a lower-case word, from the table when it is frequent.
+pub(super) fn syllables_of_lower(lower: &str) -> usize {
+    match FREQUENT_SYLLABLES.get(lower) {
+        Some(&known) => known,
+        None => memo::remembered(&memo::SYLLABLES, lower, || super::syllables(lower)),
+    }
+}
+
+/// The syllables of a word as written, from the table when it is frequent.
+pub(super) fn syllables_of(word: &str) -> usize {
+    if word.chars().any(char::is_uppercase) {
+        syllables_of_lower(&word.to_lowercase())
+    } else {
+        syllables_of_lower(word)
+    }
+}
 
 /// Words shorter than this are never called rare (abbreviations, interjections).
 const MIN_LETTERS: usize = 4;
@@ -44,7 +69,7 @@ pub fn splits_into_frequent(lower: &str) -> bool {
 /// are left out; a hyphenated word is rare when one of its parts is; a word
 /// is rare only when neither it nor a split into two frequent parts is frequent.
 pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &HashSet<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (sentence, lower) in sentences.iter().zip(lowered) {
         for (position, (word, low)) in sentence.words.iter().zip(lower).enumerate() {
@@ -55,8 +80,7 @@ pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &Has
             let rare = low.split('-').any(|part| {
                 part.chars().count() >= MIN_LETTERS
                     && part.chars().all(char::is_alphabetic)
-                    && !is_frequent(part)
-                    && !splits_into_frequent(part)
+                    && memo::remembered(&memo::RARE, part, || !is_frequent(part) && !splits_into_frequent(part))
             });
             if rare {
                 out.push(low.clone());
@@ -75,7 +99,7 @@ mod tests {
         let found = sentences(text);
         let lowered: Vec<Vec<String>> =
             found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
-        find(&found, &lowered, &HashSet::new())
+        find(&found, &lowered, &HashSet::default())
     }
 
     #[test]
