@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::segment::Sentence;
 use super::rare::syllables_of;
+use super::segment::Sentence;
 use super::{JargonHit, JargonKind, flesch_douma};
 
 /// At most this many pieces of advice per text.
@@ -57,7 +57,7 @@ fn words_and_syllables(text: &str) -> (usize, usize) {
 
 /// Where a sentence splits best: a split word or a `;` near its middle, with
 /// four words or more on each side.
-fn split_point(sentence: &Sentence, lower: &[String]) -> Option<String> {
+fn split_point(sentence: &Sentence, lower: &[&str]) -> Option<String> {
     let tokens: Vec<&str> = sentence.text.split_whitespace().collect();
     let middle = tokens.len() / 2;
     let mut best: Option<(usize, String)> = None;
@@ -65,7 +65,7 @@ fn split_point(sentence: &Sentence, lower: &[String]) -> Option<String> {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let candidate = if token.ends_with(';') {
             Some((i + 1, ";".to_owned()))
-        } else if SPLIT_WORDS.contains(&word.as_str()) && lower.contains(&word) {
+        } else if SPLIT_WORDS.contains(&word.as_str()) && lower.contains(&word.as_str()) {
             Some((i, word))
         } else {
             None
@@ -84,11 +84,11 @@ fn split_point(sentence: &Sentence, lower: &[String]) -> Option<String> {
 /// The advice for a text, largest effect first.
 pub(super) fn advise(
     sentences: &[Sentence],
-    lowered: &[Vec<String>],
+    lowered: &[Vec<&str>],
     syllable_count: usize,
     jargon: &[JargonHit],
     max_sentence_words: usize,
-    is_passive: impl Fn(&[String]) -> bool,
+    is_passive: impl Fn(&[&str]) -> bool,
 ) -> Vec<Advice> {
     let now =
         Counts { sentences: sentences.len(), words: lowered.iter().map(Vec::len).sum(), syllables: syllable_count };
@@ -112,7 +112,7 @@ pub(super) fn advise(
         if is_passive(lower) {
             // Without the auxiliary and with a subject ("wij"), and the participle's ge- gone.
             let auxiliary: usize =
-                lower.iter().filter(|w| PASSIVE_AUXILIARIES.contains(&w.as_str())).map(|w| syllables_of(w)).take(1).sum();
+                lower.iter().filter(|w| PASSIVE_AUXILIARIES.contains(w)).map(|w| syllables_of(w)).take(1).sum();
             let after = Counts { syllables: (now.syllables + 1).saturating_sub(auxiliary), ..now };
             candidates.push(Advice {
                 change: Change::Active { sentence: index, text: sentence.text.clone() },

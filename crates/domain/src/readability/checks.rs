@@ -83,8 +83,8 @@ fn is_participle(w: &str) -> bool {
 /// A form of *worden* or *zijn* with a past participle in the same sentence:
 /// "De ouders worden uitgenodigd", "Het plan is besproken".
 /// `lower`: the sentence's words in lower case.
-pub fn is_passive(lower: &[String]) -> bool {
-    lower.iter().any(|w| AUXILIARIES.contains(&w.as_str())) && lower.iter().any(|w| is_participle(w))
+pub fn is_passive(lower: &[&str]) -> bool {
+    lower.iter().any(|w| AUXILIARIES.contains(w)) && lower.iter().any(|w| is_participle(w))
 }
 
 /// Nouns made from verbs or adjectives that often hide who does what:

@@ -4,8 +4,8 @@
 //! with a term as a part (*zorgarrangement*, *ondersteuningsteam*), and
 //! abbreviations a text does not explain (*LOVS*).
 
-use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -260,7 +260,7 @@ impl Glossary {
     }
 
     /// A term starting at `words[i]`: how many words it spans and the hit.
-    fn term_at(&self, words: &[String], lower: &[String], i: usize) -> Option<(usize, Found)> {
+    fn term_at(&self, words: &[String], lower: &[&str], i: usize) -> Option<(usize, Found)> {
         let word = words[i].as_str();
         // Acronyms as written, also with 's or as a part of a hyphenated word (OPP-gesprek).
         let acronym = self.acronyms.get(word).or_else(|| word.strip_suffix("'s").and_then(|w| self.acronyms.get(w)));
@@ -361,7 +361,7 @@ fn explained_in(sentence: &Sentence) -> Vec<String> {
 /// The jargon in the sentences (`lowered`: their words in lower case), most
 /// frequent first: the terms of the glossaries (the first that knows a word
 /// wins: own lists before the built-in one), then unexplained abbreviations.
-pub fn find(sentences: &[Sentence], lowered: &[Vec<String>], glossaries: &[&Glossary]) -> Vec<JargonHit> {
+pub fn find(sentences: &[Sentence], lowered: &[Vec<&str>], glossaries: &[&Glossary]) -> Vec<JargonHit> {
     let mut hits: Vec<JargonHit> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut count = |found: Found, form: String| {
@@ -407,7 +407,7 @@ pub fn find(sentences: &[Sentence], lowered: &[Vec<String>], glossaries: &[&Glos
                     own: false,
                     part: None,
                 };
-                count(found, lower[i].clone());
+                count(found, lower[i].to_owned());
             }
             i += 1;
         }

@@ -107,6 +107,40 @@ pub fn worth_scoring(text: &str) -> bool {
     words >= MIN_SCORED_WORDS && !single_item
 }
 
+/// Every word of the sentences in lower case, in one buffer: a whole
+/// profile has millions of words, and one allocation each cost more than the
+/// analysis itself.
+struct LoweredWords {
+    buffer: String,
+    /// Per sentence, each word's range in `buffer`.
+    ranges: Vec<Vec<std::ops::Range<usize>>>,
+}
+
+impl LoweredWords {
+    fn of(sentences: &[Sentence]) -> LoweredWords {
+        let mut buffer = String::with_capacity(sentences.iter().map(|s| s.text.len()).sum());
+        let ranges = sentences
+            .iter()
+            .map(|sentence| {
+                sentence
+                    .words
+                    .iter()
+                    .map(|word| {
+                        let start = buffer.len();
+                        buffer.extend(word.chars().flat_map(char::to_lowercase));
+                        start..buffer.len()
+                    })
+                    .collect()
+            })
+            .collect();
+        LoweredWords { buffer, ranges }
+    }
+
+    fn words(&self) -> Vec<Vec<&str>> {
+        self.ranges.iter().map(|sentence| sentence.iter().map(|range| &self.buffer[range.clone()]).collect()).collect()
+    }
+}
+
 /// Analyses a text.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     analyse_with(text, options, None)
@@ -124,13 +158,14 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
 pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, own: &Glossary) -> Analysis {
     let found = sentences(text);
     // Words are lowered and their syllables counted once: texts repeat words a lot.
-    let lowered: Vec<Vec<String>> = found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
+    let lowered_text = LoweredWords::of(&found);
+    let lowered = lowered_text.words();
     let mut syllable_cache: HashMap<&str, usize> = HashMap::default();
     let mut syllable_count = 0;
     let mut word_count = 0;
     for lower in &lowered {
         for low in lower {
-            syllable_count += *syllable_cache.entry(low.as_str()).or_insert_with(|| rare::syllables_of_lower(low));
+            syllable_count += *syllable_cache.entry(*low).or_insert_with(|| rare::syllables_of_lower(low));
             word_count += 1;
         }
     }
@@ -160,7 +195,7 @@ pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, 
     if !long_words.is_empty() || !nominalisations.is_empty() {
         let mut order: HashMap<&str, usize> = HashMap::default();
         for (i, word) in lowered.iter().flatten().enumerate() {
-            order.entry(word.as_str()).or_insert(i);
+            order.entry(*word).or_insert(i);
         }
         long_words.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
         nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));

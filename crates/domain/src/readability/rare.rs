@@ -68,13 +68,13 @@ pub fn splits_into_frequent(lower: &str) -> bool {
 /// letter inside a sentence), numbers and the jargon terms already hinted at
 /// are left out; a hyphenated word is rare when one of its parts is; a word
 /// is rare only when neither it nor a split into two frequent parts is frequent.
-pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &HashSet<String>) -> Vec<String> {
+pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<&str>], jargon: &HashSet<String>) -> Vec<String> {
     let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (sentence, lower) in sentences.iter().zip(lowered) {
         for (position, (word, low)) in sentence.words.iter().zip(lower).enumerate() {
             let is_name = position > 0 && word.chars().next().is_some_and(char::is_uppercase);
-            if is_name || !seen.insert(low.as_str()) || jargon.contains(low) {
+            if is_name || !seen.insert(*low) || jargon.contains(*low) {
                 continue;
             }
             let rare = low.split('-').any(|part| {
@@ -83,7 +83,7 @@ pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<String>], jargon: &Has
                     && memo::remembered(&memo::RARE, part, || !is_frequent(part) && !splits_into_frequent(part))
             });
             if rare {
-                out.push(low.clone());
+                out.push((*low).to_owned());
             }
         }
     }
@@ -99,6 +99,7 @@ mod tests {
         let found = sentences(text);
         let lowered: Vec<Vec<String>> =
             found.iter().map(|s| s.words.iter().map(|w| w.to_lowercase()).collect()).collect();
+        let lowered: Vec<Vec<&str>> = lowered.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
         find(&found, &lowered, &HashSet::default())
     }
 
