@@ -21,6 +21,7 @@ pub mod pupil_data;
 pub mod questionnaire;
 pub mod readability;
 pub mod scan;
+pub mod spreadsheet;
 pub mod surveys;
 
 pub use message::{FieldProblems, Message, MessageArg};

@@ -257,9 +257,9 @@ impl App {
     /// The participant list as CSV (semicolons, as Dutch spreadsheets expect).
     pub async fn participants_csv(&self, actor: &Actor, activity_id: i64) -> Result<String> {
         let (_, registrations) = self.participants(actor, activity_id).await?;
-        let mut out = String::from("naam;e-mail;organisatie;rol;status;aanwezig;aangemeld\r\n");
-        for r in registrations {
-            let fields = [
+        let header = ["naam", "e-mail", "organisatie", "rol", "status", "aanwezig", "aangemeld"].map(str::to_owned);
+        let rows = registrations.iter().map(|r| {
+            [
                 r.name.clone(),
                 r.email.clone(),
                 r.organisation.clone().unwrap_or_default(),
@@ -267,11 +267,9 @@ impl App {
                 status_text(r.status).to_owned(),
                 attended_text(r.attended).to_owned(),
                 in_netherlands(r.created_at).map(|t| t.date_time_text()).unwrap_or_default(),
-            ];
-            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
-            out.push_str("\r\n");
-        }
-        Ok(out)
+            ]
+        });
+        Ok(passend_domain::spreadsheet::csv(std::iter::once(header).chain(rows)))
     }
 
     /// Sends the reminders of sessions that start within two days, each once
@@ -321,23 +319,5 @@ pub fn attended_text(attended: Option<bool>) -> &'static str {
         Some(true) => "ja",
         Some(false) => "nee",
         None => "",
-    }
-}
-
-/// A CSV field, quoted when it holds a separator, a quote or a line break;
-/// a leading `=`, `+`, `-` or `@` is prefixed so spreadsheets do not run it as a formula.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(super::csv_field("Anne"), "Anne");
-        assert_eq!(super::csv_field("a;b"), "\"a;b\"");
-        assert_eq!(super::csv_field("=1+1"), "'=1+1");
-        assert_eq!(super::csv_field("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
     }
 }

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passend_app::surveys::{SurveyContact, SurveyResults, group_label};
+use passend_domain::spreadsheet::csv;
 use passend_i18n::Lang;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
@@ -50,22 +51,6 @@ fn result_rows(r: &SurveyResults) -> Vec<(&'static str, String, Option<usize>)> 
 /// A CSV field for Dutch spreadsheets (semicolons). A value that a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a `'`
 /// before it, so that an answer from a link cannot run in the school's Excel.
-fn csv_field(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
-fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    // A byte-order mark so that Excel reads the accents.
-    let mut out = String::from("\u{feff}");
-    for row in rows {
-        out.push_str(&row.iter().map(|v| csv_field(v)).collect::<Vec<_>>().join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 fn file_name(r: &SurveyResults, what: &str, ext: &str) -> String {
     format!("enquete-{}-{}-{}-{what}.{ext}", r.survey.kind.as_str(), r.survey.audience.as_str(), r.survey.location_code)
 }
@@ -259,18 +244,4 @@ pub async fn wishes_from_survey(
         StatusCode::CREATED,
         Json(WishesMadeBody { profile_id: made.profile_id, school_year: made.school_year, created: made.count }),
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("Minder moeilijke woorden."), "Minder moeilijke woorden.");
-        assert_eq!(csv_field("Ja; graag"), "\"Ja; graag\"");
-        assert_eq!(csv_field("Zeg \"hallo\"\nen dag"), "\"Zeg \"\"hallo\"\"\nen dag\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-1"), "'-1");
-    }
 }
