@@ -6,7 +6,8 @@
 /// leading `=`, `+`, `-`, `@`, tab or carriage return gets an apostrophe, so
 /// that a spreadsheet shows the text instead of running it (CSV injection).
 pub fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
     if value.contains([';', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
