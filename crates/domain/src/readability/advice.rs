@@ -204,6 +204,6 @@ mod tests {
             .filter(|a| matches!(a.change, Change::Split { sentence: 0, .. } | Change::Active { sentence: 0, .. }))
             .count();
         assert_eq!(quoting, 1, "{:?}", analysis.advice);
-        assert_eq!(split_point(&sentences("kort en klein.")[0], &["kort".into(), "en".into(), "klein".into()]), None);
+        assert_eq!(split_point(&sentences("kort en klein.")[0], &["kort", "en", "klein"]), None);
     }
 }

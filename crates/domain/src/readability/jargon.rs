@@ -269,12 +269,12 @@ impl Glossary {
         if let Some(&id) = acronym {
             return Some((1, self.term_hit(id)));
         }
-        let folded = fold(&lower[i]);
+        let folded = fold(lower[i]);
         let mut best: Option<(usize, usize)> = None;
         each_base(&folded, &mut |base| {
             for (parts, id) in self.words.get(base).into_iter().flatten() {
                 let fits = parts.len() <= lower.len() - i
-                    && parts.iter().enumerate().skip(1).all(|(k, part)| same(&fold(&lower[i + k]), part));
+                    && parts.iter().enumerate().skip(1).all(|(k, part)| same(&fold(lower[i + k]), part));
                 if fits && best.is_none_or(|(len, _)| parts.len() > len) {
                     best = Some((parts.len(), *id));
                 }
