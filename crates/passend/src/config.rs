@@ -166,17 +166,22 @@ mod tests {
     }
 
     #[test]
+    // Inside a Jail, because the Jail holds the lock that keeps the other test's
+    // PASSEND_OIDC__* variables out of this process while this one reads them.
+    #[allow(clippy::result_large_err)]
     fn a_file_overrides_defaults_and_unknown_keys_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.toml");
-        std::fs::write(&path, "bind = \"0.0.0.0:9000\"\nsession_hours = 4\n").unwrap();
-        let config = Config::load(Some(&path)).unwrap();
-        assert_eq!(config.bind, "0.0.0.0:9000");
-        assert_eq!(config.session_hours, 4);
-        assert_eq!(config.database_url, Config::default().database_url);
+        figment::Jail::expect_with(|jail| {
+            let path = jail.directory().join("p.toml");
+            std::fs::write(&path, "bind = \"0.0.0.0:9000\"\nsession_hours = 4\n").unwrap();
+            let config = Config::load(Some(&path)).unwrap();
+            assert_eq!(config.bind, "0.0.0.0:9000");
+            assert_eq!(config.session_hours, 4);
+            assert_eq!(config.database_url, Config::default().database_url);
 
-        std::fs::write(&path, "bnd = \"0.0.0.0:9000\"\n").unwrap();
-        let error = Config::load(Some(&path)).unwrap_err().to_string();
-        assert!(error.contains("bnd"), "{error}");
+            std::fs::write(&path, "bnd = \"0.0.0.0:9000\"\n").unwrap();
+            let error = Config::load(Some(&path)).unwrap_err().to_string();
+            assert!(error.contains("bnd"), "{error}");
+            Ok(())
+        });
     }
 }
