@@ -689,6 +689,23 @@ impl Database {
         row.map(Conversation::try_from).transpose()
     }
 
+    /// Who each of a school's conversations is between (every SWV, every
+    /// year, newest first); access to each is decided from these.
+    pub async fn school_conversation_parties(&self, brin: &str) -> Result<Vec<(i64, Parties)>, StorageError> {
+        let ids: Vec<(i64,)> =
+            sqlx::query_as("SELECT id FROM conversations WHERE brin = $1 ORDER BY school_year DESC, starts_at DESC")
+                .bind(brin)
+                .fetch_all(&self.read)
+                .await?;
+        let mut parties = Vec::with_capacity(ids.len());
+        for (id,) in ids {
+            if let Some(p) = self.conversation_parties(id).await? {
+                parties.push((id, p));
+            }
+        }
+        Ok(parties)
+    }
+
     /// The school's conversations (every SWV, every year), for the profile's annexes.
     pub async fn annexed_reports(
         &self,

@@ -295,3 +295,87 @@ document.addEventListener("submit", (event) => {
     field.addEventListener("focus", () => field.select());
   });
 })();
+
+// Autosave of a yearly conversation's answers: each question saves on its own
+// through the JSON API (`PUT …/answers/{key}` with the version it starts
+// from). Without JavaScript the form posts whole.
+(function conversationAutosave() {
+  const form = document.querySelector("form[data-conversation-autosave]");
+  const tokenMeta = document.querySelector('meta[name="csrf-token"]');
+  if (!form || !tokenMeta || !window.fetch) return;
+  const base = form.dataset.conversationAutosave;
+  const timers = new Map();
+
+  function field(fieldset, prefix) {
+    return fieldset.querySelector(`[name="${prefix}:${CSS.escape(fieldset.dataset.key)}"]`);
+  }
+
+  function valueOf(fieldset) {
+    const kind = fieldset.dataset.kind;
+    if (kind === "choice" || kind === "scale") {
+      const checked = fieldset.querySelector('input[type="radio"]:checked');
+      const value = checked ? checked.value : "";
+      if (kind === "scale") return value === "" ? null : Number(value);
+      return value;
+    }
+    const input = field(fieldset, "v");
+    const value = input ? input.value.trim() : "";
+    if (kind === "figure") {
+      if (value === "") return null;
+      const note = field(fieldset, "n");
+      return { count: value, note: note && note.value.trim() !== "" ? note.value.trim() : null };
+    }
+    return value;
+  }
+
+  function status(fieldset, text, isError) {
+    const element = fieldset.querySelector(".save-status");
+    if (!element) return;
+    element.textContent = text;
+    element.classList.toggle("is-error", Boolean(isError));
+  }
+
+  async function save(fieldset) {
+    status(fieldset, form.dataset.msgSaving);
+    let response;
+    try {
+      response = await fetch(`${base}/${encodeURIComponent(fieldset.dataset.key)}`, {
+        method: "PUT",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": tokenMeta.content },
+        body: JSON.stringify({ value: valueOf(fieldset), version: Number(fieldset.dataset.version || 0) }),
+      });
+    } catch (error) {
+      status(fieldset, `${form.dataset.msgFailed} ${error.message}`, true);
+      return;
+    }
+    const answer = await response.json().catch(() => ({}));
+    if (response.ok) {
+      fieldset.dataset.version = String(answer.version);
+      const hidden = field(fieldset, "ver");
+      if (hidden) hidden.value = String(answer.version);
+      status(fieldset, form.dataset.msgSaved);
+      return;
+    }
+    if (response.status === 409 && "version" in answer) {
+      status(fieldset, form.dataset.msgConflict, true);
+      return;
+    }
+    const problems = ((answer.error && answer.error.fields) || []).map((f) => f.message);
+    status(fieldset, `${form.dataset.msgFailed} ${problems.join(" ") || (answer.error && answer.error.message) || response.status}`, true);
+  }
+
+  function schedule(fieldset, delay) {
+    clearTimeout(timers.get(fieldset));
+    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
+  }
+
+  form.addEventListener("change", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset) schedule(fieldset, 0);
+  });
+  form.addEventListener("input", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
+  });
+})();

@@ -296,6 +296,26 @@ impl App {
         Ok(OnConversation { id, access, year, location_code: parties.location_code })
     }
 
+    /// A school's conversations that the actor takes part in or reads, newest
+    /// year first, each with its state. Forbidden to people who do not see the school.
+    pub async fn school_conversations(&self, actor: &Actor, brin: &str) -> Result<Vec<(Conversation, ConversationState)>> {
+        let brin = brin.to_uppercase();
+        let school = OrgRef { kind: passend_domain::organisations::OrgKind::School, code: brin.clone() };
+        let context = self.db.org_context(&school).await?.ok_or(Error::NotFound)?;
+        access::view_org(actor, &school, &context)?;
+        let mut list = Vec::new();
+        for (id, parties) in self.db.school_conversation_parties(&brin).await? {
+            let Ok(access) = access::conversation_access(actor, &parties.swv_code, &school, &context, parties.annexed())
+            else {
+                continue;
+            };
+            let conversation = self.db.conversation(&access, id).await?;
+            let state = state_of(&conversation);
+            list.push((conversation, state));
+        }
+        Ok(list)
+    }
+
     // ---- guide ----
 
     /// The guide for the year: the SWV's newest version, or (version 0) Passend's default.

@@ -74,6 +74,7 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(coverage::national::page_router())
         .merge(surveys::public::router())
         .merge(crate::conversations::pages::router())
+        .merge(crate::conversations::report_pdf::router())
         .merge(scans::pages::router())
         .merge(scans::public::router())
         .merge(knowledge::pages::router())
@@ -109,6 +110,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("welkom", "notice-welcome"),
     ("bevestigd", "notice-confirmed"),
     ("overgenomen", "notice-taken-over"),
+    ("gesprek-gepland", "notice-conversation-planned"),
 ];
 
 impl<S: Send + Sync> FromRequestParts<S> for PageContext {

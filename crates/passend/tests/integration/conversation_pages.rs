@@ -1,0 +1,215 @@
+//! The yearly conversation on the web pages, without JavaScript (issue 13):
+//! the SWV plans from its list, the director finds the conversation and
+//! prepares, both record the conversation, an agreement and confirm, and the
+//! report page shows the fixed report; funds, guide and follow-up pages;
+//! strangers see nothing.
+
+use passend_domain::access::Role;
+use passend_domain::organisations::OrgKind;
+use reqwest::StatusCode;
+
+use crate::support::{Login, TestApp, mails_to};
+
+async fn page(app: &TestApp, who: &Login, path: &str) -> (StatusCode, String) {
+    let response = app.http.get(app.at(path)).headers(who.headers()).send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+/// Posts a form; returns the status, the redirect target and the body.
+async fn submit(app: &TestApp, who: &Login, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String, String) {
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", who.csrf.as_str())];
+    form.extend_from_slice(fields);
+    let response = app.http.post(app.at(path)).headers(who.headers()).form(&form).send().await.unwrap();
+    let status = response.status();
+    let location =
+        response.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+    (status, location, response.text().await.unwrap())
+}
+
+async fn login(app: &TestApp, email: &str, name: &str, kind: OrgKind, code: &str, role: Role) -> Login {
+    let id = app.user(email, name, &[(kind, code, role)]).await;
+    app.session_for(id).await
+}
+
+#[tokio::test]
+async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
+    let app = TestApp::spawn().await;
+    let admin = login(&app, "admin@swv.test", "Anna Admin", OrgKind::Swv, "PO2707", Role::SwvAdmin).await;
+    let staff = login(&app, "consulent@swv.test", "Carla Consulent", OrgKind::Swv, "PO2707", Role::SwvStaff).await;
+    let director = login(&app, "directeur@debrug.test", "Daan Directeur", OrgKind::School, "04FZ", Role::Director).await;
+    let team = login(&app, "team@debrug.test", "Tim Team", OrgKind::School, "04FZ", Role::TeamMember).await;
+    let stranger = login(&app, "ander@swv.test", "Otto Ander", OrgKind::Swv, "PO2815", Role::SwvAdmin).await;
+
+    // The guide page: the admin saves the default guide with a changed question and publishes it.
+    let (status, html) = page(&app, &admin, "/samenwerkingsverbanden/PO2707/gespreksleidraad?jaar=2026-2027").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("standaardleidraad"), "the default guide until one is saved");
+    let guide = passend_domain::conversations::default_guide();
+    let mut fields: Vec<(String, String)> = vec![("jaar".into(), "2026-2027".into()), ("intro".into(), guide.intro.clone())];
+    for (i, a) in guide.ambitions.iter().enumerate() {
+        fields.push((format!("a{i}_key"), a.key.clone()));
+        fields.push((format!("a{i}_title"), a.title.clone()));
+        fields.push((format!("a{i}_description"), a.description.clone()));
+        for (j, g) in a.goals.iter().enumerate() {
+            fields.push((format!("a{i}g{j}_key"), g.key.clone()));
+            fields.push((format!("a{i}g{j}_title"), g.title.clone()));
+        }
+    }
+    for (i, s) in guide.sections.iter().enumerate() {
+        fields.push((format!("s{i}_key"), s.key.clone()));
+        fields.push((format!("s{i}_title"), s.title.clone()));
+        fields.push((format!("s{i}_intro"), s.intro.clone()));
+        fields.push((format!("s{i}_ambition"), s.ambition.clone().unwrap_or_default()));
+        for (j, q) in s.questions.iter().enumerate() {
+            fields.push((format!("s{i}q{j}_key"), q.key.clone()));
+            fields.push((format!("s{i}q{j}_text"), q.text.clone()));
+            fields.push((format!("s{i}q{j}_kind"), q.kind.as_str().to_owned()));
+            fields.push((format!("s{i}q{j}_options"), q.options.join("\n")));
+            fields.push((format!("s{i}q{j}_goal"), q.goal.clone().unwrap_or_default()));
+        }
+        // The empty row for a new question; the first section gets one.
+        let n = s.questions.len();
+        fields.push((format!("s{i}q{n}_text"), if i == 0 { "Wat wil de school dit jaar vieren?".into() } else { String::new() }));
+        fields.push((format!("s{i}q{n}_kind"), "text".into()));
+    }
+    fields.push(("publish".into(), "ja".into()));
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, location, body) =
+        submit(&app, &admin, "/samenwerkingsverbanden/PO2707/gespreksleidraad", &borrowed).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert!(location.contains("melding=gepubliceerd"));
+    let (_, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/gespreksleidraad?jaar=2026-2027").await;
+    assert!(html.contains("Versie 1, gepubliceerd"), "{html}");
+    assert!(html.contains("Wat wil de school dit jaar vieren?"));
+    let (status, _, _) = submit(&app, &staff, "/samenwerkingsverbanden/PO2707/gespreksleidraad", &borrowed).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "staff read the guide, admins compose it");
+
+    // Funds: €150 and €45 for 280 pupils of the SWV's own count.
+    let (status, _, body) = submit(
+        &app,
+        &admin,
+        "/samenwerkingsverbanden/PO2707/ondersteuningsmiddelen",
+        &[("jaar", "2026-2027"), ("basic", "150"), ("extra", "45,00"), ("p:04FZ00", "280")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let (_, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/ondersteuningsmiddelen?jaar=2026-2027").await;
+    assert!(html.contains("€ 42.000,00") && html.contains("€ 12.600,00") && html.contains("€ 54.600,00"), "{html}");
+    let (status, _, body) = submit(
+        &app,
+        &admin,
+        "/samenwerkingsverbanden/PO2707/ondersteuningsmiddelen",
+        &[("jaar", "2026-2027"), ("basic", "veel"), ("extra", "45")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Vul een bedrag in euro"), "the message stands next to the field");
+
+    // Planning from the list: a refused form keeps what was typed; a good one invites.
+    let (status, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken?jaar=2026-2027").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("04FZ00") && html.contains("Niet gepland"));
+    let plan = [
+        ("jaar", "2026-2027"),
+        ("location", "04FZ00"),
+        ("date", "2027-03-10"),
+        ("time", "10:30"),
+        ("minutes", "90"),
+        ("place", "De Brug, kamer van de directeur"),
+        ("consultant", "Carla Consulent"),
+        ("a0_name", "Daan Directeur"),
+        ("a0_role", "directeur"),
+        ("a0_side", "school"),
+        ("a0_email", "directeur@debrug.test"),
+    ];
+    let mut bad = plan.to_vec();
+    bad[2] = ("date", "morgen");
+    let (status, _, body) = submit(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken", &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Vul een geldige datum in") && body.contains("De Brug, kamer van de directeur"));
+    let (status, location, _) = submit(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken", &plan).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("?melding=gesprek-gepland"), "{location}");
+    let conversation = location.trim_start_matches("/gesprekken/").split('?').next().unwrap().to_owned();
+    let at = |rest: &str| format!("/gesprekken/{conversation}{rest}");
+    assert_eq!(mails_to(&app.db, "directeur@debrug.test").await.len(), 1, "the invitation went out");
+
+    // The director finds it on the school's list and prepares.
+    let (status, html) = page(&app, &director, "/scholen/04FZ/gesprekken").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&at("")), "{html}");
+    let (_, html) = page(&app, &director, &at("")).await;
+    assert!(html.contains("data-conversation-autosave") && html.contains("Wat wil de school dit jaar vieren?"));
+    let view = app.http.get(app.at(&format!("/api/v1/conversations/{conversation}"))).headers(director.headers()).send().await.unwrap();
+    let view: serde_json::Value = view.json().await.unwrap();
+    let questions: Vec<(String, String)> = view["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["questions"].as_array().unwrap().iter())
+        .map(|q| (q["key"].as_str().unwrap().to_owned(), q["kind"].as_str().unwrap().to_owned()))
+        .collect();
+    let text_key = questions.iter().find(|(_, k)| k == "text").unwrap().0.clone();
+    let figure_key = questions.iter().find(|(_, k)| k == "figure").unwrap().0.clone();
+    let (v_text, v_figure) = (format!("v:{text_key}"), format!("v:{figure_key}"));
+    let (status, _, body) =
+        submit(&app, &director, &at("/antwoorden"), &[(&v_text, "We willen meer samen doen met de opvang."), (&v_figure, "-3")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a negative count is refused");
+    assert!(body.contains("Een aantal kan niet negatief zijn"));
+    assert!(body.contains("We willen meer samen doen met de opvang."), "what was typed stays");
+    let (_, html) = page(&app, &director, &at("")).await;
+    assert!(html.contains("We willen meer samen doen met de opvang."), "the good answer was saved all the same");
+    let (status, _, body) = submit(&app, &director, &at("/antwoorden"), &[(&v_text, "Leerling met BSN 123456782")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a BSN is refused");
+    assert!(body.contains("field-error"), "{body}");
+    let (status, _, _) = submit(&app, &director, &at("/antwoorden"), &[(&v_figure, "12")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // The SWV cannot record before it is held; then marks it held and records an agreement.
+    let (_, html) = page(&app, &staff, &at("")).await;
+    assert!(!html.contains("data-conversation-autosave"), "the SWV waits for the school's preparation");
+    let (status, _, _) = submit(&app, &staff, &at("/gegevens"), &[("held", "ja"), ("report_author", "Carla Consulent")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html) = page(&app, &staff, &at("")).await;
+    assert!(html.contains("Voorbereid door de school") && html.contains("We willen meer samen doen met de opvang."));
+    let (status, _, _) = submit(&app, &staff, &at("/antwoorden"), &[(&v_text, "Samen met de opvang een plan maken.")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, body) = submit(&app, &staff, &at("/afspraken"), &[("what", ""), ("who", "IB"), ("due", "2027-06-01")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Vul dit in."));
+    let (status, _, _) = submit(
+        &app,
+        &staff,
+        &at("/afspraken"),
+        &[("what", "Plan met de opvang voor de overstap"), ("who", "IB-er"), ("due", "2027-06-01"), ("goal", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Team members do not see the conversation; strangers get nothing.
+    assert_eq!(page(&app, &team, &at("")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &stranger, &at("")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &stranger, "/samenwerkingsverbanden/PO2707/gesprekken").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(page(&app, &stranger, "/scholen/04FZ/gesprekken").await.0, StatusCode::FORBIDDEN);
+
+    // Both confirm; the report is fixed and the page shows its fingerprint.
+    let (status, _, _) = submit(&app, &staff, &at("/bevestigen"), &[("name", "Carla Consulent")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html) = page(&app, &director, &at("/verslag")).await;
+    assert!(html.contains("Concept"), "one confirmation is not enough");
+    let (status, _, _) = submit(&app, &director, &at("/bevestigen"), &[("name", "Daan Directeur")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = page(&app, &director, &at("/verslag")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Vingerafdruk") && html.contains("Plan met de opvang voor de overstap"));
+    assert!(html.contains("Carla Consulent") && html.contains("Daan Directeur"));
+    let (status, _, _) = submit(&app, &staff, &at("/afspraken"), &[("what", "Nog iets")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a fixed report takes no more writes");
+
+    // The list and the follow-up.
+    let (_, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken?jaar=2026-2027").await;
+    assert!(html.contains("Verslag bevestigd"));
+    let (status, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken/opvolging").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("conversation-follow-up.xlsx"));
+}

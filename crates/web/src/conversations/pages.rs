@@ -1,9 +1,0 @@
-//! The conversation pages.
-
-use utoipa_axum::router::OpenApiRouter;
-
-use crate::app::AppState;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-}
