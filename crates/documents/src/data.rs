@@ -188,6 +188,19 @@ pub struct FullProfileData {
     #[serde(flatten)]
     pub common: DocumentCommon,
     pub chapters: Vec<ChapterData>,
+    /// Reports of the yearly conversation the school made annexes of the profile.
+    pub annexes: Option<AnnexBlock>,
+}
+
+/// The profile's annexes: where each can be read (after logging in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnnexBlock {
+    pub title: String,
+    pub intro: String,
+    /// Who can open the links.
+    pub note: String,
+    /// The annex's name and its absolute address.
+    pub links: Vec<[String; 2]>,
 }
 
 // Open data shows the same chapters, so the API document describes them (as `OpenChapter`).
@@ -299,4 +312,80 @@ pub struct ScanReportData {
     pub to_test: Vec<String>,
     /// Domain, group, this year, last year.
     pub compared: Vec<[String; 4]>,
+}
+
+/// Fixed texts of the conversation report, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConversationLabels {
+    /// "Verslag jaargesprek": the footer's name of the document.
+    pub profile: String,
+    pub swv: String,
+    pub school_year: String,
+    pub held_on: String,
+    pub place: String,
+    pub attendees: String,
+    pub consultant: String,
+    pub author: String,
+    pub prepared: String,
+    pub answer: String,
+    pub not_answered: String,
+    pub agreements: String,
+    pub no_agreements: String,
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub goal: String,
+    pub status: String,
+    pub follow_up: String,
+    pub funds: String,
+    pub confirmations: String,
+    pub confirmed_swv: String,
+    pub confirmed_school: String,
+    pub not_confirmed: String,
+    /// "Vastgesteld; inhoud herkenbaar aan": before the hash.
+    pub fixed: String,
+    /// "Concept — nog niet door beide partijen bevestigd".
+    pub draft: String,
+}
+
+/// One question of the report with the school's preparation and the conversation's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConversationAnswer {
+    pub question: String,
+    pub prepared: Option<String>,
+    pub answer: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConversationSection {
+    pub title: String,
+    pub answers: Vec<ConversationAnswer>,
+}
+
+/// The report of one yearly conversation between an SWV and a school (A4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConversationReportData {
+    pub title: String,
+    pub lang: String,
+    pub text_lang: String,
+    pub year: String,
+    /// The school's name (the shared preamble reads it).
+    pub school: ScanSchool,
+    /// The location with its codes: "De Linde (04FZ, locatie 04FZ00)".
+    pub location: String,
+    pub swv: String,
+    pub labels: ConversationLabels,
+    /// Label and value: held on, place, attendees, consultant, author.
+    pub facts: Vec<[String; 2]>,
+    pub sections: Vec<ConversationSection>,
+    /// What, who, by when, goal, status.
+    pub agreements: Vec<[String; 5]>,
+    /// Last year's agreements: what, who, by when, goal, status (with its note).
+    pub follow_up: Vec<[String; 5]>,
+    /// "280 leerlingen: basisondersteuning € 42.000,00, …", when the SWV set its amounts.
+    pub funds: Option<String>,
+    /// Side and who confirmed when (or that it has not).
+    pub confirmations: Vec<[String; 2]>,
+    /// The content hash, once both sides confirmed; `None` for a concept.
+    pub hash: Option<String>,
 }

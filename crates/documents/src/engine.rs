@@ -28,6 +28,9 @@ pub enum DocumentKind {
     /// The report of a round of the Scan Passend Onderwijs (A4); not a
     /// document of a published profile, so not in [`DocumentKind::ALL`].
     ScanReport,
+    /// The report of a yearly conversation between an SWV and a school (A4);
+    /// not a document of a published profile either.
+    ConversationReport,
 }
 
 impl DocumentKind {
@@ -46,6 +49,7 @@ impl DocumentKind {
             DocumentKind::Poster => include_str!("../templates/poster.typ"),
             DocumentKind::SchoolGuide => include_str!("../templates/guide.typ"),
             DocumentKind::ScanReport => include_str!("../templates/scan.typ"),
+            DocumentKind::ConversationReport => include_str!("../templates/conversation.typ"),
         }
     }
 
@@ -56,6 +60,7 @@ impl DocumentKind {
             DocumentKind::Poster => "poster",
             DocumentKind::SchoolGuide => "schoolgids",
             DocumentKind::ScanReport => "scan",
+            DocumentKind::ConversationReport => "gespreksverslag",
         }
     }
 }

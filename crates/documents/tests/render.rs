@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use passend_documents::data::{
-    ChapterData, Contact, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
+    AnnexBlock, ChapterData, Contact, ConversationAnswer, ConversationLabels, ConversationReportData,
+    ConversationSection, DocumentCommon, Entry, FullProfileData, Labels, OfferRow, ParentOffers, ParentReportData,
     PosterData, PosterOffers, QrCode, ScanGroupBlock, ScanLabels, ScanReportData, ScanSchool, School, SchoolGuideData,
     SpecialistRow, Steunpunt, Urls,
 };
@@ -145,6 +146,15 @@ fn guide(lang: &str) -> SchoolGuideData {
 
 fn full(lang: &str) -> FullProfileData {
     FullProfileData {
+        annexes: Some(AnnexBlock {
+            title: "Bijlagen".to_owned(),
+            intro: "De school heeft dit verslag bij het profiel gevoegd.".to_owned(),
+            note: "Alleen te lezen na inloggen.".to_owned(),
+            links: vec![[
+                "Verslag jaargesprek 2025-2026 met PO 28-01 (PDF)".to_owned(),
+                "https://passend.example/gesprekken/7/verslag.pdf".to_owned(),
+            ]],
+        }),
         common: common(lang),
         chapters: vec![ChapterData {
             title: "Visie".to_owned(),
@@ -170,6 +180,7 @@ fn render(engine: &Engine, kind: DocumentKind, lang: &str) -> Vec<u8> {
         DocumentKind::Poster => engine.render(kind, &poster(lang), today),
         DocumentKind::SchoolGuide => engine.render(kind, &guide(lang), today),
         DocumentKind::ScanReport => engine.render(kind, &scan(lang), today),
+        DocumentKind::ConversationReport => engine.render(kind, &conversation(lang, true), today),
     };
     rendered.unwrap_or_else(|e| panic!("{kind:?} {lang}: {e}"))
 }
@@ -263,6 +274,7 @@ fn control_characters_in_stored_text_do_not_stop_any_document() {
             DocumentKind::Poster => serde_json::to_value(poster("nl")),
             DocumentKind::SchoolGuide => serde_json::to_value(guide("nl")),
             DocumentKind::ScanReport => serde_json::to_value(scan("nl")),
+            DocumentKind::ConversationReport => serde_json::to_value(conversation("nl", true)),
         }
         .unwrap();
         // The common part is flattened into each document's data.
@@ -409,4 +421,91 @@ fn scan(lang: &str) -> ScanReportData {
 fn the_scan_report_renders_as_pdf_ua() {
     let pdf = render(&Engine::new(), DocumentKind::ScanReport, "nl");
     assert!(String::from_utf8_lossy(&pdf).contains("pdfuaid"));
+}
+
+fn conversation(lang: &str, fixed: bool) -> ConversationReportData {
+    let l = |s: &str| s.to_owned();
+    ConversationReportData {
+        title: l("Verslag jaargesprek"),
+        lang: lang.to_owned(),
+        text_lang: l("nl"),
+        year: l("2025-2026"),
+        school: ScanSchool { name: l("De Linde"), contact: Contact::default() },
+        location: l("De Linde (04FZ, locatie 04FZ00)"),
+        swv: l("SWV Passend Primair Onderwijs Voorbeeld"),
+        labels: ConversationLabels {
+            profile: l("Verslag jaargesprek"),
+            swv: l("Samenwerkingsverband"),
+            school_year: l("Schooljaar"),
+            held_on: l("Gehouden op"),
+            place: l("Plaats"),
+            attendees: l("Aanwezig"),
+            consultant: l("Consulent"),
+            author: l("Verslag door"),
+            prepared: l("Voorbereid door de school"),
+            answer: l("In het gesprek"),
+            not_answered: l("Niet besproken"),
+            agreements: l("Afspraken"),
+            no_agreements: l("Geen afspraken gemaakt."),
+            what: l("Wat"),
+            who: l("Wie"),
+            due: l("Wanneer"),
+            goal: l("Doel"),
+            status: l("Stand"),
+            follow_up: l("Afspraken van vorig jaar"),
+            funds: l("Ondersteuningsmiddelen"),
+            confirmations: l("Bevestiging"),
+            confirmed_swv: l("Samenwerkingsverband"),
+            confirmed_school: l("School"),
+            not_confirmed: l("Nog niet bevestigd"),
+            fixed: l("Door beide partijen bevestigd; de inhoud ligt vast met deze SHA-256-code:"),
+            draft: l("Concept — nog niet door beide partijen bevestigd"),
+        },
+        facts: vec![[l("Gehouden op"), l("2025-10-14")], [l("Aanwezig"), l("A. Jansen (directeur); B. de Vries (IB)")]],
+        sections: vec![ConversationSection {
+            title: l("Opening"),
+            answers: vec![
+                ConversationAnswer {
+                    question: l("Wat zijn dit jaar de prioriteiten van de school?"),
+                    prepared: Some(l("Rekenen en de overstap naar het voortgezet onderwijs.")),
+                    answer: Some(long()),
+                },
+                ConversationAnswer { question: l("Hoeveel OPP's zijn er?"), prepared: None, answer: None },
+            ],
+        }],
+        agreements: vec![[
+            l("Scholing handelingsgericht werken"),
+            l("IB-er"),
+            l("2026-03-01"),
+            l("1.2 Sterke professionals"),
+            l("Open"),
+        ]],
+        follow_up: vec![[
+            l("Overstapgesprekken plannen"),
+            l("Directie"),
+            l("2025-06-01"),
+            String::new(),
+            l("Gedaan: alle gesprekken gehouden"),
+        ]],
+        funds: Some(l(
+            "280 leerlingen: basisondersteuning € 42.000,00, extra ondersteuning € 12.600,00, samen € 54.600,00",
+        )),
+        confirmations: vec![
+            [l("Samenwerkingsverband"), l("C. Bakker, 2025-10-20")],
+            [l("School"), l("A. Jansen, 2025-10-21")],
+        ],
+        hash: fixed.then(|| "3f2a9c1b".repeat(8)),
+    }
+}
+
+#[test]
+fn the_conversation_report_renders_as_pdf_ua_fixed_and_as_a_concept() {
+    let engine = Engine::new();
+    for fixed in [true, false] {
+        let pdf = engine
+            .render(DocumentKind::ConversationReport, &conversation("nl", fixed), (2026, 12, 1))
+            .unwrap_or_else(|e| panic!("fixed {fixed}: {e}"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("pdfuaid") && text.contains("/Marked true"), "tagged PDF/UA");
+    }
 }

@@ -101,6 +101,7 @@ pub async fn seed(db: &Database, data_dir: Option<&Path>) -> anyhow::Result<Vec<
     crate::demo_region::seed_region(db, &swv, &logins[2].org).await?;
     crate::demo_plain::seed_terms(db, &swv).await?;
     crate::demo_scan::seed_scan(db, &logins[2].org, &team).await?;
+    crate::demo_conversations::seed(db, &swv, &logins[2].org, id_of(Role::SwvAdmin), team.director).await?;
     crate::demo_knowledge::seed_knowledge(db, &logins[2].org).await?;
     crate::demo_activities::seed(db, id_of(Role::PlatformAdmin), &swv).await?;
     Ok(logins)

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod demo_activities;
+pub mod demo_conversations;
 pub mod demo_knowledge;
 pub mod demo_plain;
 pub mod demo_published;

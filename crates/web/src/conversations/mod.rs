@@ -6,6 +6,7 @@
 pub mod api;
 pub mod bodies;
 pub mod pages;
+pub mod report_pdf;
 pub mod xlsx;
 
 use std::collections::HashMap;

@@ -57,6 +57,8 @@ struct StepsPage {
     state: ProfileState,
     adopted_on: Option<String>,
     content_hash: Option<String>,
+    /// Reports of the yearly conversation the school made annexes of its profile, for the MR's advice.
+    annexes: Vec<crate::conversations::report_pdf::AnnexLink>,
     /// The review date and whether it follows the legacy four-year rule.
     review: Option<(String, bool, bool)>,
     steps: Vec<Step>,
@@ -197,7 +199,18 @@ async fn page(
         let four_yearly = matches!(due, ReviewDue::FourYearly { .. });
         (dutch_day(due.by()), four_yearly, due.is_due(today_day()))
     });
+    let p = &loaded.profile;
+    let annexes = crate::conversations::report_pdf::annex_links(
+        state,
+        &session.actor,
+        ctx.lang,
+        &p.brin,
+        &p.location_code,
+        &p.school_year,
+    )
+    .await?;
     render(&StepsPage {
+        annexes,
         profile_id: loaded.profile.id,
         school_year: loaded.profile.school_year.clone(),
         state: loaded.profile.state,

@@ -570,6 +570,8 @@ struct ComposedPage {
     location_name: String,
     school_year: String,
     chapters: Vec<ChapterView>,
+    /// Reports of the yearly conversation the school made annexes of its profile.
+    annexes: Vec<crate::conversations::report_pdf::AnnexLink>,
 }
 
 fn chapters_view(ctx: &PageContext, chapters: Vec<ComposedChapter>) -> Vec<ChapterView> {
@@ -608,13 +610,24 @@ fn chapters_view(ctx: &PageContext, chapters: Vec<ComposedChapter>) -> Vec<Chapt
 pub async fn composed(
     State(state): State<AppState>,
     ctx: PageContext,
-    OnProfile { loaded, .. }: OnProfile,
+    OnProfile { loaded, session }: OnProfile,
 ) -> AppResult<Html<String>> {
     let id = loaded.profile.id;
     let answers = by_key(state.app.school_answers(&loaded).await?);
     let chapters = chapters_view(&ctx, compose(&loaded.profile.template, &answered(&answers)));
     let (school_name, location_name) = names(&state, &loaded.profile).await?;
+    let p = &loaded.profile;
+    let annexes = crate::conversations::report_pdf::annex_links(
+        &state,
+        &session.actor,
+        ctx.lang,
+        &p.brin,
+        &p.location_code,
+        &p.school_year,
+    )
+    .await?;
     render(&ComposedPage {
+        annexes,
         profile_id: id,
         school_year: loaded.profile.school_year.clone(),
         school_name,

@@ -146,7 +146,31 @@ impl PublicView {
     }
 
     pub fn full_data(&self) -> FullProfileData {
-        FullProfileData { common: self.common(), chapters: self.chapters_data() }
+        FullProfileData { common: self.common(), chapters: self.chapters_data(), annexes: self.annex_block() }
+    }
+
+    /// The annexed reports of the yearly conversation, with their absolute
+    /// addresses; only signed-in people with access can open them.
+    fn annex_block(&self) -> Option<data::AnnexBlock> {
+        if self.annexes.is_empty() {
+            return None;
+        }
+        let ui = self.lang.ui();
+        Some(data::AnnexBlock {
+            title: self.t("cvr-annexes"),
+            intro: self.t("cvr-annex-intro"),
+            note: self.t("cvr-annex-login"),
+            links: self
+                .annexes
+                .iter()
+                .map(|(id, year, swv)| {
+                    [
+                        crate::conversations::report_pdf::annex_text(ui, year, swv),
+                        format!("{}/gesprekken/{id}/verslag.pdf", self.base_url),
+                    ]
+                })
+                .collect(),
+        })
     }
 
     /// Every chapter with its answers as the full profile (and open data) show them.

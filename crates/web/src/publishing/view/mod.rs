@@ -92,6 +92,10 @@ pub struct PublicView {
     pub chapters: Vec<ComposedChapter>,
     /// Absolute URLs of the pages (for documents and the embed snippet).
     pub base_url: String,
+    /// Confirmed reports of the yearly conversation the school made annexes
+    /// of its profile, up to this version's year: (id, year, SWV). The full
+    /// profile's PDF names them; the public pages do not.
+    pub annexes: Vec<(i64, String, String)>,
 }
 
 fn unix_day(at: i64) -> Option<String> {
@@ -245,8 +249,12 @@ impl PublicView {
     /// report of its parent report); "what changed" compares with last
     /// year's public version.
     pub async fn of_version(state: &AppState, version: PublishedVersion, lang: ParentLang) -> AppResult<PublicView> {
+        let (brin, location_code) = (version.profile.brin.clone(), version.profile.location_code.clone());
         let context = state.app.version_context(version).await?;
-        Ok(Self::build(context, lang, &state.config.public_url))
+        let mut view = Self::build(context, lang, &state.config.public_url);
+        view.annexes = state.app.profile_annexes(&brin, &location_code).await?;
+        view.annexes.retain(|(_, year, _)| year.as_str() <= view.year.as_str());
+        Ok(view)
     }
 
     /// The view of a loaded version; `public_url` is where the pages are served.
@@ -288,6 +296,7 @@ impl PublicView {
             changes: changes(lang, &version, &values, previous.as_ref()),
             chapters: compose(template, &version.answers),
             base_url: public_url.trim_end_matches('/').to_owned(),
+            annexes: Vec::new(),
         }
     }
 
