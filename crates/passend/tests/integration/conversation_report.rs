@@ -145,7 +145,7 @@ async fn the_report_pdf_is_for_both_sides_carries_the_hash_once_fixed_and_is_not
 }
 
 #[tokio::test]
-async fn an_annexed_report_is_linked_from_the_full_profile_page_and_pdf_but_not_the_public_page() {
+async fn an_annexed_report_is_linked_from_the_full_profile_its_pdf_and_the_mrs_advice_step_not_the_public_page() {
     let d = demo().await;
     let (last, _) = conversation_of(&d.app, &d.swv, &d.last_year).await;
     let link = format!("/gesprekken/{last}/verslag.pdf");
@@ -162,6 +162,15 @@ async fn an_annexed_report_is_linked_from_the_full_profile_page_and_pdf_but_not_
     let page = page.send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains(&link), "the full profile page links the annex");
+
+    // The MR, asked for advice, finds it beside the advice form.
+    let ask = d.app.http.post(d.app.at(&format!("/api/v1/profiles/{profile}/steps"))).headers(d.director.headers());
+    let ask = ask.json(&serde_json::json!({ "step": "ask_mr_advice", "confirmed": true })).send().await.unwrap();
+    assert_eq!(ask.status(), StatusCode::OK);
+    let mr = demo_login(&d.app, "mr@passend.demo").await;
+    let steps = d.app.http.get(d.app.at(&format!("/profielen/{profile}/stappen"))).headers(mr.headers());
+    let steps = steps.send().await.unwrap().text().await.unwrap();
+    assert!(steps.contains("step-record_advice") && steps.contains(&link), "the MR's advice step links the annex");
 
     // Last year's published profile: its full PDF names the annex, its public page does not.
     let full = pdf_text(&d.app, None, &format!("/scholen/04FZ00/{}.pdf", d.last_year)).await;
