@@ -371,6 +371,9 @@ fn write_samples() {
         std::fs::write(format!("/tmp/sample-{}.pdf", kind.key()), render(&engine, kind, "nl")).unwrap();
     }
     std::fs::write("/tmp/sample-ar.pdf", render(&engine, DocumentKind::ParentReport, "ar")).unwrap();
+    for kind in [DocumentKind::ScanReport, DocumentKind::ConversationReport] {
+        std::fs::write(format!("/tmp/sample-{}.pdf", kind.key()), render(&engine, kind, "nl")).unwrap();
+    }
 }
 
 fn scan(lang: &str) -> ScanReportData {
