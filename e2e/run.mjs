@@ -36,6 +36,7 @@ import swvTemplate from './flows/swv-template.mjs';
 import profileCycle from './flows/profile-cycle.mjs';
 import publicPages from './flows/public-pages.mjs';
 import parentFindsProfile from './flows/parent-finds-profile.mjs';
+import conversation from './flows/conversation.mjs';
 import htmlValidation from './flows/html-validation.mjs';
 import { log } from './harness/config.mjs';
 import { startEnvironment } from './harness/environment.mjs';
@@ -54,6 +55,7 @@ const FLOWS = [
   profileCycle, // 15
   publicPages, // 16
   parentFindsProfile, // 17
+  conversation, // 20: the SWV's yearly conversation with the school
   // plainTerms (18) and activitySignup (19) are written but were never run on the merged tree:
   // the next session runs them once and registers them here.
   htmlValidation, // 12, last: it checks the pages of all the others

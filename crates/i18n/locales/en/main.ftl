@@ -1770,6 +1770,7 @@ cvp-kind-scale = score 1 to 5
 cvp-kind-figure = key figure (count)
 cvp-guide-save = Save as draft
 cvp-guide-publish = Save and publish
+notice-report-confirmed = The report is confirmed for your side. Once both sides have confirmed, it is fixed.
 notice-conversation-planned = The conversation is planned. Everyone with an e-mail address gets an invitation with the appointment for their calendar.
 # --- conversation report (PDF) and annexes ---
 cvr-title = Report of the yearly conversation

@@ -1770,6 +1770,7 @@ cvp-kind-scale = score 1 tot 5
 cvp-kind-figure = kengetal (aantal)
 cvp-guide-save = Opslaan als concept
 cvp-guide-publish = Opslaan en publiceren
+notice-report-confirmed = Het verslag is bevestigd namens uw kant. Zodra beide kanten hebben bevestigd, ligt het vast.
 notice-conversation-planned = Het gesprek is gepland. Wie een e-mailadres heeft, krijgt een uitnodiging met de afspraak voor de agenda.
 # --- conversation report (PDF) and annexes ---
 cvr-title = Verslag jaargesprek

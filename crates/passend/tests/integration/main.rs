@@ -5,6 +5,7 @@
 mod accounts;
 mod activities;
 mod backup;
+mod conversation_pages;
 mod conversation_report;
 mod conversations;
 mod coverage;

@@ -111,6 +111,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("bevestigd", "notice-confirmed"),
     ("overgenomen", "notice-taken-over"),
     ("gesprek-gepland", "notice-conversation-planned"),
+    ("verslag-bevestigd", "notice-report-confirmed"),
 ];
 
 impl<S: Send + Sync> FromRequestParts<S> for PageContext {

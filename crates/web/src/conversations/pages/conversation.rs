@@ -517,7 +517,7 @@ pub async fn confirm(
     form: CsrfForm<ConfirmForm>,
 ) -> AppResult<Response> {
     match state.app.confirm_conversation(&on, &form.form.name).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/gesprekken/{}?melding=bevestigd#verslag", on.id)).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/gesprekken/{}?melding=verslag-bevestigd#verslag", on.id)).into_response()),
         Err(problems) => {
             let typed = vec![("name".to_owned(), form.form.name.clone())];
             let errors = FieldErrors::from_problems(ctx.lang, problems);
