@@ -39,9 +39,9 @@ pub struct Facts {
     /// The location's profile of the year, if it has one.
     pub profile_state: Option<ProfileState>,
     pub review_by: Option<Day>,
-    /// The claims of the school's Scan Passend Onderwijs that are *te toetsen*
-    /// (to be checked in the conversation). Filled when the scan is wired in;
-    /// empty until then.
+    /// The claims of the location's latest Scan Passend Onderwijs that are
+    /// *te toetsen* (to be checked in the conversation), one line each; empty
+    /// without a scan, and for the SWV while the school has not shared it.
     pub scan_claims_to_check: Vec<String>,
 }
 
@@ -117,7 +117,13 @@ impl App {
             specialists,
             profile_state: summary.map(|s| s.state),
             review_by,
-            scan_claims_to_check: Vec::new(),
+            scan_claims_to_check: self
+                .te_toetsen_for_location(&on.actor, &conversation.brin, location)
+                .await?
+                .map(|(round_year, to_test)| {
+                    to_test.iter().map(|t| crate::scan::to_test_line(passend_i18n::Lang::Nl, &round_year, t)).collect()
+                })
+                .unwrap_or_default(),
         })
     }
 }

@@ -64,6 +64,9 @@ pub struct OnConversation {
     access: ConversationAccess,
     pub year: SchoolYear,
     pub location_code: String,
+    /// Who asks: what Passend shows beside the guide depends on it (the
+    /// school's scan reaches the SWV only when the school shares it).
+    actor: Actor,
 }
 
 impl OnConversation {
@@ -293,19 +296,24 @@ impl App {
         let access = access::conversation_access(actor, &parties.swv_code, &school, &context, parties.annexed())
             .map_err(|_| Error::NotFound)?;
         let year = SchoolYear::parse(&parties.school_year).ok_or(Error::NotFound)?;
-        Ok(OnConversation { id, access, year, location_code: parties.location_code })
+        Ok(OnConversation { id, access, year, location_code: parties.location_code, actor: actor.clone() })
     }
 
     /// A school's conversations that the actor takes part in or reads, newest
     /// year first, each with its state. Forbidden to people who do not see the school.
-    pub async fn school_conversations(&self, actor: &Actor, brin: &str) -> Result<Vec<(Conversation, ConversationState)>> {
+    pub async fn school_conversations(
+        &self,
+        actor: &Actor,
+        brin: &str,
+    ) -> Result<Vec<(Conversation, ConversationState)>> {
         let brin = brin.to_uppercase();
         let school = OrgRef { kind: passend_domain::organisations::OrgKind::School, code: brin.clone() };
         let context = self.db.org_context(&school).await?.ok_or(Error::NotFound)?;
         access::view_org(actor, &school, &context)?;
         let mut list = Vec::new();
         for (id, parties) in self.db.school_conversation_parties(&brin).await? {
-            let Ok(access) = access::conversation_access(actor, &parties.swv_code, &school, &context, parties.annexed())
+            let Ok(access) =
+                access::conversation_access(actor, &parties.swv_code, &school, &context, parties.annexed())
             else {
                 continue;
             };

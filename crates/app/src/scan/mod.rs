@@ -104,7 +104,13 @@ fn is_expired(round: &ScanRound) -> bool {
 
 /// One wish line for a claim te toetsen.
 pub fn wish_line(lang: Lang, school_year: &str, t: &ToTest) -> String {
-    let line = lang.t_with(
+    let line = to_test_line(lang, school_year, t);
+    passend_domain::surveys::wish_text(&lang.t("scan-wish-prefix"), &line, MAX_WISH)
+}
+
+/// A claim te toetsen in one line: year, group, the claim and the numbers.
+pub fn to_test_line(lang: Lang, school_year: &str, t: &ToTest) -> String {
+    lang.t_with(
         "scan-wish",
         &[
             ("year", school_year.into()),
@@ -114,8 +120,7 @@ pub fn wish_line(lang: Lang, school_year: &str, t: &ToTest) -> String {
             ("opinions", (t.agreeing + t.disagreeing).into()),
             ("statement", t.statement.as_str().into()),
         ],
-    );
-    passend_domain::surveys::wish_text(&lang.t("scan-wish-prefix"), &line, MAX_WISH)
+    )
 }
 
 impl App {
@@ -299,16 +304,28 @@ impl App {
         Ok(ProfileCheck { profile: Some((profile_id, year)), claims, to_test })
     }
 
-    /// The claims *te toetsen* of a school's latest round, for the SWV's
-    /// yearly conversation: empty when the school ran no scan (or, for the
-    /// SWV, shared none).
-    pub async fn te_toetsen_for_school(&self, actor: &Actor, brin: &str) -> Result<Vec<ToTest>> {
-        let (_, view, _) = self.scan_view_of(actor, brin).await?;
-        let Some(latest) = self.db.scan_rounds_of_school(&view).await?.into_iter().next() else {
-            return Ok(Vec::new());
+    /// The claims *te toetsen* of a location's latest round with its school
+    /// year, for the SWV's yearly conversation: none when the location ran no
+    /// scan, when the SWV's staff ask and the school shared none, or when the
+    /// actor reads no scans of the school (its board, its MR).
+    pub async fn te_toetsen_for_location(
+        &self,
+        actor: &Actor,
+        brin: &str,
+        location_code: &str,
+    ) -> Result<Option<(String, Vec<ToTest>)>> {
+        let view = match self.scan_view_of(actor, brin).await {
+            Ok((_, view, _)) => view,
+            Err(Error::Forbidden | Error::NotFound) => return Ok(None),
+            Err(other) => return Err(other),
+        };
+        let rounds = self.db.scan_rounds_of_school(&view).await?;
+        let Some(latest) = rounds.into_iter().find(|r| r.location_code == location_code) else {
+            return Ok(None);
         };
         let loaded = self.load_scan(actor, latest.id).await?;
-        Ok(self.scan_profile_check(actor, &loaded).await?.to_test)
+        let to_test = self.scan_profile_check(actor, &loaded).await?.to_test;
+        Ok(Some((latest.school_year, to_test)))
     }
 
     /// The profile whose wish list a round's claims go to: the location's

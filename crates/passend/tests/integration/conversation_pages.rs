@@ -21,8 +21,7 @@ async fn submit(app: &TestApp, who: &Login, path: &str, fields: &[(&str, &str)])
     form.extend_from_slice(fields);
     let response = app.http.post(app.at(path)).headers(who.headers()).form(&form).send().await.unwrap();
     let status = response.status();
-    let location =
-        response.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+    let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
     (status, location, response.text().await.unwrap())
 }
 
@@ -36,7 +35,8 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     let app = TestApp::spawn().await;
     let admin = login(&app, "admin@swv.test", "Anna Admin", OrgKind::Swv, "PO2707", Role::SwvAdmin).await;
     let staff = login(&app, "consulent@swv.test", "Carla Consulent", OrgKind::Swv, "PO2707", Role::SwvStaff).await;
-    let director = login(&app, "directeur@debrug.test", "Daan Directeur", OrgKind::School, "04FZ", Role::Director).await;
+    let director =
+        login(&app, "directeur@debrug.test", "Daan Directeur", OrgKind::School, "04FZ", Role::Director).await;
     let team = login(&app, "team@debrug.test", "Tim Team", OrgKind::School, "04FZ", Role::TeamMember).await;
     let stranger = login(&app, "ander@swv.test", "Otto Ander", OrgKind::Swv, "PO2815", Role::SwvAdmin).await;
 
@@ -45,7 +45,8 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("standaardleidraad"), "the default guide until one is saved");
     let guide = passend_domain::conversations::default_guide();
-    let mut fields: Vec<(String, String)> = vec![("jaar".into(), "2026-2027".into()), ("intro".into(), guide.intro.clone())];
+    let mut fields: Vec<(String, String)> =
+        vec![("jaar".into(), "2026-2027".into()), ("intro".into(), guide.intro.clone())];
     for (i, a) in guide.ambitions.iter().enumerate() {
         fields.push((format!("a{i}_key"), a.key.clone()));
         fields.push((format!("a{i}_title"), a.title.clone()));
@@ -69,7 +70,10 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
         }
         // The empty row for a new question; the first section gets one.
         let n = s.questions.len();
-        fields.push((format!("s{i}q{n}_text"), if i == 0 { "Wat wil de school dit jaar vieren?".into() } else { String::new() }));
+        fields.push((
+            format!("s{i}q{n}_text"),
+            if i == 0 { "Wat wil de school dit jaar vieren?".into() } else { String::new() },
+        ));
         fields.push((format!("s{i}q{n}_kind"), "text".into()));
     }
     fields.push(("publish".into(), "ja".into()));
@@ -140,7 +144,13 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     assert!(html.contains(&at("")), "{html}");
     let (_, html) = page(&app, &director, &at("")).await;
     assert!(html.contains("data-conversation-autosave") && html.contains("Wat wil de school dit jaar vieren?"));
-    let view = app.http.get(app.at(&format!("/api/v1/conversations/{conversation}"))).headers(director.headers()).send().await.unwrap();
+    let view = app
+        .http
+        .get(app.at(&format!("/api/v1/conversations/{conversation}")))
+        .headers(director.headers())
+        .send()
+        .await
+        .unwrap();
     let view: serde_json::Value = view.json().await.unwrap();
     let questions: Vec<(String, String)> = view["sections"]
         .as_array()
@@ -152,14 +162,20 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     let text_key = questions.iter().find(|(_, k)| k == "text").unwrap().0.clone();
     let figure_key = questions.iter().find(|(_, k)| k == "figure").unwrap().0.clone();
     let (v_text, v_figure) = (format!("v:{text_key}"), format!("v:{figure_key}"));
-    let (status, _, body) =
-        submit(&app, &director, &at("/antwoorden"), &[(&v_text, "We willen meer samen doen met de opvang."), (&v_figure, "-3")]).await;
+    let (status, _, body) = submit(
+        &app,
+        &director,
+        &at("/antwoorden"),
+        &[(&v_text, "We willen meer samen doen met de opvang."), (&v_figure, "-3")],
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a negative count is refused");
     assert!(body.contains("Een aantal kan niet negatief zijn"));
     assert!(body.contains("We willen meer samen doen met de opvang."), "what was typed stays");
     let (_, html) = page(&app, &director, &at("")).await;
     assert!(html.contains("We willen meer samen doen met de opvang."), "the good answer was saved all the same");
-    let (status, _, body) = submit(&app, &director, &at("/antwoorden"), &[(&v_text, "Leerling met BSN 123456782")]).await;
+    let (status, _, body) =
+        submit(&app, &director, &at("/antwoorden"), &[(&v_text, "Leerling met BSN 123456782")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a BSN is refused");
     assert!(body.contains("field-error"), "{body}");
     let (status, _, _) = submit(&app, &director, &at("/antwoorden"), &[(&v_figure, "12")]).await;
@@ -168,13 +184,16 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     // The SWV cannot record before it is held; then marks it held and records an agreement.
     let (_, html) = page(&app, &staff, &at("")).await;
     assert!(!html.contains("data-conversation-autosave"), "the SWV waits for the school's preparation");
-    let (status, _, _) = submit(&app, &staff, &at("/gegevens"), &[("held", "ja"), ("report_author", "Carla Consulent")]).await;
+    let (status, _, _) =
+        submit(&app, &staff, &at("/gegevens"), &[("held", "ja"), ("report_author", "Carla Consulent")]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, html) = page(&app, &staff, &at("")).await;
     assert!(html.contains("Voorbereid door de school") && html.contains("We willen meer samen doen met de opvang."));
-    let (status, _, _) = submit(&app, &staff, &at("/antwoorden"), &[(&v_text, "Samen met de opvang een plan maken.")]).await;
+    let (status, _, _) =
+        submit(&app, &staff, &at("/antwoorden"), &[(&v_text, "Samen met de opvang een plan maken.")]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _, body) = submit(&app, &staff, &at("/afspraken"), &[("what", ""), ("who", "IB"), ("due", "2027-06-01")]).await;
+    let (status, _, body) =
+        submit(&app, &staff, &at("/afspraken"), &[("what", ""), ("who", "IB"), ("due", "2027-06-01")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("Vul dit in."));
     let (status, _, _) = submit(

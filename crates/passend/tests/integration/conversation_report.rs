@@ -179,3 +179,37 @@ async fn an_annexed_report_is_linked_from_the_full_profile_its_pdf_and_the_mrs_a
     assert_eq!(public.status(), StatusCode::OK);
     assert!(!public.text().await.unwrap().contains("/verslag.pdf"));
 }
+
+#[tokio::test]
+async fn the_conversation_shows_the_scans_claims_te_toetsen_to_the_swv_only_once_shared() {
+    let d = demo().await;
+    let (now, _) = conversation_of(&d.app, &d.swv, &d.this_year).await;
+    let claims = |talk: &Value| -> Vec<String> {
+        talk["facts"]["scan_claims_to_check"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let school = claims(&json(&d.app, &d.director, &format!("/api/v1/conversations/{now}")).await);
+    assert!(!school.is_empty(), "the demo's scan has a claim te toetsen");
+    assert!(school.iter().all(|c| c.contains("het profiel belooft")), "{school:?}");
+    assert!(claims(&json(&d.app, &d.swv, &format!("/api/v1/conversations/{now}")).await).is_empty(), "not shared yet");
+
+    let rounds = json(&d.app, &d.director, "/api/v1/schools/04FZ/scans").await;
+    let round = rounds.as_array().unwrap().iter().find(|r| r["location_code"] == "04FZ00").expect("the demo's round");
+    let shared = d
+        .app
+        .http
+        .put(d.app.at(&format!("/api/v1/scans/{}", round["id"])))
+        .headers(d.director.headers())
+        .json(&serde_json::json!({"closed": round["closed"], "shared_with_swv": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shared.status(), StatusCode::NO_CONTENT);
+    assert_eq!(claims(&json(&d.app, &d.swv, &format!("/api/v1/conversations/{now}")).await), school);
+    let page = d.app.http.get(d.app.at(&format!("/gesprekken/{now}"))).headers(d.swv.headers()).send().await.unwrap();
+    assert!(page.text().await.unwrap().contains("Uit de Scan Passend Onderwijs: te toetsen"));
+}

@@ -103,7 +103,11 @@ fn sections_of(view: &ConversationView, typed: &[(String, String)], errors: &[(S
                         text: q.text.clone(),
                         kind: kind_str(q.kind),
                         options: q.options.clone(),
-                        goal: q.goal.as_deref().and_then(|g| view.guide.goal(g)).map(|(a, g)| format!("{} · {}", a.title, g.title)),
+                        goal: q
+                            .goal
+                            .as_deref()
+                            .and_then(|g| view.guide.goal(g))
+                            .map(|(a, g)| format!("{} · {}", a.title, g.title)),
                         prepared: (phase == AnswerPhase::Conversation)
                             .then(|| view.answer(&q.key, AnswerPhase::Preparation).map(|a| a.value.display()))
                             .flatten(),

@@ -91,8 +91,11 @@ fn guide_from_form(form: &[(String, String)]) -> Guide {
             let prefix = format!("s{i}q{j}");
             if !text.is_empty() {
                 let given = get(form, &format!("{prefix}_key")).unwrap_or("");
-                let key =
-                    if given.is_empty() { fresh_key(&format!("{section_key}.{}", j + 1), &mut used) } else { given.to_owned() };
+                let key = if given.is_empty() {
+                    fresh_key(&format!("{section_key}.{}", j + 1), &mut used)
+                } else {
+                    given.to_owned()
+                };
                 let kind = kind_of(get(form, &format!("{prefix}_kind")).unwrap_or("text"));
                 let options = if kind == QuestionKind::Choice {
                     get(form, &format!("{prefix}_options"))

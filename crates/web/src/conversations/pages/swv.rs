@@ -39,7 +39,8 @@ fn get<'a>(form: &'a [(String, String)], key: &str) -> &'a str {
 /// The school years a page offers: last year, this year and next.
 fn years_around(year: SchoolYear) -> Vec<String> {
     let this = passend_app::questionnaire::current_year();
-    let mut years = vec![this.previous().to_string(), this.to_string(), SchoolYear::starting(this.start() + 1).to_string()];
+    let mut years =
+        vec![this.previous().to_string(), this.to_string(), SchoolYear::starting(this.start() + 1).to_string()];
     if !years.contains(&year.to_string()) {
         years.push(year.to_string());
     }
