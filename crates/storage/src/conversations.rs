@@ -323,6 +323,18 @@ pub struct SwvLocation {
     pub swv_pupils: Option<i64>,
 }
 
+/// Where one conversation stands (for the SWV's follow-up).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConversationStanding {
+    pub id: i64,
+    pub location_code: String,
+    pub school_year: String,
+    pub held_at: Option<i64>,
+    /// 1 when both sides confirmed and the report is fixed.
+    pub fixed: i64,
+    pub prepared_answers: i64,
+}
+
 /// Who a conversation is between, read to decide access before anything else.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Parties {
@@ -736,6 +748,25 @@ impl Database {
         .fetch_all(&self.read)
         .await?;
         rows.into_iter().map(Conversation::try_from).collect()
+    }
+
+    /// Where each of the SWV's conversations (every year) stands, without
+    /// their content: what the follow-up over the years needs, read in one
+    /// light query.
+    pub async fn swv_conversation_states(
+        &self,
+        planning: &ConversationPlanning,
+    ) -> Result<Vec<ConversationStanding>, StorageError> {
+        Ok(sqlx::query_as(
+            "SELECT c.id, c.location_code, c.school_year, c.held_at,
+                    CAST(CASE WHEN c.report_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS fixed,
+                    (SELECT COUNT(*) FROM conversation_answers a
+                      WHERE a.conversation_id = c.id AND a.phase = 'preparation') AS prepared_answers
+             FROM conversations c WHERE c.swv_code = $1 ORDER BY c.id",
+        )
+        .bind(planning.swv())
+        .fetch_all(&self.read)
+        .await?)
     }
 
     /// Every agreement of the SWV's conversations, with year and location.

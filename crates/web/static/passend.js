@@ -9,6 +9,31 @@ document.addEventListener("submit", (event) => {
   }
 });
 
+// Shared by the two autosaves: a question's save status, and saving each
+// question of a form on change at once and while typing after a pause.
+function saveStatus(fieldset, text, isError) {
+  const element = fieldset.querySelector(".save-status");
+  if (!element) return;
+  element.textContent = text;
+  element.classList.toggle("is-error", Boolean(isError));
+}
+
+function saveQuestionsOf(form, save) {
+  const timers = new Map();
+  function schedule(fieldset, delay) {
+    clearTimeout(timers.get(fieldset));
+    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
+  }
+  form.addEventListener("change", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset) schedule(fieldset, 0);
+  });
+  form.addEventListener("input", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
+  });
+}
+
 // Autosave of questionnaire answers: each question saves on its own through
 // the JSON API, with a visible status. Without JavaScript the form posts whole.
 (function autosave() {
@@ -17,7 +42,6 @@ document.addEventListener("submit", (event) => {
   if (!form || !tokenMeta || !window.fetch) return;
   const base = form.dataset.autosave;
   const isSchool = base.endsWith("/answers");
-  const timers = new Map();
 
   function valueOf(fieldset) {
     const key = fieldset.dataset.key;
@@ -47,12 +71,7 @@ document.addEventListener("submit", (event) => {
     return note ? note.value : null;
   }
 
-  function status(fieldset, text, isError) {
-    const element = fieldset.querySelector(".save-status");
-    if (!element) return;
-    element.textContent = text;
-    element.classList.toggle("is-error", Boolean(isError));
-  }
+  const status = saveStatus;
 
   async function save(fieldset) {
     status(fieldset, form.dataset.msgSaving);
@@ -109,19 +128,7 @@ document.addEventListener("submit", (event) => {
     element.append(keep, " ", take);
   }
 
-  function schedule(fieldset, delay) {
-    clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
-  }
-
-  form.addEventListener("change", (event) => {
-    const fieldset = event.target.closest("fieldset.question");
-    if (fieldset) schedule(fieldset, 0);
-  });
-  form.addEventListener("input", (event) => {
-    const fieldset = event.target.closest("fieldset.question");
-    if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
-  });
+  saveQuestionsOf(form, save);
 })();
 
 // Live readability hints under long answers: the text is analysed as the
@@ -304,7 +311,6 @@ document.addEventListener("submit", (event) => {
   const tokenMeta = document.querySelector('meta[name="csrf-token"]');
   if (!form || !tokenMeta || !window.fetch) return;
   const base = form.dataset.conversationAutosave;
-  const timers = new Map();
 
   function field(fieldset, prefix) {
     return fieldset.querySelector(`[name="${prefix}:${CSS.escape(fieldset.dataset.key)}"]`);
@@ -328,12 +334,7 @@ document.addEventListener("submit", (event) => {
     return value;
   }
 
-  function status(fieldset, text, isError) {
-    const element = fieldset.querySelector(".save-status");
-    if (!element) return;
-    element.textContent = text;
-    element.classList.toggle("is-error", Boolean(isError));
-  }
+  const status = saveStatus;
 
   async function save(fieldset) {
     status(fieldset, form.dataset.msgSaving);
@@ -365,17 +366,5 @@ document.addEventListener("submit", (event) => {
     status(fieldset, `${form.dataset.msgFailed} ${problems.join(" ") || (answer.error && answer.error.message) || response.status}`, true);
   }
 
-  function schedule(fieldset, delay) {
-    clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
-  }
-
-  form.addEventListener("change", (event) => {
-    const fieldset = event.target.closest("fieldset.question");
-    if (fieldset) schedule(fieldset, 0);
-  });
-  form.addEventListener("input", (event) => {
-    const fieldset = event.target.closest("fieldset.question");
-    if (fieldset && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) schedule(fieldset, 800);
-  });
+  saveQuestionsOf(form, save);
 })();

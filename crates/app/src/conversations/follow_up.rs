@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use passend_domain::conversations::{ConversationState, default_guide, is_overdue};
 use passend_domain::lifecycle::parse_day;
 
-use super::{SwvConversations, SwvLocation, state_of};
+use super::{SwvConversations, SwvLocation};
 use crate::questionnaire::current_year;
 use crate::{App, Result};
 
@@ -58,10 +58,13 @@ impl App {
     pub async fn conversation_follow_up(&self, scope: &SwvConversations) -> Result<FollowUp> {
         let year = current_year();
         let today = crate::lifecycle::today();
-        let locations = self.db.swv_locations(scope.code.as_str(), year).await?;
-        let conversations = self.db.swv_conversations(&scope.planning, None).await?;
-        let agreements = self.db.swv_agreements(&scope.planning).await?;
-        let figures = self.db.swv_figures(&scope.planning).await?;
+        // Four independent reads, side by side on the pool's connections.
+        let (locations, conversations, agreements, figures) = tokio::try_join!(
+            self.db.swv_locations(scope.code.as_str(), year),
+            self.db.swv_conversation_states(&scope.planning),
+            self.db.swv_agreements(&scope.planning),
+            self.db.swv_figures(&scope.planning),
+        )?;
         let mut held: HashMap<&str, usize> = HashMap::new();
         let mut this_year: HashMap<&str, (i64, ConversationState)> = HashMap::new();
         for c in &conversations {
@@ -69,7 +72,12 @@ impl App {
                 *held.entry(c.location_code.as_str()).or_default() += 1;
             }
             if c.school_year == year.to_string() {
-                this_year.insert(c.location_code.as_str(), (c.id, state_of(c)));
+                let state = ConversationState::of(
+                    usize::try_from(c.prepared_answers).unwrap_or(0),
+                    c.held_at.is_some(),
+                    c.fixed == 1,
+                );
+                this_year.insert(c.location_code.as_str(), (c.id, state));
             }
         }
         let mut open: HashMap<&str, (usize, usize)> = HashMap::new();

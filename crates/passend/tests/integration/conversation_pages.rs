@@ -142,6 +142,12 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     let (status, html) = page(&app, &director, "/scholen/04FZ/gesprekken").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&at("")), "{html}");
+    let (status, api) = page(&app, &director, "/api/v1/schools/04FZ/conversations").await;
+    assert_eq!(status, StatusCode::OK);
+    let listed: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(listed[0]["id"].as_i64().map(|id| id.to_string()), Some(conversation.clone()));
+    assert_eq!(listed[0]["state"], "planned");
+    assert_eq!(page(&app, &stranger, "/api/v1/schools/04FZ/conversations").await.0, StatusCode::FORBIDDEN);
     let (_, html) = page(&app, &director, &at("")).await;
     assert!(html.contains("data-conversation-autosave") && html.contains("Wat wil de school dit jaar vieren?"));
     let view = app
@@ -231,4 +237,118 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     let (status, html) = page(&app, &staff, "/samenwerkingsverbanden/PO2707/gesprekken/opvolging").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("conversation-follow-up.xlsx"));
+}
+
+/// The SWV's conversation list and follow-up for the largest SWV of the
+/// national data (every location, three school years of conversations, each
+/// held with a key figure and two agreements), and the report PDF warm:
+/// `cargo test -p passend --test integration conversation_bench -- --ignored --nocapture`
+#[tokio::test]
+#[ignore = "a benchmark: prints numbers; needs ../shared/data/duo"]
+async fn conversation_bench() {
+    use std::time::{Duration, Instant};
+
+    let app = TestApp::spawn().await;
+    let national = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/duo");
+    let started = Instant::now();
+    let files: Vec<_> = ["vestigingen_2024-11.csv", "pc4_swv_2015.csv"]
+        .iter()
+        .map(|name| passend_domain::duo::parse_file(name, &std::fs::read(national.join(name)).unwrap()).unwrap())
+        .collect();
+    app.db.import_duo(&files, &|_| {}).await.unwrap();
+    let largest = app.db.list_swvs().await.unwrap().into_iter().max_by_key(|s| s.locations).unwrap();
+    eprintln!(
+        "national data seeded in {:?}; largest SWV {} with {} locations",
+        started.elapsed(),
+        largest.code,
+        largest.locations
+    );
+    let code = largest.code.clone();
+    let staff = login(&app, "bench@swv.test", "Bea Bench", OrgKind::Swv, &code, Role::SwvAdmin).await;
+    let send = |method: reqwest::Method, path: String, body: serde_json::Value| {
+        let request = app.http.request(method, app.at(&path)).headers(staff.headers()).json(&body);
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            assert!(status.is_success(), "{path}: {status} {}", response.text().await.unwrap());
+            response.json::<serde_json::Value>().await.unwrap_or_default()
+        }
+    };
+    let this = passend_app::questionnaire::current_year();
+    let years = [this.previous().previous(), this.previous(), this];
+    let started = Instant::now();
+    let mut planned = 0;
+    let mut one = 0;
+    for year in years {
+        let list = send(
+            reqwest::Method::GET,
+            format!("/api/v1/swvs/{code}/conversations?year={year}"),
+            serde_json::Value::Null,
+        )
+        .await;
+        for row in list["conversations"].as_array().unwrap() {
+            if !row["conversation_id"].is_null() {
+                continue;
+            }
+            let location = row["location_code"].as_str().unwrap();
+            let body = serde_json::json!({"location": location, "date": format!("{}-03-10", year.start() + 1),
+                "time": "10:00", "minutes": 60, "place": "Op school", "attendees": [], "consultant": "Bea Bench"});
+            let id = send(reqwest::Method::POST, format!("/api/v1/swvs/{code}/conversations?year={year}"), body).await
+                ["id"]
+                .as_i64()
+                .unwrap();
+            send(
+                reqwest::Method::PUT,
+                format!("/api/v1/conversations/{id}/details"),
+                serde_json::json!({"held": true}),
+            )
+            .await;
+            send(
+                reqwest::Method::PUT,
+                format!("/api/v1/conversations/{id}/answers/opp_aantal"),
+                serde_json::json!({"value": planned % 7, "version": 0}),
+            )
+            .await;
+            for (what, due) in [
+                ("Overstapplan maken", format!("{}-06-01", year.start() + 1)),
+                ("Scholing team", format!("{}-12-01", year.start() + 2)),
+            ] {
+                send(
+                    reqwest::Method::POST,
+                    format!("/api/v1/conversations/{id}/agreements"),
+                    serde_json::json!({"what": what, "who": "IB", "due": due}),
+                )
+                .await;
+            }
+            planned += 1;
+            one = id;
+        }
+    }
+    eprintln!(
+        "{planned} conversations planned, held, with a figure and two agreements each, in {:?}",
+        started.elapsed()
+    );
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        (times[times.len() / 2], times[times.len() - 1])
+    };
+    for (what, path) in [
+        ("list (this year)", format!("/api/v1/swvs/{code}/conversations?year={this}")),
+        ("list page", format!("/samenwerkingsverbanden/{code}/gesprekken")),
+        ("follow-up", format!("/api/v1/swvs/{code}/conversation-follow-up")),
+        ("follow-up page", format!("/samenwerkingsverbanden/{code}/gesprekken/opvolging")),
+        ("report PDF", format!("/gesprekken/{one}/verslag.pdf")),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..21 {
+            let at = Instant::now();
+            let response = app.http.get(app.at(&path)).headers(staff.headers()).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.bytes().await.unwrap();
+            times.push(at.elapsed());
+        }
+        let (median, max) = median(times);
+        eprintln!("{what}: median {median:?}, max {max:?} (21 requests)");
+    }
+    app.stop().await;
 }

@@ -33,6 +33,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(copy_guide))
         .routes(routes!(get_funds, put_funds))
         .routes(routes!(follow_up))
+        .routes(routes!(school_conversations))
+}
+
+/// A school's conversations with its SWVs that the caller takes part in or
+/// reads, newest year first, each with its state.
+#[utoipa::path(get, path = "/api/v1/schools/{brin}/conversations", tag = "conversations", security(("session" = [])),
+    params(("brin" = String, Path)),
+    responses((status = 200, body = Vec<SchoolConversation>), (status = 403, description = "Does not see this school"),
+              (status = 404, description = "No such school")))]
+pub async fn school_conversations(
+    State(state): State<AppState>,
+    crate::security::session::SignedIn(session): crate::security::session::SignedIn,
+    Path(brin): Path<String>,
+) -> AppResult<Json<Vec<SchoolConversation>>> {
+    let list = state.app.school_conversations(&session.actor, &brin).await?;
+    Ok(Json(list.into_iter().map(SchoolConversation::from).collect()))
 }
 
 fn year_of(raw: &str) -> AppResult<SchoolYear> {

@@ -255,6 +255,34 @@ impl From<ListRow> for ListEntry {
     }
 }
 
+/// One of a school's conversations that the caller takes part in or reads.
+#[derive(Serialize, ToSchema)]
+pub struct SchoolConversation {
+    pub id: i64,
+    pub school_year: String,
+    pub swv_code: String,
+    pub location_code: String,
+    pub location_name: String,
+    #[schema(schema_with = state_schema)]
+    pub state: ConversationState,
+    /// `YYYY-MM-DDTHH:MM` Dutch time.
+    pub starts: String,
+}
+
+impl From<(passend_app::conversations::Conversation, ConversationState)> for SchoolConversation {
+    fn from((c, state): (passend_app::conversations::Conversation, ConversationState)) -> Self {
+        SchoolConversation {
+            starts: local(c.starts_at),
+            id: c.id,
+            school_year: c.school_year,
+            swv_code: c.swv_code,
+            location_code: c.location_code,
+            location_name: c.location_name,
+            state,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ConversationList {
     pub school_year: String,
