@@ -20,10 +20,28 @@ function saveStatus(fieldset, text, isError) {
 
 function saveQuestionsOf(form, save) {
   const timers = new Map();
+  const inFlight = new Set();
+  function run(fieldset) {
+    timers.delete(fieldset);
+    const saving = Promise.resolve(save(fieldset)).finally(() => inFlight.delete(saving));
+    inFlight.add(saving);
+  }
   function schedule(fieldset, delay) {
     clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => save(fieldset), delay));
+    timers.set(fieldset, setTimeout(() => run(fieldset), delay));
   }
+  // Sending the whole form while a question is still saving on its own would
+  // post the version from before that save and come back as a conflict: the
+  // form waits for those saves (which update the versions it sends) first.
+  form.addEventListener("submit", (event) => {
+    if (timers.size === 0 && inFlight.size === 0) return;
+    event.preventDefault();
+    for (const [fieldset, timer] of timers) {
+      clearTimeout(timer);
+      run(fieldset);
+    }
+    Promise.allSettled([...inFlight]).then(() => form.submit());
+  });
   form.addEventListener("change", (event) => {
     const fieldset = event.target.closest("fieldset.question");
     if (fieldset) schedule(fieldset, 0);

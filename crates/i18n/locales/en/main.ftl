@@ -1771,6 +1771,10 @@ cvp-kind-figure = key figure (count)
 cvp-guide-save = Save as draft
 cvp-guide-publish = Save and publish
 notice-report-confirmed = The report is confirmed for your side. Once both sides have confirmed, it is fixed.
+cvp-replan = Change the appointment
+cvp-replan-hint = Everyone with an e-mail address gets the changed invitation with the new appointment for their calendar.
+cvp-replan-submit = Change and invite again
+notice-conversation-replanned = The appointment is changed. Everyone with an e-mail address gets the changed invitation.
 notice-conversation-planned = The conversation is planned. Everyone with an e-mail address gets an invitation with the appointment for their calendar.
 # --- conversation report (PDF) and annexes ---
 cvr-title = Report of the yearly conversation

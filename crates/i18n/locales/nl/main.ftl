@@ -1771,6 +1771,10 @@ cvp-kind-figure = kengetal (aantal)
 cvp-guide-save = Opslaan als concept
 cvp-guide-publish = Opslaan en publiceren
 notice-report-confirmed = Het verslag is bevestigd namens uw kant. Zodra beide kanten hebben bevestigd, ligt het vast.
+cvp-replan = Afspraak wijzigen
+cvp-replan-hint = Wie een e-mailadres heeft, krijgt de gewijzigde uitnodiging met de nieuwe afspraak voor de agenda.
+cvp-replan-submit = Wijzigen en opnieuw uitnodigen
+notice-conversation-replanned = De afspraak is gewijzigd. Wie een e-mailadres heeft, krijgt de gewijzigde uitnodiging.
 notice-conversation-planned = Het gesprek is gepland. Wie een e-mailadres heeft, krijgt een uitnodiging met de afspraak voor de agenda.
 # --- conversation report (PDF) and annexes ---
 cvr-title = Verslag jaargesprek

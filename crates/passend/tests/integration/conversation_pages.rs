@@ -138,6 +138,24 @@ async fn plan_prepare_hold_agree_confirm_and_read_the_report_on_the_pages() {
     let at = |rest: &str| format!("/gesprekken/{conversation}{rest}");
     assert_eq!(mails_to(&app.db, "directeur@debrug.test").await.len(), 1, "the invitation went out");
 
+    // The SWV moves the appointment; the attendees get the changed invitation. The school cannot move it.
+    let mut moved: Vec<(&str, &str)> = plan.iter().copied().filter(|(k, _)| *k != "location" && *k != "jaar").collect();
+    moved.retain(|(k, _)| *k != "time");
+    moved.push(("time", "25:00"));
+    let (status, _, body) = submit(&app, &staff, &at("/planning"), &moved).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Vul een geldige tijd in") && body.contains("De Brug, kamer van de directeur"), "{body}");
+    moved.pop();
+    moved.push(("time", "13:15"));
+    let (status, location, _) = submit(&app, &staff, &at("/planning"), &moved).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("?melding=gesprek-gewijzigd"), "{location}");
+    let (_, html) = page(&app, &staff, &at("")).await;
+    assert!(html.contains("13:15"), "the new time is shown");
+    let mails = mails_to(&app.db, "directeur@debrug.test").await;
+    assert_eq!(mails.len(), 2, "the changed invitation went out");
+    assert_eq!(submit(&app, &director, &at("/planning"), &moved).await.0, StatusCode::FORBIDDEN);
+
     // The director finds it on the school's list and prepares.
     let (status, html) = page(&app, &director, "/scholen/04FZ/gesprekken").await;
     assert_eq!(status, StatusCode::OK);

@@ -34,6 +34,38 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_funds, put_funds))
         .routes(routes!(follow_up))
         .routes(routes!(school_conversations))
+        .routes(routes!(replan_conversation))
+}
+
+/// Changes a planned conversation's appointment (the SWV's staff) and mails
+/// each attendee with an address the changed invitation with an `.ics` file.
+#[utoipa::path(put, path = "/api/v1/conversations/{id}/plan", tag = "conversations", security(("session" = [])),
+    params(("id" = i64, Path)), request_body = ReplanBody,
+    responses((status = 204, description = "Changed"), (status = 400, description = "Field errors; nothing changed"),
+              (status = 403, description = "Not the SWV's side"), (status = 404, description = "No such conversation for you"),
+              (status = 409, description = "The report is fixed")))]
+pub async fn replan_conversation(
+    State(state): State<AppState>,
+    InConversation { on, .. }: InConversation,
+    Json(body): Json<ReplanBody>,
+) -> AppResult<StatusCode> {
+    let input = PlanInput {
+        location: &on.location_code,
+        year: on.year,
+        date: &body.date,
+        time: &body.time,
+        minutes: body.minutes,
+        place: &body.place,
+        video_link: body.video_link.as_deref(),
+        attendees: body
+            .attendees
+            .into_iter()
+            .map(|a| Attendee { name: a.name, role: a.role, side: a.side, email: a.email })
+            .collect(),
+        consultant: &body.consultant,
+    };
+    state.app.replan_conversation(&on, &input).await?.map_err(problems_error)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A school's conversations with its SWVs that the caller takes part in or

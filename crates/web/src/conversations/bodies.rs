@@ -215,6 +215,25 @@ pub struct PlanBody {
     pub consultant: String,
 }
 
+/// A planned conversation's new appointment (the location stays).
+#[derive(Deserialize, ToSchema)]
+pub struct ReplanBody {
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// `HH:MM`, Dutch time.
+    pub time: String,
+    #[schema(minimum = 15, maximum = 480)]
+    pub minutes: i64,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub video_link: Option<String>,
+    #[serde(default)]
+    pub attendees: Vec<AttendeeBody>,
+    /// The SWV's consultant.
+    pub consultant: String,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Planned {
     pub id: i64,

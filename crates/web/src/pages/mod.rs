@@ -111,6 +111,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("bevestigd", "notice-confirmed"),
     ("overgenomen", "notice-taken-over"),
     ("gesprek-gepland", "notice-conversation-planned"),
+    ("gesprek-gewijzigd", "notice-conversation-replanned"),
     ("verslag-bevestigd", "notice-report-confirmed"),
 ];
 

@@ -19,6 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::super::InConversation;
+use super::swv::{PlanFields, plan_input};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::pages::{FieldErrors, PageContext, render};
@@ -33,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(follow_up))
         .routes(routes!(save_details))
         .routes(routes!(confirm))
+        .routes(routes!(replan))
         .routes(routes!(report_page))
 }
 
@@ -170,8 +172,10 @@ struct ConversationPage {
     /// What a refused form sent.
     typed: Vec<(String, String)>,
     errors: FieldErrors,
-    /// Which form the errors belong to: `answers`, `agreement`, `details`, `confirm`, `follow-{id}`.
+    /// Which form the errors belong to: `answers`, `agreement`, `details`, `confirm`, `plan`, `follow-{id}`.
     failed_form: String,
+    /// The appointment's fields, for the SWV to change the plan.
+    plan: PlanFields,
 }
 
 impl ConversationPage {
@@ -268,7 +272,10 @@ async fn page(
         .iter()
         .flat_map(|a| a.goals.iter().map(move |g| (g.key.clone(), format!("{} · {}", a.title, g.title))))
         .collect();
+    let plan =
+        if failed_form == "plan" { PlanFields { values: typed.clone() } } else { PlanFields::of(&view.conversation) };
     render(&ConversationPage {
+        plan,
         id: on.id,
         side: on.side(),
         may_write: on.may_write(),
@@ -526,6 +533,28 @@ pub async fn confirm(
             let typed = vec![("name".to_owned(), form.form.name.clone())];
             let errors = FieldErrors::from_problems(ctx.lang, problems);
             let html = page(&state, ctx, &on, typed, errors, Vec::new(), "confirm").await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/gesprekken/{id}/planning", tag = "pages", params(("id" = i64, Path)),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded",
+        description = "`date` (jjjj-mm-dd), `time` (uu:mm), `minutes`, `place`, `video_link`, `consultant`, attendees `a{n}_name`, `a{n}_role`, `a{n}_side`, `a{n}_email`"),
+    responses((status = 303, description = "Changed; the attendees get the changed invitation"), (status = 403, description = "Not the SWV's side"),
+              (status = 409, description = "The report is fixed"), (status = 422, description = "Field errors; nothing changed")))]
+pub async fn replan(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    InConversation { on, .. }: InConversation,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let f = &form.form;
+    match state.app.replan_conversation(&on, &plan_input(f, on.year)).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/gesprekken/{}?melding=gesprek-gewijzigd", on.id)).into_response()),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html = page(&state, ctx, &on, f.clone(), errors, Vec::new(), "plan").await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
     }

@@ -24,6 +24,76 @@ use crate::security::session::SignedIn;
 /// How many attendee rows the planning form offers.
 const ATTENDEE_ROWS: usize = 6;
 
+/// The appointment's fields as a form shows them: what was typed, else what
+/// is stored (`templates/conversations/plan_fields.html`).
+pub struct PlanFields {
+    pub values: Vec<(String, String)>,
+}
+
+impl PlanFields {
+    /// An empty form: 90 minutes, the person planning as the consultant.
+    pub fn blank(consultant: &str) -> Self {
+        PlanFields { values: vec![("minutes".into(), "90".into()), ("consultant".into(), consultant.to_owned())] }
+    }
+
+    /// The fields of a planned conversation, to change them.
+    pub fn of(conversation: &Conversation) -> Self {
+        let moment = crate::conversations::bodies::local(conversation.starts_at);
+        let (date, time) = moment.split_once('T').unwrap_or_default();
+        let mut values = vec![
+            ("date".to_owned(), date.to_owned()),
+            ("time".to_owned(), time.to_owned()),
+            ("minutes".to_owned(), conversation.minutes.to_string()),
+            ("place".to_owned(), conversation.place.clone()),
+            ("video_link".to_owned(), conversation.video_link.clone().unwrap_or_default()),
+            ("consultant".to_owned(), conversation.consultant.clone()),
+        ];
+        for (row, a) in conversation.attendees.iter().enumerate() {
+            values.push((format!("a{row}_name"), a.name.clone()));
+            values.push((format!("a{row}_role"), a.role.clone()));
+            values.push((format!("a{row}_side"), a.side.clone()));
+            values.push((format!("a{row}_email"), a.email.clone().unwrap_or_default()));
+        }
+        PlanFields { values }
+    }
+
+    pub fn value(&self, key: &str) -> &str {
+        get(&self.values, key)
+    }
+
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        let stored = self.values.iter().filter(|(k, _)| k.ends_with("_name")).count();
+        0..ATTENDEE_ROWS.max(stored + 1).min(20)
+    }
+
+    pub fn attendee(&self, row: &usize, field: &str) -> &str {
+        self.value(&format!("a{row}_{field}"))
+    }
+}
+
+/// What a planning form sent, as the use case takes it.
+pub fn plan_input(f: &[(String, String)], year: SchoolYear) -> PlanInput<'_> {
+    let rows = (0..20).take_while(|row| f.iter().any(|(k, _)| *k == format!("a{row}_name")));
+    PlanInput {
+        location: get(f, "location"),
+        year,
+        date: get(f, "date"),
+        time: get(f, "time"),
+        minutes: get(f, "minutes").trim().parse::<i64>().unwrap_or(0),
+        place: get(f, "place"),
+        video_link: Some(get(f, "video_link")),
+        attendees: rows
+            .map(|row| Attendee {
+                name: get(f, &format!("a{row}_name")).to_owned(),
+                role: get(f, &format!("a{row}_role")).to_owned(),
+                side: get(f, &format!("a{row}_side")).to_owned(),
+                email: Some(get(f, &format!("a{row}_email")).to_owned()),
+            })
+            .collect(),
+        consultant: get(f, "consultant"),
+    }
+}
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_page, plan))
@@ -64,23 +134,12 @@ struct ListPage {
     errors: FieldErrors,
     /// The location the form starts with (`?locatie=`).
     chosen: String,
+    plan: PlanFields,
 }
 
 impl ListPage {
     fn typed(&self, key: &str) -> &str {
         get(&self.typed, key)
-    }
-
-    fn typed_or<'a>(&'a self, key: &str, default: &'a str) -> &'a str {
-        if self.typed.is_empty() { default } else { self.typed(key) }
-    }
-
-    fn attendee_rows(&self) -> std::ops::Range<usize> {
-        0..ATTENDEE_ROWS
-    }
-
-    fn attendee(&self, row: &usize, field: &str) -> &str {
-        self.typed(&format!("a{row}_{field}"))
     }
 
     fn unplanned(&self) -> impl Iterator<Item = &SwvLocation> {
@@ -93,14 +152,6 @@ impl ListPage {
 
     fn when(&self, conversation: &Conversation) -> String {
         self.ctx.date_time(&conversation.starts_at)
-    }
-
-    fn consultant_default(&self) -> String {
-        if self.typed.is_empty() {
-            self.ctx.user_name().unwrap_or_default().to_owned()
-        } else {
-            self.typed("consultant").to_owned()
-        }
     }
 }
 
@@ -138,6 +189,11 @@ async fn list(
         not_planned: rows.iter().filter(|r| r.conversation.is_none()).count(),
         counts,
         rows,
+        plan: if typed.is_empty() {
+            PlanFields::blank(ctx.user_name().unwrap_or_default())
+        } else {
+            PlanFields { values: typed.clone() }
+        },
         typed,
         errors,
         chosen,
@@ -171,27 +227,7 @@ pub async fn plan(
 ) -> AppResult<Response> {
     let f = &form.form;
     let year = passend_app::App::conversation_year(Some(get(f, "jaar")));
-    let minutes = get(f, "minutes").trim().parse::<i64>().unwrap_or(0);
-    let attendees = (0..ATTENDEE_ROWS)
-        .map(|row| Attendee {
-            name: get(f, &format!("a{row}_name")).to_owned(),
-            role: get(f, &format!("a{row}_role")).to_owned(),
-            side: get(f, &format!("a{row}_side")).to_owned(),
-            email: Some(get(f, &format!("a{row}_email")).to_owned()),
-        })
-        .collect();
-    let video_link = get(f, "video_link");
-    let input = PlanInput {
-        location: get(f, "location"),
-        year,
-        date: get(f, "date"),
-        time: get(f, "time"),
-        minutes,
-        place: get(f, "place"),
-        video_link: Some(video_link),
-        attendees,
-        consultant: get(f, "consultant"),
-    };
+    let input = plan_input(f, year);
     match state.app.plan_conversation(&form.session.actor, &talks.scope, &input).await? {
         Ok(id) => Ok(Redirect::to(&format!("/gesprekken/{id}?melding=gesprek-gepland")).into_response()),
         Err(problems) => {
