@@ -489,7 +489,9 @@ impl App {
 
     // ---- one conversation ----
 
-    pub async fn conversation_view(&self, on: &OnConversation) -> Result<ConversationView> {
+    /// The conversation with its guide and the guide's version (0: the
+    /// default), without what Passend knows beside it: all a write needs.
+    async fn conversation_with_guide(&self, on: &OnConversation) -> Result<(Conversation, Guide, i64)> {
         let conversation = self.db.conversation(&on.access, on.id).await?;
         let (guide, guide_version) = match conversation.guide_id {
             Some(id) => {
@@ -498,6 +500,16 @@ impl App {
             }
             None => (default_guide(), 0),
         };
+        Ok((conversation, guide, guide_version))
+    }
+
+    /// The guide the conversation was planned with.
+    pub async fn guide_of_conversation(&self, on: &OnConversation) -> Result<Guide> {
+        Ok(self.conversation_with_guide(on).await?.1)
+    }
+
+    pub async fn conversation_view(&self, on: &OnConversation) -> Result<ConversationView> {
+        let (conversation, guide, guide_version) = self.conversation_with_guide(on).await?;
         let answers = self.db.conversation_answers(&on.access, on.id).await?;
         let agreements = self.db.agreements(&on.access, on.id).await?;
         let previous_agreements =
@@ -547,12 +559,14 @@ impl App {
         version: i64,
     ) -> Result<Result<AnswerOutcome, FieldProblems>> {
         let access = on.writer()?;
-        let view = self.conversation_view(on).await?;
-        if view.conversation.is_fixed() {
+        // Only the conversation and its guide: an autosave per keystroke pause
+        // must not compute the facts, funds and scan beside the guide.
+        let (conversation, guide, _) = self.conversation_with_guide(on).await?;
+        if conversation.is_fixed() {
             return Err(fixed(passend_storage::StorageError::Conflict));
         }
-        let question = view.guide.question(key).ok_or(Error::NotFound)?;
-        let phase = view.writing_phase();
+        let question = guide.question(key).ok_or(Error::NotFound)?;
+        let phase = phase_of(&conversation);
         if phase == AnswerPhase::Preparation && on.side() == ConversationSide::Swv {
             return Err(Error::Conflict(vec![("state", Message::new("conv-not-held-yet"))]));
         }

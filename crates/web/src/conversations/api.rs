@@ -219,13 +219,6 @@ pub async fn set_details(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn guide_of(
-    state: &AppState,
-    on: &passend_app::conversations::OnConversation,
-) -> AppResult<passend_domain::conversations::Guide> {
-    Ok(state.app.conversation_view(on).await?.guide)
-}
-
 /// Records an agreement: what, who, by when, linked to a goal.
 #[utoipa::path(post, path = "/api/v1/conversations/{id}/agreements", tag = "conversations", security(("session" = [])),
     params(("id" = i64, Path)), request_body = AgreementInputBody,
@@ -237,7 +230,7 @@ pub async fn add_agreement(
     InConversation { on, .. }: InConversation,
     Json(body): Json<AgreementInputBody>,
 ) -> AppResult<(StatusCode, Json<AgreementBody>)> {
-    let guide = guide_of(&state, &on).await?;
+    let guide = state.app.guide_of_conversation(&on).await?;
     let input = parse_agreement(&guide, &body.what, &body.who, body.due.as_deref(), body.goal.as_deref())
         .map_err(problems_error)?;
     let agreement = state.app.add_agreement(&on, &input).await?;
@@ -256,7 +249,7 @@ pub async fn update_agreement(
     Path((_id, agreement)): Path<(i64, i64)>,
     Json(body): Json<AgreementInputBody>,
 ) -> AppResult<Response> {
-    let guide = guide_of(&state, &on).await?;
+    let guide = state.app.guide_of_conversation(&on).await?;
     let input = parse_agreement(&guide, &body.what, &body.who, body.due.as_deref(), body.goal.as_deref())
         .map_err(problems_error)?;
     Ok(match state.app.update_agreement(&on, agreement, &input, body.version).await? {

@@ -396,7 +396,7 @@ pub async fn add_agreement(
     form: CsrfForm<AgreementForm>,
 ) -> AppResult<Response> {
     let f = &form.form;
-    let guide = state.app.conversation_view(&on).await?.guide;
+    let guide = state.app.guide_of_conversation(&on).await?;
     match parse_agreement(&guide, &f.what, &f.who, Some(&f.due), Some(&f.goal)) {
         Ok(input) => {
             state.app.add_agreement(&on, &input).await?;
