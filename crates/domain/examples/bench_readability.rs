@@ -1,7 +1,7 @@
 //! Throughput of the readability analysis on one core: the ten fixture texts
 //! repeated to about 20 MB, analysed in one piece and in paragraphs.
 //!
-//!     cargo run --release -p passend-domain --example bench_readability
+//!     cargo run --release -p passend-domain --example bench_readability [whole|paragraphs]
 
 use std::time::Instant;
 
@@ -57,8 +57,11 @@ fn main() {
     println!("corpus: {mb:.1} MB of Dutch text");
     // The first call builds the lookup tables (frequent words, their syllables, the glossary).
     analyse("Een eerste zin.", &options);
-    // `bench_readability paragraphs` skips the whole text (for a profiler).
-    let whole_too = std::env::args().nth(1).as_deref() != Some("paragraphs");
+    // `bench_readability paragraphs` skips the whole text, `bench_readability whole`
+    // the paragraphs (for a profiler).
+    let only = std::env::args().nth(1);
+    let whole_too = only.as_deref() != Some("paragraphs");
+    let paragraphs_too = only.as_deref() != Some("whole");
     for run in (1..=3).filter(|_| whole_too) {
         measure(&format!("whole text, run {run}"), mb, || {
             let analysis = analyse(&corpus, &options);
@@ -66,7 +69,7 @@ fn main() {
         });
     }
     let paragraphs: Vec<&str> = corpus.split('\n').filter(|p| !p.is_empty()).collect();
-    for run in 1..=3 {
+    for run in (1..=3).filter(|_| paragraphs_too) {
         measure(&format!("{} paragraphs one by one, run {run}", paragraphs.len()), mb, || {
             let words: usize = paragraphs.iter().map(|paragraph| analyse(paragraph, &options).words).sum();
             format!("{words} words")

@@ -228,6 +228,8 @@ pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, 
 }
 
 #[cfg(test)]
+mod golden;
+#[cfg(test)]
 mod test_set;
 #[cfg(test)]
 mod tests;
