@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::rare::syllables_of;
+#[cfg(test)]
 use super::segment::Sentence;
 use super::{JargonHit, JargonKind, flesch_douma};
 
@@ -57,8 +58,15 @@ fn words_and_syllables(text: &str) -> (usize, usize) {
 
 /// Where a sentence splits best: a split word or a `;` near its middle, with
 /// four words or more on each side.
+#[cfg(test)]
 fn split_point(sentence: &Sentence, lower: &[&str]) -> Option<String> {
     let tokens: Vec<&str> = sentence.text.split_whitespace().collect();
+    split_point_in(&tokens, lower)
+}
+
+/// Where a sentence splits best (see `split_point`); `tokens`: the sentence
+/// split at white space, `lower`: its words in lower case.
+fn split_point_in(tokens: &[&str], lower: &[&str]) -> Option<String> {
     let middle = tokens.len() / 2;
     let mut best: Option<(usize, String)> = None;
     for (i, token) in tokens.iter().enumerate() {
@@ -81,89 +89,112 @@ fn split_point(sentence: &Sentence, lower: &[&str]) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-/// The advice for a text, largest effect first.
-pub(super) fn advise(
-    sentences: &[Sentence],
-    lowered: &[Vec<&str>],
-    syllable_count: usize,
-    jargon: &[JargonHit],
-    max_sentence_words: usize,
-    is_passive: impl Fn(&[&str]) -> bool,
-) -> Vec<Advice> {
-    let now =
-        Counts { sentences: sentences.len(), words: lowered.iter().map(Vec::len).sum(), syllables: syllable_count };
-    if now.words == 0 {
-        return Vec::new();
-    }
-    let before = now.score();
-    let mut candidates: Vec<Advice> = Vec::new();
-    for (index, (sentence, lower)) in sentences.iter().zip(lowered).enumerate() {
-        if lower.len() > max_sentence_words {
-            let after = Counts { sentences: now.sentences + 1, ..now };
-            candidates.push(Advice {
-                change: Change::Split {
-                    sentence: index,
-                    text: sentence.text.clone(),
-                    at: split_point(sentence, lower),
-                },
-                effect: after.score() - before,
-            });
+/// A change to one sentence, before its effect is known.
+enum Candidate {
+    Split { sentence: usize, at: Option<String> },
+    /// `auxiliary`: the syllables of the auxiliary that goes.
+    Active { sentence: usize, auxiliary: usize },
+}
+
+/// The advice for a text, gathered sentence by sentence: a long sentence may
+/// be split, a passive one made active. Their effects depend on the whole
+/// text's counts, so they are scored at the end.
+#[derive(Default)]
+pub(super) struct Adviser {
+    candidates: Vec<Candidate>,
+}
+
+impl Adviser {
+    /// One sentence: its position, tokens and words in lower case; whether it is long or passive.
+    pub(super) fn sentence(&mut self, index: usize, tokens: &[&str], lower: &[&str], long: bool, passive: bool) {
+        if long {
+            self.candidates.push(Candidate::Split { sentence: index, at: split_point_in(tokens, lower) });
         }
-        if is_passive(lower) {
+        if passive {
             // Without the auxiliary and with a subject ("wij"), and the participle's ge- gone.
             let auxiliary: usize =
                 lower.iter().filter(|w| PASSIVE_AUXILIARIES.contains(w)).map(|w| syllables_of(w)).take(1).sum();
-            let after = Counts { syllables: (now.syllables + 1).saturating_sub(auxiliary), ..now };
-            candidates.push(Advice {
-                change: Change::Active { sentence: index, text: sentence.text.clone() },
-                effect: after.score() - before,
-            });
+            self.candidates.push(Candidate::Active { sentence: index, auxiliary });
         }
     }
-    // The three terms whose plain words raise the score most, together.
-    let mut replacements: Vec<(f64, &JargonHit, isize, isize)> = jargon
-        .iter()
-        .filter(|j| j.kind != JargonKind::Abbreviation && !j.suggestion.contains('{'))
-        .filter_map(|j| {
-            let (plain_words, plain_syllables) = words_and_syllables(&j.suggestion);
-            let (term_words, term_syllables) = words_and_syllables(j.forms.first().unwrap_or(&j.term));
-            let dw = (plain_words as isize - term_words as isize) * j.count as isize;
-            let ds = (plain_syllables as isize - term_syllables as isize) * j.count as isize;
+
+    /// The advice for the text, largest effect first: `now` its counts,
+    /// `text(i)` the text of its `i`th sentence (a long or passive one).
+    pub(super) fn finish(
+        self,
+        sentences: usize,
+        words: usize,
+        syllables: usize,
+        jargon: &[JargonHit],
+        text: impl Fn(usize) -> String,
+    ) -> Vec<Advice> {
+        let now = Counts { sentences, words, syllables };
+        if now.words == 0 {
+            return Vec::new();
+        }
+        let before = now.score();
+        // Each with its effect; the text is quoted only for the advice given.
+        let mut candidates: Vec<(Option<Candidate>, Change, f64)> = Vec::new();
+        for candidate in self.candidates {
+            let after = match candidate {
+                Candidate::Split { .. } => Counts { sentences: now.sentences + 1, ..now },
+                Candidate::Active { auxiliary, .. } => {
+                    Counts { syllables: (now.syllables + 1).saturating_sub(auxiliary), ..now }
+                }
+            };
+            candidates.push((Some(candidate), Change::Replace { terms: Vec::new() }, after.score() - before));
+        }
+        // The three terms whose plain words raise the score most, together.
+        let mut replacements: Vec<(f64, &JargonHit, isize, isize)> = jargon
+            .iter()
+            .filter(|j| j.kind != JargonKind::Abbreviation && !j.suggestion.contains('{'))
+            .filter_map(|j| {
+                let (plain_words, plain_syllables) = words_and_syllables(&j.suggestion);
+                let (term_words, term_syllables) = words_and_syllables(j.forms.first().unwrap_or(&j.term));
+                let dw = (plain_words as isize - term_words as isize) * j.count as isize;
+                let ds = (plain_syllables as isize - term_syllables as isize) * j.count as isize;
+                let after = Counts {
+                    words: (now.words as isize + dw).max(1) as usize,
+                    syllables: (now.syllables as isize + ds).max(1) as usize,
+                    ..now
+                };
+                let effect = after.score() - before;
+                (effect > 0.0).then_some((effect, j, dw, ds))
+            })
+            .collect();
+        replacements.sort_by(|a, b| b.0.total_cmp(&a.0));
+        replacements.truncate(3);
+        if !replacements.is_empty() {
+            let (dw, ds) = replacements.iter().fold((0, 0), |(w, s), r| (w + r.2, s + r.3));
             let after = Counts {
                 words: (now.words as isize + dw).max(1) as usize,
                 syllables: (now.syllables as isize + ds).max(1) as usize,
                 ..now
             };
-            let effect = after.score() - before;
-            (effect > 0.0).then_some((effect, j, dw, ds))
-        })
-        .collect();
-    replacements.sort_by(|a, b| b.0.total_cmp(&a.0));
-    replacements.truncate(3);
-    if !replacements.is_empty() {
-        let (dw, ds) = replacements.iter().fold((0, 0), |(w, s), r| (w + r.2, s + r.3));
-        let after = Counts {
-            words: (now.words as isize + dw).max(1) as usize,
-            syllables: (now.syllables as isize + ds).max(1) as usize,
-            ..now
-        };
-        candidates.push(Advice {
-            change: Change::Replace {
-                terms: replacements.iter().map(|r| (r.1.term.clone(), r.1.suggestion.clone())).collect(),
-            },
-            effect: after.score() - before,
+            let terms = replacements.iter().map(|r| (r.1.term.clone(), r.1.suggestion.clone())).collect();
+            candidates.push((None, Change::Replace { terms }, after.score() - before));
+        }
+        candidates.retain(|a| a.2 > 0.05);
+        candidates.sort_by(|a, b| b.2.total_cmp(&a.2));
+        // One piece of advice per sentence: the one that helps most.
+        let mut quoted = rustc_hash::FxHashSet::default();
+        candidates.retain(|a| match &a.0 {
+            Some(Candidate::Split { sentence, .. } | Candidate::Active { sentence, .. }) => quoted.insert(*sentence),
+            None => true,
         });
+        candidates.truncate(MAX_ADVICE);
+        candidates
+            .into_iter()
+            .map(|(candidate, replace, effect)| {
+                let change = match candidate {
+                    Some(Candidate::Split { sentence, at }) => Change::Split { sentence, text: text(sentence), at },
+                    Some(Candidate::Active { sentence, .. }) => Change::Active { sentence, text: text(sentence) },
+                    None => replace,
+                };
+                Advice { change, effect }
+            })
+            .collect()
     }
-    candidates.retain(|a| a.effect > 0.05);
-    candidates.sort_by(|a, b| b.effect.total_cmp(&a.effect));
-    // One piece of advice per sentence: the one that helps most.
-    let mut quoted = rustc_hash::FxHashSet::default();
-    candidates.retain(|a| match &a.change {
-        Change::Split { sentence, .. } | Change::Active { sentence, .. } => quoted.insert(*sentence),
-        Change::Replace { .. } => true,
-    });
-    candidates.truncate(MAX_ADVICE);
-    candidates
 }
 
 #[cfg(test)]

@@ -59,8 +59,13 @@ const NOT_PARTICIPLES: &[&str] = &[
     "gelegen",
 ];
 
+/// A form of *worden* or *zijn* (`w` in lower case).
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    AUXILIARIES.contains(&w)
+}
+
 /// `w` in lower case.
-fn is_participle(w: &str) -> bool {
+pub(super) fn is_participle(w: &str) -> bool {
     if !w.contains("ge") && !["be", "ver", "ont", "her", "er"].iter().any(|p| w.starts_with(p)) {
         return false;
     }
@@ -81,10 +86,10 @@ fn is_participle(w: &str) -> bool {
 }
 
 /// A form of *worden* or *zijn* with a past participle in the same sentence:
-/// "De ouders worden uitgenodigd", "Het plan is besproken".
-/// `lower`: the sentence's words in lower case.
-pub fn is_passive(lower: &[&str]) -> bool {
-    lower.iter().any(|w| AUXILIARIES.contains(w)) && lower.iter().any(|w| is_participle(w))
+/// "De ouders worden uitgenodigd", "Het plan is besproken". `auxiliary(i)`
+/// and `participle(i)` tell whether the sentence's `i`th word (of `words`) is one.
+pub(super) fn is_passive(words: usize, auxiliary: impl Fn(usize) -> bool, participle: impl Fn(usize) -> bool) -> bool {
+    (0..words).any(auxiliary) && (0..words).any(participle)
 }
 
 /// Nouns made from verbs or adjectives that often hide who does what:
@@ -95,24 +100,43 @@ pub fn is_nominalisation(w: &str) -> bool {
         && (w.ends_with("ing") || w.ends_with("atie") || w.ends_with("heid") || w.ends_with("ering"))
 }
 
-/// Words the speller does not know, each once, in order. Acronyms, numbers
-/// and jargon terms are left alone; a capitalised word may be a name, so it
-/// counts only when neither it nor its lower case is known.
-pub fn misspelled(sentences: &[super::Sentence], speller: &dyn super::Speller) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in sentences.iter().flat_map(|s| s.words.iter()) {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        if letters < 2 || acronym || word.chars().any(|c| c.is_ascii_digit()) || out.contains(word) {
-            continue;
-        }
-        let parts_known = word
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .all(|part| speller.knows(part) || speller.knows(&part.to_lowercase()) || part.len() <= 2);
-        if !speller.knows(word) && !parts_known {
-            out.push(word.clone());
+/// Words the speller does not know, each once, in order, sentence by
+/// sentence. Acronyms, numbers and jargon terms are left alone; a
+/// capitalised word may be a name, so it counts only when neither it nor its
+/// lower case is known. A word is asked about once (the speller's answer
+/// depends on the word alone).
+pub(super) struct Misspelled<'s> {
+    speller: &'s dyn super::Speller,
+    asked: rustc_hash::FxHashSet<Box<str>>,
+    found: Vec<String>,
+}
+
+impl<'s> Misspelled<'s> {
+    pub(super) fn new(speller: &'s dyn super::Speller) -> Misspelled<'s> {
+        Misspelled { speller, asked: Default::default(), found: Vec::new() }
+    }
+
+    /// The words of one sentence, as written.
+    pub(super) fn sentence(&mut self, words: &[&str]) {
+        for &word in words {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            if letters < 2 || acronym || word.chars().any(|c| c.is_ascii_digit()) || self.asked.contains(word) {
+                continue;
+            }
+            self.asked.insert(word.into());
+            let speller = self.speller;
+            let parts_known = word
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .all(|part| speller.knows(part) || speller.knows(&part.to_lowercase()) || part.len() <= 2);
+            if !speller.knows(word) && !parts_known {
+                self.found.push(word.to_owned());
+            }
         }
     }
-    out
+
+    pub(super) fn finish(self) -> Vec<String> {
+        self.found
+    }
 }

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::JargonHit;
 use super::rare::is_frequent;
-use super::segment::Sentence;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JargonTerm {
@@ -224,73 +223,116 @@ fn same(word: &str, part: &str) -> bool {
     each_base(word, &mut |base| base == part)
 }
 
-/// A hit before it is counted: which glossary and entry (or an abbreviation), how, and the compound's part.
-struct Found {
-    key: String,
-    term: String,
-    suggestion: String,
+/// A hit before it is counted: which glossary and entry (or an abbreviation),
+/// how, and the compound's part; borrowed from the glossary or the text until
+/// it is counted for the first time.
+struct Found<'a> {
+    key: Cow<'a, str>,
+    term: Cow<'a, str>,
+    suggestion: Cow<'a, str>,
     kind: JargonKind,
     own: bool,
-    part: Option<String>,
+    part: Option<Cow<'a, str>>,
+}
+
+/// What the built-in list knows of a word in lower case, worked out once per
+/// word (`super::word`): whether a term may start with it (one of its forms is
+/// a term's first word) and whether it is a compound with a term as a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct WordFacts {
+    pub term_start: bool,
+    pub compound: bool,
+}
+
+impl WordFacts {
+    /// Nothing known: every way of finding a term is tried (for own lists).
+    const UNKNOWN: WordFacts = WordFacts { term_start: true, compound: true };
 }
 
 impl Glossary {
-    fn term_hit(&self, id: usize) -> Found {
+    fn term_hit(&self, id: usize) -> Found<'_> {
         let e = &self.entries[id];
         Found {
-            key: e.term.clone(),
-            term: e.term.clone(),
-            suggestion: e.suggestion.clone(),
+            key: Cow::Borrowed(&e.term),
+            term: Cow::Borrowed(&e.term),
+            suggestion: Cow::Borrowed(&e.suggestion),
             kind: JargonKind::Term,
             own: e.own,
             part: None,
         }
     }
 
-    fn compound_hit(&self, id: usize, word: &str, rest: &str) -> Found {
+    fn compound_hit(&self, id: usize, word: &str, rest: &str) -> Found<'_> {
         let e = &self.entries[id];
         Found {
-            key: word.to_owned(),
-            term: word.to_owned(),
-            suggestion: e.suggestion.replace("{rest}", rest),
+            key: Cow::Owned(word.to_owned()),
+            term: Cow::Owned(word.to_owned()),
+            suggestion: Cow::Owned(e.suggestion.replace("{rest}", rest)),
             kind: JargonKind::Compound,
             own: e.own,
-            part: Some(e.term.trim_end_matches('-').to_owned()),
+            part: Some(Cow::Borrowed(e.term.trim_end_matches('-'))),
+        }
+    }
+
+    /// What this list knows of a word in lower case (see [`WordFacts`]).
+    pub(super) fn facts(&self, lower: &str) -> WordFacts {
+        let folded = fold(lower);
+        WordFacts {
+            term_start: each_base(&folded, &mut |base| self.words.contains_key(base)),
+            compound: self.compound(&folded).is_some(),
         }
     }
 
     /// A term starting at `words[i]`: how many words it spans and the hit.
-    fn term_at(&self, words: &[String], lower: &[&str], i: usize) -> Option<(usize, Found)> {
-        let word = words[i].as_str();
+    /// `capitals`: whether the word has two capitals or more (an acronym
+    /// needs them); `facts`: what is known of the word in lower case.
+    fn term_at(
+        &self,
+        words: &[&str],
+        lower: &[&str],
+        i: usize,
+        capitals: bool,
+        facts: WordFacts,
+    ) -> Option<(usize, Found<'_>)> {
+        let word = words[i];
         // Acronyms as written, also with 's or as a part of a hyphenated word (OPP-gesprek).
-        let acronym = self.acronyms.get(word).or_else(|| word.strip_suffix("'s").and_then(|w| self.acronyms.get(w)));
-        let acronym = acronym
-            .or_else(|| word.contains('-').then(|| word.split('-').find_map(|part| self.acronyms.get(part))).flatten());
-        if let Some(&id) = acronym {
-            return Some((1, self.term_hit(id)));
+        if capitals {
+            let acronym =
+                self.acronyms.get(word).or_else(|| word.strip_suffix("'s").and_then(|w| self.acronyms.get(w)));
+            let acronym = acronym.or_else(|| {
+                word.contains('-').then(|| word.split('-').find_map(|part| self.acronyms.get(part))).flatten()
+            });
+            if let Some(&id) = acronym {
+                return Some((1, self.term_hit(id)));
+            }
+        }
+        if !facts.term_start && !facts.compound {
+            return None;
         }
         let folded = fold(lower[i]);
-        let mut best: Option<(usize, usize)> = None;
-        each_base(&folded, &mut |base| {
-            for (parts, id) in self.words.get(base).into_iter().flatten() {
-                let fits = parts.len() <= lower.len() - i
-                    && parts.iter().enumerate().skip(1).all(|(k, part)| same(&fold(lower[i + k]), part));
-                if fits && best.is_none_or(|(len, _)| parts.len() > len) {
-                    best = Some((parts.len(), *id));
+        if facts.term_start {
+            let mut best: Option<(usize, usize)> = None;
+            each_base(&folded, &mut |base| {
+                for (parts, id) in self.words.get(base).into_iter().flatten() {
+                    let fits = parts.len() <= lower.len() - i
+                        && parts.iter().enumerate().skip(1).all(|(k, part)| same(&fold(lower[i + k]), part));
+                    if fits && best.is_none_or(|(len, _)| parts.len() > len) {
+                        best = Some((parts.len(), *id));
+                    }
                 }
+                best.is_some()
+            });
+            if let Some((len, id)) = best {
+                return Some((len, self.term_hit(id)));
             }
-            best.is_some()
-        });
-        if let Some((len, id)) = best {
-            return Some((len, self.term_hit(id)));
         }
-        self.compound(&folded).map(|f| (1, f))
+        if facts.compound { self.compound(&folded).map(|f| (1, f)) } else { None }
     }
 
     /// A compound with a one-word term as its head (*zorg+arrangement*) or
     /// first part (*arrangement+s+aanvraag*, the rest a frequent word), or
     /// with a compound-only part (*ondersteunings+team*).
-    fn compound(&self, folded: &str) -> Option<Found> {
+    fn compound(&self, folded: &str) -> Option<Found<'_>> {
         // An everyday word (in the frequency list) is no jargon, whatever it is made of.
         if folded.chars().count() < 8 || !folded.chars().all(char::is_alphabetic) || is_frequent(folded) {
             return None;
@@ -329,9 +371,9 @@ impl Glossary {
 /// An abbreviation: 2–6 capitals (a digit may follow the first two), read as
 /// written, not a word in capitals (a heading), not known to every adult.
 fn abbreviation(word: &str) -> bool {
-    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
-    (2..=6).contains(&letters)
-        && word.chars().take(2).all(|c| c.is_ascii_uppercase())
+    // The cheapest test first: most words start in lower case.
+    word.chars().take(2).all(|c| c.is_ascii_uppercase())
+        && (2..=6).contains(&word.chars().filter(char::is_ascii_alphabetic).count())
         && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && !KNOWN_ABBREVIATIONS.contains(&word)
         && !word.chars().all(|c| "IVXLC".contains(c))
@@ -339,9 +381,8 @@ fn abbreviation(word: &str) -> bool {
 }
 
 /// The abbreviations a sentence explains: *LOVS (leerlingvolgsysteem)* and
-/// *leerlingvolgsysteem (LOVS)*.
-fn explained_in(sentence: &Sentence) -> Vec<String> {
-    let tokens: Vec<&str> = sentence.text.split_whitespace().collect();
+/// *leerlingvolgsysteem (LOVS)*. `tokens`: the sentence split at white space.
+fn explained_in(tokens: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -358,62 +399,116 @@ fn explained_in(sentence: &Sentence) -> Vec<String> {
     out
 }
 
-/// The jargon in the sentences (`lowered`: their words in lower case), most
-/// frequent first: the terms of the glossaries (the first that knows a word
-/// wins: own lists before the built-in one), then unexplained abbreviations.
-pub fn find(sentences: &[Sentence], lowered: &[Vec<&str>], glossaries: &[&Glossary]) -> Vec<JargonHit> {
-    let mut hits: Vec<JargonHit> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut count = |found: Found, form: String| {
-        let at = *by_key.entry(found.key.clone()).or_insert_with(|| {
-            hits.push(JargonHit {
-                term: found.term,
-                suggestion: found.suggestion,
-                count: 0,
-                forms: Vec::new(),
-                kind: found.kind,
-                own: found.own,
-                part: found.part,
-            });
-            hits.len() - 1
-        });
-        hits[at].count += 1;
-        if !hits[at].forms.contains(&form) {
-            hits[at].forms.push(form);
-        }
-    };
-    let mut explained: HashSet<String> = HashSet::default();
-    for (sentence, lower) in sentences.iter().zip(lowered) {
-        explained.extend(explained_in(sentence));
+/// Whether a word has two capitals or more (an acronym and an abbreviation need them).
+pub(super) fn has_two_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+}
+
+/// The jargon in a text, sentence by sentence: the terms of the glossaries
+/// (the first that knows a word wins: own lists before the built-in one),
+/// then unexplained abbreviations.
+pub(super) struct Finder<'g> {
+    /// The platform's and an SWV's own terms, when there are any.
+    own: Option<&'g Glossary>,
+    hits: Vec<JargonHit>,
+    by_key: HashMap<String, usize>,
+    explained: HashSet<String>,
+    /// The form being counted, in one buffer.
+    form: String,
+}
+
+impl<'g> Finder<'g> {
+    pub(super) fn new(own: Option<&'g Glossary>) -> Finder<'g> {
+        Finder { own, hits: Vec::new(), by_key: HashMap::default(), explained: HashSet::default(), form: String::new() }
+    }
+
+    /// One sentence: its tokens, its words as written and in lower case, and
+    /// what the built-in list knows of each word (`facts(i)`, in lower case).
+    pub(super) fn sentence(
+        &mut self,
+        tokens: &[&str],
+        words: &[&str],
+        lower: &[&str],
+        facts: impl Fn(usize) -> WordFacts,
+    ) {
+        self.explained.extend(explained_in(tokens));
+        let built_in = Glossary::built_in();
+        // Whether no word has a lower-case letter (a heading in capitals), worked out when needed.
+        let mut all_capitals: Option<bool> = None;
         let mut i = 0;
-        while i < sentence.words.len() {
-            let found = glossaries.iter().find_map(|g| g.term_at(&sentence.words, lower, i));
+        while i < words.len() {
+            let word = words[i];
+            let capitals = has_two_capitals(word);
+            let found = self
+                .own
+                .and_then(|own| own.term_at(words, lower, i, capitals, WordFacts::UNKNOWN))
+                .or_else(|| built_in.term_at(words, lower, i, capitals, facts(i)));
             if let Some((len, found)) = found {
-                count(found, lower[i..i + len].join(" "));
+                self.count(found, &lower[i..i + len]);
                 i += len;
                 continue;
             }
-            let word = sentence.words[i].as_str();
-            let unexplained =
-                word.split('-').find(|part| abbreviation(part) && !explained.contains(*part)).filter(|_| {
-                    !sentence.words.iter().all(|w| !w.chars().any(char::is_lowercase)) || sentence.words.len() == 1
-                });
+            // An abbreviation starts with two capitals.
+            let unexplained = if capitals {
+                word.split('-').find(|part| abbreviation(part) && !self.explained.contains(*part)).filter(|_| {
+                    !*all_capitals.get_or_insert_with(|| words.iter().all(|w| !w.chars().any(char::is_lowercase)))
+                        || words.len() == 1
+                })
+            } else {
+                None
+            };
             if let Some(abbr) = unexplained {
                 let found = Found {
-                    key: abbr.to_owned(),
-                    term: abbr.to_owned(),
-                    suggestion: EXPLAIN_ABBREVIATION.to_owned(),
+                    key: Cow::Borrowed(abbr),
+                    term: Cow::Borrowed(abbr),
+                    suggestion: Cow::Borrowed(EXPLAIN_ABBREVIATION),
                     kind: JargonKind::Abbreviation,
                     own: false,
                     part: None,
                 };
-                count(found, lower[i].to_owned());
+                self.count(found, &lower[i..=i]);
             }
             i += 1;
         }
     }
-    hits.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
-    hits
+
+    /// Counts a hit in `form` (its words in lower case).
+    fn count(&mut self, found: Found<'_>, form: &[&str]) {
+        let at = match self.by_key.get(found.key.as_ref()) {
+            Some(&at) => at,
+            None => {
+                self.hits.push(JargonHit {
+                    term: found.term.into_owned(),
+                    suggestion: found.suggestion.into_owned(),
+                    count: 0,
+                    forms: Vec::new(),
+                    kind: found.kind,
+                    own: found.own,
+                    part: found.part.map(Cow::into_owned),
+                });
+                self.by_key.insert(found.key.into_owned(), self.hits.len() - 1);
+                self.hits.len() - 1
+            }
+        };
+        let hit = &mut self.hits[at];
+        hit.count += 1;
+        self.form.clear();
+        for (k, word) in form.iter().enumerate() {
+            if k > 0 {
+                self.form.push(' ');
+            }
+            self.form.push_str(word);
+        }
+        if !hit.forms.contains(&self.form) {
+            hit.forms.push(self.form.clone());
+        }
+    }
+
+    /// The jargon found, most frequent first.
+    pub(super) fn finish(mut self) -> Vec<JargonHit> {
+        self.hits.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+        self.hits
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Per-thread memory of what a word costs to work out (its syllables,
-//! whether it is rare). The live hints analyse one paragraph at a time and a
+//! whether it is rare, a form of a term, …). The live hints analyse one paragraph at a time and a
 //! writer's paragraphs repeat the same uncommon words, so a per-text cache
 //! saves little there. The answers depend on the word alone, so remembering
 //! them changes no result; the memory is bounded and starts afresh when full.
@@ -16,7 +16,8 @@ pub(super) type Table<V> = RefCell<FxHashMap<Box<str>, V>>;
 
 thread_local! {
     pub(super) static SYLLABLES: Table<usize> = RefCell::new(FxHashMap::default());
-    pub(super) static RARE: Table<bool> = RefCell::new(FxHashMap::default());
+    /// Everything the analysis needs of a word in lower case (`super::word`).
+    pub(super) static WORDS: Table<super::word::WordInfo> = RefCell::new(FxHashMap::default());
 }
 
 /// The remembered answer for `word`, or `work_out()` remembered.

@@ -12,8 +12,7 @@ mod rare;
 mod score;
 mod segment;
 mod syllables;
-
-use rustc_hash::FxHashMap as HashMap;
+mod word;
 
 use serde::Serialize;
 
@@ -107,40 +106,6 @@ pub fn worth_scoring(text: &str) -> bool {
     words >= MIN_SCORED_WORDS && !single_item
 }
 
-/// Every word of the sentences in lower case, in one buffer: a whole
-/// profile has millions of words, and one allocation each cost more than the
-/// analysis itself.
-struct LoweredWords {
-    buffer: String,
-    /// Per sentence, each word's range in `buffer`.
-    ranges: Vec<Vec<std::ops::Range<usize>>>,
-}
-
-impl LoweredWords {
-    fn of(sentences: &[Sentence]) -> LoweredWords {
-        let mut buffer = String::with_capacity(sentences.iter().map(|s| s.text.len()).sum());
-        let ranges = sentences
-            .iter()
-            .map(|sentence| {
-                sentence
-                    .words
-                    .iter()
-                    .map(|word| {
-                        let start = buffer.len();
-                        buffer.extend(word.chars().flat_map(char::to_lowercase));
-                        start..buffer.len()
-                    })
-                    .collect()
-            })
-            .collect();
-        LoweredWords { buffer, ranges }
-    }
-
-    fn words(&self) -> Vec<Vec<&str>> {
-        self.ranges.iter().map(|sentence| sentence.iter().map(|range| &self.buffer[range.clone()]).collect()).collect()
-    }
-}
-
 /// Analyses a text.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     analyse_with(text, options, None)
@@ -156,74 +121,152 @@ pub fn analyse_with(text: &str, options: &Options, speller: Option<&dyn Speller>
 /// (the live hints, the report, the parent version's check, the command line)
 /// goes through here, so they all see the same terms.
 pub fn analyse_in(text: &str, options: &Options, speller: Option<&dyn Speller>, own: &Glossary) -> Analysis {
-    let found = sentences(text);
-    // Words are lowered and their syllables counted once: texts repeat words a lot.
-    let lowered_text = LoweredWords::of(&found);
-    let lowered = lowered_text.words();
-    let mut syllable_cache: HashMap<&str, usize> = HashMap::default();
-    let mut syllable_count = 0;
-    let mut word_count = 0;
-    for lower in &lowered {
-        for low in lower {
-            syllable_count += *syllable_cache.entry(*low).or_insert_with(|| rare::syllables_of_lower(low));
-            word_count += 1;
+    let mut reading = Reading::new(options, speller, own);
+    // The words of a sentence in lower case: those with a capital in one buffer, the others as written.
+    let mut buffer = String::new();
+    let mut spans: Vec<Option<std::ops::Range<usize>>> = Vec::new();
+    let mut lower_store: Vec<&'static str> = Vec::new();
+    let mut infos: Vec<word::WordInfo> = Vec::new();
+    segment::each_sentence(text, |tokens, words| {
+        buffer.clear();
+        spans.clear();
+        for word in words {
+            if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                spans.push(None);
+            } else {
+                let start = buffer.len();
+                buffer.extend(word.chars().flat_map(char::to_lowercase));
+                spans.push(Some(start..buffer.len()));
+            }
         }
-    }
-    let sentence_count = found.len();
-    let score = flesch_douma(sentence_count, word_count, syllable_count);
-    let hint = |index: usize, s: &Sentence| SentenceHint { index, text: s.text.clone(), words: s.words.len() };
-    let long_sentences = found
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.words.len() > options.max_sentence_words)
-        .map(|(i, s)| hint(i, s))
-        .collect();
-    let passive_sentences = found
-        .iter()
-        .zip(&lowered)
-        .enumerate()
-        .filter(|(_, (_, lower))| checks::is_passive(lower))
-        .map(|(i, (s, _))| hint(i, s))
-        .collect();
-    let distinct_words = syllable_cache.keys().copied();
-    let mut long_words: Vec<&str> = distinct_words
-        .clone()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > options.max_word_letters)
-        .collect();
-    let mut nominalisations: Vec<&str> = distinct_words.filter(|w| checks::is_nominalisation(w)).collect();
-    // In order of first appearance, so that a report reads like the text.
-    if !long_words.is_empty() || !nominalisations.is_empty() {
-        let mut order: HashMap<&str, usize> = HashMap::default();
-        for (i, word) in lowered.iter().flatten().enumerate() {
-            order.entry(*word).or_insert(i);
-        }
-        long_words.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
-        nominalisations.sort_by_key(|w| order.get(w).copied().unwrap_or(usize::MAX));
-    }
-    let glossaries: &[&Glossary] = if own.is_empty() { &[Glossary::built_in()] } else { &[own, Glossary::built_in()] };
-    let jargon = jargon::find(&found, &lowered, glossaries);
-    // The words already hinted at as jargon are not also called rare.
-    let jargon_words: rustc_hash::FxHashSet<String> =
-        jargon.iter().flat_map(|j| j.forms.iter().flat_map(|f| f.split_whitespace().map(str::to_owned))).collect();
-    let advice = advice::advise(&found, &lowered, syllable_count, &jargon, options.max_sentence_words, |lower| {
-        checks::is_passive(lower)
+        let mut lower = recycle(std::mem::take(&mut lower_store));
+        lower.extend(words.iter().zip(&spans).map(|(word, span)| match span {
+            Some(range) => &buffer[range.clone()],
+            None => *word,
+        }));
+        infos.clear();
+        infos.extend(lower.iter().map(|low| word::info(low)));
+        reading.sentence(tokens, words, &lower, &infos);
+        lower_store = recycle(lower);
     });
-    Analysis {
-        advice,
-        rare_words: rare::find(&found, &lowered, &jargon_words),
-        sentences: sentence_count,
-        words: word_count,
-        syllables: syllable_count,
-        flesch_douma: score,
-        band: score.map(Band::of),
-        words_per_sentence: if sentence_count == 0 { 0.0 } else { word_count as f64 / sentence_count as f64 },
-        syllables_per_word: if word_count == 0 { 0.0 } else { syllable_count as f64 / word_count as f64 },
-        long_sentences,
-        long_words: long_words.into_iter().map(str::to_owned).collect(),
-        passive_sentences,
-        nominalisations: nominalisations.into_iter().map(str::to_owned).collect(),
-        jargon,
-        misspelled: speller.map(|speller| checks::misspelled(&found, speller)),
+    reading.finish()
+}
+
+/// An empty vector of string slices with the allocation of `v`, for slices
+/// that live shorter or longer (no allocation per sentence).
+fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+/// The analysis of one text, read sentence by sentence in one pass: what a
+/// hint needs of a sentence is kept, the sentence itself is not.
+struct Reading<'a> {
+    options: &'a Options,
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+    long_sentences: Vec<SentenceHint>,
+    passive_sentences: Vec<SentenceHint>,
+    /// The long words and nominalisations, each once, in order of first appearance.
+    long_words: Vec<String>,
+    nominalisations: Vec<String>,
+    listed: rustc_hash::FxHashSet<Box<str>>,
+    jargon: jargon::Finder<'a>,
+    rare: rare::RareWords,
+    adviser: advice::Adviser,
+    misspelled: Option<checks::Misspelled<'a>>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(options: &'a Options, speller: Option<&'a dyn Speller>, own: &'a Glossary) -> Reading<'a> {
+        Reading {
+            options,
+            sentences: 0,
+            words: 0,
+            syllables: 0,
+            long_sentences: Vec::new(),
+            passive_sentences: Vec::new(),
+            long_words: Vec::new(),
+            nominalisations: Vec::new(),
+            listed: Default::default(),
+            // Own terms are searched first, when there are any.
+            jargon: jargon::Finder::new((!own.is_empty()).then_some(own)),
+            rare: Default::default(),
+            adviser: Default::default(),
+            misspelled: speller.map(checks::Misspelled::new),
+        }
+    }
+
+    /// One sentence: its tokens (joined by spaces they are its text), its words
+    /// as written and in lower case, and what is known of each word.
+    fn sentence(&mut self, tokens: &[&str], words: &[&str], lower: &[&str], infos: &[word::WordInfo]) {
+        let index = self.sentences;
+        self.sentences += 1;
+        self.words += words.len();
+        self.syllables += infos.iter().map(|info| info.syllables).sum::<usize>();
+        let hint = || SentenceHint { index, text: tokens.join(" "), words: words.len() };
+        let long = words.len() > self.options.max_sentence_words;
+        if long {
+            self.long_sentences.push(hint());
+        }
+        let passive = checks::is_passive(infos.len(), |i| infos[i].auxiliary, |i| infos[i].participle);
+        if passive {
+            self.passive_sentences.push(hint());
+        }
+        for (low, info) in lower.iter().zip(infos) {
+            let is_long = info.letters > self.options.max_word_letters;
+            if (is_long || info.nominalisation) && !self.listed.contains(*low) {
+                self.listed.insert((*low).into());
+                if is_long {
+                    self.long_words.push((*low).to_owned());
+                }
+                if info.nominalisation {
+                    self.nominalisations.push((*low).to_owned());
+                }
+            }
+        }
+        self.jargon.sentence(tokens, words, lower, |i| infos[i].jargon);
+        self.rare.sentence(words, lower, |i| infos[i].rare);
+        self.adviser.sentence(index, tokens, lower, long, passive);
+        if let Some(misspelled) = &mut self.misspelled {
+            misspelled.sentence(words);
+        }
+    }
+
+    fn finish(self) -> Analysis {
+        let (sentence_count, word_count, syllable_count) = (self.sentences, self.words, self.syllables);
+        let score = flesch_douma(sentence_count, word_count, syllable_count);
+        let jargon = self.jargon.finish();
+        // The words already hinted at as jargon are not also called rare.
+        let jargon_words: rustc_hash::FxHashSet<String> =
+            jargon.iter().flat_map(|j| j.forms.iter().flat_map(|f| f.split_whitespace().map(str::to_owned))).collect();
+        // Advice quotes a long or passive sentence: its text is in the hints.
+        let (long_sentences, passive_sentences) = (self.long_sentences, self.passive_sentences);
+        let text_of = |index: usize| {
+            [&long_sentences, &passive_sentences]
+                .iter()
+                .find_map(|hints| hints.binary_search_by_key(&index, |h| h.index).ok().map(|at| hints[at].text.clone()))
+                .unwrap_or_default()
+        };
+        let advice = self.adviser.finish(sentence_count, word_count, syllable_count, &jargon, text_of);
+        Analysis {
+            advice,
+            rare_words: self.rare.finish(&jargon_words),
+            sentences: sentence_count,
+            words: word_count,
+            syllables: syllable_count,
+            flesch_douma: score,
+            band: score.map(Band::of),
+            words_per_sentence: if sentence_count == 0 { 0.0 } else { word_count as f64 / sentence_count as f64 },
+            syllables_per_word: if word_count == 0 { 0.0 } else { syllable_count as f64 / word_count as f64 },
+            long_sentences,
+            long_words: self.long_words,
+            passive_sentences,
+            nominalisations: self.nominalisations,
+            jargon,
+            misspelled: self.misspelled.map(checks::Misspelled::finish),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::memo;
+#[cfg(test)]
 use super::segment::Sentence;
 
 static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -17,6 +18,12 @@ static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// time, so a per-text cache saves little there).
 static FREQUENT_SYLLABLES: LazyLock<HashMap<&'static str, usize>> =
     LazyLock::new(|| FREQUENT.iter().map(|word| (*word, super::syllables(word))).collect());
+
+/// The syllables of a lower-case word, from the table when it is frequent,
+/// counted otherwise (for [`super::word`], which remembers them itself).
+pub(super) fn count_syllables_of_lower(lower: &str) -> usize {
+    FREQUENT_SYLLABLES.get(lower).copied().unwrap_or_else(|| super::syllables(lower))
+}
 
 /// The syllables of a lower-case word, from the table when it is frequent.
 pub(super) fn syllables_of_lower(lower: &str) -> usize {
@@ -64,30 +71,55 @@ pub fn splits_into_frequent(lower: &str) -> bool {
     })
 }
 
-/// Rare words in order of first appearance, each once. Names (a capital
-/// letter inside a sentence), numbers and the jargon terms already hinted at
-/// are left out; a hyphenated word is rare when one of its parts is; a word
-/// is rare only when neither it nor a split into two frequent parts is frequent.
-pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<&str>], jargon: &HashSet<String>) -> Vec<String> {
-    let mut seen = HashSet::default();
-    let mut out = Vec::new();
-    for (sentence, lower) in sentences.iter().zip(lowered) {
-        for (position, (word, low)) in sentence.words.iter().zip(lower).enumerate() {
+/// Whether a word in lower case is rare: a hyphenated word is rare when one
+/// of its parts is; a part of four letters or more is rare only when neither
+/// it nor a split into two frequent parts is frequent. Numbers are not rare.
+pub(super) fn is_rare(lower: &str) -> bool {
+    lower.split('-').any(|part| {
+        part.chars().count() >= MIN_LETTERS
+            && part.chars().all(char::is_alphabetic)
+            && !is_frequent(part)
+            && !splits_into_frequent(part)
+    })
+}
+
+/// Rare words in order of first appearance, each once, sentence by sentence.
+/// Names (a capital letter inside a sentence) are left out, and at the end
+/// the jargon terms already hinted at.
+#[derive(Default)]
+pub(super) struct RareWords {
+    listed: HashSet<Box<str>>,
+    found: Vec<String>,
+}
+
+impl RareWords {
+    /// One sentence: its words as written and in lower case; `rare(i)` tells
+    /// whether the `i`th is rare (see [`is_rare`]).
+    pub(super) fn sentence(&mut self, words: &[&str], lower: &[&str], rare: impl Fn(usize) -> bool) {
+        for (position, (word, low)) in words.iter().zip(lower).enumerate() {
             let is_name = position > 0 && word.chars().next().is_some_and(char::is_uppercase);
-            if is_name || !seen.insert(*low) || jargon.contains(*low) {
-                continue;
-            }
-            let rare = low.split('-').any(|part| {
-                part.chars().count() >= MIN_LETTERS
-                    && part.chars().all(char::is_alphabetic)
-                    && memo::remembered(&memo::RARE, part, || !is_frequent(part) && !splits_into_frequent(part))
-            });
-            if rare {
-                out.push((*low).to_owned());
+            if !is_name && rare(position) && !self.listed.contains(*low) {
+                self.listed.insert((*low).into());
+                self.found.push((*low).to_owned());
             }
         }
     }
-    out
+
+    /// The rare words, without the jargon hinted at (`jargon`: its words in lower case).
+    pub(super) fn finish(self, jargon: &HashSet<String>) -> Vec<String> {
+        self.found.into_iter().filter(|word| !jargon.contains(word)).collect()
+    }
+}
+
+/// Rare words in order of first appearance, each once (see [`RareWords`]).
+#[cfg(test)]
+pub(super) fn find(sentences: &[Sentence], lowered: &[Vec<&str>], jargon: &HashSet<String>) -> Vec<String> {
+    let mut rare = RareWords::default();
+    for (sentence, lower) in sentences.iter().zip(lowered) {
+        let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+        rare.sentence(&words, lower, |i| is_rare(lower[i]));
+    }
+    rare.finish(jargon)
 }
 
 #[cfg(test)]

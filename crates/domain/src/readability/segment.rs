@@ -2,6 +2,8 @@
 //! dots (o.a., bijv., m.b.t.), numbers (1.250, 2,5), bullet lists, headings,
 //! and text pasted from a PDF with line breaks in the middle of sentences.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,11 +26,8 @@ pub(super) fn is_bullet(line: &str) -> bool {
     if t.starts_with(['-', '•', '*', '–', '—', '·', '▪', '◦']) {
         return true;
     }
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    !digits.is_empty()
-        && digits.len() <= 2
-        && t[digits.len()..].starts_with(['.', ')'])
-        && t[digits.len() + 1..].starts_with(' ')
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 2 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ')
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -40,25 +39,31 @@ fn strip_bullet(line: &str) -> &str {
     if digits > 0 && is_bullet(t) { t[digits + 1..].trim_start() } else { t }
 }
 
-/// Paragraph-like blocks: paragraphs (joined across stray line breaks), list
-/// items and headings each make their own block.
-fn blocks(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n").replace('\u{00AD}', "");
-    let mut out: Vec<String> = Vec::new();
+/// Paragraph-like blocks, each given to `emit` in order: paragraphs (joined
+/// across stray line breaks), list items and headings each make their own
+/// block. One buffer serves every joined block; a heading is the text itself.
+fn each_block(text: &str, mut emit: impl FnMut(&str)) {
+    let text: Cow<'_, str> = if text.contains(['\r', '\u{00AD}']) {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace('\u{00AD}', ""))
+    } else {
+        Cow::Borrowed(text)
+    };
     let mut current = String::new();
-    let lines: Vec<&str> = text.lines().collect();
-    for (i, raw) in lines.iter().enumerate() {
+    let mut lines = text.lines().peekable();
+    while let Some(raw) = lines.next() {
         let line = raw.trim();
-        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        let next_blank = lines.peek().is_none_or(|l| l.trim().is_empty());
         if line.is_empty() {
             if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+                emit(&current);
+                current.clear();
             }
             continue;
         }
         if is_bullet(line) {
             if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+                emit(&current);
+                current.clear();
             }
             current.push_str(strip_bullet(line));
             continue;
@@ -66,9 +71,9 @@ fn blocks(text: &str) -> Vec<String> {
         // A short line without closing punctuation before a blank line (or
         // followed by text, while nothing runs on into it) is a heading.
         let ends_open = !line.ends_with(['.', '!', '?', ':', ';', ',']);
-        let heading = current.is_empty() && ends_open && line.split_whitespace().count() <= 8 && next_blank;
+        let heading = current.is_empty() && ends_open && line.split_whitespace().nth(8).is_none() && next_blank;
         if heading {
-            out.push(line.to_owned());
+            emit(line);
             continue;
         }
         if !current.is_empty() {
@@ -82,14 +87,19 @@ fn blocks(text: &str) -> Vec<String> {
         current.push_str(line);
     }
     if !current.is_empty() {
-        out.push(current);
+        emit(&current);
     }
-    out
 }
 
 fn is_abbreviation(token: &str) -> bool {
-    let lower = token.trim_start_matches(['(', '"', '\'', '‘', '“']).to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    let token = token.trim_start_matches(['(', '"', '\'', '‘', '“']);
+    // Most tokens are lower-case ASCII already: no copy for them.
+    let lower: Cow<'_, str> = if token.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.to_lowercase())
+    };
+    ABBREVIATIONS.contains(&lower.as_ref())
         // Initials: "J." in "J. de Vries"; single letters with a dot.
         || (lower.chars().count() == 2 && lower.ends_with('.') && lower.starts_with(char::is_alphabetic))
         // Letter-dot sequences such as "a.u.b." that the list lacks.
@@ -97,42 +107,56 @@ fn is_abbreviation(token: &str) -> bool {
 }
 
 /// The word in a token: letters, digits and inner hyphens or apostrophes.
-fn word_of(token: &str) -> Option<String> {
+fn word_of(token: &str) -> Option<&str> {
     let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+    (!trimmed.is_empty()).then_some(trimmed)
 }
 
 /// The sentences of a text, each with its words.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for block in blocks(text) {
-        let tokens: Vec<&str> = block.split_whitespace().collect();
-        let mut start = 0;
-        for (i, token) in tokens.iter().enumerate() {
-            let closing = token.trim_end_matches(['"', '\'', ')', '’', '”']);
-            let ends = closing.ends_with(['.', '!', '?']) || closing.ends_with('…');
-            if !ends || (closing.ends_with('.') && is_abbreviation(closing)) {
-                continue;
-            }
-            // The next word must look like a new sentence: a capital, a digit or a quote.
-            let next_starts = tokens.get(i + 1).is_none_or(|n| {
-                n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“(".contains(c))
-            });
-            if next_starts {
-                push(&mut out, &tokens[start..=i]);
-                start = i + 1;
-            }
-        }
-        if start < tokens.len() {
-            push(&mut out, &tokens[start..]);
-        }
-    }
+    each_sentence(text, |tokens, words| {
+        out.push(Sentence { text: tokens.join(" "), words: words.iter().map(|w| (*w).to_owned()).collect() });
+    });
     out
 }
 
-fn push(out: &mut Vec<Sentence>, tokens: &[&str]) {
-    let words: Vec<String> = tokens.iter().filter_map(|t| word_of(t)).collect();
-    if !words.is_empty() {
-        out.push(Sentence { text: tokens.join(" "), words });
+/// Gives `each` the sentences of a text in order, each as its tokens (as
+/// written, split at white space; joined by spaces they are the sentence's
+/// text) and its words (slices of the tokens), without a copy of either: the
+/// analysis of a whole profile reads millions of words, and one allocation
+/// each cost more than the analysis itself. A sentence has at least one word.
+pub(super) fn each_sentence(text: &str, mut each: impl FnMut(&[&str], &[&str])) {
+    each_block(text, |block| block_sentences(block, &mut each));
+}
+
+fn block_sentences<'b>(block: &'b str, each: &mut impl FnMut(&[&str], &[&str])) {
+    let tokens: Vec<&'b str> = block.split_whitespace().collect();
+    let mut words: Vec<&'b str> = Vec::new();
+    let mut sentence = |tokens: &[&'b str]| {
+        words.clear();
+        words.extend(tokens.iter().filter_map(|t| word_of(t)));
+        if !words.is_empty() {
+            each(tokens, &words);
+        }
+    };
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let closing = token.trim_end_matches(['"', '\'', ')', '’', '”']);
+        let ends = closing.ends_with(['.', '!', '?']) || closing.ends_with('…');
+        if !ends || (closing.ends_with('.') && is_abbreviation(closing)) {
+            continue;
+        }
+        // The next word must look like a new sentence: a capital, a digit or a quote.
+        let next_starts = tokens.get(i + 1).is_none_or(|n| {
+            n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“(".contains(c))
+        });
+        if next_starts {
+            sentence(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        sentence(&tokens[start..]);
     }
 }
