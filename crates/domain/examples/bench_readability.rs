@@ -1,7 +1,7 @@
 //! Throughput of the readability analysis on one core: the ten fixture texts
 //! repeated to about 20 MB, analysed in one piece and in paragraphs.
 //!
-//!     cargo run --release -p passend-domain --example bench_readability [whole|paragraphs]
+//!     cargo run --release -p passend-domain --example bench_readability [whole|paragraphs|varied]
 
 use std::time::Instant;
 
@@ -44,13 +44,52 @@ const TEXTS: [&str; 10] = [
     include_str!("../../../tests/fixtures/leesbaarheid/10_contact.txt"),
 ];
 
+/// A letter suffix for the `n`th repetition (a, b, …, z, ba, …).
+fn suffix(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn main() {
+    let only = std::env::args().nth(1);
+    // `varied`: every word of seven letters or more gets a suffix of its
+    // repetition, so the vocabulary hardly repeats (the worst case for the
+    // per-word memory).
+    let varied = only.as_deref() == Some("varied");
     let mut corpus = String::new();
+    let mut repetition = 0;
     while corpus.len() < 20 * 1024 * 1024 {
         for text in TEXTS {
-            corpus.push_str(text);
-            corpus.push('\n');
+            if varied {
+                let tail = suffix(repetition);
+                for line in text.lines() {
+                    let words: Vec<String> = line
+                        .split(' ')
+                        .map(|w| {
+                            let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                            if core.chars().count() >= 7 {
+                                format!("{core}{tail}{}", &w[core.len()..])
+                            } else {
+                                w.to_owned()
+                            }
+                        })
+                        .collect();
+                    corpus.push_str(&words.join(" "));
+                    corpus.push('\n');
+                }
+            } else {
+                corpus.push_str(text);
+                corpus.push('\n');
+            }
         }
+        repetition += 1;
     }
     let options = Options::default();
     let mb = corpus.len() as f64 / (1024.0 * 1024.0);
@@ -59,7 +98,6 @@ fn main() {
     analyse("Een eerste zin.", &options);
     // `bench_readability paragraphs` skips the whole text, `bench_readability whole`
     // the paragraphs (for a profiler).
-    let only = std::env::args().nth(1);
     let whole_too = only.as_deref() != Some("paragraphs");
     let paragraphs_too = only.as_deref() != Some("whole");
     for run in (1..=3).filter(|_| whole_too) {

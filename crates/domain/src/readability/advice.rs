@@ -89,11 +89,21 @@ fn split_point_in(tokens: &[&str], lower: &[&str]) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-/// A change to one sentence, before its effect is known.
+/// A change before its effect is known; a sentence's text is quoted only
+/// when the change is advised.
 enum Candidate {
-    Split { sentence: usize, at: Option<String> },
+    Split {
+        sentence: usize,
+        at: Option<String>,
+    },
     /// `auxiliary`: the syllables of the auxiliary that goes.
-    Active { sentence: usize, auxiliary: usize },
+    Active {
+        sentence: usize,
+        auxiliary: usize,
+    },
+    Replace {
+        terms: Vec<(String, String)>,
+    },
 }
 
 /// The advice for a text, gathered sentence by sentence: a long sentence may
@@ -118,8 +128,8 @@ impl Adviser {
         }
     }
 
-    /// The advice for the text, largest effect first: `now` its counts,
-    /// `text(i)` the text of its `i`th sentence (a long or passive one).
+    /// The advice for the text, largest effect first, from its counts and
+    /// jargon; `text(i)`: the text of its `i`th sentence (a long or passive one).
     pub(super) fn finish(
         self,
         sentences: usize,
@@ -133,16 +143,16 @@ impl Adviser {
             return Vec::new();
         }
         let before = now.score();
-        // Each with its effect; the text is quoted only for the advice given.
-        let mut candidates: Vec<(Option<Candidate>, Change, f64)> = Vec::new();
+        let mut candidates: Vec<(Candidate, f64)> = Vec::new();
         for candidate in self.candidates {
             let after = match candidate {
                 Candidate::Split { .. } => Counts { sentences: now.sentences + 1, ..now },
                 Candidate::Active { auxiliary, .. } => {
                     Counts { syllables: (now.syllables + 1).saturating_sub(auxiliary), ..now }
                 }
+                Candidate::Replace { .. } => now,
             };
-            candidates.push((Some(candidate), Change::Replace { terms: Vec::new() }, after.score() - before));
+            candidates.push((candidate, after.score() - before));
         }
         // The three terms whose plain words raise the score most, together.
         let mut replacements: Vec<(f64, &JargonHit, isize, isize)> = jargon
@@ -172,24 +182,24 @@ impl Adviser {
                 ..now
             };
             let terms = replacements.iter().map(|r| (r.1.term.clone(), r.1.suggestion.clone())).collect();
-            candidates.push((None, Change::Replace { terms }, after.score() - before));
+            candidates.push((Candidate::Replace { terms }, after.score() - before));
         }
-        candidates.retain(|a| a.2 > 0.05);
-        candidates.sort_by(|a, b| b.2.total_cmp(&a.2));
+        candidates.retain(|a| a.1 > 0.05);
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
         // One piece of advice per sentence: the one that helps most.
         let mut quoted = rustc_hash::FxHashSet::default();
         candidates.retain(|a| match &a.0 {
-            Some(Candidate::Split { sentence, .. } | Candidate::Active { sentence, .. }) => quoted.insert(*sentence),
-            None => true,
+            Candidate::Split { sentence, .. } | Candidate::Active { sentence, .. } => quoted.insert(*sentence),
+            Candidate::Replace { .. } => true,
         });
         candidates.truncate(MAX_ADVICE);
         candidates
             .into_iter()
-            .map(|(candidate, replace, effect)| {
+            .map(|(candidate, effect)| {
                 let change = match candidate {
-                    Some(Candidate::Split { sentence, at }) => Change::Split { sentence, text: text(sentence), at },
-                    Some(Candidate::Active { sentence, .. }) => Change::Active { sentence, text: text(sentence) },
-                    None => replace,
+                    Candidate::Split { sentence, at } => Change::Split { sentence, text: text(sentence), at },
+                    Candidate::Active { sentence, .. } => Change::Active { sentence, text: text(sentence) },
+                    Candidate::Replace { terms } => Change::Replace { terms },
                 };
                 Advice { change, effect }
             })

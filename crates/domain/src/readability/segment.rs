@@ -148,9 +148,9 @@ fn block_sentences<'b>(block: &'b str, each: &mut impl FnMut(&[&str], &[&str])) 
             continue;
         }
         // The next word must look like a new sentence: a capital, a digit or a quote.
-        let next_starts = tokens.get(i + 1).is_none_or(|n| {
-            n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“(".contains(c))
-        });
+        let next_starts = tokens
+            .get(i + 1)
+            .is_none_or(|n| n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“(".contains(c)));
         if next_starts {
             sentence(&tokens[start..=i]);
             start = i + 1;
