@@ -37,6 +37,8 @@ import profileCycle from './flows/profile-cycle.mjs';
 import publicPages from './flows/public-pages.mjs';
 import parentFindsProfile from './flows/parent-finds-profile.mjs';
 import conversation from './flows/conversation.mjs';
+import scan from './flows/scan.mjs';
+import gapToExample from './flows/gap-to-example.mjs';
 import htmlValidation from './flows/html-validation.mjs';
 import { log } from './harness/config.mjs';
 import { startEnvironment } from './harness/environment.mjs';
@@ -56,6 +58,8 @@ const FLOWS = [
   publicPages, // 16
   parentFindsProfile, // 17
   conversation, // 20: the SWV's yearly conversation with the school
+  scan, // 21: the Scan Passend Onderwijs on a phone, into a wish
+  gapToExample, // 22: from a gap in the region to a practice example
   // plainTerms (18) and activitySignup (19) are written but were never run on the merged tree:
   // the next session runs them once and registers them here.
   htmlValidation, // 12, last: it checks the pages of all the others

@@ -23,13 +23,14 @@
 use std::time::Duration;
 
 use passend_domain::access::{self, Actor};
-pub use passend_storage::jobs::{ClaimedJob, JobCounts, JobFilter, MAIL, StoredJob};
+pub use passend_storage::jobs::{ClaimedJob, JobCounts, JobFilter, MAIL, NEWSLETTER, StoredJob};
 use serde::{Deserialize, Serialize};
 
 use crate::mail::Delivery;
 use crate::{App, Error, Result};
 
-/// Sends the time line's reminders, then queues its next run.
+/// Sends the time line's reminders and the reminders of activity sessions
+/// two days ahead, then queues its next run.
 pub const REMINDERS: &str = "reminders";
 /// Renders a published location's documents ahead of the first reader.
 pub const PRERENDER: &str = "prerender";
@@ -125,13 +126,23 @@ impl App {
                     Err(error) => JobResult::Retry(error.to_string()),
                 }
             }
-            REMINDERS => match self.send_due_reminders(crate::lifecycle::today()).await {
-                Ok(count) => {
-                    if count > 0 {
-                        tracing::info!(count, "reminders sent");
-                    }
-                    JobResult::Done
+            REMINDERS => {
+                // Both are claimed per reminder in the database, so a repeated run sends nothing twice.
+                let sent = match self.send_due_reminders(crate::lifecycle::today()).await {
+                    Ok(count) => count,
+                    Err(error) => return JobResult::Retry(error.to_string()),
+                };
+                let activity = match self.send_activity_reminders(crate::now()).await {
+                    Ok(count) => count,
+                    Err(error) => return JobResult::Retry(error.to_string()),
+                };
+                if sent > 0 || activity > 0 {
+                    tracing::info!(sent, activity, "reminders sent");
                 }
+                JobResult::Done
+            }
+            NEWSLETTER => match self.run_newsletter_job().await {
+                Ok(_) => JobResult::Done,
                 Err(error) => JobResult::Retry(error.to_string()),
             },
             other => JobResult::Retry(format!("no worker here knows jobs of kind {other:?}")),
@@ -159,6 +170,13 @@ impl App {
             && let Ok(payload) = serde_json::from_str::<RemindersPayload>(&job.payload)
         {
             self.schedule_reminders(payload.every_secs, crate::now() + payload.every_secs).await?;
+        }
+        // The newsletter job goes on at its rate while deliveries are open.
+        if closed
+            && job.kind == NEWSLETTER
+            && let Some(at) = self.next_newsletter_run(crate::now()).await?
+        {
+            self.db.enqueue_job(NEWSLETTER, "{}", at, Some(NEWSLETTER)).await?;
         }
         Ok(())
     }

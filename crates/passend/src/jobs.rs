@@ -53,6 +53,7 @@ pub fn spawn(state: AppState, reminder_every: Option<Duration>) -> JobWorkers {
 
 async fn work(state: AppState, name: String, mut stopped: watch::Receiver<bool>, reminders: Option<Duration>) {
     let mut last_schedule: Option<tokio::time::Instant> = None;
+    let mut last_resume: Option<tokio::time::Instant> = None;
     while !*stopped.borrow() {
         if let Some(every) = reminders
             && last_schedule.is_none_or(|at| at.elapsed() >= RESCHEDULE_EVERY)
@@ -62,6 +63,13 @@ async fn work(state: AppState, name: String, mut stopped: watch::Receiver<bool>,
                 tracing::warn!(%error, "the reminders job could not be queued");
             }
             last_schedule = Some(tokio::time::Instant::now());
+        }
+        if last_resume.is_none_or(|at| at.elapsed() >= RESCHEDULE_EVERY) {
+            // A newsletter still open without its job (given up, or sent before an upgrade) goes on.
+            if let Err(error) = state.app.resume_newsletter().await {
+                tracing::warn!(%error, "the newsletter job could not be queued");
+            }
+            last_resume = Some(tokio::time::Instant::now());
         }
         match state.app.claim_job(&name).await {
             Ok(Some(job)) => {

@@ -25,6 +25,11 @@ use crate::{Database, StorageError, now};
 /// Sends one mail of the outbox over SMTP; payload `{"outbox_id": 1}`.
 pub const MAIL: &str = "mail";
 
+/// Hands a newsletter's open deliveries to the outbox, a batch a run, until
+/// none is left; payload `{}`. Queued with the issue's sending, so an issue
+/// reported as sending always has its job, also across a restart.
+pub const NEWSLETTER: &str = "newsletter";
+
 /// A job a worker holds.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ClaimedJob {

@@ -250,8 +250,20 @@ impl Database {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // One sending job for all issues (its key): another issue sent while
+        // it waits or runs is taken along.
+        crate::jobs::enqueue_in(&mut tx, crate::jobs::NEWSLETTER, "{}", now(), Some(crate::jobs::NEWSLETTER)).await?;
         tx.commit().await?;
         Ok(i64::try_from(made).unwrap_or(i64::MAX))
+    }
+
+    /// Whether deliveries wait to be handed to the outbox.
+    pub async fn open_deliveries_exist(&self) -> Result<bool, StorageError> {
+        let open: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM newsletter_deliveries WHERE claimed_at IS NULL LIMIT 1")
+                .fetch_optional(&self.write)
+                .await?;
+        Ok(open.is_some())
     }
 
     /// Claims up to `limit` open deliveries and queues a mail for each (built

@@ -2,6 +2,7 @@
 //! write, publish), examples for a gap in the region or a school's
 //! ambitions, and the question desk with its FAQ.
 
+pub mod ambitions;
 pub mod gaps;
 pub mod questions;
 
@@ -131,14 +132,20 @@ impl App {
                     EditorScope::Platform => None,
                     EditorScope::Swvs(codes) => codes.first().cloned(),
                 };
-                self.db
+                let id = self
+                    .db
                     .create_example(
                         Authorship::Editor { edit: &edit, swv: swv.as_deref() },
                         &example,
                         publish,
                         Some(actor.user_id()),
                     )
-                    .await?
+                    .await?;
+                if publish {
+                    // Profile pages list examples beside their ambitions.
+                    self.db.public_changed().await?;
+                }
+                id
             }
         };
         Ok(Ok(id))
@@ -157,13 +164,17 @@ impl App {
             Err(problems) => return Ok(Err(problems)),
         };
         self.db.update_example(&edit, id, &example).await?;
+        self.db.public_changed().await?;
         Ok(Ok(()))
     }
 
     /// An editor publishes a draft it keeps.
     pub async fn publish_example(&self, actor: &Actor, id: i64) -> Result<()> {
         let edit = access::edit_knowledge(actor)?;
-        Ok(self.db.publish_example(&edit, id).await?)
+        self.db.publish_example(&edit, id).await?;
+        // Profile pages list examples beside their ambitions.
+        self.db.public_changed().await?;
+        Ok(())
     }
 
     /// The drafts waiting for the actor as editor.

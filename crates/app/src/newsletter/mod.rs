@@ -27,7 +27,70 @@ fn is_token(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// How fast a server hands newsletter mails to the outbox: `per_run` mails
+/// a run of the newsletter job, a run every `every_secs` seconds while
+/// deliveries are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SendingRate {
+    pub per_run: u32,
+    pub every_secs: i64,
+}
+
+impl SendingRate {
+    /// `per_minute` mails a minute in runs `every_secs` apart.
+    pub fn new(per_minute: u32, every_secs: u64) -> SendingRate {
+        SendingRate {
+            per_run: passend_domain::newsletter::batch_size(per_minute, every_secs),
+            every_secs: i64::try_from(every_secs.max(1)).unwrap_or(i64::MAX),
+        }
+    }
+}
+
+impl Default for SendingRate {
+    /// 120 a minute, in runs 10 seconds apart.
+    fn default() -> Self {
+        SendingRate::new(120, 10)
+    }
+}
+
+/// How long the newsletter job waits on a server that does not send newsletters.
+const NOT_SENDING_HERE_SECS: i64 = 60;
+
 impl App {
+    /// This server sends newsletters at `rate`, or not at all (`None`: the
+    /// job waits for a server that does).
+    pub fn with_newsletter_rate(mut self, rate: Option<SendingRate>) -> App {
+        self.newsletter_rate = rate;
+        self
+    }
+
+    /// One run of the newsletter job: a batch at this server's rate (none on
+    /// a server that does not send newsletters); how many mails it queued.
+    pub async fn run_newsletter_job(&self) -> Result<usize> {
+        let Some(rate) = self.newsletter_rate else { return Ok(0) };
+        let count = self.send_newsletter_batch(rate.per_run).await?;
+        if count > 0 {
+            tracing::info!(count, "newsletter mails queued");
+        }
+        Ok(count)
+    }
+
+    /// When the newsletter job runs next after a run that ended at `now`:
+    /// `None` when no delivery is left open.
+    pub(crate) async fn next_newsletter_run(&self, now: i64) -> Result<Option<i64>> {
+        let wait = self.newsletter_rate.map_or(NOT_SENDING_HERE_SECS, |rate| rate.every_secs);
+        Ok(self.db.open_deliveries_exist().await?.then_some(now + wait))
+    }
+
+    /// Queues the newsletter job when deliveries are open and none is queued
+    /// (a server started after an upgrade, or after the job was given up).
+    pub async fn resume_newsletter(&self) -> Result<()> {
+        if self.db.open_deliveries_exist().await? {
+            self.db.enqueue_job(crate::jobs::NEWSLETTER, "{}", crate::now(), Some(crate::jobs::NEWSLETTER)).await?;
+        }
+        Ok(())
+    }
+
     /// Subscribes `email`: a mail with a confirmation link goes out; nothing
     /// else is sent before it is followed. A confirmed address gets no mail
     /// (and the answer is the same, so it tells nobody who subscribes).

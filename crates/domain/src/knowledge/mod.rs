@@ -3,6 +3,7 @@
 //! FAQ. Rules and types only; search text is stemmed here so that both
 //! backends find `leerling` for `leerlingen`.
 
+pub mod ambitions;
 pub mod gap_help;
 pub mod markdown;
 pub mod question;

@@ -178,6 +178,23 @@ pub enum BasisAspect {
 }
 
 impl BasisAspect {
+    pub const ALL: [BasisAspect; 4] = [
+        BasisAspect::Basiskwaliteit,
+        BasisAspect::PreventieveInterventies,
+        BasisAspect::Ondersteuningsstructuur,
+        BasisAspect::PlanmatigWerken,
+    ];
+
+    /// The aspect as stored and sent (its serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            BasisAspect::Basiskwaliteit => "basiskwaliteit",
+            BasisAspect::PreventieveInterventies => "preventieve_interventies",
+            BasisAspect::Ondersteuningsstructuur => "ondersteuningsstructuur",
+            BasisAspect::PlanmatigWerken => "planmatig_werken",
+        }
+    }
+
     /// The catalogue id of the aspect's name.
     pub fn message_id(self) -> &'static str {
         match self {

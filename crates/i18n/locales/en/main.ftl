@@ -1316,6 +1316,34 @@ scan-results = Outcome
 scan-shared-results = View the shared outcome
 scan-not-shared = Not shared
 scan-swv-spread = Verdicts per domain (number of schools)
+scan-statement-jargon = For { $group ->
+    [parents] parents
+   *[pupils] pupils
+}, ‘{ $word }’ is jargon. Write instead: { $suggestion }.
+scan-statement-long-sentence = This sentence is too long for { $group ->
+    [parents] parents
+   *[pupils] pupils
+}: at most { $max } words a sentence.
+scan-statement-long-word = ‘{ $word }’ is a long word for pupils. Choose a shorter one.
+scan-statement-hard = This statement is hard to read for { $group ->
+    [parents] parents (level B1 is needed)
+   *[pupils] pupils (level A2 is needed)
+}: readability { $score }, { $min } or more is needed. Write shorter sentences and shorter words.
+scan-own-title = The partnership's own statements
+scan-own-intro = These statements join the scan's fixed statements in every scan a school of your partnership opens from now on. A scan already open keeps its statements.
+scan-own-none = No statements of your own yet.
+scan-own-groups = For whom
+scan-own-claim = Tests the promise
+scan-own-no-claim = No promise
+scan-own-add = Add statement
+scan-own-domain = Domain
+scan-own-text = Statement
+scan-own-text-hint = For parents write at level B1 (short sentences, no jargon), for pupils at A2. Passend checks this.
+scan-own-claim-hint = Choose a promise of the profile if the statement tests it. If the groups do not recognise it, it is listed as ‘to test’.
+scan-own-claim-category = Offers as standard: { $category }
+scan-own-claim-basis = Basic support in order: { $aspect }
+scan-own-added = The statement has been added.
+scan-own-claim-unknown = Choose a promise from the list, or none.
 # --- kb ---
 role-editor = Knowledge editor
 role-expert = Question desk expert
@@ -1420,6 +1448,31 @@ kb-gap-specialists = Specialists (half-days per week)
 kb-gap-outside = outside the region
 kb-gap-no-specialists = not named
 kb-gap-km = { $km } km
+kb-write = Write a practice example
+kb-share-school = Share an example from your school
+kb-drafts-title = Drafts to publish
+kb-drafts-intro = Examples sent in by schools and editors' drafts. Read them, change them where needed and publish them.
+kb-drafts-none = No drafts are waiting.
+kb-draft-submitted = Thank you. Your example has been sent in; an editor will read and publish it.
+kb-edit-title = Edit practice example
+kb-state-draft = Draft: not yet shown in the knowledge base.
+kb-state-published = Published
+kb-view = View in the knowledge base
+kb-write-intro = Describe how a school or partnership goes about something, so that others need not reinvent the wheel.
+kb-write-school-intro = Show other schools how your school goes about something. An editor reads your example before it appears in the knowledge base. Do not name any pupil's details.
+kb-field-title = Title
+kb-field-summary = Summary (a few sentences)
+kb-field-body = Description
+kb-field-body-hint = Formatting with Markdown: an empty line for a new paragraph, **bold**, a list with dashes, ## for a heading. HTML is not taken over.
+kb-field-categories = Topics
+kb-field-themes = Other themes
+kb-field-themes-hint = Separated by commas, for example: parental involvement, primary to secondary
+kb-field-source = School or partnership the example comes from
+kb-field-contact = Contact for those who want to know more (name, e-mail or phone)
+kb-publish = Publish
+kb-save-draft = Save as draft
+kb-save = Save changes
+kb-submit-draft = Send in example
 kb-gap-dagdelen = { $count } half-days
 # --- events ---
 act-nav = Activities

@@ -1316,6 +1316,34 @@ scan-results = Uitkomst
 scan-shared-results = Bekijk de gedeelde uitkomst
 scan-not-shared = Niet gedeeld
 scan-swv-spread = Oordelen per domein (aantal scholen)
+scan-statement-jargon = Voor { $group ->
+    [parents] ouders
+   *[pupils] leerlingen
+} is ‘{ $word }’ vaktaal. Schrijf liever: { $suggestion }.
+scan-statement-long-sentence = Deze zin is te lang voor { $group ->
+    [parents] ouders
+   *[pupils] leerlingen
+}: hoogstens { $max } woorden per zin.
+scan-statement-long-word = ‘{ $word }’ is een lang woord voor leerlingen. Kies een korter woord.
+scan-statement-hard = Deze stelling leest moeilijk voor { $group ->
+    [parents] ouders (nodig is taalniveau B1)
+   *[pupils] leerlingen (nodig is taalniveau A2)
+}: leesbaarheid { $score }, nodig is { $min } of meer. Schrijf kortere zinnen en kortere woorden.
+scan-own-title = Eigen stellingen van het samenwerkingsverband
+scan-own-intro = Deze stellingen komen bij de vaste stellingen van de scan, in elke scan die een school van uw samenwerkingsverband vanaf nu opent. Een scan die al open is, houdt zijn stellingen.
+scan-own-none = Nog geen eigen stellingen.
+scan-own-groups = Voor wie
+scan-own-claim = Toetst de belofte
+scan-own-no-claim = Geen belofte
+scan-own-add = Stelling toevoegen
+scan-own-domain = Domein
+scan-own-text = Stelling
+scan-own-text-hint = Voor ouders schrijft u op taalniveau B1 (korte zinnen, geen vaktaal), voor leerlingen op A2. Passend controleert dat.
+scan-own-claim-hint = Kies een belofte uit het profiel als de stelling die toetst. Herkennen de groepen het niet, dan komt het bij ‘te toetsen’.
+scan-own-claim-category = Biedt standaard: { $category }
+scan-own-claim-basis = Basisondersteuning op orde: { $aspect }
+scan-own-added = De stelling is toegevoegd.
+scan-own-claim-unknown = Kies een belofte uit de lijst, of geen.
 # --- kb ---
 role-editor = Redacteur kennisbank
 role-expert = Expert vraagbaak
@@ -1420,6 +1448,31 @@ kb-gap-specialists = Specialisten (dagdelen per week)
 kb-gap-outside = buiten de regio
 kb-gap-no-specialists = niet genoemd
 kb-gap-km = { $km } km
+kb-write = Praktijkvoorbeeld schrijven
+kb-share-school = Deel een voorbeeld van uw school
+kb-drafts-title = Concepten om te publiceren
+kb-drafts-intro = Voorbeelden die scholen insturen en concepten van redacteuren. Lees ze na, pas ze zo nodig aan en publiceer ze.
+kb-drafts-none = Er wachten geen concepten.
+kb-draft-submitted = Dank u wel. Uw voorbeeld is ingestuurd; een redacteur leest het na en publiceert het.
+kb-edit-title = Praktijkvoorbeeld bewerken
+kb-state-draft = Concept: nog niet te zien in de kennisbank.
+kb-state-published = Gepubliceerd
+kb-view = Bekijk in de kennisbank
+kb-write-intro = Beschrijf hoe een school of samenwerkingsverband iets aanpakt, zodat anderen het wiel niet opnieuw hoeven uit te vinden.
+kb-write-school-intro = Laat andere scholen zien hoe uw school iets aanpakt. Een redacteur leest uw voorbeeld na voordat het in de kennisbank komt. Noem geen gegevens van leerlingen.
+kb-field-title = Titel
+kb-field-summary = Samenvatting (een paar zinnen)
+kb-field-body = Beschrijving
+kb-field-body-hint = Opmaak met Markdown: een lege regel voor een nieuwe alinea, **vet**, een lijst met streepjes, ## voor een tussenkop. HTML wordt niet overgenomen.
+kb-field-categories = Onderwerpen
+kb-field-themes = Andere thema's
+kb-field-themes-hint = Gescheiden door komma's, bijvoorbeeld: ouderbetrokkenheid, overstap po-vo
+kb-field-source = School of samenwerkingsverband waar het voorbeeld vandaan komt
+kb-field-contact = Contact voor wie meer wil weten (naam, e-mail of telefoon)
+kb-publish = Publiceren
+kb-save-draft = Opslaan als concept
+kb-save = Wijzigingen opslaan
+kb-submit-draft = Voorbeeld insturen
 kb-gap-dagdelen = { $count } dagdelen
 # --- events ---
 act-nav = Activiteiten

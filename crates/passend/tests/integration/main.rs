@@ -4,6 +4,7 @@
 
 mod accounts;
 mod activities;
+mod ambition_examples;
 mod backup;
 mod conversation_pages;
 mod conversation_report;
@@ -16,6 +17,7 @@ mod hardening;
 mod import_cli;
 mod knowledge;
 mod languages;
+mod knowledge_writing;
 mod lifecycle;
 mod members;
 mod newsletter;

@@ -496,3 +496,122 @@ async fn the_demo_has_last_years_round_with_every_domain_and_a_claim_te_toetsen(
     assert!(keys.contains(&"os.o1:parents"), "{check}");
     app.stop().await;
 }
+
+/// Posts a page's form; returns the status, the redirect target and the body.
+async fn submit(app: &TestApp, who: &Login, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String, String) {
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", who.csrf.as_str())];
+    form.extend_from_slice(fields);
+    let response = app.http.post(app.at(path)).headers(who.headers()).form(&form).send().await.unwrap();
+    let status = response.status();
+    let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+    (status, location, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn an_swv_adds_its_own_statement_with_a_claim_on_the_page_and_the_schools_new_round_tests_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.user("anna@swv.nl", "Anna", &[(OrgKind::Swv, "PO2707", Role::SwvAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let staff = app.user("sanne@swv.nl", "Sanne", &[(OrgKind::Swv, "PO2707", Role::SwvStaff)]).await;
+    let staff = app.session_for(staff).await;
+    let director = app.user("dirk@brug.nl", "Dirk", &[(OrgKind::School, "04FZ", Role::Director)]).await;
+    let director = app.session_for(director).await;
+    let path = "/samenwerkingsverbanden/PO2707/scans/stellingen";
+
+    // A round opened before the SWV adds its statement keeps what it had.
+    let before = open_round(&app, &director, "2025-2026", &["parents"]).await;
+
+    // Jargon for parents is refused at the field, with what was typed kept.
+    let jargon = "De intern begeleider bespreekt het groepsplan met mij.";
+    let (status, _, body) = submit(
+        &app,
+        &admin,
+        path,
+        &[("domain", "positie_ouder"), ("groups", "parents"), ("text", jargon), ("claim", "category:gedrag")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("id=\"own-text-error\"") && body.contains("vaktaal"), "{body}");
+    assert!(body.contains(jargon), "the typed statement is kept");
+    assert!(body.contains("value=\"category:gedrag\" selected"), "the chosen claim is kept");
+    let (_, none_yet) = text(&app, &admin, "/api/v1/swvs/PO2707/scan-statements").await;
+    assert_eq!(none_yet, "[]", "nothing stored");
+
+    // An unknown claim and no groups: both named.
+    let (status, _, body) =
+        submit(&app, &admin, path, &[("domain", "positie_ouder"), ("text", "Ik voel me welkom."), ("claim", "x:y")])
+            .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("id=\"own-claim-error\""), "{body}");
+
+    // Staff read the list but cannot add.
+    let (status, _, _) = submit(
+        &app,
+        &staff,
+        path,
+        &[("domain", "positie_ouder"), ("groups", "parents"), ("text", "Ik voel me welkom.")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, staff_page) = text(&app, &staff, "/samenwerkingsverbanden/PO2707/scans").await;
+    assert!(staff_page.contains("Eigen stellingen") && !staff_page.contains(path), "staff see no form");
+
+    // A plain statement with a claim is added.
+    let plain = "Als mijn kind onrustig is in de klas, helpt de school.";
+    let (status, location, _) = submit(
+        &app,
+        &admin,
+        path,
+        &[("domain", "ondersteuning_school"), ("groups", "parents"), ("text", plain), ("claim", "category:gedrag")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("melding=stelling-toegevoegd"), "{location}");
+    let (_, page) = text(&app, &admin, "/samenwerkingsverbanden/PO2707/scans").await;
+    assert!(page.contains(plain) && page.contains("Biedt standaard: Gedrag"), "{page}");
+    let listed: Value =
+        serde_json::from_str(&text(&app, &staff, "/api/v1/swvs/PO2707/scan-statements").await.1).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["claim"], "category:gedrag");
+    assert_eq!(listed[0]["groups"], json!(["parents"]));
+    let key = listed[0]["key"].as_str().unwrap().to_owned();
+
+    // The API refuses an unknown claim the same way.
+    let refused = app
+        .http
+        .post(app.at("/api/v1/swvs/PO2707/scan-statements"))
+        .headers(admin.headers())
+        .json(&json!({ "domain": "positie_ouder", "groups": ["parents"], "text": "Ik voel me welkom.", "claim": "x" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+
+    // The school's profile offers behaviour support as standaard; five parents
+    // do not recognise it in the SWV's statement, so it is te toetsen.
+    let profile = app.start_profile(&director, "04FZ", "04FZ00", "2026-2027").await;
+    set_answer(&app, &director, profile, "aanbod.gedrag", "standaard").await;
+    let round = open_round(&app, &director, "", &["parents"]).await;
+    for i in 0..5 {
+        let reply = if i == 0 { "eens" } else { "oneens" };
+        let sent = answer(&app, &round.link("parents"), &[(key.as_str(), reply)]).await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    let check: Value =
+        serde_json::from_str(&text(&app, &director, &format!("/api/v1/scans/{}/profile-check", round.id)).await.1)
+            .unwrap();
+    let listed: Vec<(&str, i64, i64)> = check["te_toetsen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (t["statement_key"].as_str().unwrap(), t["agreeing"].as_i64().unwrap(), t["disagreeing"].as_i64().unwrap())
+        })
+        .collect();
+    assert_eq!(listed, [(key.as_str(), 1, 4)]);
+    let older = results(&app, &director, before.id).await.to_string();
+    assert!(!older.contains(&key), "the older round does not have the statement");
+    let newer = results(&app, &director, round.id).await.to_string();
+    assert!(newer.contains(plain), "the new round asks it");
+    app.stop().await;
+}

@@ -3,5 +3,6 @@
 //! `/vraagbaak`, `POST /api/v1/questions`).
 
 pub mod api;
+pub mod editor;
 pub mod gaps;
 pub mod pages;

@@ -28,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(answer_by_link))
         .routes(routes!(desk_page))
         .routes(routes!(desk_ticket_page, answer))
+        .merge(super::editor::router())
 }
 
 /// A tag's name for people: a support category by its name, a theme as written.
@@ -56,6 +57,10 @@ struct KnowledgePage {
     hits: Vec<ExampleHit>,
     faq: Vec<FaqRecord>,
     errors: FieldErrors,
+    /// Whether the reader is an editor (writes, publishes, sees drafts).
+    editor: bool,
+    /// The school a director or IB-er may share an example of.
+    author_school: Option<String>,
 }
 
 impl KnowledgePage {
@@ -95,7 +100,9 @@ pub async fn knowledge_page(
         .collect();
     let sectors = ExampleSector::ALL.iter().map(|s| (s.key(), ctx.t(s.message_id()))).collect();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = render(&KnowledgePage { ctx, params, sectors, tags, hits, faq, errors })?;
+    let editor = ctx.session.as_ref().is_some_and(|s| passend_app::App::is_editor(&s.actor));
+    let author_school = ctx.session.as_ref().and_then(|s| super::editor::school_of(s, "", editor));
+    let page = render(&KnowledgePage { ctx, params, sectors, tags, hits, faq, errors, editor, author_school })?;
     Ok((status, page).into_response())
 }
 

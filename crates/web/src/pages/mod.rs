@@ -114,6 +114,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("gesprek-gewijzigd", "notice-conversation-replanned"),
     ("verslag-bevestigd", "notice-report-confirmed"),
 ];
+    ("stelling-toegevoegd", "scan-own-added"),
+    ("concept-ingediend", "kb-draft-submitted"),
 
 impl<S: Send + Sync> FromRequestParts<S> for PageContext {
     type Rejection = std::convert::Infallible;

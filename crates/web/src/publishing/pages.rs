@@ -71,6 +71,8 @@ struct ProfilePage {
     contact: Option<String>,
     /// The year in the URL, when the page is a given year's.
     year_in_path: bool,
+    /// Practice examples for the ambitions the profile names.
+    ambition_examples: Vec<passend_app::knowledge::ambitions::AmbitionExamples>,
 }
 
 #[derive(Template)]
@@ -175,10 +177,12 @@ async fn profile(state: &AppState, code: &str, year: Option<&str>, lang: ParentL
     }
     let generation = state.public.pages.generation();
     let v = PublicView::load(state, code, year, lang).await?;
+    let ambition_examples = state.app.examples_for_ambitions(&v.ambitions).await?;
     let f = frame(&v, path);
     let body = render(&ProfilePage {
         contact: v.contact.clone(),
         year_in_path: year.is_some(),
+        ambition_examples,
         lang: f.lang,
         languages: f.languages,
         self_path: f.self_path,

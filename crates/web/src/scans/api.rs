@@ -632,11 +632,21 @@ pub struct SwvStatementBody {
     #[schema(schema_with = groups_schema)]
     pub groups: Vec<ScanGroup>,
     pub text: String,
+    /// The profile's promise the statement tests: `category:<support category>`
+    /// (offered as *standaard*) or `basis:<aspect>` (basisondersteuning on order).
+    #[schema(example = "category:dyslexie")]
+    pub claim: Option<String>,
 }
 
 impl From<&Statement> for SwvStatementBody {
     fn from(s: &Statement) -> Self {
-        SwvStatementBody { key: s.key.clone(), domain: s.domain, groups: s.groups.clone(), text: s.text.clone() }
+        SwvStatementBody {
+            key: s.key.clone(),
+            domain: s.domain,
+            groups: s.groups.clone(),
+            text: s.text.clone(),
+            claim: s.claim.map(Claim::form_value),
+        }
     }
 }
 
@@ -659,6 +669,10 @@ pub struct NewSwvStatement {
     #[schema(schema_with = groups_schema)]
     pub groups: Vec<String>,
     pub text: String,
+    /// `category:<support category>` or `basis:<aspect>`; leave out for none.
+    #[serde(default)]
+    #[schema(example = "category:dyslexie")]
+    pub claim: Option<String>,
 }
 
 /// Adds a statement to the rounds the SWV's schools open from now on (SWV admins).
@@ -672,9 +686,16 @@ pub async fn add_swv_statement(
     InSwv { scope, session }: InSwv,
     Json(body): Json<NewSwvStatement>,
 ) -> AppResult<(StatusCode, Json<SwvStatementBody>)> {
+    let claim =
+        match body.claim.as_deref().map(str::trim).filter(|raw| !raw.is_empty()) {
+            None => None,
+            Some(raw) => Some(Claim::parse(raw).ok_or_else(|| {
+                problems_error(vec![("claim", passend_domain::Message::new("scan-own-claim-unknown"))])
+            })?),
+        };
     let added = state
         .app
-        .add_swv_scan_statement(&session.actor, &scope, &body.domain, &body.groups, &body.text, None)
+        .add_swv_scan_statement(&session.actor, &scope, &body.domain, &body.groups, &body.text, claim)
         .await?
         .map_err(problems_error)?;
     Ok((StatusCode::CREATED, Json(SwvStatementBody::from(&added))))

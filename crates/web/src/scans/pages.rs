@@ -11,7 +11,7 @@ use passend_app::scan::{LoadedScan, OpenScan, ProfileCheck, ScanReport, SchoolSc
 use passend_documents::DocumentKind;
 use passend_documents::data::{ScanGroupBlock, ScanLabels, ScanReportData, ScanSchool};
 use passend_domain::FieldProblems;
-use passend_domain::scan::{DomainVerdict, GroupResult, ScanDomain, ScanGroup, Verdict};
+use passend_domain::scan::{Claim, DomainVerdict, GroupResult, ScanDomain, ScanGroup, Statement, Verdict};
 use passend_i18n::{Lang, ParentLang};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -34,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(qr_code))
         .routes(routes!(report_pdf))
         .routes(routes!(swv_page))
+        .routes(routes!(add_swv_statement))
 }
 
 /// A share as people read it: `80%`, or a dash without opinions.
@@ -432,6 +433,62 @@ struct SwvPage {
     ctx: PageContext,
     code: String,
     scans: SwvScans,
+    /// The SWV's own statements, newest last.
+    statements: Vec<Statement>,
+    /// Whether the reader may add statements (SWV admins).
+    editable: bool,
+    domains: [ScanDomain; 7],
+    groups: [ScanGroup; 5],
+    claims: Vec<Claim>,
+    /// What a refused form sent.
+    typed: Vec<(String, String)>,
+    errors: FieldErrors,
+}
+
+impl SwvPage {
+    fn typed(&self, key: &str) -> &str {
+        get(&self.typed, key)
+    }
+
+    fn group_checked(&self, group: &ScanGroup) -> bool {
+        self.typed.iter().any(|(k, v)| k == "groups" && v == group.as_str())
+    }
+
+    fn groups_text(&self, statement: &Statement) -> String {
+        statement.groups.iter().map(|g| self.ctx.t(g.message_id())).collect::<Vec<_>>().join(", ")
+    }
+
+    /// A claim as the form and the list name it.
+    fn claim_label(&self, claim: &Claim) -> String {
+        match claim {
+            Claim::Category(c) => self.ctx.t1("scan-own-claim-category", "category", self.ctx.t(c.message_id())),
+            Claim::Basis(a) => self.ctx.t1("scan-own-claim-basis", "aspect", self.ctx.t(a.message_id())),
+        }
+    }
+}
+
+async fn swv_page_html(
+    state: &AppState,
+    ctx: PageContext,
+    scope: &passend_app::region::SwvScope,
+    year: passend_domain::questionnaire::SchoolYear,
+    typed: Vec<(String, String)>,
+    errors: FieldErrors,
+) -> AppResult<Html<String>> {
+    let scans = state.app.swv_scans(scope, year).await?;
+    let statements = state.app.swv_scan_statements(scope).await?;
+    render(&SwvPage {
+        code: scope.code().as_str().to_owned(),
+        scans,
+        statements,
+        editable: scope.editable(),
+        domains: ScanDomain::ALL,
+        groups: ScanGroup::ALL,
+        claims: Claim::all(),
+        typed,
+        errors,
+        ctx,
+    })
 }
 
 #[utoipa::path(get, path = "/samenwerkingsverbanden/{code}/scans", tag = "pages", params(("code" = String, Path), YearQuery),
@@ -442,6 +499,48 @@ pub async fn swv_page(
     InSwv { scope, .. }: InSwv,
     Query(query): Query<YearQuery>,
 ) -> AppResult<Html<String>> {
-    let scans = state.app.swv_scans(&scope, query.school_year()).await?;
-    render(&SwvPage { code: scope.code().as_str().to_owned(), scans, ctx })
+    swv_page_html(&state, ctx, &scope, query.school_year(), Vec::new(), FieldErrors::default()).await
+}
+
+/// Adds one of the SWV's own statements (SWV admins); a refused one comes
+/// back with its message at the field and what was typed.
+#[utoipa::path(post, path = "/samenwerkingsverbanden/{code}/scans/stellingen", tag = "pages", params(("code" = String, Path)),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`domain`, `groups` (repeated), `text`, `claim` (`category:…`, `basis:…` or empty)"),
+    responses((status = 303, description = "Added"), (status = 403, description = "Not an admin of this SWV"),
+              (status = 422, description = "Field errors")))]
+pub async fn add_swv_statement(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    InSwv { scope, .. }: InSwv,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let f = &form.form;
+    let groups = all(f, "groups");
+    let raw_claim = get(f, "claim").trim();
+    let claim = Claim::parse(raw_claim);
+    if !raw_claim.is_empty() && claim.is_none() {
+        let mut errors = FieldErrors::default();
+        errors.add("claim", ctx.t("scan-own-claim-unknown"));
+        let html =
+            swv_page_html(&state, ctx, &scope, passend_app::questionnaire::current_year(), f.clone(), errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    }
+    let added = state
+        .app
+        .add_swv_scan_statement(&form.session.actor, &scope, get(f, "domain"), &groups, get(f, "text"), claim)
+        .await?;
+    match added {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/samenwerkingsverbanden/{}/scans?melding=stelling-toegevoegd#own-statements",
+            scope.code().as_str()
+        ))
+        .into_response()),
+        Err(problems) => {
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let html =
+                swv_page_html(&state, ctx, &scope, passend_app::questionnaire::current_year(), f.clone(), errors)
+                    .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
 }

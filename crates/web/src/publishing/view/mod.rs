@@ -11,6 +11,7 @@ mod tests;
 use std::collections::HashMap;
 
 use passend_app::publishing::{PublishedVersion, VersionContext};
+use passend_domain::knowledge::ambitions::ambitions_of;
 use passend_domain::lifecycle::{dutch_day, parse_day};
 use passend_domain::organisations::{Location, SwvCode, SwvDetails, phone_href, website};
 use passend_domain::publishing::{self, Offer, excerpt, offer_changes};
@@ -96,6 +97,9 @@ pub struct PublicView {
     /// of its profile, up to this version's year: (id, year, SWV). The full
     /// profile's PDF names them; the public pages do not.
     pub annexes: Vec<(i64, String, String)>,
+    /// The ambitions the profile names, in the school's order (for the
+    /// practice examples beside them on the profile page).
+    pub ambitions: Vec<String>,
 }
 
 fn unix_day(at: i64) -> Option<String> {
@@ -297,6 +301,7 @@ impl PublicView {
             chapters: compose(template, &version.answers),
             base_url: public_url.trim_end_matches('/').to_owned(),
             annexes: Vec::new(),
+            ambitions: ambitions_of(version.answers.iter().map(|(key, (value, _))| (key.as_str(), value))),
         }
     }
 

@@ -95,6 +95,7 @@ fn sample_view(lang: ParentLang) -> PublicView {
         ],
         base_url: "https://passend.example".to_owned(),
         annexes: Vec::new(),
+        ambitions: Vec::new(),
     }
 }
 
