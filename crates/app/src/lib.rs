@@ -16,6 +16,7 @@ pub mod admin;
 pub mod conversations;
 pub mod dashboard;
 pub mod directory;
+pub mod groups;
 pub mod jobs;
 pub mod knowledge;
 pub mod lifecycle;
@@ -54,6 +55,10 @@ pub struct App {
     oidc: accounts::oidc::SharedProviders,
     /// Wakes this process's jobs worker when work was queued here.
     wake: std::sync::Arc<tokio::sync::Notify>,
+    /// Shared files: the object store and its rules (`App::with_files`).
+    files: groups::Files,
+    /// How fast this server hands newsletter mails to the outbox (`App::with_newsletter_rate`).
+    newsletter_rate: Option<newsletter::SendingRate>,
 }
 
 impl App {
@@ -61,7 +66,17 @@ impl App {
         let wake = std::sync::Arc::new(tokio::sync::Notify::new());
         let mailer = Mailer::new(db.clone(), &config.mail, wake.clone())?;
         let oidc = std::sync::Arc::new(accounts::oidc::OidcProviders::new(config.oidc.clone())?);
-        Ok(App { db, mailer, public_url: config.public_url.trim_end_matches('/').into(), oidc, wake })
+        let files = groups::Files::new(&groups::FilesSettings::default());
+        let newsletter_rate = Some(newsletter::SendingRate::default());
+        Ok(App {
+            db,
+            mailer,
+            public_url: config.public_url.trim_end_matches('/').into(),
+            oidc,
+            wake,
+            files,
+            newsletter_rate,
+        })
     }
 
     /// A link into Passend for a mail.

@@ -11,6 +11,7 @@ pub mod conversations;
 pub mod coverage;
 pub mod duo;
 pub mod generated;
+pub mod groups;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod message;

@@ -24,7 +24,8 @@ pub async fn open_database(url: &str) -> anyhow::Result<Database> {
 /// The use cases over the configured database, for CLI commands.
 pub async fn open_app(config: &Config) -> anyhow::Result<App> {
     let db = open_database(&config.database_url).await?;
-    Ok(App::new(db, &app_config(config, config.public_url.clone().unwrap_or_default()))?)
+    let files = config.files.settings(&config.database_url);
+    Ok(App::new(db, &app_config(config, config.public_url.clone().unwrap_or_default()))?.with_files(&files))
 }
 
 fn app_config(config: &Config, public_url: String) -> AppConfig {
@@ -75,7 +76,14 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
             .map_err(|entry| anyhow::anyhow!("trusted_proxies: {entry:?} is not an IP address or network"))?,
         metrics_token: config.metrics_token.clone().filter(|t| !t.trim().is_empty()),
     };
-    let app = App::new(db.clone(), &app_config(config, url.clone()))?;
+    let files = config.files.settings(&config.database_url);
+    // With an interval of 0 this server leaves the newsletter job to the others.
+    let newsletter = (config.newsletter_interval_secs > 0).then(|| {
+        passend_app::newsletter::SendingRate::new(config.newsletter_per_minute, config.newsletter_interval_secs)
+    });
+    let app =
+        App::new(db.clone(), &app_config(config, url.clone()))?.with_files(&files).with_newsletter_rate(newsletter);
+    tracing::info!(store = %app.files().store().describe(), "shared files are kept here");
     let state = AppState::new(app, web_config);
     if state.app.mailer().sends_over_smtp() {
         tracing::info!("mail is sent over SMTP");
@@ -85,7 +93,6 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
     spawn_housekeeping(state.app.clone());
     let reminders = (config.reminder_interval_secs > 0).then(|| Duration::from_secs(config.reminder_interval_secs));
     let workers = crate::jobs::spawn(state.clone(), reminders);
-    crate::jobs_events::spawn(&state.app, config);
     let metrics_addr = match &config.metrics_bind {
         Some(bind) => Some(spawn_metrics_listener(bind, state.clone()).await?),
         None => None,

@@ -30,6 +30,13 @@ pub enum StorageError {
     /// asked for without what it records: a mistake of the caller.
     #[error("the step {0} needs its details")]
     StepWithoutDetails(&'static str),
+    /// The object store that holds shared files failed (disk, network, bucket).
+    #[error("{action}: {source}")]
+    Files {
+        action: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// A stored value this version of Passend cannot read (written by hand,
     /// by another version, or damaged). It is reported, never replaced by a
     /// default, so that nobody works on from a wrong reading.

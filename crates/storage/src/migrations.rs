@@ -43,6 +43,8 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "activities_newsletter",
         sql: include_str!("../migrations/0019_activities_newsletter.sql"),
     },
+    // After 19: its groups refer to 19's activities.
+    Migration { version: 23, name: "groups_files", sql: include_str!("../migrations/0023_groups_files.sql") },
 ];
 
 // "passend" in ASCII.

@@ -15,6 +15,7 @@ mod coverage;
 mod dashboard;
 mod directory;
 mod error;
+mod groups;
 mod i18n;
 mod knowledge;
 mod lifecycle;

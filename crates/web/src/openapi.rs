@@ -43,6 +43,7 @@ use crate::{
         (name = "admin", description = "Platform administration"),
         (name = "scans", description = "The Scan Passend Onderwijs: rounds, links, results, the profile check, the SWV's view"),
         (name = "knowledge", description = "Practice examples (Dutch full-text search), the question desk and its FAQ"),
+        (name = "groups", description = "Closed groups: members, messages and shared files, seen only by members"),
     )
 )]
 struct ApiDoc;
@@ -87,6 +88,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(knowledge::api::router())
         .merge(activities::api::router())
         .merge(newsletter::api::router())
+        .merge(crate::groups::api::router())
 }
 
 /// The API's OpenAPI document.

@@ -6,10 +6,14 @@
 //! that touch non-public data take such a proof, so storage cannot be reached
 //! without a check.
 
+mod attachments;
 mod events;
+mod groups;
 mod role;
 
+pub use attachments::{ExampleFiles, ExampleStanding, example_files};
 pub use events::{ActivityManage, ActivityOrganiser, NewsletterEditor, edit_newsletter, organise_activities};
+pub use groups::{GroupAccess, GroupCreate, GroupManage, GroupRead, create_groups, group_access, sees_every_group};
 pub use role::Role;
 
 use serde::Serialize;

@@ -1865,3 +1865,76 @@ cvr-annex-intro = The school added these reports of the yearly conversation with
 cvr-annex-link = Report of the yearly conversation { $year } with { $swv } (PDF)
 cvr-annex-advice = With your advice, please also read the report of the yearly conversation that the school added to the profile.
 cvr-annex-login = Readable only after logging in, for the school, the SWV and the participation council.
+
+## Closed groups and shared files (issue 15, point 6)
+groups-title = My groups
+groups-intro = Closed groups, such as a development group or the sbo–so working group: only members read the messages and files.
+groups-none = You are not a member of any group yet. A moderator can invite you.
+groups-your-role = Your role:
+groups-role-moderator = moderator
+groups-role-member = member
+groups-role-admin = administrator (not a member)
+groups-source-invited = invited
+groups-source-activity = by sign-up
+groups-new = New group
+groups-field-name = Name of the group
+groups-field-description = What is the group about? (optional)
+groups-create = Create group
+groups-back = ← My groups
+groups-closed-note = This is a closed group. Only its members see the messages, files and the list of members.
+groups-keeper-only = You manage this group but are not a member: you see its members, not its messages and files.
+groups-messages = Messages
+groups-message-label = New message
+groups-message-hint = Plain text or Markdown, for example **bold** or a list with dashes. Do not write pupils' personal data.
+groups-post = Post message
+groups-no-messages = There are no messages yet.
+groups-files = Files
+groups-no-files = No files have been shared yet.
+groups-file-name = File
+groups-file-size = Size
+groups-file-by = Shared by
+groups-file-actions = Actions
+groups-file-remove = Remove
+groups-file-remove-named = Remove { $name }
+groups-file-label = Share a file
+groups-file-hint = PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), png, jpg, txt or csv; at most { $max } MB.
+groups-file-share = Share file
+groups-members = Members
+groups-no-account = (no account yet)
+groups-member-remove = Remove from the group
+groups-member-remove-named = Remove { $name } from the group
+groups-invite-label = E-mail address of the new member
+groups-invite-hint = The new member gets an e-mail with a link to the group.
+groups-invite = Invite
+groups-field-required = Please fill in this field.
+groups-field-too-long = This may be at most { $max } characters long.
+groups-email-invalid = Please enter a valid e-mail address, for example name@school.nl.
+groups-last-moderator = The group would have no moderator left. Make someone else moderator first.
+groups-activity-unknown = This activity does not exist.
+groups-mail-invited-subject = You are a member of the group { $group }
+groups-mail-invited-body = Dear reader,
+
+    { $inviter } added you to the closed group "{ $group }" in Passend, where its members share messages and files.
+
+    Log in and open the group: { $link }
+
+    Kind regards,
+    Passend
+groups-mail-invited-body-new = Dear reader,
+
+    { $inviter } added you to the closed group "{ $group }" in Passend, where its members share messages and files.
+
+    You have no Passend account with this e-mail address yet. Once you have one (ask your organisation for an invitation), you will find the group here: { $link }
+
+    Kind regards,
+    Passend
+files-empty = Please choose a file. The chosen file is empty.
+files-too-large = This file is too large. A file may be at most { $max } MB.
+files-type-refused = This kind of file cannot be shared. Share one of these kinds: { $types }.
+files-content-mismatch = This file is not a real .{ $ext } file. Save it again as .{ $ext } or choose another file.
+files-virus-found = The virus scanner refused this file. It has not been stored.
+files-scan-failed = The file could not be checked for viruses just now and has not been stored. Please try again later.
+kb-attachments = Attachments
+kb-attachments-none = There are no attachments.
+kb-attach-label = Add an attachment
+kb-attach-button = Add attachment

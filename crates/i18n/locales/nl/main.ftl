@@ -1865,3 +1865,76 @@ cvr-annex-intro = De school heeft deze verslagen van het jaargesprek met het sam
 cvr-annex-link = Verslag jaargesprek { $year } met { $swv } (PDF)
 cvr-annex-advice = Lees bij uw advies ook het verslag van het jaargesprek dat de school bij het profiel heeft gevoegd.
 cvr-annex-login = Alleen te lezen na inloggen, voor de school, het samenwerkingsverband en de medezeggenschapsraad.
+
+## Closed groups and shared files (issue 15, point 6)
+groups-title = Mijn groepen
+groups-intro = Besloten groepen, zoals een ontwikkelgroep of de werkgroep sbo–so: alleen de leden lezen de berichten en bestanden.
+groups-none = U bent nog geen lid van een groep. Een moderator kan u uitnodigen.
+groups-your-role = Uw rol:
+groups-role-moderator = moderator
+groups-role-member = lid
+groups-role-admin = beheerder (geen lid)
+groups-source-invited = uitgenodigd
+groups-source-activity = via aanmelding
+groups-new = Nieuwe groep
+groups-field-name = Naam van de groep
+groups-field-description = Waar gaat de groep over? (niet verplicht)
+groups-create = Groep maken
+groups-back = ← Mijn groepen
+groups-closed-note = Dit is een besloten groep. Alleen de leden zien de berichten, bestanden en de ledenlijst.
+groups-keeper-only = U beheert deze groep, maar bent geen lid: u ziet de leden, niet de berichten en bestanden.
+groups-messages = Berichten
+groups-message-label = Nieuw bericht
+groups-message-hint = Gewone tekst of Markdown, bijvoorbeeld **vet** of een lijst met streepjes. Schrijf geen gegevens van leerlingen op.
+groups-post = Bericht plaatsen
+groups-no-messages = Er zijn nog geen berichten.
+groups-files = Bestanden
+groups-no-files = Er zijn nog geen bestanden gedeeld.
+groups-file-name = Bestand
+groups-file-size = Grootte
+groups-file-by = Gedeeld door
+groups-file-actions = Acties
+groups-file-remove = Verwijderen
+groups-file-remove-named = { $name } verwijderen
+groups-file-label = Bestand delen
+groups-file-hint = Pdf, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), png, jpg, txt of csv; hoogstens { $max } MB.
+groups-file-share = Bestand delen
+groups-members = Leden
+groups-no-account = (nog geen account)
+groups-member-remove = Uit de groep halen
+groups-member-remove-named = { $name } uit de groep halen
+groups-invite-label = E-mailadres van het nieuwe lid
+groups-invite-hint = Het nieuwe lid krijgt een e-mail met een link naar de groep.
+groups-invite = Uitnodigen
+groups-field-required = Vul dit veld in.
+groups-field-too-long = Dit mag hoogstens { $max } tekens lang zijn.
+groups-email-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.
+groups-last-moderator = De groep heeft dan geen moderator meer. Maak eerst iemand anders moderator.
+groups-activity-unknown = Deze activiteit bestaat niet.
+groups-mail-invited-subject = U bent lid van de groep { $group }
+groups-mail-invited-body = Beste lezer,
+
+    { $inviter } heeft u toegevoegd aan de besloten groep "{ $group }" in Passend. Daar delen de leden berichten en bestanden.
+
+    Log in en open de groep: { $link }
+
+    Met vriendelijke groet,
+    Passend
+groups-mail-invited-body-new = Beste lezer,
+
+    { $inviter } heeft u toegevoegd aan de besloten groep "{ $group }" in Passend. Daar delen de leden berichten en bestanden.
+
+    U heeft nog geen account bij Passend met dit e-mailadres. Zodra u een account heeft (vraag uw organisatie om een uitnodiging), ziet u de groep hier: { $link }
+
+    Met vriendelijke groet,
+    Passend
+files-empty = Kies een bestand. Het gekozen bestand is leeg.
+files-too-large = Dit bestand is te groot. Een bestand mag hoogstens { $max } MB zijn.
+files-type-refused = Dit soort bestand kan niet. Deel een van deze soorten: { $types }.
+files-content-mismatch = Dit bestand is geen echt .{ $ext }-bestand. Sla het opnieuw op als .{ $ext } of kies een ander bestand.
+files-virus-found = De virusscanner heeft dit bestand geweigerd. Het is niet opgeslagen.
+files-scan-failed = Het bestand kon nu niet op virussen worden gecontroleerd en is niet opgeslagen. Probeer het later opnieuw.
+kb-attachments = Bijlagen
+kb-attachments-none = Er zijn geen bijlagen.
+kb-attach-label = Bijlage toevoegen
+kb-attach-button = Bijlage toevoegen

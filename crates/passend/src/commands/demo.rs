@@ -23,6 +23,7 @@ pub async fn run(config: &Config, national: bool, data: Option<&Path>, years: u1
     let lang = super::cli_lang();
     let db = server::open_database(&config.database_url).await?;
     let logins = demo::seed(&db, data).await?;
+    crate::demo_groups::seed(&db, &config.files.settings(&config.database_url)).await?;
     if national {
         let locations = db.count_locations().await?;
         if locations < NATIONAL_MINIMUM {

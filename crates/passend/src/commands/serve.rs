@@ -7,6 +7,9 @@ use crate::{demo, server};
 pub async fn run(config: &Config, with_demo: bool, demo_data: Option<&Path>) -> anyhow::Result<ExitCode> {
     let db = server::open_database(&config.database_url).await?;
     let logins = if with_demo { Some(demo::seed(&db, demo_data).await?) } else { None };
+    if with_demo {
+        crate::demo_groups::seed(&db, &config.files.settings(&config.database_url)).await?;
+    }
     let signal = server::ShutdownSignal::install();
     let running = server::start(config, db).await?;
     let lang = super::cli_lang();

@@ -111,6 +111,7 @@ pub async fn knowledge_page(
 struct ExamplePage {
     ctx: PageContext,
     view: ExampleView,
+    attachments: crate::groups::pages::AttachmentsBlock,
 }
 
 impl ExamplePage {
@@ -123,12 +124,29 @@ impl ExamplePage {
     }
 }
 
-/// A published practice example with related items.
-#[utoipa::path(get, path = "/kennisbank/{id}", tag = "pages", security(()), params(("id" = i64, Path)),
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct AttachmentError {
+    /// Why the last attachment was refused (a file message's id), shown next to the file field.
+    #[serde(rename = "bijlage-fout")]
+    bijlage_fout: String,
+    /// The refused file's extension, for that message.
+    ext: String,
+}
+
+/// A published practice example with related items and its attachments.
+#[utoipa::path(get, path = "/kennisbank/{id}", tag = "pages", security(()), params(("id" = i64, Path), AttachmentError),
     responses((status = 200, content_type = "text/html")))]
-pub async fn example_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn example_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    Query(refused): Query<AttachmentError>,
+) -> AppResult<Response> {
     let view = state.app.example(id).await?;
-    Ok(render(&ExamplePage { ctx, view })?.into_response())
+    let refused = (refused.bijlage_fout.as_str(), refused.ext.as_str());
+    let attachments = crate::groups::pages::AttachmentsBlock::load(&ctx, &state, id, refused).await?;
+    Ok(render(&ExamplePage { ctx, view, attachments })?.into_response())
 }
 
 #[derive(Deserialize, Default, Clone)]

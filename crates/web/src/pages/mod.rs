@@ -81,6 +81,7 @@ pub fn signed_in_page_router() -> OpenApiRouter<AppState> {
         .merge(knowledge::gaps::router())
         .merge(crate::activities::pages::router())
         .merge(crate::newsletter::pages::router())
+        .merge(crate::groups::pages::router())
 }
 
 pub fn page_document() -> utoipa::openapi::OpenApi {
@@ -113,9 +114,9 @@ const NOTICES: &[(&str, &str)] = &[
     ("gesprek-gepland", "notice-conversation-planned"),
     ("gesprek-gewijzigd", "notice-conversation-replanned"),
     ("verslag-bevestigd", "notice-report-confirmed"),
-];
     ("stelling-toegevoegd", "scan-own-added"),
     ("concept-ingediend", "kb-draft-submitted"),
+];
 
 impl<S: Send + Sync> FromRequestParts<S> for PageContext {
     type Rejection = std::convert::Infallible;
