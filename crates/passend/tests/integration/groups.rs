@@ -659,3 +659,39 @@ async fn attachments_of_published_examples_are_for_everyone_and_of_drafts_for_th
     assert_eq!(files_in(dir.path()).len(), 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_has_a_closed_group_with_a_shared_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let files_dir = dir.path().to_owned();
+    let mut settings = None;
+    let app = TestApp::spawn_with(|c| {
+        c.files.dir = Some(files_dir);
+        settings = Some(c.files.settings(&c.database_url));
+    })
+    .await;
+    let settings = settings.unwrap();
+    passend::demo::seed(&app.db, None).await.unwrap();
+    passend::demo_groups::seed(&app.db, &settings).await.unwrap();
+    passend::demo_groups::seed(&app.db, &settings).await.unwrap();
+    let ib = app
+        .db
+        .user_by_email(&passend_domain::accounts::Email::parse("ib@passend.demo").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let ib = app.session_for(ib.id).await;
+    let (_, mine) = get(&app, Some(&ib), "/api/v1/groups").await;
+    assert_eq!(mine["groups"].as_array().unwrap().len(), 1, "made once: {mine}");
+    assert_eq!(mine["groups"][0]["name"], passend::demo_groups::GROUP_NAME);
+    let id = mine["groups"][0]["id"].as_i64().unwrap();
+    let (_, messages) = get(&app, Some(&ib), &format!("/api/v1/groups/{id}/messages")).await;
+    assert_eq!(messages["messages"].as_array().unwrap().len(), 3);
+    let (_, files) = get(&app, Some(&ib), &format!("/api/v1/groups/{id}/files")).await;
+    assert_eq!(files["files"][0]["name"], "Verslag eerste bijeenkomst.pdf");
+    let url = files["files"][0]["download_url"].as_str().unwrap();
+    let response = app.http.get(app.at(url)).headers(ib.headers()).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.bytes().await.unwrap().starts_with(b"%PDF-1.4"));
+    app.stop().await;
+}
