@@ -36,6 +36,8 @@ import swvTemplate from './flows/swv-template.mjs';
 import profileCycle from './flows/profile-cycle.mjs';
 import publicPages from './flows/public-pages.mjs';
 import parentFindsProfile from './flows/parent-finds-profile.mjs';
+import plainTerms from './flows/plain-terms.mjs';
+import activitySignup from './flows/activity-signup.mjs';
 import conversation from './flows/conversation.mjs';
 import scan from './flows/scan.mjs';
 import gapToExample from './flows/gap-to-example.mjs';
@@ -57,11 +59,11 @@ const FLOWS = [
   profileCycle, // 15
   publicPages, // 16
   parentFindsProfile, // 17
+  plainTerms, // 18: the SWV's own words for the plain-language assistant
+  activitySignup, // 19: an inspiration visit found, signed up for by phone, cancelled by the mail's link
   conversation, // 20: the SWV's yearly conversation with the school
   scan, // 21: the Scan Passend Onderwijs on a phone, into a wish
   gapToExample, // 22: from a gap in the region to a practice example
-  // plainTerms (18) and activitySignup (19) are written but were never run on the merged tree:
-  // the next session runs them once and registers them here.
   htmlValidation, // 12, last: it checks the pages of all the others
 ];
 

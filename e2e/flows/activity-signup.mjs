@@ -72,7 +72,7 @@ export default async function activitySignup(ctx) {
         });
         const mail = readMails(mailFile).filter((m) => m.to.includes(visitor)).at(-1);
         const ics = (mail.attachments || []).find((a) => a.content_type === 'text/calendar');
-        if (!ics || !/BEGIN:VEVENT[\s\S]*Lindelaan 3, Kampen[\s\S]*END:VEVENT/.test(ics.text)) {
+        if (!ics || !/BEGIN:VEVENT[\s\S]*LOCATION:Lindelaan 3\\, Kampen[\s\S]*END:VEVENT/.test(ics.text)) {
           throw new Error(`no calendar file with the session in the mail: ${JSON.stringify(mail.attachments)}`);
         }
         log(`  calendar file ${ics.filename}`);

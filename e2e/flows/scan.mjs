@@ -143,6 +143,15 @@ export default async function scan(ctx) {
         await D.expectVisible('#wish-owner-error', 'owner error');
         const kept = directorPage.locator('form#scan-wishes li.choice', { hasText: 'Dyslexie' }).first();
         if (!(await kept.locator('input[type=checkbox]').isChecked())) throw new Error('the pick was lost');
+        // Wishes go to next year's profile: the director starts it (through the API, as setup).
+        const csrf = await directorPage.locator('input[name=csrf_token]').first().inputValue();
+        const now = new Date();
+        const from = (now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1) + 1;
+        const started = await directorPage.request.post(new URL('/api/v1/schools/04FZ/profiles', ctx.base).href, {
+          headers: { 'x-csrf-token': csrf },
+          data: { location: '04FZ00', school_year: `${from}-${from + 1}` },
+        });
+        if (started.status() !== 201) throw new Error(`next year's profile: HTTP ${started.status()} ${await started.text()}`);
         await directorPage.fill('#wish-owner', 'Intern begeleider');
         await D.submit('form#scan-wishes', 'wish', { status: 200 });
         if (!/\/profielen\/\d+\/planning$/.test(new URL(directorPage.url()).pathname)) {

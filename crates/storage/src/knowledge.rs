@@ -323,23 +323,35 @@ impl Database {
         Ok(records.into_iter().filter(|r| edit.covers(r.swv_code.as_deref())).collect())
     }
 
-    /// Published examples that match: ranked by relevance when there are
-    /// terms, else newest first; filtered by every tag and the sector.
-    #[tracing::instrument(skip_all)]
-    pub async fn search_examples(&self, query: &ExampleQuery<'_>) -> Result<Vec<ExampleHit>, StorageError> {
+    /// The ranked rows of a search; on SQLite with `candidates`, only among
+    /// that many best full-text matches.
+    async fn search_rows(
+        &self,
+        query: &ExampleQuery<'_>,
+        candidates: Option<i64>,
+    ) -> Result<Vec<HitRow>, StorageError> {
         let searching = !query.terms.is_empty();
         let mut sql = String::new();
         let mut next = 1;
         match (searching, self.backend()) {
             (true, Backend::Sqlite) => {
                 // bm25 is lower for better matches; title weighs most.
-                sql.push_str(
-                    "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, \
-                     -bm25(knowledge_examples_fts, 10.0, 4.0, 1.0) AS rank \
-                     FROM knowledge_examples_fts f JOIN knowledge_examples e ON e.id = f.rowid \
-                     WHERE knowledge_examples_fts MATCH $1 AND e.state = 'published'",
-                );
-                next = 2;
+                match candidates {
+                    Some(_) => sql.push_str(
+                        "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, c.rank \
+                         FROM (SELECT rowid AS id, -bm25(knowledge_examples_fts, 10.0, 4.0, 1.0) AS rank \
+                               FROM knowledge_examples_fts WHERE knowledge_examples_fts MATCH $1 \
+                               ORDER BY rank DESC, rowid DESC LIMIT $2) c \
+                         JOIN knowledge_examples e ON e.id = c.id WHERE e.state = 'published'",
+                    ),
+                    None => sql.push_str(
+                        "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, \
+                         -bm25(knowledge_examples_fts, 10.0, 4.0, 1.0) AS rank \
+                         FROM knowledge_examples_fts f JOIN knowledge_examples e ON e.id = f.rowid \
+                         WHERE knowledge_examples_fts MATCH $1 AND e.state = 'published'",
+                    ),
+                }
+                next = if candidates.is_some() { 3 } else { 2 };
             }
             (true, Backend::Postgres) => {
                 sql.push_str(
@@ -377,6 +389,9 @@ impl Database {
                 Backend::Sqlite => q.bind(fts5_match(query.terms)),
                 Backend::Postgres => q.bind(query.text.to_owned()),
             };
+            if let (Backend::Sqlite, Some(candidates)) = (self.backend(), candidates) {
+                q = q.bind(candidates);
+            }
         }
         if let Some(sector) = query.sector {
             q = q.bind(sector.key());
@@ -384,7 +399,31 @@ impl Database {
         for tag in query.tags {
             q = q.bind(tag.as_str().to_owned());
         }
-        let rows = q.bind(query.limit).fetch_all(&self.read).await?;
+        Ok(q.bind(query.limit).fetch_all(&self.read).await?)
+    }
+
+    /// Published examples that match: ranked by relevance when there are
+    /// terms, else newest first; filtered by every tag and the sector.
+    #[tracing::instrument(skip_all)]
+    pub async fn search_examples(&self, query: &ExampleQuery<'_>) -> Result<Vec<ExampleHit>, StorageError> {
+        let searching = !query.terms.is_empty();
+        let rows = if searching && self.backend() == Backend::Sqlite {
+            // FTS5 ranks inside its own table and keeps only the best
+            // `candidates` (a top-N sort, no join per match); the filters
+            // then run on that prefix. When they leave fewer than asked, the
+            // prefix may have been too short: the full query answers instead.
+            // Exact either way: a row outside the prefix ranks below all in it.
+            let candidates = query.limit.saturating_mul(5).saturating_add(100);
+            let rows = self.search_rows(query, Some(candidates)).await?;
+            if i64::try_from(rows.len()).unwrap_or(i64::MAX) < query.limit {
+                self.search_rows(query, None).await?
+            } else {
+                rows
+            }
+        } else {
+            self.search_rows(query, None).await?
+        };
+
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut tags = self.tags_of(&ids).await?;
         rows.into_iter()

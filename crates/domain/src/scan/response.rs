@@ -61,10 +61,12 @@ pub fn parse_scan_response(
             problems.push(("remarks", Message::new("scan-remark-domain-unknown").with("domain", key.as_str())));
             continue;
         };
+        // The domain goes along, so that the message stands next to its remark.
         if text.chars().count() > MAX_REMARK {
-            problems.push(("remarks", Message::new("answer-too-long").with("max", MAX_REMARK)));
+            let too_long = Message::new("answer-too-long").with("max", MAX_REMARK);
+            problems.push(("remarks", too_long.with("domain", domain.as_str())));
         } else if let Some(refused) = pupil_data_in(text, this_year) {
-            problems.push(("remarks", refused));
+            problems.push(("remarks", refused.with("domain", domain.as_str())));
         } else {
             response.remarks.insert(domain, text.replace("\r\n", "\n"));
         }
@@ -106,10 +108,11 @@ mod tests {
         );
         assert_eq!(ids(parse_scan_response(&all, ScanGroup::Parents, &raw(&[]), &raw(&[]), 2026)), ["scan-empty"]);
         let remark = raw(&[("positie_ouder", "Mijn zoon, geboren 3-4-2016, mist hulp")]);
-        assert_eq!(
-            ids(parse_scan_response(&all, ScanGroup::Parents, &raw(&[("os.o1", "eens")]), &remark, 2026)),
-            ["pupil-data-birth-date"]
-        );
+        let refused = parse_scan_response(&all, ScanGroup::Parents, &raw(&[("os.o1", "eens")]), &remark, 2026);
+        let refused = refused.unwrap_err();
+        assert_eq!(refused.iter().map(|(_, m)| m.id).collect::<Vec<_>>(), ["pupil-data-birth-date"]);
+        // It names its domain, so the form shows it next to that remark.
+        assert!(refused[0].1.args.contains(&("domain", "positie_ouder".into())), "{refused:?}");
         let unknown = raw(&[("geen_domein", "tekst")]);
         assert_eq!(
             ids(parse_scan_response(&all, ScanGroup::Parents, &raw(&[("os.o1", "eens")]), &unknown, 2026)),
