@@ -1,5 +1,7 @@
 //! The closed groups' JSON API, and the attachments of practice examples.
-//! A group the caller may not see is 404, signed in or not.
+//! A group the caller may not see is 404, signed in or not: the routes of one
+//! group declare the session as optional (`security((), ("session" = []))`),
+//! since without one they answer 404, never 401.
 
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -132,7 +134,7 @@ impl From<&LoadedGroup> for GroupDetail {
 }
 
 /// A group the caller may see.
-#[utoipa::path(get, path = "/api/v1/groups/{id}", tag = "groups", security(("session" = [])),
+#[utoipa::path(get, path = "/api/v1/groups/{id}", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = GroupDetail)))]
 pub async fn group_detail(InGroup { group, .. }: InGroup) -> AppResult<Json<GroupDetail>> {
     Ok(Json(GroupDetail::from(&group)))
@@ -169,7 +171,7 @@ pub struct MessageList {
 }
 
 /// The group's messages (members and platform admins).
-#[utoipa::path(get, path = "/api/v1/groups/{id}/messages", tag = "groups", security(("session" = [])),
+#[utoipa::path(get, path = "/api/v1/groups/{id}/messages", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = MessageList)))]
 pub async fn list_messages(
     State(state): State<AppState>,
@@ -187,7 +189,7 @@ pub struct NewMessage {
 }
 
 /// Posts a message in the group (members and platform admins).
-#[utoipa::path(post, path = "/api/v1/groups/{id}/messages", tag = "groups", security(("session" = [])),
+#[utoipa::path(post, path = "/api/v1/groups/{id}/messages", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), request_body = NewMessage,
     responses((status = 201, body = Created), (status = 400, description = "Field errors")))]
 pub async fn post_message(
@@ -244,7 +246,7 @@ pub struct FileList {
 }
 
 /// The group's files (members and platform admins).
-#[utoipa::path(get, path = "/api/v1/groups/{id}/files", tag = "groups", security(("session" = [])),
+#[utoipa::path(get, path = "/api/v1/groups/{id}/files", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = FileList)))]
 pub async fn list_files(State(state): State<AppState>, InGroup { group, .. }: InGroup) -> AppResult<Json<FileList>> {
     let files = state.app.group_files(&group).await?;
@@ -269,7 +271,7 @@ async fn upload_of(state: &AppState, multipart: Multipart) -> AppResult<Upload> 
 /// Shares a file in the group (members and platform admins). Refused files
 /// (empty, too large, a type not allowed, content that does not match the
 /// extension, found by the virus scan) are a field error on `file`; nothing is stored then.
-#[utoipa::path(post, path = "/api/v1/groups/{id}/files", tag = "groups", security(("session" = [])),
+#[utoipa::path(post, path = "/api/v1/groups/{id}/files", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), request_body(content = FileUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = Created), (status = 400, description = "Field errors, or not a multipart body"),
         (status = 413, description = "Not used: a file over the limit is a field error (400)"),
@@ -287,7 +289,7 @@ pub async fn upload_file(
 }
 
 /// Downloads a file of the group (members and platform admins), as an attachment.
-#[utoipa::path(get, path = "/api/v1/groups/{id}/files/{file}", tag = "groups", security(("session" = [])),
+#[utoipa::path(get, path = "/api/v1/groups/{id}/files/{file}", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path), ("file" = i64, Path)),
     responses((status = 200, description = "The file's bytes, with the type it was checked as, `Content-Disposition: attachment`",
         content((String = "application/pdf"), (String = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -305,7 +307,7 @@ pub async fn download_file(
 }
 
 /// Removes a file: its uploader, or who keeps the group. The record and the bytes go.
-#[utoipa::path(delete, path = "/api/v1/groups/{id}/files/{file}", tag = "groups", security(("session" = [])),
+#[utoipa::path(delete, path = "/api/v1/groups/{id}/files/{file}", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path), ("file" = i64, Path)), responses((status = 204, description = "Removed")))]
 pub async fn delete_file(
     State(state): State<AppState>,
@@ -339,7 +341,7 @@ pub struct MemberList {
 }
 
 /// The group's members (members, and who keeps the group).
-#[utoipa::path(get, path = "/api/v1/groups/{id}/members", tag = "groups", security(("session" = [])),
+#[utoipa::path(get, path = "/api/v1/groups/{id}/members", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = MemberList)))]
 pub async fn list_members(
     State(state): State<AppState>,
@@ -362,7 +364,7 @@ pub struct InviteResult {
 }
 
 /// Invites an address (moderators, platform admins and editors): a member at once, mailed the group's link.
-#[utoipa::path(post, path = "/api/v1/groups/{id}/members", tag = "groups", security(("session" = [])),
+#[utoipa::path(post, path = "/api/v1/groups/{id}/members", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path)), request_body = NewMember,
     responses((status = 200, body = InviteResult), (status = 400, description = "Field errors")))]
 pub async fn invite_member(
@@ -381,7 +383,7 @@ pub async fn invite_member(
 }
 
 /// Takes an address out of the group (moderators, platform admins and editors); the last moderator stays (409).
-#[utoipa::path(delete, path = "/api/v1/groups/{id}/members/{email}", tag = "groups", security(("session" = [])),
+#[utoipa::path(delete, path = "/api/v1/groups/{id}/members/{email}", tag = "groups", security((), ("session" = [])),
     params(("id" = i64, Path), ("email" = String, Path)),
     responses((status = 204, description = "Removed"), (status = 409, description = "The group's last moderator")))]
 pub async fn remove_member(
