@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::Email;
 use crate::knowledge::markdown;
-use crate::pupil_data::pupil_data_in;
 use crate::{FieldProblems, Message};
 
 pub const NAME_MAX: usize = 120;
@@ -93,15 +92,13 @@ fn check_text(
     required: bool,
     this_year: u16,
 ) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        problems.push((field, Message::new("groups-field-required")));
-    } else if value.chars().count() > max {
-        problems.push((field, Message::new("groups-field-too-long").with("max", max)));
-    } else if let Some(problem) = pupil_data_in(value, this_year) {
-        problems.push((field, problem));
-    }
-    value.to_owned()
+    crate::knowledge::checked_text(
+        problems,
+        field,
+        value,
+        (max, required, this_year),
+        ("groups-field-required", "groups-field-too-long"),
+    )
 }
 
 impl GroupInput {

@@ -148,11 +148,25 @@ fn check_text(
     required: bool,
     this_year: u16,
 ) -> String {
+    checked_text(problems, field, value, (max, required, this_year), ("kb-field-required", "kb-field-too-long"))
+}
+
+/// A free-text field trimmed and checked: required (when asked), at most
+/// `max` characters, no pupil data; `ids` are the catalogue ids of the
+/// "required" and "too long" messages of the module asking. Shared by
+/// practice examples and closed groups.
+pub(crate) fn checked_text(
+    problems: &mut FieldProblems,
+    field: &'static str,
+    value: &str,
+    (max, required, this_year): (usize, bool, u16),
+    (required_id, too_long_id): (&'static str, &'static str),
+) -> String {
     let value = value.trim();
     if required && value.is_empty() {
-        problems.push((field, Message::new("kb-field-required")));
+        problems.push((field, Message::new(required_id)));
     } else if value.chars().count() > max {
-        problems.push((field, Message::new("kb-field-too-long").with("max", max)));
+        problems.push((field, Message::new(too_long_id).with("max", max)));
     } else if let Some(problem) = pupil_data_in(value, this_year) {
         problems.push((field, problem));
     }
