@@ -41,6 +41,7 @@ import activitySignup from './flows/activity-signup.mjs';
 import conversation from './flows/conversation.mjs';
 import scan from './flows/scan.mjs';
 import gapToExample from './flows/gap-to-example.mjs';
+import groups from './flows/groups.mjs';
 import htmlValidation from './flows/html-validation.mjs';
 import { log } from './harness/config.mjs';
 import { startEnvironment } from './harness/environment.mjs';
@@ -64,6 +65,7 @@ const FLOWS = [
   conversation, // 20: the SWV's yearly conversation with the school
   scan, // 21: the Scan Passend Onderwijs on a phone, into a wish
   gapToExample, // 22: from a gap in the region to a practice example
+  groups, // 23: a closed group: message, shared file, invitation by mail, moderation handed on
   htmlValidation, // 12, last: it checks the pages of all the others
 ];
 

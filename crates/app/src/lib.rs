@@ -59,6 +59,8 @@ pub struct App {
     files: groups::Files,
     /// How fast this server hands newsletter mails to the outbox (`App::with_newsletter_rate`).
     newsletter_rate: Option<newsletter::SendingRate>,
+    /// This server's search index of the published practice examples.
+    search_index: std::sync::Arc<knowledge::index::SharedIndex>,
 }
 
 impl App {
@@ -76,6 +78,7 @@ impl App {
             wake,
             files,
             newsletter_rate,
+            search_index: std::sync::Arc::default(),
         })
     }
 

@@ -107,7 +107,7 @@ pub async fn seed(db: &Database, files: &FilesSettings) -> anyhow::Result<()> {
     let manage = keep.manage().ok_or_else(|| anyhow::anyhow!("no keeping proof"))?;
     for member in ["directeur@passend.demo", "ib@passend.demo", "werkgroep.so@passend.example"] {
         let email = Email::parse(member).map_err(|e| anyhow::anyhow!("{e}"))?;
-        db.invite_to_group(manage, &email).await?;
+        db.invite_to_group(manage, &email, None).await?;
     }
     for (author, body) in MESSAGES {
         let Some((author_id, name)) = user_id(db, author).await? else { continue };

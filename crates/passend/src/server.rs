@@ -91,6 +91,13 @@ pub async fn start(config: &Config, db: Database) -> anyhow::Result<RunningServe
         tracing::warn!("no SMTP configured: mail is kept in the outbox; platform admins read it at /beheer/outbox");
     }
     spawn_housekeeping(state.app.clone());
+    // The first search would otherwise read every practice example into the index.
+    let warming = state.app.clone();
+    tokio::spawn(async move {
+        if let Err(error) = warming.refresh_search_index().await {
+            tracing::warn!(%error, "loading the search index failed; the first search tries again");
+        }
+    });
     let reminders = (config.reminder_interval_secs > 0).then(|| Duration::from_secs(config.reminder_interval_secs));
     let workers = crate::jobs::spawn(state.clone(), reminders);
     let metrics_addr = match &config.metrics_bind {
@@ -125,8 +132,8 @@ async fn spawn_metrics_listener(bind: &str, state: AppState) -> anyhow::Result<S
     Ok(addr)
 }
 
-/// Removes expired sessions, reset links, old login attempts and the surveys
-/// of an ended school year every hour.
+/// Removes expired sessions, reset links, old login attempts, the surveys
+/// of an ended school year, old finished jobs and orphaned stored files every hour.
 fn spawn_housekeeping(app: App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
@@ -140,6 +147,9 @@ fn spawn_housekeeping(app: App) {
             }
             if let Err(error) = app.forget_finished_jobs().await {
                 tracing::warn!(%error, "forgetting finished jobs failed");
+            }
+            if let Err(error) = app.remove_orphaned_files(day_ago).await {
+                tracing::warn!(%error, "removing orphaned files failed");
             }
         }
     });

@@ -146,6 +146,18 @@ impl FileStore {
         }
     }
 
+    /// The keys of the objects written before `before` (seconds since the
+    /// epoch), for finding bytes that no record names any more.
+    pub async fn keys_written_before(&self, before: i64) -> Result<Vec<String>, StorageError> {
+        let listed = self.store().await?.list_with_delimiter(None).await.map_err(failed("listing files"))?;
+        Ok(listed
+            .objects
+            .into_iter()
+            .filter(|object| object.last_modified.timestamp() < before)
+            .map(|object| object.location.to_string())
+            .collect())
+    }
+
     /// Every key in the store (for tests and checks: the store holds only Passend's files).
     pub async fn keys(&self) -> Result<Vec<String>, StorageError> {
         let listed = self.store().await?.list_with_delimiter(None).await.map_err(failed("listing files"))?;
@@ -169,6 +181,11 @@ mod tests {
         store.delete("ab12").await.unwrap();
         assert!(matches!(store.get("ab12").await, Err(StorageError::NotFound)));
         assert!(store.keys().await.unwrap().is_empty());
+        store.put("cd34", b"oud".to_vec()).await.unwrap();
+        let soon = crate::now() + 60;
+        assert_eq!(store.keys_written_before(soon).await.unwrap(), vec!["cd34".to_owned()]);
+        assert!(store.keys_written_before(crate::now() - 3600).await.unwrap().is_empty(), "written just now");
+        store.delete("cd34").await.unwrap();
         for bad in ["../x", "a/b", "", "zz"] {
             assert!(matches!(store.put(bad, vec![1]).await, Err(StorageError::NotFound)), "{bad}");
         }

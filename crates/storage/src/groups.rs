@@ -3,9 +3,10 @@
 //! (the bytes are in [`crate::files`]). Every read and write of a group's
 //! contents takes a proof from `domain::access` for that one group.
 
+use passend_domain::Message;
 use passend_domain::access::{ExampleFiles, GroupAccess, GroupCreate, GroupManage, GroupRead};
 use passend_domain::accounts::Email;
-use passend_domain::groups::{Group, GroupRole, MemberSource};
+use passend_domain::groups::{Group, GroupRole, MemberChange, MemberSource, may_change_member};
 
 use crate::rows::{Column, Named};
 use crate::{Database, StorageError, now};
@@ -25,6 +26,13 @@ pub struct GroupRecord {
 pub struct GroupSummary {
     pub group: GroupRecord,
     pub role: Option<GroupRole>,
+}
+
+/// The mail an invited address gets, written before the invitation is stored.
+#[derive(Debug, Clone)]
+pub struct InvitationMail {
+    pub subject: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone)]
@@ -251,9 +259,16 @@ impl Database {
         Ok(members)
     }
 
-    /// Adds an address as member (again, if it was removed).
+    /// Adds an address as member (again, if it was removed). When it is
+    /// added, `mail` (the invitation) is queued in the same transaction, so
+    /// that a member row without its mail, or a mail without the row, cannot be.
     #[tracing::instrument(skip_all, fields(group = manage.group_id()))]
-    pub async fn invite_to_group(&self, manage: &GroupManage, email: &Email) -> Result<Invited, StorageError> {
+    pub async fn invite_to_group(
+        &self,
+        manage: &GroupManage,
+        email: &Email,
+        mail: Option<&InvitationMail>,
+    ) -> Result<Invited, StorageError> {
         let mut tx = self.write.begin().await?;
         let state: Option<String> =
             sqlx::query_scalar("SELECT state FROM group_members WHERE group_id = $1 AND email = $2")
@@ -291,62 +306,92 @@ impl Database {
                 Invited::Added
             }
         };
+        if let (Invited::Added, Some(mail)) = (outcome, mail) {
+            crate::outbox::queue_in(&mut tx, email.as_str(), &mail.subject, &mail.body, now()).await?;
+        }
         tx.commit().await?;
         Ok(outcome)
     }
 
-    /// Active moderators of the group.
-    pub async fn group_moderator_count(&self, manage: &GroupManage) -> Result<i64, StorageError> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'moderator' AND state = 'active'",
-        )
-        .bind(manage.group_id())
-        .fetch_one(&self.read)
-        .await?)
-    }
-
-    /// Takes an address out of the group; also one that is a member by the
-    /// activity's sign-up, which stays out until invited again.
+    /// Takes a member out of the group or gives them another part, when
+    /// `domain::groups::may_change_member` allows it (else its reason, and
+    /// nothing changes). The group's row is written first, so that two
+    /// changes at once are one after the other and cannot both take away
+    /// the last moderator. A member by the activity's sign-up who is taken
+    /// out stays out until invited again.
     #[tracing::instrument(skip_all, fields(group = manage.group_id()))]
-    pub async fn remove_from_group(&self, manage: &GroupManage, email: &str) -> Result<(), StorageError> {
+    pub async fn change_group_member(
+        &self,
+        manage: &GroupManage,
+        email: &str,
+        change: MemberChange,
+    ) -> Result<Result<(), Message>, StorageError> {
+        let group = manage.group_id();
         let at = now();
-        let updated = sqlx::query(
-            "UPDATE group_members SET state = 'removed', role = 'member', created_at = $3 \
-             WHERE group_id = $1 AND email = $2 AND state = 'active'",
-        )
-        .bind(manage.group_id())
-        .bind(email)
-        .bind(at)
-        .execute(&self.write)
-        .await?
-        .rows_affected();
-        if updated > 0 {
-            return Ok(());
-        }
+        let mut tx = self.write.begin().await?;
+        // A write that changes nothing: PostgreSQL locks the row, SQLite takes its one write lock.
+        sqlx::query("UPDATE closed_groups SET id = id WHERE id = $1").bind(group).execute(&mut *tx).await?;
+        let member: Option<(String, String)> =
+            sqlx::query_as("SELECT role, state FROM group_members WHERE group_id = $1 AND email = $2")
+                .bind(group)
+                .bind(email)
+                .fetch_optional(&mut *tx)
+                .await?;
         let by_activity: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM closed_groups g JOIN activity_registrations r ON r.activity_id = g.activity_id \
-             WHERE g.id = $1 AND LOWER(r.email) = $2 AND r.status = 'registered' \
-             AND NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.email = $2)",
+             WHERE g.id = $1 AND LOWER(r.email) = $2 AND r.status = 'registered'",
         )
-        .bind(manage.group_id())
+        .bind(group)
         .bind(email)
-        .fetch_one(&self.read)
+        .fetch_one(&mut *tx)
         .await?;
-        if by_activity == 0 {
-            return Err(StorageError::NotFound);
-        }
-        sqlx::query(
-            "INSERT INTO group_members (group_id, email, role, state, invited_by, created_at) \
-             VALUES ($1, $2, 'member', 'removed', $3, $4)",
+        // The member's part now, and whether a row holds it (an activity's participant has none yet).
+        let (role, has_row) = match &member {
+            Some((role, state)) if state == "active" => (role_of(role)?, true),
+            None if by_activity > 0 => (GroupRole::Member, false),
+            _ => return Err(StorageError::NotFound),
+        };
+        let moderators: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'moderator' AND state = 'active'",
         )
-        .bind(manage.group_id())
-        .bind(email)
-        .bind(manage.user_id())
-        .bind(at)
-        .execute(&self.write)
-        .await
-        .map_err(StorageError::from_write)?;
-        Ok(())
+        .bind(group)
+        .fetch_one(&mut *tx)
+        .await?;
+        if let Err(reason) = may_change_member(role, change, usize::try_from(moderators).unwrap_or(0)) {
+            return Ok(Err(reason));
+        }
+        let (new_role, new_state) = match change {
+            MemberChange::Remove => (GroupRole::Member, "removed"),
+            MemberChange::Become(role) => (role, "active"),
+        };
+        if has_row {
+            sqlx::query(
+                "UPDATE group_members SET role = $3, state = $4, created_at = $5 WHERE group_id = $1 AND email = $2",
+            )
+            .bind(group)
+            .bind(email)
+            .bind(new_role.key())
+            .bind(new_state)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO group_members (group_id, email, role, state, invited_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(group)
+            .bind(email)
+            .bind(new_role.key())
+            .bind(new_state)
+            .bind(manage.user_id())
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(StorageError::from_write)?;
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
     }
 
     #[tracing::instrument(skip_all, fields(group = read.group_id()))]
@@ -502,7 +547,8 @@ impl Database {
         Ok(record)
     }
 
-    /// Every storage key the database knows (for checks that the store holds nothing else).
+    /// Every storage key the file records name (groups' files and examples'
+    /// attachments): for housekeeping, and for checks that the store holds nothing else.
     pub async fn stored_file_keys(&self) -> Result<Vec<String>, StorageError> {
         Ok(sqlx::query_scalar("SELECT storage_key FROM stored_files ORDER BY storage_key")
             .fetch_all(&self.read)

@@ -1,22 +1,23 @@
-//! The knowledge platform's tables: practice examples with their tags and
-//! full-text index, the question desk and its FAQ.
+//! The knowledge platform's tables: practice examples with their tags, the
+//! question desk and its FAQ.
 //!
-//! Search runs on each backend's own full-text engine: FTS5 over text stemmed
-//! in Rust on SQLite, `to_tsvector('dutch', …)` with a GIN index on
-//! PostgreSQL. Published examples and FAQ items are public; drafts and
-//! tickets are reached only with a proof from `domain::access`.
+//! The examples' search runs on an index in the application's memory
+//! (`domain::knowledge::search_index`); here every write of an example stamps
+//! it with the next number of a change counter, in the same transaction, and
+//! [`Database::examples_changed_since`] hands a server what changed after the
+//! number its index has. Published examples and FAQ items are public; drafts
+//! and tickets are reached only with a proof from `domain::access`.
 
 use std::collections::HashMap;
 
 use passend_domain::access::{KnowledgeEdit, ProfileCoordination, QuestionDesk};
 use passend_domain::knowledge::question::{DETAILS_KEPT_SECS, FaqItem, Question};
-use passend_domain::knowledge::search::{fts5_match, stemmed};
-use passend_domain::knowledge::{Example, ExampleSector, ExampleState, Tag, markdown};
+use passend_domain::knowledge::{Example, ExampleSector, ExampleState, Tag};
 use sqlx::AnyConnection;
 
 use crate::outbox::queue_in;
 use crate::rows::{Column, Named};
-use crate::{Backend, Database, StorageError, now};
+use crate::{Database, StorageError, now};
 
 /// One example as it is stored.
 #[derive(Debug, Clone)]
@@ -48,17 +49,6 @@ pub struct ExampleHit {
     pub tags: Vec<Tag>,
     pub published_at: Option<i64>,
     pub rank: f64,
-}
-
-/// What to search for among published examples. `terms` are the stems of the
-/// query's words (for SQLite); `text` is the query itself (PostgreSQL stems it).
-#[derive(Debug, Clone, Default)]
-pub struct ExampleQuery<'a> {
-    pub text: &'a str,
-    pub terms: &'a [String],
-    pub tags: &'a [Tag],
-    pub sector: Option<ExampleSector>,
-    pub limit: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -134,6 +124,56 @@ fn placeholders(from: usize, count: usize) -> String {
     (from..from + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
+fn record_of(row: ExampleRow, tags: Vec<Tag>) -> Result<ExampleRecord, StorageError> {
+    Ok(ExampleRecord {
+        tags,
+        id: row.id,
+        sector: sector_of(&row.sector)?,
+        state: state_of(&row.state)?,
+        title: row.title,
+        summary: row.summary,
+        body: row.body,
+        source_name: row.source_name,
+        source_brin: row.source_brin,
+        swv_code: row.swv_code,
+        contact: row.contact,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        published_at: row.published_at,
+    })
+}
+
+/// An example written after the number a search index had, with its own number.
+#[derive(Debug, Clone)]
+pub struct ChangedExample {
+    pub record: ExampleRecord,
+    pub search_version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct VersionedRow {
+    #[sqlx(flatten)]
+    row: ExampleRow,
+    search_version: i64,
+}
+
+/// Takes the change counter's next number and stamps the example with it, on
+/// the write's own transaction. The counter's row is locked until the
+/// transaction ends, so the numbers become visible in order: a server that
+/// sees number n also sees every example stamped before it.
+async fn stamp_for_search(conn: &mut AnyConnection, id: i64) -> Result<(), StorageError> {
+    let version: i64 =
+        sqlx::query_scalar("UPDATE knowledge_search_state SET version = version + 1 WHERE id = 1 RETURNING version")
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query("UPDATE knowledge_examples SET search_version = $1 WHERE id = $2")
+        .bind(version)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Who writes a new example: an editor (for the platform or an SWV it edits
 /// for), or a school's coordinator, whose draft goes to its SWV's editors.
 pub enum Authorship<'a> {
@@ -166,22 +206,8 @@ impl Database {
         let mut tags = self.tags_of(&ids).await?;
         rows.into_iter()
             .map(|row| {
-                Ok(ExampleRecord {
-                    tags: tags.remove(&row.id).unwrap_or_default(),
-                    id: row.id,
-                    sector: sector_of(&row.sector)?,
-                    state: state_of(&row.state)?,
-                    title: row.title,
-                    summary: row.summary,
-                    body: row.body,
-                    source_name: row.source_name,
-                    source_brin: row.source_brin,
-                    swv_code: row.swv_code,
-                    contact: row.contact,
-                    created_at: row.created_at,
-                    updated_at: row.updated_at,
-                    published_at: row.published_at,
-                })
+                let own = tags.remove(&row.id).unwrap_or_default();
+                record_of(row, own)
             })
             .collect()
     }
@@ -226,7 +252,7 @@ impl Database {
         .fetch_one(&mut *tx)
         .await?;
         write_tags(&mut tx, id, &example.tags).await?;
-        self.index_example(&mut tx, id, example).await?;
+        stamp_for_search(&mut tx, id).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -259,7 +285,7 @@ impl Database {
         .await?;
         sqlx::query("DELETE FROM knowledge_example_tags WHERE example_id = $1").bind(id).execute(&mut *tx).await?;
         write_tags(&mut tx, id, &example.tags).await?;
-        self.index_example(&mut tx, id, example).await?;
+        stamp_for_search(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -268,29 +294,16 @@ impl Database {
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn publish_example(&self, edit: &KnowledgeEdit, id: i64) -> Result<(), StorageError> {
         let record = self.example_for_editor(edit, id).await?;
+        let mut tx = self.write.begin().await?;
         sqlx::query(
             "UPDATE knowledge_examples SET state = 'published', published_at = COALESCE(published_at, $1) WHERE id = $2",
         )
         .bind(now())
         .bind(record.id)
-        .execute(&self.write)
+        .execute(&mut *tx)
         .await?;
-        Ok(())
-    }
-
-    /// On SQLite the FTS5 row holds the stemmed text; PostgreSQL's generated column keeps itself.
-    async fn index_example(&self, conn: &mut AnyConnection, id: i64, example: &Example) -> Result<(), StorageError> {
-        if self.backend() != Backend::Sqlite {
-            return Ok(());
-        }
-        sqlx::query("DELETE FROM knowledge_examples_fts WHERE rowid = $1").bind(id).execute(&mut *conn).await?;
-        sqlx::query("INSERT INTO knowledge_examples_fts (rowid, title, summary, body) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(stemmed(&example.title))
-            .bind(stemmed(&example.summary))
-            .bind(stemmed(&markdown::to_text(&example.body)))
-            .execute(&mut *conn)
-            .await?;
+        stamp_for_search(&mut tx, record.id).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -323,121 +336,30 @@ impl Database {
         Ok(records.into_iter().filter(|r| edit.covers(r.swv_code.as_deref())).collect())
     }
 
-    /// The ranked rows of a search; on SQLite with `candidates`, only among
-    /// that many best full-text matches.
-    async fn search_rows(
-        &self,
-        query: &ExampleQuery<'_>,
-        candidates: Option<i64>,
-    ) -> Result<Vec<HitRow>, StorageError> {
-        let searching = !query.terms.is_empty();
-        let mut sql = String::new();
-        let mut next = 1;
-        match (searching, self.backend()) {
-            (true, Backend::Sqlite) => {
-                // bm25 is lower for better matches; title weighs most.
-                match candidates {
-                    Some(_) => sql.push_str(
-                        "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, c.rank \
-                         FROM (SELECT rowid AS id, -bm25(knowledge_examples_fts, 10.0, 4.0, 1.0) AS rank \
-                               FROM knowledge_examples_fts WHERE knowledge_examples_fts MATCH $1 \
-                               ORDER BY rank DESC, rowid DESC LIMIT $2) c \
-                         JOIN knowledge_examples e ON e.id = c.id WHERE e.state = 'published'",
-                    ),
-                    None => sql.push_str(
-                        "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, \
-                         -bm25(knowledge_examples_fts, 10.0, 4.0, 1.0) AS rank \
-                         FROM knowledge_examples_fts f JOIN knowledge_examples e ON e.id = f.rowid \
-                         WHERE knowledge_examples_fts MATCH $1 AND e.state = 'published'",
-                    ),
-                }
-                next = if candidates.is_some() { 3 } else { 2 };
-            }
-            (true, Backend::Postgres) => {
-                sql.push_str(
-                    "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, \
-                     CAST(ts_rank(e.search_vector, plainto_tsquery('dutch', $1)) AS DOUBLE PRECISION) AS rank \
-                     FROM knowledge_examples e \
-                     WHERE e.search_vector @@ plainto_tsquery('dutch', $1) AND e.state = 'published'",
-                );
-                next = 2;
-            }
-            (false, _) => sql.push_str(
-                "SELECT e.id, e.title, e.summary, e.sector, e.source_name, e.published_at, \
-                 CAST(0 AS DOUBLE PRECISION) AS rank FROM knowledge_examples e WHERE e.state = 'published'",
-            ),
-        }
-        if query.sector.is_some() {
-            sql.push_str(&format!(" AND e.sector = ${next}"));
-            next += 1;
-        }
-        for _ in query.tags {
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM knowledge_example_tags t WHERE t.example_id = e.id AND t.tag = ${next})"
-            ));
-            next += 1;
-        }
-        sql.push_str(if searching {
-            " ORDER BY rank DESC, e.id DESC"
-        } else {
-            " ORDER BY e.published_at DESC, e.id DESC"
-        });
-        sql.push_str(&format!(" LIMIT ${next}"));
-        let mut q = sqlx::query_as::<_, HitRow>(&sql);
-        if searching {
-            q = match self.backend() {
-                Backend::Sqlite => q.bind(fts5_match(query.terms)),
-                Backend::Postgres => q.bind(query.text.to_owned()),
-            };
-            if let (Backend::Sqlite, Some(candidates)) = (self.backend(), candidates) {
-                q = q.bind(candidates);
-            }
-        }
-        if let Some(sector) = query.sector {
-            q = q.bind(sector.key());
-        }
-        for tag in query.tags {
-            q = q.bind(tag.as_str().to_owned());
-        }
-        Ok(q.bind(query.limit).fetch_all(&self.read).await?)
+    /// The change counter's number: an index that has it is up to date.
+    pub async fn knowledge_search_version(&self) -> Result<i64, StorageError> {
+        Ok(sqlx::query_scalar("SELECT version FROM knowledge_search_state WHERE id = 1").fetch_one(&self.read).await?)
     }
 
-    /// Published examples that match: ranked by relevance when there are
-    /// terms, else newest first; filtered by every tag and the sector.
-    #[tracing::instrument(skip_all)]
-    pub async fn search_examples(&self, query: &ExampleQuery<'_>) -> Result<Vec<ExampleHit>, StorageError> {
-        let searching = !query.terms.is_empty();
-        let rows = if searching && self.backend() == Backend::Sqlite {
-            // FTS5 ranks inside its own table and keeps only the best
-            // `candidates` (a top-N sort, no join per match); the filters
-            // then run on that prefix. When they leave fewer than asked, the
-            // prefix may have been too short: the full query answers instead.
-            // Exact either way: a row outside the prefix ranks below all in it.
-            let candidates = query.limit.saturating_mul(5).saturating_add(100);
-            let rows = self.search_rows(query, Some(candidates)).await?;
-            if i64::try_from(rows.len()).unwrap_or(i64::MAX) < query.limit {
-                self.search_rows(query, None).await?
-            } else {
-                rows
-            }
-        } else {
-            self.search_rows(query, None).await?
-        };
-
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    /// The first `limit` examples (draft or published) stamped after
+    /// `version`, in the order of their numbers, with their tags: what a
+    /// search index must take in, replace or take out to be up to date. Each
+    /// stamp is a new number, so the next page starts after the last one's.
+    #[tracing::instrument(skip(self))]
+    pub async fn examples_changed_since(&self, version: i64, limit: i64) -> Result<Vec<ChangedExample>, StorageError> {
+        // The LIMIT also makes PostgreSQL read along the index on
+        // search_version instead of scanning every example for a few changes.
+        let sql = format!(
+            "SELECT {EXAMPLE_COLUMNS}, search_version FROM knowledge_examples \
+             WHERE search_version > $1 ORDER BY search_version LIMIT $2"
+        );
+        let rows = sqlx::query_as::<_, VersionedRow>(&sql).bind(version).bind(limit).fetch_all(&self.read).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
         let mut tags = self.tags_of(&ids).await?;
         rows.into_iter()
-            .map(|row| {
-                Ok(ExampleHit {
-                    tags: tags.remove(&row.id).unwrap_or_default(),
-                    sector: sector_of(&row.sector)?,
-                    id: row.id,
-                    title: row.title,
-                    summary: row.summary,
-                    source_name: row.source_name,
-                    published_at: row.published_at,
-                    rank: row.rank,
-                })
+            .map(|versioned| {
+                let own = tags.remove(&versioned.row.id).unwrap_or_default();
+                Ok(ChangedExample { record: record_of(versioned.row, own)?, search_version: versioned.search_version })
             })
             .collect()
     }

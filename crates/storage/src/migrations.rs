@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     // After 19: its groups refer to 19's activities.
     Migration { version: 23, name: "groups_files", sql: include_str!("../migrations/0023_groups_files.sql") },
+    Migration {
+        version: 24,
+        name: "knowledge_search_index",
+        sql: include_str!("../migrations/0024_knowledge_search_index.sql"),
+    },
 ];
 
 // "passend" in ASCII.

@@ -167,3 +167,29 @@ pub struct Download {
     pub record: FileRecord,
     pub bytes: Vec<u8>,
 }
+
+impl crate::App {
+    /// Housekeeping: removes the bytes in the store that no file record names
+    /// and that were written before `written_before` (seconds since the
+    /// epoch). Such bytes are left when removing them after their record
+    /// failed (the store was down); the margin keeps an upload whose record
+    /// is still being written. Every server may run it: removing twice is no
+    /// error. The number of objects removed.
+    pub async fn remove_orphaned_files(&self, written_before: i64) -> Result<usize> {
+        // The store first: a record written after this list still protects its bytes.
+        let candidates = self.files.store.keys_written_before(written_before).await?;
+        if candidates.is_empty() {
+            return Ok(0);
+        }
+        let recorded: std::collections::HashSet<String> = self.db.stored_file_keys().await?.into_iter().collect();
+        let mut removed = 0;
+        for key in candidates.iter().filter(|key| !recorded.contains(*key)) {
+            self.files.store.delete(key).await?;
+            removed += 1;
+        }
+        if removed > 0 {
+            tracing::info!(removed, "orphaned files removed from the store");
+        }
+        Ok(removed)
+    }
+}

@@ -11,11 +11,13 @@ pub mod files;
 
 use passend_domain::access::{self, Actor, GroupAccess};
 use passend_domain::accounts::Email;
-use passend_domain::groups::{GroupInput, GroupRole, check_invitation, check_message, may_remove_member};
+use passend_domain::groups::{GroupInput, GroupRole, MemberChange, check_invitation, check_message};
 use passend_domain::knowledge::markdown;
 use passend_domain::{FieldProblems, Message};
 use passend_i18n::Lang;
-pub use passend_storage::groups::{FileRecord, GroupRecord, GroupSummary, Invited, MemberRecord, MessageRecord};
+pub use passend_storage::groups::{
+    FileRecord, GroupRecord, GroupSummary, InvitationMail, Invited, MemberRecord, MessageRecord,
+};
 
 use crate::{App, Error, Result};
 pub use files::{Download, Files, FilesSettings, Upload};
@@ -92,8 +94,16 @@ impl App {
         access::create_groups(actor).is_ok()
     }
 
+    /// The activities a new group of the actor's may be tied to: those the actor organises.
+    pub async fn activities_for_groups(&self, actor: &Actor) -> Result<Vec<crate::activities::Activity>> {
+        if access::organise_activities(actor).is_err() {
+            return Ok(Vec::new());
+        }
+        self.organised_activities(actor).await
+    }
+
     /// Makes a group with the actor as its moderator; `activity` ties it to an
-    /// activity whose participants become members by signing up.
+    /// activity the actor organises, whose participants become members by signing up.
     pub async fn create_group(
         &self,
         actor: &Actor,
@@ -105,10 +115,16 @@ impl App {
             Ok(group) => group,
             Err(problems) => return Ok(Err(problems)),
         };
-        if let Some(id) = activity
-            && self.db.activity(id).await?.is_none()
-        {
-            return Ok(Err(vec![("activity", Message::new("groups-activity-unknown"))]));
+        if let Some(id) = activity {
+            // Its participants' names and addresses become the group's member
+            // list: only who organises the activity may tie a group to it.
+            let Some(found) = self.db.activity(id).await? else {
+                return Ok(Err(vec![("activity", Message::new("groups-activity-unknown"))]));
+            };
+            let organises = access::organise_activities(actor).ok().and_then(|o| o.activity(id, &found.owner));
+            if organises.is_none() {
+                return Ok(Err(vec![("activity", Message::new("groups-activity-not-organised"))]));
+            }
         }
         let user = self.db.user_by_id(actor.user_id()).await?.ok_or(Error::NotFound)?;
         let email = Email::parse(&user.email).map_err(|e| Error::internal("a stored address", e))?;
@@ -143,8 +159,9 @@ impl App {
     }
 
     /// Invites an address (who keeps the group): it becomes a member at once
-    /// and gets a mail with the group's link. An address without an account
-    /// sees the group once an account with that address exists.
+    /// and gets a mail with the group's link, queued with the member row. An
+    /// address without an account sees the group once an account with that
+    /// address exists.
     pub async fn invite_to_group(
         &self,
         lang: Lang,
@@ -160,33 +177,44 @@ impl App {
         if !crate::Mailer::can_address(email.as_str()) {
             return Ok(Err(vec![("email", Message::new("groups-email-invalid"))]));
         }
-        let outcome = self.db.invite_to_group(manage, &email).await?;
-        if outcome == Invited::Added {
-            let inviter = self.db.user_by_id(actor.user_id()).await?.map(|u| u.name).unwrap_or_default();
-            let has_account = self.db.user_by_email(&email).await?.is_some();
-            let subject = lang.t_with("groups-mail-invited-subject", &[("group", group.record.name.clone().into())]);
-            let body = lang.t_with(
+        let inviter = self.db.user_by_id(actor.user_id()).await?.map(|u| u.name).unwrap_or_default();
+        let has_account = self.db.user_by_email(&email).await?.is_some();
+        let mail = InvitationMail {
+            subject: lang.t_with("groups-mail-invited-subject", &[("group", group.record.name.clone().into())]),
+            body: lang.t_with(
                 if has_account { "groups-mail-invited-body" } else { "groups-mail-invited-body-new" },
                 &[
                     ("group", group.record.name.clone().into()),
                     ("inviter", inviter.into()),
                     ("link", self.link(&format!("/groepen/{}", group.id())).into()),
                 ],
-            );
-            self.mailer.send(email.as_str(), &subject, &body).await?;
+            ),
+        };
+        let outcome = self.db.invite_to_group(manage, &email, Some(&mail)).await?;
+        if outcome == Invited::Added {
+            self.wake_worker();
         }
         Ok(Ok(outcome))
     }
 
     /// Takes an address out of the group (who keeps the group); the last moderator stays.
     pub async fn remove_from_group(&self, group: &LoadedGroup, raw_email: &str) -> Result<()> {
+        self.change_group_member(group, raw_email, MemberChange::Remove).await
+    }
+
+    /// Gives a member another part (who keeps the group): hands moderation
+    /// on to them, or takes it back; the last moderator stays one.
+    pub async fn set_group_role(&self, group: &LoadedGroup, raw_email: &str, role: GroupRole) -> Result<()> {
+        self.change_group_member(group, raw_email, MemberChange::Become(role)).await
+    }
+
+    async fn change_group_member(&self, group: &LoadedGroup, raw_email: &str, change: MemberChange) -> Result<()> {
         let manage = group.access.manage().ok_or(Error::Forbidden)?;
         let email = Email::parse(raw_email).map_err(|_| Error::NotFound)?;
-        let members = self.db.group_members(&group.access).await?;
-        let member = members.iter().find(|m| m.email == email.as_str()).ok_or(Error::NotFound)?;
-        let moderators = usize::try_from(self.db.group_moderator_count(manage).await?).unwrap_or(0);
-        may_remove_member(member.role, moderators).map_err(|m| Error::Conflict(vec![("email", m)]))?;
-        Ok(self.db.remove_from_group(manage, email.as_str()).await?)
+        self.db
+            .change_group_member(manage, email.as_str(), change)
+            .await?
+            .map_err(|reason| Error::Conflict(vec![("email", reason)]))
     }
 
     /// The group's files, with what the actor may remove.

@@ -4,15 +4,17 @@
 
 pub mod ambitions;
 pub mod gaps;
+pub mod index;
 pub mod questions;
 
 use passend_domain::access::{self, Actor, EditorScope};
 use passend_domain::knowledge::search::{QUERY_MAX, query_terms};
+use passend_domain::knowledge::search_index::IndexQuery;
 use passend_domain::knowledge::{Example, ExampleInput, ExampleSector, Tag, markdown};
 use passend_domain::organisations::{OrgKind, OrgRef};
 use passend_domain::questionnaire::SupportCategory;
 use passend_domain::{FieldProblems, Message};
-use passend_storage::knowledge::{Authorship, ExampleQuery};
+use passend_storage::knowledge::Authorship;
 pub use passend_storage::knowledge::{ExampleHit, ExampleRecord, FaqRecord, QuestionRecord};
 
 use crate::{App, Error, Result};
@@ -68,8 +70,24 @@ impl App {
         }
         let terms = query_terms(search.q);
         let limit = search.limit.unwrap_or(SEARCH_LIMIT_DEFAULT).clamp(1, SEARCH_LIMIT_MAX);
-        let query = ExampleQuery { text: search.q.trim(), terms: &terms, tags: &tags, sector, limit };
-        Ok(Ok(self.db.search_examples(&query).await?))
+        let query = IndexQuery { terms: &terms, tags: &tags, sector, limit: usize::try_from(limit).unwrap_or(20) };
+        let reader = self.search_index().await?;
+        let hits = reader
+            .index()
+            .search(&query)
+            .into_iter()
+            .map(|(example, rank)| ExampleHit {
+                id: example.id,
+                title: example.title.clone(),
+                summary: example.summary.clone(),
+                sector: example.sector,
+                source_name: example.source_name.clone(),
+                tags: example.tags.clone(),
+                published_at: example.published_at,
+                rank,
+            })
+            .collect();
+        Ok(Ok(hits))
     }
 
     /// A published example with its related items.

@@ -132,14 +132,43 @@ pub fn check_invitation(raw: &str) -> Result<Email, FieldProblems> {
     Email::parse(raw).map_err(|_| vec![("email", Message::new("groups-email-invalid"))])
 }
 
-/// A moderator cannot remove the last moderator: a group always has someone who keeps it.
-pub fn may_remove_member(role: GroupRole, moderators: usize) -> Result<(), Message> {
-    if role == GroupRole::Moderator && moderators <= 1 { Err(Message::new("groups-last-moderator")) } else { Ok(()) }
+/// What who keeps a group does to one of its members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberChange {
+    /// Takes the member out of the group.
+    Remove,
+    /// Gives the member this part: hands moderation on, or takes it back.
+    Become(GroupRole),
+}
+
+/// Whether `change` may be done to a member whose part is `role`, when the
+/// group has `moderators` moderators: a group always keeps someone who keeps
+/// it, so the last moderator can neither leave nor become a plain member.
+pub fn may_change_member(role: GroupRole, change: MemberChange, moderators: usize) -> Result<(), Message> {
+    let loses_a_moderator = role == GroupRole::Moderator
+        && matches!(change, MemberChange::Remove | MemberChange::Become(GroupRole::Member));
+    if loses_a_moderator && moderators <= 1 { Err(Message::new("groups-last-moderator")) } else { Ok(()) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_moderator_stays_a_moderator() {
+        use GroupRole::{Member, Moderator};
+        use MemberChange::{Become, Remove};
+        let refused = |role, change, moderators| may_change_member(role, change, moderators).unwrap_err().id;
+        assert_eq!(refused(Moderator, Remove, 1), "groups-last-moderator");
+        assert_eq!(refused(Moderator, Become(Member), 1), "groups-last-moderator");
+        assert!(may_change_member(Moderator, Remove, 2).is_ok());
+        assert!(may_change_member(Moderator, Become(Member), 2).is_ok());
+        // Handing moderation on, or making a moderator a moderator again, never leaves the group without one.
+        assert!(may_change_member(Member, Become(Moderator), 1).is_ok());
+        assert!(may_change_member(Moderator, Become(Moderator), 1).is_ok());
+        assert!(may_change_member(Member, Remove, 1).is_ok());
+        assert!(may_change_member(Member, Become(Member), 0).is_ok());
+    }
 
     #[test]
     fn a_group_needs_a_name_and_refuses_pupil_data() {
@@ -169,13 +198,6 @@ mod tests {
         assert_eq!(check_invitation(" Sanne@Example.org ").unwrap().as_str(), "sanne@example.org");
         assert_eq!(check_invitation("").unwrap_err()[0].1.id, "groups-field-required");
         assert_eq!(check_invitation("geen adres").unwrap_err()[0].1.id, "groups-email-invalid");
-    }
-
-    #[test]
-    fn the_last_moderator_stays() {
-        assert!(may_remove_member(GroupRole::Member, 1).is_ok());
-        assert!(may_remove_member(GroupRole::Moderator, 2).is_ok());
-        assert_eq!(may_remove_member(GroupRole::Moderator, 1).unwrap_err().id, "groups-last-moderator");
     }
 
     #[test]

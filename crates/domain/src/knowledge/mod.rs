@@ -8,6 +8,7 @@ pub mod gap_help;
 pub mod markdown;
 pub mod question;
 pub mod search;
+pub mod search_index;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,6 @@
-//! Dutch search terms. PostgreSQL stems with its `dutch` text search
-//! configuration (Snowball); SQLite's FTS5 has no Dutch stemmer, so Passend
-//! stems the same Snowball way in Rust before text goes into the index and
-//! before a query is run. Both backends then match `leerlingen` to `leerling`.
+//! Dutch search terms: the Snowball stems of the words, so that `leerlingen`
+//! matches `leerling`. The same stemming goes into the index
+//! ([`super::search_index`]) and into every query.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -14,10 +13,10 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
-/// The text as stemmed words, separated by spaces: what the SQLite index holds.
-pub fn stemmed(text: &str) -> String {
+/// The stems of the text's words, in order (repeats kept: they count).
+pub fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
     let stemmer = Stemmer::create(Algorithm::Dutch);
-    words(text).map(|w| stemmer.stem(&w).into_owned()).collect::<Vec<_>>().join(" ")
+    words(text).map(move |w| stemmer.stem(&w).into_owned())
 }
 
 /// The stems of a query's words (duplicates dropped), at most [`TERMS_MAX`].
@@ -34,12 +33,6 @@ pub fn query_terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// An FTS5 MATCH expression: every term must occur (each quoted, so no
-/// query syntax reaches FTS5 from a user).
-pub fn fts5_match(terms: &[String]) -> String {
-    terms.iter().map(|t| format!("\"{}\"", t.replace('"', ""))).collect::<Vec<_>>().join(" AND ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,16 +42,14 @@ mod tests {
         assert_eq!(query_terms("leerlingen"), query_terms("leerling"));
         assert_eq!(query_terms("Scholen"), query_terms("school"));
         assert_eq!(
-            stemmed("De leerlingen lezen"),
-            format!("de {} {}", query_terms("leerling")[0], query_terms("lezen")[0])
+            stems("De leerlingen, lezen!").collect::<Vec<_>>(),
+            vec!["de".to_owned(), query_terms("leerling")[0].clone(), query_terms("lezen")[0].clone()]
         );
     }
 
     #[test]
-    fn queries_cannot_inject_fts_syntax() {
-        let terms = query_terms("dyslexie\" OR * NEAR(");
-        let expression = fts5_match(&terms);
-        assert_eq!(expression, "\"dyslexie\" AND \"or\" AND \"near\"");
+    fn query_syntax_is_only_words() {
+        assert_eq!(query_terms("dyslexie\" OR * NEAR("), vec!["dyslexie", "or", "near"]);
     }
 
     #[test]

@@ -276,6 +276,43 @@ async fn a_file_round_trips_through_local_disk() {
 }
 
 #[tokio::test]
+async fn housekeeping_removes_old_bytes_that_no_record_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let files_dir = dir.path().join("bestanden");
+    let configured = files_dir.clone();
+    let app = TestApp::spawn_with(|c| c.files.dir = Some(configured)).await;
+    let g = set_up(&app).await;
+    let (status, shared) =
+        upload(&app, Some(&g.member), &format!("/api/v1/groups/{}/files", g.id), "verslag.pdf", PDF).await;
+    assert_eq!(status, StatusCode::CREATED, "{shared}");
+    // Bytes left behind when removing them failed: no record names them.
+    let store = FileStore::new(FileStoreConfig::Local { dir: files_dir.clone() });
+    store.put(&"ab".repeat(32), b"achtergebleven".to_vec()).await.unwrap();
+    assert_eq!(files_in(&files_dir).len(), 2);
+
+    let config = passend_app::AppConfig {
+        public_url: app.url.clone(),
+        mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+        oidc: Vec::new(),
+    };
+    let settings = passend_app::groups::FilesSettings {
+        store: FileStoreConfig::Local { dir: files_dir.clone() },
+        ..passend_app::groups::FilesSettings::default()
+    };
+    let core = passend_app::App::new(app.db.clone(), &config).unwrap().with_files(&settings);
+    // Within the margin (an upload whose record may still be on its way) nothing goes.
+    assert_eq!(core.remove_orphaned_files(passend_storage::now() - 3600).await.unwrap(), 0);
+    assert_eq!(core.remove_orphaned_files(passend_storage::now() + 60).await.unwrap(), 1);
+    assert_eq!(files_in(&files_dir), app.db.stored_file_keys().await.unwrap(), "only the recorded file is left");
+    let file = shared["id"].as_i64().unwrap();
+    let response =
+        app.http.get(app.at(&format!("/api/v1/groups/{}/files/{file}", g.id))).headers(g.member.headers()).send();
+    assert_eq!(response.await.unwrap().bytes().await.unwrap().as_ref(), PDF);
+    assert_eq!(core.remove_orphaned_files(passend_storage::now() + 60).await.unwrap(), 0, "twice is no error");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_file_round_trips_through_an_s3_compatible_server() {
     let Ok(endpoint) = std::env::var("PASSEND_TEST_S3_URL") else {
         eprintln!(
@@ -481,6 +518,165 @@ async fn members_post_messages_and_moderators_invite_through_the_pages() {
         .await
         .unwrap();
     assert!(english.contains("Share file") && english.contains("Members"), "{english}");
+    app.stop().await;
+}
+
+/// A member's new part by the API; the answer's status.
+async fn put_role(app: &TestApp, who: &Login, group: i64, email: &str, role: &str) -> StatusCode {
+    let path = format!("/api/v1/groups/{group}/members/{email}");
+    send(app, Some(who), reqwest::Method::PUT, &path, Some(json!({ "role": role }))).await.0
+}
+
+#[tokio::test]
+async fn moderation_is_handed_on_and_the_last_moderator_stays_one() {
+    let app = TestApp::spawn().await;
+    let owner = app.user("swv@po2707.test", "Sara Verband", &[(OrgKind::Swv, "PO2707", Role::Editor)]).await;
+    let owner = app.session_for(owner).await;
+    let member = app.user("ib@04fz.test", "Ilse Begeleider", &[(OrgKind::School, "04FZ", Role::Ib)]).await;
+    let member = app.session_for(member).await;
+    let outsider = app.user("leraar@32dd.test", "Otto Buiten", &[(OrgKind::School, "32DD", Role::TeamMember)]).await;
+    let outsider = app.session_for(outsider).await;
+    let (status, made) = post(&app, Some(&owner), "/api/v1/groups", json!({ "name": "Werkgroep thuiszitters" })).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let id = made["id"].as_i64().unwrap();
+    let (status, _) =
+        post(&app, Some(&owner), &format!("/api/v1/groups/{id}/members"), json!({ "email": "ib@04fz.test" })).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = format!("/groepen/{id}");
+    let change = |who: &Login, email: &str, role: &str| {
+        let form = [("csrf_token", who.csrf.as_str()), ("email", email), ("role", role)];
+        app.http.post(app.at(&format!("{page}/leden/rol"))).headers(who.headers()).form(&form).send()
+    };
+    let html = |who: &Login| {
+        let request = app.http.get(app.at(&page)).headers(who.headers());
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+
+    // The only moderator cannot step down, on the page (the reason by the list) or by the API.
+    let response = change(&owner, "swv@po2707.test", "member").await.unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let text = response.text().await.unwrap();
+    assert!(text.contains(r#"id="member-error""#) && text.contains("geen moderator meer"), "{text}");
+    let (status, _) = send(
+        &app,
+        Some(&owner),
+        reqwest::Method::PUT,
+        &format!("/api/v1/groups/{id}/members/swv@po2707.test"),
+        Some(json!({ "role": "member" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let form = [("csrf_token", owner.csrf.as_str()), ("email", "swv@po2707.test")];
+    let response =
+        app.http.post(app.at(&format!("{page}/leden/verwijderen"))).headers(owner.headers()).form(&form).send().await;
+    assert_eq!(response.unwrap().status(), StatusCode::CONFLICT);
+
+    // A member keeps nothing until moderation is handed on; then she invites, and the first steps down.
+    assert!(!html(&member).await.contains(r#"id="invite-email""#));
+    let response = change(&owner, "ib@04fz.test", "moderator").await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let text = html(&member).await;
+    assert!(text.contains(r#"id="invite-email""#) && text.contains("Maak swv@po2707.test weer gewoon lid"), "{text}");
+    let (status, changed) = send(
+        &app,
+        Some(&member),
+        reqwest::Method::PUT,
+        &format!("/api/v1/groups/{id}/members/SWV@po2707.test"),
+        Some(json!({ "role": "member" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!((changed["email"].as_str(), changed["role"].as_str()), (Some("swv@po2707.test"), Some("member")));
+    assert!(!html(&owner).await.contains(r#"id="invite-email""#), "a plain member again");
+    let (_, members) = get(&app, Some(&owner), &format!("/api/v1/groups/{id}/members")).await;
+    let roles: Vec<(&str, &str)> = members["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["email"].as_str().unwrap(), m["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(roles, vec![("ib@04fz.test", "moderator"), ("swv@po2707.test", "member")]);
+
+    // Not a part a member can have; someone who is not in the group; a stranger to the group.
+    assert_eq!(put_role(&app, &member, id, "swv@po2707.test", "baas").await, StatusCode::BAD_REQUEST);
+    assert_eq!(put_role(&app, &member, id, "niemand@school.test", "moderator").await, StatusCode::NOT_FOUND);
+    assert_eq!(put_role(&app, &outsider, id, "ib@04fz.test", "member").await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        put_role(&app, &owner, id, "ib@04fz.test", "member").await,
+        StatusCode::FORBIDDEN,
+        "a member does not keep"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_group_is_tied_only_to_an_activity_its_maker_organises() {
+    let app = TestApp::spawn().await;
+    let admin = app.user("beheer@passend.test", "Beheer", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await;
+    let admin = app.session_for(admin).await;
+    let editor = app.user("redactie@po2707.test", "Sara Verband", &[(OrgKind::Swv, "PO2707", Role::Editor)]).await;
+    let editor = app.session_for(editor).await;
+    let now = passend_storage::now();
+    let rfc = |t: i64| {
+        time::OffsetDateTime::from_unix_timestamp(t)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let activity = |who: Login, title: &'static str, owner: Option<&'static str>| {
+        let app = &app;
+        async move {
+            let mut body = json!({
+                "kind": "exchange_day", "title": title, "description": "", "audience": "", "criteria": "",
+                "capacity": 20, "sign_up_opens_at": rfc(now - 3600), "sign_up_closes_at": rfc(now + 86_400),
+                "sessions": [{ "starts_at": rfc(now + 5 * 86_400), "ends_at": rfc(now + 5 * 86_400 + 7200), "place": "Utrecht" }],
+            });
+            if let Some(owner) = owner {
+                body["swv"] = json!(owner);
+            }
+            let (status, made) = post(app, Some(&who), "/api/v1/activities", body).await;
+            assert_eq!(status, StatusCode::CREATED, "{made}");
+            made["id"].as_i64().unwrap()
+        }
+    };
+    let national = activity(admin.clone(), "Landelijke uitwisselingsdag", None).await;
+    let regional = activity(editor.clone(), "Regionale uitwisselingsdag", Some("PO2707")).await;
+
+    // The SWV's editor sees only the SWV's own activity to tie a group to, and cannot take the national one.
+    let html = app.http.get(app.at("/groepen")).headers(editor.headers()).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"id="group-activity""#) && html.contains("Regionale uitwisselingsdag"), "{html}");
+    assert!(!html.contains("Landelijke uitwisselingsdag"), "{html}");
+    let national_text = national.to_string();
+    let form = [
+        ("csrf_token", editor.csrf.as_str()),
+        ("name", "Deelnemers uitwisselingsdag"),
+        ("description", ""),
+        ("activity", national_text.as_str()),
+    ];
+    let response = app.http.post(app.at("/groepen")).headers(editor.headers()).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = response.text().await.unwrap();
+    assert!(text.contains(r#"id="group-activity-error""#) && text.contains("zelf organiseert"), "{text}");
+    assert!(text.contains(r#"value="Deelnemers uitwisselingsdag""#), "what was typed is kept");
+    let (status, _) =
+        post(&app, Some(&editor), "/api/v1/groups", json!({ "name": "X", "activity_id": national })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, groups) = get(&app, Some(&editor), "/api/v1/groups").await;
+    assert_eq!(groups["groups"].as_array().map(Vec::len), Some(0), "nothing half-made: {groups}");
+
+    let regional_text = regional.to_string();
+    let form = [
+        ("csrf_token", editor.csrf.as_str()),
+        ("name", "Deelnemers regionale dag"),
+        ("description", ""),
+        ("activity", regional_text.as_str()),
+    ];
+    let response = app.http.post(app.at("/groepen")).headers(editor.headers()).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, groups) = get(&app, Some(&editor), "/api/v1/groups").await;
+    let group = groups["groups"][0]["id"].as_i64().unwrap();
+    let (_, detail) = get(&app, Some(&editor), &format!("/api/v1/groups/{group}")).await;
+    assert_eq!(detail["activity_id"].as_i64(), Some(regional), "{detail}");
     app.stop().await;
 }
 

@@ -133,6 +133,67 @@ async fn search_finds_dutch_words_by_their_stem_and_filters_by_tag_and_sector() 
     app.stop().await;
 }
 
+/// Another server on the same database: its own search index, brought up to
+/// date by the change counter before each search.
+fn another_server(app: &TestApp) -> passend_app::App {
+    let config = passend_app::AppConfig {
+        public_url: app.url.clone(),
+        mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
+        oidc: Vec::new(),
+    };
+    passend_app::App::new(app.db.clone(), &config).unwrap()
+}
+
+async fn found_on(server: &passend_app::App, q: &str) -> Vec<String> {
+    let search = passend_app::knowledge::ExampleSearch { q, tags: &[], sector: "", limit: None };
+    server.search_examples(&search).await.unwrap().unwrap().into_iter().map(|hit| hit.title).collect()
+}
+
+#[tokio::test]
+async fn another_servers_search_sees_what_one_server_writes_publishes_and_changes() {
+    let app = TestApp::spawn().await;
+    let editor = editor(&app).await;
+    let other = another_server(&app);
+    assert!(found_on(&other, "overstap").await.is_empty());
+
+    let id = write(
+        &app,
+        &editor,
+        example("De overstap naar het vo", "Warme overdracht in gesprekken.", "Met ouders.", "po", &["ouders"]),
+    )
+    .await;
+    assert_eq!(found_on(&other, "overstap").await, vec!["De overstap naar het vo"]);
+
+    // Changed: found by its new words only.
+    let mut changed = example("Een plusklas", "Verrijking voor wie meer aankan.", "Twee middagen.", "po", &["ouders"]);
+    changed.as_object_mut().unwrap().remove("publish");
+    let response = app
+        .http
+        .put(app.at(&format!("/api/v1/knowledge/examples/{id}")))
+        .headers(editor.headers())
+        .json(&changed)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+    assert!(found_on(&other, "overstap").await.is_empty());
+    assert_eq!(found_on(&other, "plusklas").await, vec!["Een plusklas"]);
+
+    // A draft is not found until it is published.
+    let mut draft = example("Rust in de klas", "Een time-inplek.", "Vaste afspraken.", "vo", &["gedrag"]);
+    draft["publish"] = json!(false);
+    let draft = write(&app, &editor, draft).await;
+    assert!(found_on(&other, "time-inplek").await.is_empty());
+    let (status, _) =
+        post(&app, Some(&editor), &format!("/api/v1/knowledge/examples/{draft}/publish"), json!({})).await;
+    assert!(status.is_success(), "{status}");
+    assert_eq!(found_on(&other, "time-inplek").await, vec!["Rust in de klas"]);
+    // The server that wrote it finds the same.
+    let (_, here) = get(&app, "/api/v1/knowledge/examples?q=time-inplek").await;
+    assert_eq!(titles(&here), vec!["Rust in de klas"]);
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn drafts_stay_hidden_until_an_editor_publishes_them_and_html_is_refused() {
     let app = TestApp::spawn().await;
@@ -279,115 +340,5 @@ async fn the_knowledge_pages_work_without_javascript() {
     let response = app.http.post(app.at("/vraag")).header("origin", &app.url).form(&form).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(mails_to(&app.db, "anne@school.example").await.len(), 1);
-    app.stop().await;
-}
-
-/// The search benchmark (not a pass/fail test): 10,000 published examples,
-/// then the server's time for typical searches. Run with
-/// `cargo test -p passend --test integration knowledge_search_benchmark -- --ignored --nocapture`
-/// (and with TEST_DATABASE_URL for PostgreSQL); the numbers are in docs/performance.md.
-#[tokio::test]
-#[ignore]
-async fn knowledge_search_benchmark() {
-    use passend_domain::access::{Actor, Membership, edit_knowledge};
-    use passend_domain::knowledge::ExampleInput;
-    use passend_domain::organisations::OrgRef;
-    use passend_storage::knowledge::Authorship;
-    use std::time::Instant;
-
-    const WORDS: &[&str] = &[
-        "leerlingen",
-        "ouders",
-        "leerkracht",
-        "klas",
-        "begeleiding",
-        "rekenen",
-        "lezen",
-        "gedrag",
-        "rust",
-        "team",
-        "ondersteuning",
-        "specialist",
-        "groep",
-        "school",
-        "samenwerking",
-        "plan",
-        "gesprek",
-        "aanpak",
-        "materiaal",
-        "software",
-        "taal",
-        "spraak",
-        "beweging",
-        "zorg",
-        "overleg",
-        "dagdelen",
-        "thuisnabij",
-        "arrangement",
-    ];
-    const TAGS: &[&str] = &["dyslexie", "dyscalculie", "gedrag", "taal_spraak", "nt2", "leren", "ouders", "motoriek"];
-    let app = TestApp::spawn().await;
-    let editor = Actor::new(0, vec![Membership { org: OrgRef::platform(), role: Role::Editor }]);
-    let edit = edit_knowledge(&editor).unwrap();
-    let started = Instant::now();
-    let mut seed: u64 = 42;
-    let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
-    for i in 0..10_000 {
-        let sentence = |count: usize, next: &mut dyn FnMut(usize) -> usize| {
-            (0..count).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join(" ")
-        };
-        let input = ExampleInput {
-            title: format!("Voorbeeld {i}: {}", sentence(4, &mut next)),
-            summary: sentence(20, &mut next),
-            body: format!("{}\n\n{}", sentence(80, &mut next), sentence(80, &mut next)),
-            sector: ["po", "vo", "so", "swv"][i % 4].to_owned(),
-            tags: vec![TAGS[i % TAGS.len()].to_owned(), TAGS[(i / 8) % TAGS.len()].to_owned()],
-            source_name: format!("School {}", i % 300),
-            contact: String::new(),
-        };
-        let example = input.validate(2026).unwrap();
-        app.db.create_example(Authorship::Editor { edit: &edit, swv: None }, &example, true, None).await.unwrap();
-    }
-    println!("seeded 10000 examples in {:.1} s ({:?})", started.elapsed().as_secs_f64(), app.db.backend());
-    let config = passend_app::AppConfig {
-        public_url: app.url.clone(),
-        mail: passend_app::MailConfig { smtp_url: None, from: "Passend <noreply@passend.invalid>".to_owned() },
-        oidc: Vec::new(),
-    };
-    let core = passend_app::App::new(app.db.clone(), &config).unwrap();
-    let searches: &[(&str, &str, &str)] = &[
-        ("leerlingen", "", ""),
-        ("ouders gesprek", "", ""),
-        ("rekenen materiaal", "dyscalculie", ""),
-        ("begeleiding", "gedrag", "vo"),
-        ("", "dyslexie", "po"),
-        ("thuisnabij arrangement specialist", "", ""),
-    ];
-    for (q, tag, sector) in searches {
-        let tags = [(*tag).to_owned()];
-        let search = passend_app::knowledge::ExampleSearch { q, tags: &tags, sector, limit: None };
-        core.search_examples(&search).await.unwrap().unwrap();
-        let mut times: Vec<f64> = Vec::new();
-        let mut hits = 0;
-        for _ in 0..50 {
-            let t = Instant::now();
-            hits = core.search_examples(&search).await.unwrap().unwrap().len();
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        let url = app.at(&format!("/api/v1/knowledge/examples?q={q}&tag={tag}&sector={sector}"));
-        let t = Instant::now();
-        for _ in 0..20 {
-            assert!(app.http.get(&url).send().await.unwrap().status().is_success());
-        }
-        let http = t.elapsed().as_secs_f64() * 1000.0 / 20.0;
-        println!(
-            "q={q:?} tag={tag:?} sector={sector:?}: {hits} hits; server median {:.2} ms, p95 {:.2} ms, max {:.2} ms; HTTP round trip {:.2} ms",
-            times[25], times[47], times[49], http
-        );
-    }
     app.stop().await;
 }

@@ -143,3 +143,90 @@ async fn editors_write_and_publish_and_schools_send_in_drafts_on_the_pages() {
     assert!(!drafts.contains("groeidocument"));
     app.stop().await;
 }
+
+/// A multipart form with the page's token, `terug` and one file.
+fn attachment_form(csrf: &str, back: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "passend-bijlage-grens";
+    let mut body = Vec::new();
+    for (name, value) in [("csrf_token", csrf), ("terug", back)] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn an_editor_attaches_and_removes_a_drafts_files_on_the_editors_page() {
+    let app = TestApp::spawn().await;
+    let editor = login(&app, "redactie@passend.test", OrgKind::Platform, "passend", Role::Editor).await;
+    let fields = [
+        ("title", "Een time-outplek die rust geeft"),
+        ("summary", SUMMARY),
+        ("body", "Een vaste plek, vaste afspraken en een gesprek achteraf."),
+        ("sector", "po"),
+        ("category", "gedrag"),
+        ("themes", ""),
+        ("source_name", "Basisschool De Proef"),
+        ("contact", ""),
+        ("action", "draft"),
+    ];
+    let (status, location, _) = submit(&app, &editor, "/kennisbank/schrijven", &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let edit = location.split('?').next().unwrap().to_owned();
+    let id: i64 = edit.trim_start_matches("/kennisbank/").trim_end_matches("/bewerken").parse().unwrap();
+    let (status, html) = page(&app, Some(&editor), &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"id="kb-attach""#) && html.contains(r#"name="terug" value="bewerken""#), "{html}");
+
+    let send = |file_name: &'static str, bytes: &'static [u8]| {
+        let (content_type, body) = attachment_form(&editor.csrf, "bewerken", file_name, bytes);
+        app.http
+            .post(app.at(&format!("/kennisbank/{id}/bijlagen")))
+            .headers(editor.headers())
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    // A refused file: back on the editor's page with the reason next to the file field.
+    let response = send("stappenplan.pdf", b"geen pdf").await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let back = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.starts_with(&format!("/kennisbank/{id}/bewerken?bijlage-fout=")), "{back}");
+    let (_, html) = page(&app, Some(&editor), &back).await;
+    assert!(html.contains(r#"id="kb-attach-error""#), "{html}");
+    assert!(app.db.stored_file_keys().await.unwrap().is_empty(), "nothing stored");
+
+    let response = send("stappenplan.txt", b"1. Naar de rustplek.\n2. Even wachten.\n").await.unwrap();
+    assert_eq!(response.headers()["location"], format!("/kennisbank/{id}/bewerken?melding=opgeslagen#bijlagen"));
+    let (_, html) = page(&app, Some(&editor), &edit).await;
+    assert!(html.contains("stappenplan.txt"), "{html}");
+    let file = html
+        .split(&format!("/kennisbank/{id}/bijlagen/"))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse::<i64>().ok())
+        .unwrap();
+
+    // Removed from the same page; a stranger cannot.
+    let stranger = login(&app, "tim@brug.nl", OrgKind::School, "04FZ", Role::TeamMember).await;
+    let (status, _, _) = submit(&app, &stranger, &format!("/kennisbank/{id}/bijlagen/{file}/verwijderen"), &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not there for others");
+    let (status, location, _) =
+        submit(&app, &editor, &format!("/kennisbank/{id}/bijlagen/{file}/verwijderen"), &[("terug", "bewerken")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/kennisbank/{id}/bewerken?melding=opgeslagen#bijlagen"));
+    assert!(app.db.stored_file_keys().await.unwrap().is_empty(), "record and bytes gone");
+    let (_, html) = page(&app, Some(&editor), &edit).await;
+    assert!(!html.contains("stappenplan.txt"));
+    app.stop().await;
+}

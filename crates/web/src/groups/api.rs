@@ -34,7 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_messages, post_message))
         .routes(routes!(download_file, delete_file))
         .routes(routes!(list_members, invite_member))
-        .routes(routes!(remove_member))
+        .routes(routes!(remove_member, change_member_role))
         .routes(routes!(download_attachment, delete_attachment))
         .merge(uploads)
 }
@@ -393,6 +393,35 @@ pub async fn remove_member(
 ) -> AppResult<StatusCode> {
     state.app.remove_from_group(&group, &email).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct MemberRole {
+    /// `moderator` (hands moderation on) or `member` (takes it back).
+    pub role: String,
+}
+
+/// Gives a member another part (moderators, platform admins and editors):
+/// `moderator` or `member`; the group's last moderator stays one (409).
+#[utoipa::path(put, path = "/api/v1/groups/{id}/members/{email}", tag = "groups", security((), ("session" = [])),
+    params(("id" = i64, Path), ("email" = String, Path)), request_body = MemberRole,
+    responses((status = 200, body = Member), (status = 400, description = "Not a part a member can have"),
+        (status = 409, description = "The group's last moderator")))]
+pub async fn change_member_role(
+    State(state): State<AppState>,
+    InGroup { group, .. }: InGroup,
+    Path((_group, email)): Path<(i64, String)>,
+    Json(form): Json<MemberRole>,
+) -> AppResult<Json<Member>> {
+    let Some(role) = passend_domain::groups::GroupRole::parse(form.role.trim()) else {
+        return Err(problems_error(vec![("role", passend_domain::Message::new("groups-role-invalid"))]));
+    };
+    state.app.set_group_role(&group, &email, role).await?;
+    let members = state.app.group_members(&group).await?;
+    let member =
+        members.into_iter().find(|m| m.email.eq_ignore_ascii_case(email.trim())).ok_or_else(AppError::not_found)?;
+    Ok(Json(Member::from(member)))
 }
 
 fn actor_of(session: Option<&std::sync::Arc<Session>>) -> Option<&passend_domain::access::Actor> {

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use passend_app::activities::Activity;
 use passend_app::groups::attachments::FileRecord;
 use passend_app::groups::{FileView, GroupSummary, LoadedGroup, MemberRecord, MessageView, Upload};
 use passend_domain::groups::files::{accept_attribute, megabytes};
@@ -34,7 +35,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(delete_file))
         .routes(routes!(invite_member))
         .routes(routes!(remove_member))
+        .routes(routes!(change_role))
         .routes(routes!(download_attachment))
+        .routes(routes!(remove_attachment))
         .merge(uploads)
 }
 
@@ -44,11 +47,17 @@ struct GroupsPage {
     ctx: PageContext,
     groups: Vec<GroupSummary>,
     may_create: bool,
+    /// The activities a new group may be tied to (those the reader organises).
+    activities: Vec<Activity>,
     form: NewGroupForm,
     errors: FieldErrors,
 }
 
 impl GroupsPage {
+    fn activity_chosen(&self, activity: &Activity) -> bool {
+        self.form.activity == activity.id.to_string()
+    }
+
     fn role_name(&self, role: &Option<GroupRole>) -> String {
         role.map_or_else(|| self.ctx.t("groups-role-admin"), |r| self.ctx.t(r.message_id()))
     }
@@ -62,10 +71,21 @@ pub async fn groups_page(
     ctx: PageContext,
     SignedIn(session): SignedIn,
 ) -> AppResult<Response> {
-    let groups = state.app.my_groups(&session.actor).await?;
-    let may_create = passend_app::App::may_create_groups(&session.actor);
-    let page = GroupsPage { ctx, groups, may_create, form: NewGroupForm::default(), errors: FieldErrors::default() };
+    let page = groups_page_with(&state, ctx, &session.actor, NewGroupForm::default(), FieldErrors::default()).await?;
     Ok(render(&page)?.into_response())
+}
+
+async fn groups_page_with(
+    state: &AppState,
+    ctx: PageContext,
+    actor: &passend_domain::access::Actor,
+    form: NewGroupForm,
+    errors: FieldErrors,
+) -> AppResult<GroupsPage> {
+    let groups = state.app.my_groups(actor).await?;
+    let may_create = passend_app::App::may_create_groups(actor);
+    let activities = if may_create { state.app.activities_for_groups(actor).await? } else { Vec::new() };
+    Ok(GroupsPage { ctx, groups, may_create, activities, form, errors })
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -73,9 +93,12 @@ pub async fn groups_page(
 pub struct NewGroupForm {
     name: String,
     description: String,
+    /// An activity's id, or empty for none.
+    activity: String,
 }
 
 /// Makes a group (platform admins and editors); the maker is its moderator.
+/// Tied to an activity the maker organises, its participants are members.
 #[utoipa::path(post, path = "/groepen", tag = "pages", security(("session" = [])),
     responses((status = 303, description = "Made: to the group's page"), (status = 422, description = "Field errors")))]
 pub async fn create_group(
@@ -84,13 +107,16 @@ pub async fn create_group(
     CsrfForm { session, form }: CsrfForm<NewGroupForm>,
 ) -> AppResult<Response> {
     let input = GroupInput { name: form.name.clone(), description: form.description.clone() };
-    match state.app.create_group(&session.actor, &input, None).await? {
+    let activity = match form.activity.trim() {
+        "" => None,
+        raw => Some(raw.parse::<i64>().map_err(|_| AppError::new(ErrorKind::BadRequest))?),
+    };
+    match state.app.create_group(&session.actor, &input, activity).await? {
         Ok(id) => Ok(Redirect::to(&format!("/groepen/{id}?melding=opgeslagen")).into_response()),
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            let groups = state.app.my_groups(&session.actor).await?;
-            let page = render(&GroupsPage { ctx, groups, may_create: true, form, errors })?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            let page = groups_page_with(&state, ctx, &session.actor, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }
 }
@@ -121,6 +147,10 @@ impl GroupPage {
             MemberSource::Invited => role,
             MemberSource::Activity => format!("{role} ({})", self.ctx.t(member.source.message_id())),
         }
+    }
+
+    fn is_moderator(&self, member: &MemberRecord) -> bool {
+        member.role == GroupRole::Moderator
     }
 
     fn size(&self, bytes: &i64) -> String {
@@ -278,16 +308,62 @@ pub async fn invite_member(
     }
 }
 
-/// Takes an address out of the group (who keeps the group).
+/// Takes an address out of the group (who keeps the group); the last
+/// moderator stays, and the page says why next to the member list.
 #[utoipa::path(post, path = "/groepen/{id}/leden/verwijderen", tag = "pages", security(("session" = [])),
-    params(("id" = i64, Path)), responses((status = 303, description = "Removed"), (status = 409, description = "The last moderator")))]
+    params(("id" = i64, Path)),
+    responses((status = 303, description = "Removed"), (status = 409, description = "The last moderator: the page with the reason")))]
 pub async fn remove_member(
     State(state): State<AppState>,
+    ctx: PageContext,
     InGroup { group, .. }: InGroup,
     CsrfForm { form, .. }: CsrfForm<MemberForm>,
 ) -> AppResult<Response> {
-    state.app.remove_from_group(&group, &form.email).await?;
-    Ok(Redirect::to(&format!("/groepen/{}?melding=opgeslagen#leden", group.id())).into_response())
+    let outcome = state.app.remove_from_group(&group, &form.email).await;
+    member_changed(&state, ctx, group, outcome).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RoleForm {
+    email: String,
+    /// `moderator` or `member`.
+    role: String,
+}
+
+/// Hands moderation on to a member, or takes it back (who keeps the group);
+/// the last moderator stays one, and the page says why.
+#[utoipa::path(post, path = "/groepen/{id}/leden/rol", tag = "pages", security(("session" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 303, description = "Changed"), (status = 409, description = "The last moderator: the page with the reason")))]
+pub async fn change_role(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    InGroup { group, .. }: InGroup,
+    CsrfForm { form, .. }: CsrfForm<RoleForm>,
+) -> AppResult<Response> {
+    let role = GroupRole::parse(&form.role).ok_or_else(|| AppError::new(ErrorKind::BadRequest))?;
+    let outcome = state.app.set_group_role(&group, &form.email, role).await;
+    member_changed(&state, ctx, group, outcome).await
+}
+
+/// After a change to a member: back to the list, or the page with why it was not done.
+async fn member_changed(
+    state: &AppState,
+    ctx: PageContext,
+    group: LoadedGroup,
+    outcome: passend_app::Result<()>,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/groepen/{}?melding=opgeslagen#leden", group.id())).into_response()),
+        Err(passend_app::Error::Conflict(problems)) => {
+            let problems = problems.into_iter().map(|(_, message)| ("member", message)).collect();
+            let errors = FieldErrors::from_problems(ctx.lang, problems);
+            let page = group_page_with(state, ctx, group, String::new(), String::new(), errors).await?;
+            Ok((StatusCode::CONFLICT, render(&page)?).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// Downloads an attachment of a practice example (published: anyone; a draft: its editors and author).
@@ -324,8 +400,9 @@ pub async fn attach_to_example(
         return Err(AppError::new(ErrorKind::Csrf));
     }
     let upload = form.file.unwrap_or(Upload { name: String::new(), bytes: Vec::new(), size: 0 });
+    let back = attachments_page(id, form.fields.get("terug").map(String::as_str));
     match state.app.attach_to_example(&session.actor, &access, upload).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/kennisbank/{id}?melding=opgeslagen#bijlagen")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("{back}?melding=opgeslagen#bijlagen")).into_response()),
         Err(problems) => {
             // The reason travels as its catalogue id (and the extension), never as text.
             let id_of = problems.first().map_or("files-empty", |(_, m)| m.id);
@@ -339,9 +416,36 @@ pub async fn attach_to_example(
                 .unwrap_or_default();
             let query =
                 serde_urlencoded::to_string([("bijlage-fout", id_of), ("ext", ext.as_str())]).unwrap_or_default();
-            Ok(Redirect::to(&format!("/kennisbank/{id}?{query}#bijlagen")).into_response())
+            Ok(Redirect::to(&format!("{back}?{query}#bijlagen")).into_response())
         }
     }
+}
+
+/// The page an attachment form leads back to: the editor's (`terug=bewerken`, a draft's) or the example's.
+fn attachments_page(id: i64, back: Option<&str>) -> String {
+    if back == Some("bewerken") { format!("/kennisbank/{id}/bewerken") } else { format!("/kennisbank/{id}") }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct BackForm {
+    /// `bewerken`: back to the editor's page.
+    terug: String,
+}
+
+/// Removes an attachment of a practice example from its page (editors who keep it, its author).
+#[utoipa::path(post, path = "/kennisbank/{id}/bijlagen/{file}/verwijderen", tag = "pages", security(("session" = [])),
+    params(("id" = i64, Path), ("file" = i64, Path)),
+    responses((status = 303, description = "Removed: back to the page it was on"), (status = 403, description = "May not change the example")))]
+pub async fn remove_attachment(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(i64, i64)>,
+    CsrfForm { session, form }: CsrfForm<BackForm>,
+) -> AppResult<Response> {
+    let access = state.app.example_files_access(Some(&session.actor), id).await?;
+    state.app.remove_example_attachment(&access, file).await?;
+    let back = attachments_page(id, Some(form.terug.as_str()));
+    Ok(Redirect::to(&format!("{back}?melding=opgeslagen#bijlagen")).into_response())
 }
 
 /// The reasons a file is refused, which the example page may show after a redirect.
@@ -363,6 +467,8 @@ pub struct AttachmentsBlock {
     pub max_mb: String,
     /// Why the last file was refused (shown next to the field).
     pub error: Option<String>,
+    /// Shown on the editor's page (a draft's), where its forms lead back to.
+    pub on_editor: bool,
 }
 
 impl AttachmentsBlock {
@@ -374,6 +480,7 @@ impl AttachmentsBlock {
         state: &AppState,
         example_id: i64,
         refused: (&str, &str),
+        on_editor: bool,
     ) -> AppResult<AttachmentsBlock> {
         let access = state.app.example_files_access(ctx.session.as_ref().map(|s| &s.actor), example_id).await?;
         let files = state.app.example_attachments(&access).await?;
@@ -394,6 +501,7 @@ impl AttachmentsBlock {
             accept: accept_attribute(),
             max_mb,
             error,
+            on_editor,
         })
     }
 

@@ -17,7 +17,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::pages::tag_name;
+use super::pages::{AttachmentError, tag_name};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::pages::{FieldErrors, PageContext, render};
@@ -112,6 +112,8 @@ struct EditorPage {
     sectors: [ExampleSector; 4],
     categories: [SupportCategory; 12],
     errors: FieldErrors,
+    /// A stored example's attachments, to add and remove here while it is a draft.
+    attachments: Option<crate::groups::pages::AttachmentsBlock>,
 }
 
 impl EditorPage {
@@ -192,6 +194,37 @@ fn page(
         sectors: ExampleSector::ALL,
         categories: SupportCategory::ALL,
         errors,
+        attachments: None,
+    })?;
+    Ok((status, html).into_response())
+}
+
+/// The editor's page of a stored example; a draft's with its attachments
+/// (a published one's are on its own page).
+async fn stored_page(
+    state: &AppState,
+    ctx: PageContext,
+    record: ExampleRecord,
+    typed: Typed,
+    errors: FieldErrors,
+    refused: &AttachmentError,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let attachments = if record.state == ExampleState::Draft {
+        let refused = (refused.bijlage_fout.as_str(), refused.ext.as_str());
+        Some(crate::groups::pages::AttachmentsBlock::load(&ctx, state, record.id, refused, true).await?)
+    } else {
+        None
+    };
+    let html = render(&EditorPage {
+        ctx,
+        record: Some(record),
+        typed,
+        editor: true,
+        sectors: ExampleSector::ALL,
+        categories: SupportCategory::ALL,
+        errors,
+        attachments,
     })?;
     Ok((status, html).into_response())
 }
@@ -260,8 +293,8 @@ pub async fn drafts_page(
     Ok(render(&DraftsPage { ctx, drafts })?.into_response())
 }
 
-/// An example the editor keeps, to change (and publish, while a draft).
-#[utoipa::path(get, path = "/kennisbank/{id}/bewerken", tag = "pages", params(("id" = i64, Path)),
+/// An example the editor keeps, to change (and publish, while a draft, with its attachments).
+#[utoipa::path(get, path = "/kennisbank/{id}/bewerken", tag = "pages", params(("id" = i64, Path), AttachmentError),
     responses((status = 200, content_type = "text/html"), (status = 403, description = "Not an editor"),
               (status = 404, description = "No example this editor keeps")))]
 pub async fn edit_example_page(
@@ -269,10 +302,11 @@ pub async fn edit_example_page(
     ctx: PageContext,
     SignedIn(session): SignedIn,
     Path(id): Path<i64>,
+    Query(refused): Query<AttachmentError>,
 ) -> AppResult<Response> {
     let record = state.app.example_for_editor(&session.actor, id).await?;
     let typed = Typed::from_record(&record);
-    page(ctx, Some(record), typed, true, FieldErrors::default(), StatusCode::OK)
+    stored_page(&state, ctx, record, typed, FieldErrors::default(), &refused, StatusCode::OK).await
 }
 
 /// Saves the changes; with `action=publish` a draft is published as well.
@@ -305,7 +339,8 @@ pub async fn save_example(
         }
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            page(ctx, Some(record), typed, true, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            let refused = AttachmentError::default();
+            stored_page(&state, ctx, record, typed, errors, &refused, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -129,9 +129,9 @@ impl ExamplePage {
 pub struct AttachmentError {
     /// Why the last attachment was refused (a file message's id), shown next to the file field.
     #[serde(rename = "bijlage-fout")]
-    bijlage_fout: String,
+    pub bijlage_fout: String,
     /// The refused file's extension, for that message.
-    ext: String,
+    pub ext: String,
 }
 
 /// A published practice example with related items and its attachments.
@@ -145,7 +145,7 @@ pub async fn example_page(
 ) -> AppResult<Response> {
     let view = state.app.example(id).await?;
     let refused = (refused.bijlage_fout.as_str(), refused.ext.as_str());
-    let attachments = crate::groups::pages::AttachmentsBlock::load(&ctx, &state, id, refused).await?;
+    let attachments = crate::groups::pages::AttachmentsBlock::load(&ctx, &state, id, refused, false).await?;
     Ok(render(&ExamplePage { ctx, view, attachments })?.into_response())
 }
 
