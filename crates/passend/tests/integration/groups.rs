@@ -576,7 +576,7 @@ async fn moderation_is_handed_on_and_the_last_moderator_stays_one() {
     let response = change(&owner, "ib@04fz.test", "moderator").await.unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let text = html(&member).await;
-    assert!(text.contains(r#"id="invite-email""#) && text.contains("Maak swv@po2707.test weer gewoon lid"), "{text}");
+    assert!(text.contains(r#"id="invite-email""#) && text.contains("Maak gewoon lid: swv@po2707.test"), "{text}");
     let (status, changed) = send(
         &app,
         Some(&member),

@@ -202,6 +202,14 @@ impl PageContext {
         passend_domain::calendar::in_netherlands(*unix).map(|t| t.date_time_text()).unwrap_or_default()
     }
 
+    /// A stored moment for a `<time datetime>` attribute (RFC 3339, UTC).
+    pub fn machine_time(&self, unix: &i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*unix)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default()
+    }
+
     /// A municipality as it writes its name ("Diemen", not DUO's "DIEMEN").
     pub fn municipality(&self, raw: &str) -> String {
         passend_domain::organisations::municipality_name(raw)
