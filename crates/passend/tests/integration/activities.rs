@@ -11,16 +11,9 @@ use passend_domain::organisations::{OrgKind, OrgRef};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::support::{Login, TestApp, link_in, mails_to};
+use crate::support::{Login, TestApp, link_in, mails_to, rfc3339};
 
 const DAY: i64 = 86_400;
-
-fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .unwrap()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap()
-}
 
 async fn admin(app: &TestApp) -> Login {
     let id = app

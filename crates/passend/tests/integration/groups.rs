@@ -13,7 +13,7 @@ use passend_storage::files::{FileStore, FileStoreConfig, S3Config};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::support::{Login, TestApp, mails_to};
+use crate::support::{Login, TestApp, mails_to, multipart_form, rfc3339};
 
 /// A small but real PDF (one page, "Verslag ontwikkelgroep").
 const PDF: &[u8] =
@@ -31,23 +31,8 @@ struct Group {
 
 /// A multipart body with one file field (and the CSRF token for the pages); its content type and bytes.
 fn multipart(file_name: &str, bytes: &[u8], csrf: Option<&str>) -> (String, Vec<u8>) {
-    let boundary = "passend-test-grens-7d1f";
-    let mut body = Vec::new();
-    if let Some(csrf) = csrf {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{csrf}\r\n").as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
+    let fields: Vec<(&str, &str)> = csrf.map(|c| ("csrf_token", c)).into_iter().collect();
+    multipart_form(&fields, file_name, bytes)
 }
 
 async fn upload(app: &TestApp, who: Option<&Login>, path: &str, name: &str, bytes: &[u8]) -> (StatusCode, Value) {
@@ -617,19 +602,13 @@ async fn a_group_is_tied_only_to_an_activity_its_maker_organises() {
     let editor = app.user("redactie@po2707.test", "Sara Verband", &[(OrgKind::Swv, "PO2707", Role::Editor)]).await;
     let editor = app.session_for(editor).await;
     let now = passend_storage::now();
-    let rfc = |t: i64| {
-        time::OffsetDateTime::from_unix_timestamp(t)
-            .unwrap()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap()
-    };
     let activity = |who: Login, title: &'static str, owner: Option<&'static str>| {
         let app = &app;
         async move {
             let mut body = json!({
                 "kind": "exchange_day", "title": title, "description": "", "audience": "", "criteria": "",
-                "capacity": 20, "sign_up_opens_at": rfc(now - 3600), "sign_up_closes_at": rfc(now + 86_400),
-                "sessions": [{ "starts_at": rfc(now + 5 * 86_400), "ends_at": rfc(now + 5 * 86_400 + 7200), "place": "Utrecht" }],
+                "capacity": 20, "sign_up_opens_at": rfc3339(now - 3600), "sign_up_closes_at": rfc3339(now + 86_400),
+                "sessions": [{ "starts_at": rfc3339(now + 5 * 86_400), "ends_at": rfc3339(now + 5 * 86_400 + 7200), "place": "Utrecht" }],
             });
             if let Some(owner) = owner {
                 body["swv"] = json!(owner);
@@ -686,12 +665,6 @@ async fn who_signs_up_for_the_groups_activity_is_a_member() {
     let admin = app.user("beheer@passend.test", "Beheer", &[(OrgKind::Platform, "passend", Role::PlatformAdmin)]).await;
     let admin = app.session_for(admin).await;
     let now = passend_storage::now();
-    let rfc = |t: i64| {
-        time::OffsetDateTime::from_unix_timestamp(t)
-            .unwrap()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap()
-    };
     let (status, made) = post(
         &app,
         Some(&admin),
@@ -699,8 +672,8 @@ async fn who_signs_up_for_the_groups_activity_is_a_member() {
         json!({
             "kind": "development_group", "title": "Ontwikkelgroep schoolondersteuningsprofiel", "description": "",
             "audience": "", "criteria": "", "capacity": 1,
-            "sign_up_opens_at": rfc(now - 3600), "sign_up_closes_at": rfc(now + 86_400),
-            "sessions": [{ "starts_at": rfc(now + 5 * 86_400), "ends_at": rfc(now + 5 * 86_400 + 7200), "place": "Utrecht" }],
+            "sign_up_opens_at": rfc3339(now - 3600), "sign_up_closes_at": rfc3339(now + 86_400),
+            "sessions": [{ "starts_at": rfc3339(now + 5 * 86_400), "ends_at": rfc3339(now + 5 * 86_400 + 7200), "place": "Utrecht" }],
         }),
     )
     .await;

@@ -7,7 +7,7 @@ use passend_domain::access::Role;
 use passend_domain::organisations::OrgKind;
 use reqwest::StatusCode;
 
-use crate::support::{Login, TestApp};
+use crate::support::{Login, TestApp, multipart_form};
 
 async fn login(app: &TestApp, email: &str, kind: OrgKind, code: &str, role: Role) -> Login {
     let id = app.user(email, email, &[(kind, code, role)]).await;
@@ -144,27 +144,6 @@ async fn editors_write_and_publish_and_schools_send_in_drafts_on_the_pages() {
     app.stop().await;
 }
 
-/// A multipart form with the page's token, `terug` and one file.
-fn attachment_form(csrf: &str, back: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "passend-bijlage-grens";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf_token", csrf), ("terug", back)] {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 #[tokio::test]
 async fn an_editor_attaches_and_removes_a_drafts_files_on_the_editors_page() {
     let app = TestApp::spawn().await;
@@ -189,7 +168,8 @@ async fn an_editor_attaches_and_removes_a_drafts_files_on_the_editors_page() {
     assert!(html.contains(r#"id="kb-attach""#) && html.contains(r#"name="terug" value="bewerken""#), "{html}");
 
     let send = |file_name: &'static str, bytes: &'static [u8]| {
-        let (content_type, body) = attachment_form(&editor.csrf, "bewerken", file_name, bytes);
+        let fields = [("csrf_token", editor.csrf.as_str()), ("terug", "bewerken")];
+        let (content_type, body) = multipart_form(&fields, file_name, bytes);
         app.http
             .post(app.at(&format!("/kennisbank/{id}/bijlagen")))
             .headers(editor.headers())

@@ -175,7 +175,7 @@ pub async fn new_example_page(
         return Err(AppError::forbidden());
     }
     let typed = Typed { school: school.unwrap_or_default(), ..Typed::default() };
-    page(ctx, None, typed, editor, FieldErrors::default(), StatusCode::OK)
+    page(ctx, None, typed, editor, FieldErrors::default(), None, StatusCode::OK)
 }
 
 fn page(
@@ -184,6 +184,7 @@ fn page(
     typed: Typed,
     editor: bool,
     errors: FieldErrors,
+    attachments: Option<crate::groups::pages::AttachmentsBlock>,
     status: StatusCode,
 ) -> AppResult<Response> {
     let html = render(&EditorPage {
@@ -194,7 +195,7 @@ fn page(
         sectors: ExampleSector::ALL,
         categories: SupportCategory::ALL,
         errors,
-        attachments: None,
+        attachments,
     })?;
     Ok((status, html).into_response())
 }
@@ -216,17 +217,7 @@ async fn stored_page(
     } else {
         None
     };
-    let html = render(&EditorPage {
-        ctx,
-        record: Some(record),
-        typed,
-        editor: true,
-        sectors: ExampleSector::ALL,
-        categories: SupportCategory::ALL,
-        errors,
-        attachments,
-    })?;
-    Ok((status, html).into_response())
+    page(ctx, Some(record), typed, true, errors, attachments, status)
 }
 
 /// Writes a new example: an editor's is published with `action=publish`; a school's is a draft.
@@ -254,7 +245,7 @@ pub async fn create_example(
         }
         Err(problems) => {
             let errors = FieldErrors::from_problems(ctx.lang, problems);
-            page(ctx, None, typed, editor, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            page(ctx, None, typed, editor, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
 }

@@ -204,10 +204,7 @@ impl PageContext {
 
     /// A stored moment for a `<time datetime>` attribute (RFC 3339, UTC).
     pub fn machine_time(&self, unix: &i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(*unix)
-            .ok()
-            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-            .unwrap_or_default()
+        crate::activities::rfc3339(*unix)
     }
 
     /// A municipality as it writes its name ("Diemen", not DUO's "DIEMEN").
